@@ -1,0 +1,196 @@
+//! Headless capture: render one frame to PNG, write the scene description beside it, exit.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::text::TextLayoutInfo;
+
+use super::camera::MapCamera;
+use super::map::{LayerToggles, ScreenLabel};
+use super::{AppSystems, AtlasData, Settings};
+use crate::core::projection::{Lcc, Projection};
+use crate::core::scene::{Scene, SceneLabel, SceneLayer, SceneView};
+
+/// Frames rendered before the capture, so meshes, fonts and egui have settled.
+pub const WARMUP_FRAMES: u32 = 10;
+/// Give up (exit non-zero) if no frame could be captured by then.
+pub const TIMEOUT: Duration = Duration::from_secs(120);
+
+#[derive(Resource)]
+struct CaptureState {
+    out: PathBuf,
+    frames: u32,
+    requested: bool,
+    started: Instant,
+}
+
+/// Adds capture mode when `--screenshot` was given.
+pub fn plugin(app: &mut App) {
+    let Some(out) = app
+        .world()
+        .get_resource::<Settings>()
+        .and_then(|s| s.screenshot.clone())
+    else {
+        return;
+    };
+    app.insert_resource(CaptureState {
+        out,
+        frames: 0,
+        requested: false,
+        started: Instant::now(),
+    })
+    .add_systems(Update, request.in_set(AppSystems::Capture));
+}
+
+/// The scene description's path for a PNG path (`out.png` → `out.json`).
+pub fn scene_path(png: &Path) -> PathBuf {
+    png.with_extension("json")
+}
+
+fn request(
+    mut commands: Commands,
+    mut state: ResMut<CaptureState>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    state.frames += 1;
+    if !state.requested && state.frames >= WARMUP_FRAMES {
+        state.requested = true;
+        commands.spawn(Screenshot::primary_window()).observe(save);
+    }
+    if state.started.elapsed() > TIMEOUT {
+        eprintln!(
+            "dateline: error: no frame could be rendered within {} s; is a graphics driver available? (on a server: install mesa-vulkan-drivers and run under xvfb-run)",
+            TIMEOUT.as_secs()
+        );
+        exit.write(AppExit::error());
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn save(
+    shot: On<ScreenshotCaptured>,
+    state: Res<CaptureState>,
+    settings: Res<Settings>,
+    cam: Res<MapCamera>,
+    toggles: Res<LayerToggles>,
+    atlas: Res<AtlasData>,
+    labels: Query<(&ScreenLabel, &Text2d, Option<&TextLayoutInfo>, &Visibility)>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let result = (|| -> Result<(), String> {
+        let img = shot
+            .image
+            .clone()
+            .try_into_dynamic()
+            .map_err(|e| format!("the rendered frame could not be converted: {e}"))?
+            .to_rgb8();
+        let size = [img.width(), img.height()];
+        img.save(&state.out)
+            .map_err(|e| format!("cannot write {}: {e}", state.out.display()))?;
+        let scene = describe(&settings, &cam, &toggles, &atlas, size, &labels);
+        let json = serde_json::to_string_pretty(&scene).map_err(|e| e.to_string())?;
+        let path = scene_path(&state.out);
+        std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(())
+    })();
+    match result {
+        Ok(()) => {
+            println!(
+                "dateline: wrote {} and {}",
+                state.out.display(),
+                scene_path(&state.out).display()
+            );
+            exit.write(AppExit::Success);
+        }
+        Err(e) => {
+            eprintln!("dateline: error: {e}");
+            exit.write(AppExit::error());
+        }
+    }
+}
+
+fn describe(
+    settings: &Settings,
+    cam: &MapCamera,
+    toggles: &LayerToggles,
+    atlas: &AtlasData,
+    size: [u32; 2],
+    labels: &Query<(&ScreenLabel, &Text2d, Option<&TextLayoutInfo>, &Visibility)>,
+) -> Scene {
+    let proj = Lcc::atlas();
+    let view = cam.current;
+    let px = [size[0] as f64, size[1] as f64];
+    let mut layers = vec![
+        SceneLayer {
+            name: "countries".into(),
+            features: atlas.0.countries.len(),
+            visible: true,
+        },
+        SceneLayer {
+            name: "lakes".into(),
+            features: atlas.0.lake_count,
+            visible: true,
+        },
+    ];
+    for l in &atlas.0.lines {
+        layers.push(SceneLayer {
+            name: l.kind.name().into(),
+            features: l.lines.len(),
+            visible: toggles.line_visible(l.kind, view.zoom),
+        });
+    }
+    layers.push(SceneLayer {
+        name: "graticule".into(),
+        features: 0,
+        visible: toggles.graticule,
+    });
+    let mut out_labels = Vec::new();
+    for (label, text, layout, vis) in labels.iter() {
+        if *vis == Visibility::Hidden {
+            continue;
+        }
+        let anchor = view.to_pixel(proj.project(label.lonlat), px);
+        let (w, h) = layout
+            .map(|l| {
+                (
+                    l.size.x as f64 / l.scale_factor.max(1e-3) as f64,
+                    l.size.y as f64 / l.scale_factor.max(1e-3) as f64,
+                )
+            })
+            .unwrap_or((0.0, 0.0));
+        let rect = [
+            anchor[0] - w / 2.0,
+            anchor[1] - h,
+            anchor[0] + w / 2.0,
+            anchor[1],
+        ];
+        if rect[2] < 0.0 || rect[0] > px[0] || rect[3] < 0.0 || rect[1] > px[1] {
+            continue;
+        }
+        out_labels.push(SceneLabel {
+            text: text.0.clone(),
+            kind: label.kind.clone(),
+            lon: label.lonlat[0],
+            lat: label.lonlat[1],
+            anchor,
+            rect,
+        });
+    }
+    Scene {
+        size,
+        mode: "map".into(),
+        date: None,
+        lang: toggles.lang.code().into(),
+        view: SceneView {
+            name: settings.view.name(),
+            center: view.center_lonlat(&proj),
+            zoom: view.zoom,
+            projection: "Lambert conformal conic (lon0 105°E, parallels 30°N and 60°N)".into(),
+        },
+        layers,
+        labels: out_labels,
+        events: Vec::new(),
+    }
+}

@@ -1,0 +1,374 @@
+//! The bundled atlas: the map data shipped in `assets/map`, validated, projected and
+//! tessellated once, ready to become meshes and lines.
+
+use super::geojson::{self, Loaded};
+use super::model::{Feature, LonLat, Shape};
+use super::projection::{Lcc, Projection};
+use super::tessellate::{MeshData, densify, triangulate};
+use super::topology::{self, EdgeKind};
+use super::view::MAP_BBOX;
+
+/// The bundled layers, embedded so the app opens with good data and no files to find.
+pub mod bundled {
+    /// Country polygons.
+    pub const COUNTRIES: &[u8] = include_bytes!("../../assets/map/countries.geojson");
+    /// Province borders, the MDL, rivers.
+    pub const LINES: &[u8] = include_bytes!("../../assets/map/lines.geojson");
+    /// Lakes.
+    pub const LAKES: &[u8] = include_bytes!("../../assets/map/lakes.geojson");
+    /// Label points.
+    pub const PLACES: &[u8] = include_bytes!("../../assets/map/places.geojson");
+    /// Noto Sans KR, subset to Latin and Hangul.
+    pub const FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansKR-Regular-subset.otf");
+}
+
+/// Number of land colours; neighbours always get different ones.
+pub const PALETTE: usize = 5;
+
+/// One country, ready to draw.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166 alpha-3 code.
+    pub iso3: String,
+    /// English name.
+    pub name: String,
+    /// Korean name.
+    pub name_ko: Option<String>,
+    /// Index into the land palette.
+    pub colour: usize,
+    /// Triangles in plane kilometres.
+    pub mesh: MeshData,
+}
+
+/// The kinds of line drawn on the map, in drawing order (later on top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LineKind {
+    /// Rivers.
+    River,
+    /// Province borders of countries other than the two Koreas (shown when zoomed in).
+    ProvinceOther,
+    /// Province borders of South and North Korea.
+    ProvinceKorea,
+    /// Land meets sea.
+    Coast,
+    /// Country borders.
+    Border,
+    /// The Military Demarcation Line between the Koreas (approximate).
+    Mdl,
+}
+
+impl LineKind {
+    /// All kinds, in drawing order.
+    pub const ALL: [LineKind; 6] = [
+        LineKind::River,
+        LineKind::ProvinceOther,
+        LineKind::ProvinceKorea,
+        LineKind::Coast,
+        LineKind::Border,
+        LineKind::Mdl,
+    ];
+
+    /// The layer name used in the UI and the scene description.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineKind::River => "rivers",
+            LineKind::ProvinceOther => "provinces (other countries)",
+            LineKind::ProvinceKorea => "provinces (Korea)",
+            LineKind::Coast => "coastlines",
+            LineKind::Border => "borders",
+            LineKind::Mdl => "military demarcation line (approximate)",
+        }
+    }
+}
+
+/// Polylines of one kind, in plane kilometres.
+#[derive(Debug, Clone)]
+pub struct LineLayer {
+    /// What the lines are.
+    pub kind: LineKind,
+    /// The polylines.
+    pub lines: Vec<Vec<[f32; 2]>>,
+}
+
+/// A point to label (city, country, province, sea).
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// `capital`, `city`, `district`, `country`, `province`, `sea`, `strait`, `ocean`.
+    pub kind: String,
+    /// English name.
+    pub name: String,
+    /// Korean name.
+    pub name_ko: Option<String>,
+    /// Position.
+    pub lonlat: LonLat,
+    /// Population, for cities.
+    pub population: Option<u64>,
+}
+
+/// Everything the map draws from the bundled data.
+#[derive(Debug, Clone)]
+pub struct Atlas {
+    /// Countries with colours and meshes.
+    pub countries: Vec<Country>,
+    /// All lakes as one mesh.
+    pub lakes: MeshData,
+    /// Number of lake polygons.
+    pub lake_count: usize,
+    /// Lines by kind, in drawing order.
+    pub lines: Vec<LineLayer>,
+    /// Label points.
+    pub places: Vec<Place>,
+    /// A point on the MDL where its label goes.
+    pub mdl_label: Option<LonLat>,
+}
+
+/// Fails when bundled data does not load cleanly (a build problem, never a user's).
+fn must_load(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
+    let l = geojson::load(name, bytes);
+    if l.is_fatal() {
+        let msgs: Vec<String> = l.problems.iter().map(ToString::to_string).collect();
+        return Err(msgs.join("\n"));
+    }
+    Ok(l)
+}
+
+fn project_line(line: &[LonLat], proj: &impl Projection, max_deg: f64) -> Vec<[f32; 2]> {
+    densify(line, max_deg)
+        .into_iter()
+        .map(|p| {
+            let [x, y] = proj.project(p);
+            [x as f32, y as f32]
+        })
+        .collect()
+}
+
+fn polygons(f: &Feature) -> impl Iterator<Item = &Vec<Vec<LonLat>>> {
+    f.shapes.iter().filter_map(|s| match s {
+        Shape::Polygon(r) => Some(r),
+        _ => None,
+    })
+}
+
+impl Atlas {
+    /// Builds the atlas from the bundled data.
+    pub fn bundled() -> Result<Atlas, String> {
+        Atlas::build(
+            bundled::COUNTRIES,
+            bundled::LINES,
+            bundled::LAKES,
+            bundled::PLACES,
+        )
+    }
+
+    /// Builds the atlas from the four layer files' bytes.
+    pub fn build(
+        countries: &[u8],
+        lines: &[u8],
+        lakes: &[u8],
+        places: &[u8],
+    ) -> Result<Atlas, String> {
+        let proj = Lcc::atlas();
+        let countries = must_load("countries.geojson", countries)?;
+        let lines_file = must_load("lines.geojson", lines)?;
+        let lakes_file = must_load("lakes.geojson", lakes)?;
+        let places_file = must_load("places.geojson", places)?;
+
+        let rings: Vec<Vec<Vec<LonLat>>> = countries
+            .features
+            .iter()
+            .map(|f| polygons(f).flatten().cloned().collect())
+            .collect();
+        let topo = topology::derive(&rings, MAP_BBOX);
+        let colours = topology::colour(&topo.neighbours, PALETTE);
+        let iso3: Vec<&str> = countries
+            .features
+            .iter()
+            .map(|f| f.str_prop("iso3").unwrap_or(""))
+            .collect();
+
+        let mut out = Vec::with_capacity(countries.features.len());
+        for (i, f) in countries.features.iter().enumerate() {
+            let mut mesh = MeshData::default();
+            for poly in polygons(f) {
+                mesh.extend(&triangulate(poly, &proj));
+            }
+            out.push(Country {
+                iso3: iso3[i].to_string(),
+                name: f.str_prop("name").unwrap_or("?").to_string(),
+                name_ko: f.str_prop("name_ko").map(str::to_string),
+                colour: colours[i],
+                mesh,
+            });
+        }
+
+        let mut by_kind: Vec<LineLayer> = LineKind::ALL
+            .iter()
+            .map(|&kind| LineLayer {
+                kind,
+                lines: Vec::new(),
+            })
+            .collect();
+        let mut push = |kind: LineKind, line: Vec<[f32; 2]>| {
+            if line.len() >= 2 {
+                by_kind[LineKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+                    .lines
+                    .push(line);
+            }
+        };
+        let is_korea_pair =
+            |a: usize, b: usize| matches!((iso3[a], iso3[b]), ("KOR", "PRK") | ("PRK", "KOR"));
+        for l in &topo.lines {
+            match l.kind {
+                EdgeKind::Coast => push(LineKind::Coast, project_line(&l.points, &proj, 0.5)),
+                // The KOR–PRK border is the MDL, drawn from its own feature below.
+                EdgeKind::Border(a, b) if is_korea_pair(a, b) => {}
+                EdgeKind::Border(..) => push(LineKind::Border, project_line(&l.points, &proj, 0.5)),
+            }
+        }
+        let mut mdl_label = None;
+        for f in &lines_file.features {
+            let kind = match (f.str_prop("kind"), f.str_prop("country")) {
+                (Some("mdl"), _) => LineKind::Mdl,
+                (Some("river"), _) => LineKind::River,
+                (Some("province"), Some("KR" | "KP")) => LineKind::ProvinceKorea,
+                (Some("province"), _) => LineKind::ProvinceOther,
+                _ => continue,
+            };
+            for s in &f.shapes {
+                if let Shape::Line(pts) = s {
+                    if kind == LineKind::Mdl && mdl_label.is_none() {
+                        mdl_label = pts.get(pts.len() / 3).copied();
+                    }
+                    push(kind, project_line(pts, &proj, 0.5));
+                }
+            }
+        }
+
+        let mut lake_mesh = MeshData::default();
+        let mut lake_count = 0;
+        for f in &lakes_file.features {
+            for poly in polygons(f) {
+                lake_mesh.extend(&triangulate(poly, &proj));
+                lake_count += 1;
+            }
+        }
+
+        let places = places_file
+            .features
+            .iter()
+            .filter_map(|f| {
+                let Some(Shape::Point(p)) = f.shapes.first() else {
+                    return None;
+                };
+                Some(Place {
+                    kind: f.str_prop("kind")?.to_string(),
+                    name: f.str_prop("name")?.to_string(),
+                    name_ko: f.str_prop("name_ko").map(str::to_string),
+                    lonlat: *p,
+                    population: f
+                        .properties
+                        .get("population")
+                        .and_then(serde_json::Value::as_u64),
+                })
+            })
+            .collect();
+
+        Ok(Atlas {
+            countries: out,
+            lakes: lake_mesh,
+            lake_count,
+            lines: by_kind,
+            places,
+            mdl_label,
+        })
+    }
+
+    /// The country with this ISO alpha-3 code.
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+
+    /// The line layer of a kind.
+    pub fn layer(&self, kind: LineKind) -> &LineLayer {
+        &self.lines[LineKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+    }
+}
+
+/// Whether a plane point lies inside a mesh (used by tests and the capture self-check).
+pub fn mesh_contains(mesh: &MeshData, p: [f64; 2]) -> bool {
+    mesh.indices.chunks_exact(3).any(|t| {
+        let [a, b, c] = [t[0], t[1], t[2]].map(|i| mesh.positions[i as usize].map(f64::from));
+        let s = |p: [f64; 2], q: [f64; 2], r: [f64; 2]| {
+            (q[0] - p[0]) * (r[1] - p[1]) - (r[0] - p[0]) * (q[1] - p[1])
+        };
+        let (d1, d2, d3) = (s(a, b, p), s(b, c, p), s(c, a, p));
+        !((d1 < 0.0 || d2 < 0.0 || d3 < 0.0) && (d1 > 0.0 || d2 > 0.0 || d3 > 0.0))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_atlas_loads_with_the_countries_of_the_story() {
+        let a = Atlas::bundled().expect("bundled data loads");
+        for iso in ["KOR", "PRK", "RUS", "CHN", "JPN", "MNG", "UKR"] {
+            let c = a.country(iso).unwrap_or_else(|| panic!("{iso} missing"));
+            assert!(c.mesh.area() > 0.0, "{iso} has no area");
+        }
+        assert!(a.mdl_label.is_some());
+        assert!(!a.layer(LineKind::Coast).lines.is_empty());
+        assert!(!a.layer(LineKind::Border).lines.is_empty());
+        assert!(!a.layer(LineKind::ProvinceKorea).lines.is_empty());
+        assert!(
+            a.places
+                .iter()
+                .any(|p| p.name == "Seoul" && p.name_ko.as_deref() == Some("서울"))
+        );
+    }
+
+    #[test]
+    fn bundled_neighbours_have_different_colours() {
+        let a = Atlas::bundled().unwrap();
+        let rings: Vec<Vec<Vec<LonLat>>> = geojson::load("c", bundled::COUNTRIES)
+            .features
+            .iter()
+            .map(|f| polygons(f).flatten().cloned().collect())
+            .collect();
+        let topo = topology::derive(&rings, MAP_BBOX);
+        let mut pairs = 0;
+        for (i, ns) in topo.neighbours.iter().enumerate() {
+            for &j in ns {
+                assert_ne!(
+                    a.countries[i].colour, a.countries[j].colour,
+                    "{} / {}",
+                    a.countries[i].iso3, a.countries[j].iso3
+                );
+                pairs += 1;
+            }
+        }
+        assert!(pairs > 50, "too few neighbours found: {pairs}");
+        let find = |iso| a.countries.iter().position(|c| c.iso3 == iso).unwrap();
+        assert!(topo.neighbours[find("PRK")].contains(&find("CHN")));
+        assert!(topo.neighbours[find("PRK")].contains(&find("RUS")));
+    }
+
+    #[test]
+    fn pyongyang_is_on_land_and_the_east_sea_is_not() {
+        let a = Atlas::bundled().unwrap();
+        let p = Lcc::atlas();
+        let prk = a.country("PRK").unwrap();
+        assert!(mesh_contains(&prk.mesh, p.project([125.7625, 39.0392])));
+        let sea = p.project([131.0, 40.0]);
+        assert!(a.countries.iter().all(|c| !mesh_contains(&c.mesh, sea)));
+    }
+
+    #[test]
+    fn crimea_is_drawn_in_ukraine() {
+        let a = Atlas::bundled().unwrap();
+        let simferopol = Lcc::atlas().project([34.10, 44.95]);
+        assert!(mesh_contains(&a.country("UKR").unwrap().mesh, simferopol));
+        assert!(!mesh_contains(&a.country("RUS").unwrap().mesh, simferopol));
+    }
+}

@@ -1,0 +1,1254 @@
+//! GeoJSON loading: bytes → validated, normalised features, with problems that name the place.
+//!
+//! The `geojson` crate alone accepts unclosed rings, short rings and one-number positions and
+//! gives vague errors, so every structural rule of RFC 7946 is checked here first, on a JSON
+//! tree, with a JSON path for each problem (`features[3].geometry.coordinates[0]`). Syntax
+//! errors carry line and column. Valid features of a file still load when others are broken.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+use super::model::{Feature, LonLat, Shape, signed_area};
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something was normalised; the data loaded.
+    Warning,
+    /// Something could not be loaded.
+    Error,
+}
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The file as a whole.
+    File,
+    /// A line and column (1-based), for syntax errors.
+    LineCol(usize, usize),
+    /// A JSON path such as `features[3].geometry.coordinates[0]`.
+    Path(String),
+}
+
+/// One problem found in a file, in words a non-specialist can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file's name as the user knows it.
+    pub file: String,
+    /// Where in the file.
+    pub place: Place,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}", self.file)?;
+        match &self.place {
+            Place::File => {}
+            Place::LineCol(l, c) => write!(f, ":{l}:{c}")?,
+            Place::Path(p) => write!(f, " at {p}")?,
+        }
+        write!(f, ": {sev}: {}", self.message)?;
+        if !self.hint.is_empty() {
+            write!(f, " — {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// The result of loading one file: what loaded, and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// The file's name.
+    pub file: String,
+    /// The valid features, normalised.
+    pub features: Vec<Feature>,
+    /// Errors and warnings, in file order.
+    pub problems: Vec<Problem>,
+    /// Foreign members at the top level (for example `name`), kept for the legend.
+    pub name: Option<String>,
+}
+
+impl Loaded {
+    /// True when at least one problem is an error (something in the file was refused).
+    pub fn is_fatal(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+/// Loads GeoJSON bytes. Never panics; every refusal is a [`Problem`].
+pub fn load(file: &str, bytes: &[u8]) -> Loaded {
+    let mut ctx = Ctx {
+        file: file.to_string(),
+        problems: Vec::new(),
+        rewound: 0,
+        crossed: 0,
+        extra_dims: 0,
+        foreign_crs: None,
+    };
+    let mut out = Loaded {
+        file: file.to_string(),
+        ..Default::default()
+    };
+    let Some(text) = sniff(&mut ctx, bytes) else {
+        out.problems = ctx.problems;
+        return out;
+    };
+    let value = match parse_strict(text) {
+        Ok(v) => v,
+        Err(e) => {
+            ctx.problems.push(syntax_problem(&ctx.file, text, &e));
+            out.problems = ctx.problems;
+            return out;
+        }
+    };
+    out.name = value
+        .get("name")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    root(&mut ctx, &value, &mut out.features);
+    if ctx.rewound > 0 {
+        ctx.warn(
+            Place::File,
+            format!(
+                "{} polygon ring(s) were wound the wrong way and have been rewound",
+                ctx.rewound
+            ),
+            "nothing to do; RFC 7946 asks for counter-clockwise outer rings",
+        );
+    }
+    if ctx.crossed > 0 {
+        ctx.warn(
+            Place::File,
+            format!("{} line(s) or ring(s) cross the 180° meridian; they are drawn as one continuous shape", ctx.crossed),
+            "nothing to do",
+        );
+    }
+    if ctx.extra_dims > 0 {
+        ctx.warn(
+            Place::File,
+            format!(
+                "{} position(s) have more than 3 numbers; the extra ones are ignored",
+                ctx.extra_dims
+            ),
+            "nothing to do",
+        );
+    }
+    out.problems = ctx.problems;
+    out
+}
+
+struct Ctx {
+    file: String,
+    problems: Vec<Problem>,
+    rewound: usize,
+    crossed: usize,
+    extra_dims: usize,
+    /// A non-WGS 84 `crs` declared by the file; coordinates are refused while it is set.
+    foreign_crs: Option<(String, String)>,
+}
+
+impl Ctx {
+    fn push(
+        &mut self,
+        severity: Severity,
+        place: Place,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.problems.push(Problem {
+            severity,
+            file: self.file.clone(),
+            place,
+            message: message.into(),
+            hint: hint.into(),
+        });
+    }
+    fn error(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let place = Place::Path(if path.is_empty() {
+            "the top-level object".to_string()
+        } else {
+            path.to_string()
+        });
+        self.push(Severity::Error, place, message, hint);
+    }
+    fn warn(&mut self, place: Place, message: impl Into<String>, hint: impl Into<String>) {
+        self.push(Severity::Warning, place, message, hint);
+    }
+}
+
+/// Recognises files that are not GeoJSON text at all, and strips a UTF-8 BOM.
+fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<&'a str> {
+    let fatal = |ctx: &mut Ctx, msg: &str, hint: &str| {
+        ctx.push(Severity::Error, Place::File, msg, hint);
+        None
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return fatal(
+            ctx,
+            &format!(
+                "the file is {} MB, more than the {} MB Dateline reads",
+                bytes.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+            "split it into smaller files or simplify it (for example with mapshaper -simplify)",
+        );
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return fatal(
+            ctx,
+            "the file is empty",
+            "save the GeoJSON again; the file has no content",
+        );
+    }
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return fatal(
+            ctx,
+            "this is a gzip-compressed file",
+            "unzip it first (gunzip), then open the .geojson inside",
+        );
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return fatal(
+            ctx,
+            "this is a ZIP archive (maybe KMZ or a zipped shapefile)",
+            "extract it and open the GeoJSON inside",
+        );
+    }
+    if bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || bytes.iter().take(64).any(|&b| b == 0)
+    {
+        return fatal(
+            ctx,
+            "the file is saved as UTF-16 text",
+            "save it again as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+        );
+    }
+    let mut body = bytes;
+    if body.starts_with(&[0xef, 0xbb, 0xbf]) {
+        body = &body[3..];
+        ctx.warn(
+            Place::File,
+            "the file starts with a byte-order mark (BOM), which was ignored",
+            "nothing to do",
+        );
+    }
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = line_col(&body[..e.valid_up_to()]);
+            ctx.push(
+                Severity::Error,
+                Place::LineCol(line, col),
+                "the file is not UTF-8 text (Korean text saved as EUC-KR or CP949 looks like this)",
+                "open it in a text editor and save it again with the encoding UTF-8",
+            );
+            return None;
+        }
+    };
+    let start = text.trim_start();
+    let lower: String = start
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if lower.starts_with("<?xml") || lower.starts_with("<kml") {
+        if lower.contains("<kml") || text.contains("<kml") {
+            return fatal(
+                ctx,
+                "this is a KML file, not GeoJSON",
+                "convert it to GeoJSON first (for example with QGIS or ogr2ogr -f GeoJSON)",
+            );
+        }
+        return fatal(
+            ctx,
+            "this is an XML file, not GeoJSON",
+            "export the data as GeoJSON",
+        );
+    }
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with('<') {
+        return fatal(
+            ctx,
+            "this is a web page (HTML), not GeoJSON",
+            "the download probably saved the page around the data; use the site's raw or download link",
+        );
+    }
+    if let Some(rest) = js_wrapper(start) {
+        let _ = rest;
+        return fatal(
+            ctx,
+            "this is JavaScript (`var name = {…}`), not plain GeoJSON",
+            "delete everything before the first `{` and after the last `}`, then save as .geojson",
+        );
+    }
+    Some(text)
+}
+
+/// Detects `var x = {`, `let x = {`, `const x = {` or `x = {` at the start of a file.
+fn js_wrapper(s: &str) -> Option<&str> {
+    let s = s
+        .strip_prefix("var ")
+        .or_else(|| s.strip_prefix("let "))
+        .or_else(|| s.strip_prefix("const "))
+        .unwrap_or(s);
+    let ident_end = s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$' || c == '.'))?;
+    if ident_end == 0 {
+        return None;
+    }
+    let rest = s[ident_end..].trim_start().strip_prefix('=')?;
+    let rest = rest.trim_start();
+    (rest.starts_with('{') || rest.starts_with('[')).then_some(rest)
+}
+
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, col)
+}
+
+/// A JSON value parsed with duplicate keys refused (serde_json would keep the last silently).
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("number out of range"))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(Strict(x)) = seq.next_element()? {
+            v.push(x);
+        }
+        Ok(Value::Array(v))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut m = Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let Strict(v) = map.next_value()?;
+            if m.contains_key(&k) {
+                return Err(de::Error::custom(format_args!("duplicate key \"{k}\"")));
+            }
+            m.insert(k, v);
+        }
+        Ok(Value::Object(m))
+    }
+}
+
+fn parse_strict(text: &str) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let Strict(v) = Strict::deserialize(&mut de)?;
+    de.end()?;
+    Ok(v)
+}
+
+/// Turns a serde_json error into a plain-language problem at its line and column.
+fn syntax_problem(file: &str, text: &str, e: &serde_json::Error) -> Problem {
+    let (line, col) = (e.line(), e.column());
+    let msg = e.to_string();
+    let at = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.get(col.saturating_sub(1)..))
+        .unwrap_or("");
+    let (message, hint) = if msg.contains("duplicate key") {
+        let key = msg.split('"').nth(1).unwrap_or("?");
+        (
+            format!("the key \"{key}\" appears twice in the same object"),
+            "keep one of them; JSON readers disagree on which one wins".to_string(),
+        )
+    } else if msg.contains("recursion limit") {
+        (
+            "the data is nested too deeply (more than 128 levels)".to_string(),
+            "GeoJSON never needs this much nesting; the file is probably damaged".to_string(),
+        )
+    } else if msg.contains("trailing characters") {
+        if text.lines().filter(|l| !l.trim().is_empty()).count() > 1
+            && text
+                .lines()
+                .all(|l| l.trim().is_empty() || serde_json::from_str::<Value>(l).is_ok())
+        {
+            (
+                "this is newline-delimited GeoJSON (one feature per line)".to_string(),
+                "wrap the lines in {\"type\":\"FeatureCollection\",\"features\":[ … ]} with commas between them".to_string(),
+            )
+        } else {
+            (
+                "there is more data after the end of the GeoJSON object".to_string(),
+                "delete what follows the last closing `}`".to_string(),
+            )
+        }
+    } else if at.starts_with("//") || at.starts_with("/*") {
+        (
+            "JSON does not allow comments".to_string(),
+            "delete the comment".to_string(),
+        )
+    } else if at.starts_with("NaN") || at.starts_with("Infinity") || at.starts_with("-Infinity") {
+        (
+            "NaN and Infinity are not numbers JSON allows".to_string(),
+            "replace them with real coordinates or remove the feature".to_string(),
+        )
+    } else if msg.contains("number out of range") {
+        (
+            "a number is too large to be a coordinate".to_string(),
+            "check the coordinates at this place".to_string(),
+        )
+    } else if (at.starts_with(']') || at.starts_with('}')) && msg.contains("trailing comma") {
+        (
+            "there is a comma before a closing bracket (trailing comma)".to_string(),
+            "delete the last comma".to_string(),
+        )
+    } else if msg.contains("EOF") {
+        (
+            "the file ends in the middle of the data".to_string(),
+            "the file is cut short; save or download it again".to_string(),
+        )
+    } else {
+        let short = msg.split(" at line").next().unwrap_or(&msg).to_string();
+        (
+            format!("this is not valid JSON ({short})"),
+            "check the punctuation here: quotes, commas and brackets".to_string(),
+        )
+    };
+    Problem {
+        severity: Severity::Error,
+        file: file.to_string(),
+        place: Place::LineCol(line, col),
+        message,
+        hint,
+    }
+}
+
+const GEOMETRY_TYPES: [&str; 7] = [
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
+
+fn type_hint(t: &str) -> String {
+    let all = GEOMETRY_TYPES
+        .iter()
+        .chain(["Feature", "FeatureCollection"].iter());
+    for k in all {
+        if k.eq_ignore_ascii_case(t) {
+            return format!("write it exactly as \"{k}\" (type names are case-sensitive)");
+        }
+    }
+    "use one of FeatureCollection, Feature, Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon, GeometryCollection".to_string()
+}
+
+fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>) {
+    let Some(obj) = v.as_object() else {
+        ctx.error(
+            "",
+            format!("the file holds {} instead of a GeoJSON object", kind_of(v)),
+            "a GeoJSON file starts with { \"type\": \"FeatureCollection\", … }",
+        );
+        return;
+    };
+    if let Some(t) = obj.get("type").and_then(Value::as_str) {
+        if t == "Topology" {
+            ctx.error(
+                "type",
+                "this is TopoJSON, not GeoJSON",
+                "convert it with topo2geo (npm topojson-client) or mapshaper -o format=geojson",
+            );
+            return;
+        }
+    } else if obj.contains_key("spatialReference")
+        || obj.contains_key("geometryType")
+        || obj
+            .get("features")
+            .and_then(|f| f.get(0))
+            .and_then(|f| f.get("attributes"))
+            .is_some()
+    {
+        ctx.error(
+            "",
+            "this is Esri JSON (ArcGIS), not GeoJSON",
+            "export the layer as GeoJSON (in ArcGIS: f=geojson; or ogr2ogr -f GeoJSON)",
+        );
+        return;
+    }
+    if !check_crs(ctx, obj, "") {
+        return;
+    }
+    check_bbox(ctx, obj, "");
+    match type_of(ctx, obj, "") {
+        Some("FeatureCollection") => {
+            forbid(
+                ctx,
+                obj,
+                "",
+                "FeatureCollection",
+                &["coordinates", "geometry", "geometries", "properties"],
+            );
+            match obj.get("features") {
+                None => ctx.error(
+                    "",
+                    "a FeatureCollection needs a \"features\" list",
+                    "add \"features\": [ … ] with the features inside",
+                ),
+                Some(Value::Array(feats)) => {
+                    out.reserve(feats.len());
+                    for (i, f) in feats.iter().enumerate() {
+                        if let Some(feat) = feature(ctx, f, &format!("features[{i}]")) {
+                            out.push(feat);
+                        }
+                    }
+                }
+                Some(other) => ctx.error(
+                    "features",
+                    format!("\"features\" must be a list [ … ], not {}", kind_of(other)),
+                    "put the features in square brackets",
+                ),
+            }
+        }
+        Some("Feature") => {
+            if let Some(f) = feature(ctx, v, "") {
+                out.push(f);
+            }
+        }
+        Some(t) if GEOMETRY_TYPES.contains(&t) => {
+            let mut shapes = Vec::new();
+            if geometry(ctx, v, "", &mut shapes, 0) {
+                out.push(Feature {
+                    id: None,
+                    shapes,
+                    properties: Map::new(),
+                });
+            }
+        }
+        Some(t) => {
+            let t = t.to_string();
+            ctx.error("type", format!("unknown type \"{t}\""), type_hint(&t));
+        }
+        None => {}
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn type_of<'a>(ctx: &mut Ctx, obj: &'a Map<String, Value>, path: &str) -> Option<&'a str> {
+    match obj.get("type") {
+        Some(Value::String(s)) => Some(s),
+        Some(other) => {
+            ctx.error(
+                &join(path, "type"),
+                format!("\"type\" must be text, not {}", kind_of(other)),
+                "write the type as text, e.g. \"type\": \"Feature\"",
+            );
+            None
+        }
+        None => {
+            ctx.error(
+                path,
+                "this object has no \"type\"",
+                "add \"type\": \"Feature\" (or the geometry type) to it",
+            );
+            None
+        }
+    }
+}
+
+fn forbid(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str, what: &str, keys: &[&str]) -> bool {
+    let mut ok = true;
+    for k in keys {
+        if obj.contains_key(*k) {
+            ctx.error(&join(path, k), format!("a {what} must not have a \"{k}\" member"), "move it to where it belongs (a Feature's geometry, or its properties) or delete it");
+            ok = false;
+        }
+    }
+    ok
+}
+
+fn check_crs(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str) -> bool {
+    let Some(crs) = obj.get("crs") else {
+        return true;
+    };
+    if crs.is_null() {
+        return true;
+    }
+    let name = crs
+        .pointer("/properties/name")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let lower = name.to_ascii_lowercase();
+    if lower.contains("crs84")
+        || lower.ends_with(":4326")
+        || lower.ends_with("::4326")
+        || lower.ends_with("epsg/0/4326")
+    {
+        return true;
+    }
+    let shown = if name.is_empty() {
+        "an unknown one".to_string()
+    } else {
+        name.to_string()
+    };
+    // Only an error once coordinates appear: a file without any is harmless.
+    ctx.foreign_crs = Some((shown, join(path, "crs")));
+    true
+}
+
+fn check_bbox(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str) -> bool {
+    let Some(b) = obj.get("bbox") else {
+        return true;
+    };
+    let p = join(path, "bbox");
+    match b {
+        Value::Array(a) if (a.len() == 4 || a.len() == 6) && a.iter().all(Value::is_number) => {
+            return true;
+        }
+        Value::Array(a) if a.iter().all(Value::is_number) => ctx.error(
+            &p,
+            format!(
+                "\"bbox\" has {} numbers; it needs 4 (west, south, east, north) or 6",
+                a.len()
+            ),
+            "fix the bbox or delete it (it is optional)",
+        ),
+        _ => ctx.error(
+            &p,
+            "\"bbox\" must be a list of 4 or 6 numbers",
+            "fix the bbox or delete it (it is optional)",
+        ),
+    }
+    false
+}
+
+fn feature(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Feature> {
+    let Some(obj) = v.as_object() else {
+        ctx.error(
+            path,
+            format!("expected a Feature object here, found {}", kind_of(v)),
+            "each entry of \"features\" must be { \"type\": \"Feature\", … }",
+        );
+        return None;
+    };
+    match type_of(ctx, obj, path)? {
+        "Feature" => {}
+        t => {
+            let hint = if GEOMETRY_TYPES.contains(&t) {
+                "wrap the geometry in a Feature: { \"type\": \"Feature\", \"geometry\": …, \"properties\": {} }".to_string()
+            } else {
+                type_hint(t)
+            };
+            ctx.error(
+                &join(path, "type"),
+                format!("expected \"Feature\", found \"{t}\""),
+                hint,
+            );
+            return None;
+        }
+    }
+    let before = ctx.problems.len();
+    forbid(
+        ctx,
+        obj,
+        path,
+        "Feature",
+        &["coordinates", "features", "geometries"],
+    );
+    check_bbox(ctx, obj, path);
+    let id = match obj.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(other) => {
+            ctx.error(
+                &join(path, "id"),
+                format!("\"id\" must be text or a number, not {}", kind_of(other)),
+                "use a text or numeric id, or delete it",
+            );
+            None
+        }
+    };
+    let properties = match obj.get("properties") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(m)) => m.clone(),
+        Some(other) => {
+            ctx.error(
+                &join(path, "properties"),
+                format!(
+                    "\"properties\" must be an object {{…}}, not {}",
+                    kind_of(other)
+                ),
+                "use { \"name\": \"…\" } or null",
+            );
+            Map::new()
+        }
+    };
+    let mut shapes = Vec::new();
+    match obj.get("geometry") {
+        None => ctx.error(
+            path,
+            "this Feature has no \"geometry\" member",
+            "add \"geometry\": null if it has no place, or its geometry",
+        ),
+        Some(Value::Null) => {}
+        Some(g) => {
+            geometry(ctx, g, &join(path, "geometry"), &mut shapes, 0);
+        }
+    }
+    if ctx.problems[before..]
+        .iter()
+        .any(|p| p.severity == Severity::Error)
+    {
+        return None;
+    }
+    Some(Feature {
+        id,
+        shapes,
+        properties,
+    })
+}
+
+/// Validates a geometry and appends its shapes. Returns false (with problems) when invalid.
+fn geometry(ctx: &mut Ctx, v: &Value, path: &str, out: &mut Vec<Shape>, depth: usize) -> bool {
+    let Some(obj) = v.as_object() else {
+        ctx.error(
+            path,
+            format!("expected a geometry object, found {}", kind_of(v)),
+            "a geometry looks like { \"type\": \"Point\", \"coordinates\": [lon, lat] }",
+        );
+        return false;
+    };
+    let Some(t) = type_of(ctx, obj, path) else {
+        return false;
+    };
+    if !GEOMETRY_TYPES.contains(&t) {
+        let t = t.to_string();
+        let msg = if t == "Feature" || t == "FeatureCollection" {
+            format!("a {t} cannot stand where a geometry is expected")
+        } else {
+            format!("unknown geometry type \"{t}\"")
+        };
+        ctx.error(&join(path, "type"), msg, type_hint(&t));
+        return false;
+    }
+    if !forbid(
+        ctx,
+        obj,
+        path,
+        "geometry",
+        &["features", "geometry", "properties"],
+    ) || !check_crs(ctx, obj, path)
+    {
+        return false;
+    }
+    if !check_bbox(ctx, obj, path) {
+        return false;
+    }
+    if t == "GeometryCollection" {
+        if obj.contains_key("coordinates") {
+            ctx.error(
+                &join(path, "coordinates"),
+                "a GeometryCollection has \"geometries\", not \"coordinates\"",
+                "put each geometry in a \"geometries\" list",
+            );
+            return false;
+        }
+        let Some(list) = obj.get("geometries") else {
+            ctx.error(
+                path,
+                "a GeometryCollection needs a \"geometries\" list",
+                "add \"geometries\": [ … ]",
+            );
+            return false;
+        };
+        let Value::Array(list) = list else {
+            ctx.error(
+                &join(path, "geometries"),
+                format!("\"geometries\" must be a list, not {}", kind_of(list)),
+                "put the geometries in square brackets",
+            );
+            return false;
+        };
+        if depth > 8 {
+            ctx.error(
+                path,
+                "GeometryCollections are nested more than 8 deep",
+                "flatten the collection",
+            );
+            return false;
+        }
+        let mut ok = true;
+        for (i, g) in list.iter().enumerate() {
+            ok &= geometry(ctx, g, &format!("{path}.geometries[{i}]"), out, depth + 1);
+        }
+        return ok;
+    }
+    let cpath = join(path, "coordinates");
+    let Some(c) = obj.get("coordinates") else {
+        ctx.error(
+            path,
+            format!("this {t} has no \"coordinates\""),
+            "add its \"coordinates\"",
+        );
+        return false;
+    };
+    let parsed = match t {
+        "Point" => position(ctx, c, &cpath).map(|p| vec![Shape::Point(p)]),
+        "MultiPoint" => list(ctx, c, &cpath, "positions", |ctx, v, p| position(ctx, v, p))
+            .map(|ps| ps.into_iter().map(Shape::Point).collect()),
+        "LineString" => line(ctx, c, &cpath).map(|l| l.into_iter().map(Shape::Line).collect()),
+        "MultiLineString" => list(ctx, c, &cpath, "lines", line)
+            .map(|ls| ls.into_iter().flatten().map(Shape::Line).collect()),
+        "Polygon" => polygon(ctx, c, &cpath).map(|p| p.into_iter().collect()),
+        "MultiPolygon" => {
+            list(ctx, c, &cpath, "polygons", polygon).map(|ps| ps.into_iter().flatten().collect())
+        }
+        _ => unreachable!("checked against GEOMETRY_TYPES"),
+    };
+    match parsed {
+        Some(shapes) => {
+            // The object model of the `geojson` crate must agree with what we validated.
+            if let Err(e) = geojson::Geometry::deserialize(v) {
+                ctx.error(
+                    path,
+                    format!("this geometry could not be read ({e})"),
+                    "check its coordinates",
+                );
+                return false;
+            }
+            out.extend(shapes);
+            true
+        }
+        None => false,
+    }
+}
+
+fn list<T>(
+    ctx: &mut Ctx,
+    v: &Value,
+    path: &str,
+    what: &str,
+    mut item: impl FnMut(&mut Ctx, &Value, &str) -> Option<T>,
+) -> Option<Vec<T>> {
+    let Value::Array(a) = v else {
+        ctx.error(
+            path,
+            format!("expected a list of {what}, found {}", kind_of(v)),
+            "coordinates are nested lists of numbers",
+        );
+        return None;
+    };
+    let mut out = Vec::with_capacity(a.len());
+    for (i, x) in a.iter().enumerate() {
+        // Stop at the first bad item: one clear problem per geometry, not thousands.
+        out.push(item(ctx, x, &format!("{path}[{i}]"))?);
+    }
+    Some(out)
+}
+
+fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
+    if let Some((crs, at)) = &ctx.foreign_crs {
+        let (crs, at) = (crs.clone(), at.clone());
+        ctx.error(
+            path,
+            format!("these coordinates are in the coordinate system {crs} (declared at {at}), not longitude/latitude (WGS 84)"),
+            "re-export the file as GeoJSON in EPSG:4326 (QGIS: Export → Save Features As…, CRS EPSG:4326)",
+        );
+        return None;
+    }
+    let Value::Array(a) = v else {
+        let hint = if v.is_number() {
+            "this needs one more level of [ ] around the numbers"
+        } else {
+            "a position is [longitude, latitude]"
+        };
+        ctx.error(
+            path,
+            format!(
+                "expected a position [longitude, latitude], found {}",
+                kind_of(v)
+            ),
+            hint,
+        );
+        return None;
+    };
+    if a.len() < 2 {
+        ctx.error(
+            path,
+            format!(
+                "a position needs 2 numbers (longitude, latitude); this one has {}",
+                a.len()
+            ),
+            "add the missing number",
+        );
+        return None;
+    }
+    if a.len() > 3 {
+        ctx.extra_dims += 1;
+    }
+    let mut xy = [0.0; 2];
+    for (i, slot) in xy.iter_mut().enumerate() {
+        match a[i].as_f64() {
+            Some(f) if f.is_finite() => *slot = f,
+            _ => {
+                ctx.error(
+                    &format!("{path}[{i}]"),
+                    format!("coordinates must be numbers, found {}", kind_of(&a[i])),
+                    "remove the quotes or fix the value",
+                );
+                return None;
+            }
+        }
+    }
+    if a[2..].iter().any(|x| !x.is_number()) {
+        ctx.error(
+            path,
+            "the height (third number) of this position is not a number",
+            "remove it or write a number",
+        );
+        return None;
+    }
+    let [lon, lat] = xy;
+    if lon.abs() > 540.0 || lat.abs() > 90.0 {
+        let hint = if lat.abs() > 90.0 && lat.abs() <= 180.0 && lon.abs() <= 90.0 {
+            "latitude and longitude look swapped: GeoJSON order is [longitude, latitude]"
+        } else if lon.abs() > 1000.0 || lat.abs() > 1000.0 {
+            "these look like projected coordinates in metres (e.g. EPSG:3857 or EPSG:5179); re-export the file in EPSG:4326 (longitude/latitude)"
+        } else {
+            "longitude must be within ±180 and latitude within ±90"
+        };
+        ctx.error(
+            path,
+            format!("[{lon}, {lat}] is not a longitude/latitude on Earth"),
+            hint,
+        );
+        return None;
+    }
+    Some(xy)
+}
+
+/// Makes consecutive longitudes continuous (no jump over 180°); counts a crossing if it had to.
+fn unwrap(ctx: &mut Ctx, pts: &mut [LonLat]) {
+    let mut crossed = false;
+    for i in 1..pts.len() {
+        let d = pts[i][0] - pts[i - 1][0];
+        if d.abs() > 180.0 {
+            pts[i][0] -= 360.0 * (d / 360.0).round();
+            crossed = true;
+        }
+    }
+    if crossed {
+        ctx.crossed += 1;
+    }
+}
+
+fn line(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Vec<LonLat>>> {
+    let mut pts = list(ctx, v, path, "positions", position)?;
+    if pts.is_empty() {
+        ctx.warn(
+            Place::Path(path.to_string()),
+            "an empty line was skipped",
+            "nothing to do",
+        );
+        return Some(None);
+    }
+    if pts.len() < 2 {
+        ctx.error(
+            path,
+            "a line needs at least 2 positions; this one has 1",
+            "add a second position or make it a Point",
+        );
+        return None;
+    }
+    unwrap(ctx, &mut pts);
+    Some(Some(pts))
+}
+
+fn polygon(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Shape>> {
+    let rings = list(ctx, v, path, "rings", |ctx, r, p| {
+        list(ctx, r, p, "positions", position)
+    })?;
+    let dims = |i: usize, j: usize| {
+        v.get(i)
+            .and_then(|r| r.get(j))
+            .and_then(Value::as_array)
+            .map(Vec::len)
+    };
+    if rings.is_empty() || rings.iter().all(Vec::is_empty) {
+        ctx.warn(
+            Place::Path(path.to_string()),
+            "an empty polygon was skipped",
+            "nothing to do",
+        );
+        return Some(None);
+    }
+    let mut out = Vec::with_capacity(rings.len());
+    for (i, mut ring) in rings.into_iter().enumerate() {
+        let rp = format!("{path}[{i}]");
+        if ring.len() < 4 {
+            ctx.error(&rp, format!("a polygon ring needs at least 4 positions (the last repeating the first); this one has {}", ring.len()), "add the missing corners and close the ring");
+            return None;
+        }
+        if ring.first() != ring.last() || dims(i, 0) != dims(i, ring.len() - 1) {
+            ctx.error(
+                &rp,
+                "this polygon ring is not closed: its last position differs from its first",
+                "repeat the first position at the end of the ring",
+            );
+            return None;
+        }
+        let before = ring[0][0];
+        unwrap(ctx, &mut ring);
+        if let (Some(f), Some(l)) = (ring.first(), ring.last())
+            && (f[0] - l[0]).abs() > 1e-9
+        {
+            // The ring goes all the way round a pole; unwrapping cannot close it, keep it as written.
+            for p in ring.iter_mut() {
+                p[0] = ((p[0] - before + 180.0).rem_euclid(360.0)) - 180.0 + before;
+            }
+            let first = ring[0];
+            if let Some(last) = ring.last_mut() {
+                *last = first;
+            }
+        }
+        let area = signed_area(&ring);
+        let want_ccw = i == 0;
+        if (area > 0.0) != want_ccw && area != 0.0 {
+            ring.reverse();
+            ctx.rewound += 1;
+        }
+        out.push(ring);
+    }
+    Some(Some(Shape::Polygon(out)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(l: &Loaded) -> Vec<String> {
+        l.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn loads_a_point_feature_collection() {
+        let l = load("a.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","id":7,"geometry":{"type":"Point","coordinates":[125.75,39.02]},"properties":{"name":"Pyongyang"}}]}"#);
+        assert!(!l.is_fatal(), "{:?}", l.problems);
+        assert_eq!(l.features.len(), 1);
+        assert_eq!(l.features[0].id.as_deref(), Some("7"));
+        assert_eq!(l.features[0].shapes, vec![Shape::Point([125.75, 39.02])]);
+        assert_eq!(l.features[0].str_prop("name"), Some("Pyongyang"));
+    }
+
+    #[test]
+    fn unclosed_ring_is_refused_with_its_path() {
+        let l = load("r.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]}}]}"#);
+        let e = errors(&l);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].contains("features[0].geometry.coordinates[0]"),
+            "{}",
+            e[0]
+        );
+        assert!(e[0].contains("not closed"), "{}", e[0]);
+        assert!(l.features.is_empty());
+    }
+
+    #[test]
+    fn short_ring_and_one_number_position_are_refused() {
+        let l = load(
+            "s.geojson",
+            br#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#,
+        );
+        assert!(errors(&l)[0].contains("at least 4 positions"));
+        let l = load("p.geojson", br#"{"type":"Point","coordinates":[5]}"#);
+        assert!(
+            errors(&l)[0].contains("coordinates: error: a position needs 2 numbers"),
+            "{:?}",
+            errors(&l)
+        );
+    }
+
+    #[test]
+    fn valid_features_survive_a_broken_neighbour() {
+        let l = load("m.geojson", br#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[1,2]}},
+            {"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":["x",2]}},
+            {"type":"Feature","properties":null,"geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}}]}"#);
+        assert_eq!(l.features.len(), 2);
+        let e = errors(&l);
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].contains("features[1].geometry.coordinates[0]: error"),
+            "{}",
+            e[0]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let l = load(
+            "j.geojson",
+            b"{\n  \"type\": \"Point\",\n  \"coordinates\": [1, 2,]\n}",
+        );
+        let p = &l.problems[0];
+        assert_eq!(p.place, Place::LineCol(3, 24));
+        assert!(p.to_string().starts_with("j.geojson:3:24: error"), "{p}");
+    }
+
+    #[test]
+    fn bom_is_stripped_and_reported() {
+        let mut bytes = vec![0xef, 0xbb, 0xbf];
+        bytes.extend_from_slice(br#"{"type":"Point","coordinates":[1,2]}"#);
+        let l = load("b.geojson", &bytes);
+        assert_eq!(l.features.len(), 1);
+        assert!(!l.is_fatal());
+        assert!(
+            l.problems
+                .iter()
+                .any(|p| p.message.contains("byte-order mark"))
+        );
+    }
+
+    #[test]
+    fn clockwise_exterior_is_rewound() {
+        let l = load(
+            "w.geojson",
+            br#"{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]}"#,
+        );
+        let Shape::Polygon(rings) = &l.features[0].shapes[0] else {
+            panic!()
+        };
+        assert!(signed_area(&rings[0]) > 0.0);
+        assert!(l.problems.iter().any(|p| p.message.contains("rewound")));
+    }
+
+    #[test]
+    fn antimeridian_crossing_becomes_continuous() {
+        let l = load(
+            "a.geojson",
+            br#"{"type":"LineString","coordinates":[[179,60],[-179,61]]}"#,
+        );
+        assert_eq!(
+            l.features[0].shapes[0],
+            Shape::Line(vec![[179.0, 60.0], [181.0, 61.0]])
+        );
+        assert!(l.problems.iter().any(|p| p.message.contains("180°")));
+    }
+
+    #[test]
+    fn recognises_files_that_are_not_geojson() {
+        let cases: [(&[u8], &str); 8] = [
+            (b"", "empty"),
+            (b"\x1f\x8b\x08\x00", "gzip"),
+            (b"<html><body>404</body></html>", "web page"),
+            (b"<?xml version=\"1.0\"?><kml></kml>", "KML"),
+            (b"var data = {\"type\":\"Point\"}", "JavaScript"),
+            (b"{\"type\":\"Topology\",\"objects\":{}}", "TopoJSON"),
+            (b"{\"type\":\"Point\",\"coordinates\":[1,2]}\n{\"type\":\"Point\",\"coordinates\":[1,2]}", "newline-delimited"),
+            (b"{\"type\":\"Point\",\"coordinates\":[\xc7\xd1]}", "EUC-KR"),
+        ];
+        for (bytes, want) in cases {
+            let l = load("x", bytes);
+            assert!(l.is_fatal(), "{want}");
+            assert!(
+                l.problems.iter().any(|p| p.message.contains(want)),
+                "{want}: {:?}",
+                l.problems
+            );
+        }
+    }
+
+    #[test]
+    fn duplicate_keys_and_projected_coordinates_are_refused() {
+        let l = load(
+            "d",
+            br#"{"type":"Point","type":"Point","coordinates":[1,2]}"#,
+        );
+        assert!(l.problems[0].message.contains("appears twice"));
+        let l = load(
+            "m",
+            br#"{"type":"Point","coordinates":[955000.5,1950000.25]}"#,
+        );
+        assert!(l.problems[0].hint.contains("metres"), "{:?}", l.problems);
+        let l = load("s", br#"{"type":"Point","coordinates":[37.5,127.0]}"#);
+        assert!(l.problems[0].hint.contains("swapped"), "{:?}", l.problems);
+    }
+
+    #[test]
+    fn non_wgs84_crs_is_refused_but_crs84_is_fine() {
+        let l = load("c", br#"{"type":"Point","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::5179"}},"coordinates":[1,2]}"#);
+        assert!(l.is_fatal());
+        let l = load("c", br#"{"type":"Point","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"coordinates":[1,2]}"#);
+        assert!(!l.is_fatal());
+    }
+}

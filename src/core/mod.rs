@@ -1,0 +1,13 @@
+//! The pure core: GeoJSON loading and validation, projection, topology, tessellation, views.
+//!
+//! Nothing here depends on Bevy, so it is tested with plain unit tests.
+
+pub mod atlas;
+pub mod geojson;
+pub mod graticule;
+pub mod model;
+pub mod projection;
+pub mod scene;
+pub mod tessellate;
+pub mod topology;
+pub mod view;

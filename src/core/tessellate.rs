@@ -1,0 +1,121 @@
+//! Polygons → triangles (earcut) and densification of long edges, done once at load.
+
+use super::model::LonLat;
+use super::projection::Projection;
+
+/// A triangle mesh in plane coordinates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeshData {
+    /// Vertex positions (x, y).
+    pub positions: Vec<[f32; 2]>,
+    /// Triangle indices into `positions`, three per triangle.
+    pub indices: Vec<u32>,
+}
+
+impl MeshData {
+    /// Total area of the triangles.
+    pub fn area(&self) -> f64 {
+        self.indices
+            .chunks_exact(3)
+            .map(|t| {
+                let [a, b, c] =
+                    [t[0], t[1], t[2]].map(|i| self.positions[i as usize].map(f64::from));
+                ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs() / 2.0
+            })
+            .sum()
+    }
+
+    /// Appends another mesh.
+    pub fn extend(&mut self, other: &MeshData) {
+        let base = self.positions.len() as u32;
+        self.positions.extend_from_slice(&other.positions);
+        self.indices.extend(other.indices.iter().map(|i| i + base));
+    }
+}
+
+/// Inserts points so that no edge is longer than `max_deg` degrees (so that straight
+/// lon/lat edges follow the curve of parallels once projected).
+pub fn densify(line: &[LonLat], max_deg: f64) -> Vec<LonLat> {
+    let mut out = Vec::with_capacity(line.len());
+    for w in line.windows(2) {
+        let [a, b] = [w[0], w[1]];
+        let d = (b[0] - a[0]).abs().max((b[1] - a[1]).abs());
+        let steps = (d / max_deg).ceil().max(1.0) as usize;
+        for s in 0..steps {
+            let t = s as f64 / steps as f64;
+            out.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+        }
+    }
+    if let Some(last) = line.last() {
+        out.push(*last);
+    }
+    out
+}
+
+/// Projects and triangulates one polygon (exterior ring first, then holes).
+pub fn triangulate(rings: &[Vec<LonLat>], proj: &impl Projection) -> MeshData {
+    let mut flat = Vec::new();
+    let mut holes = Vec::new();
+    for (i, ring) in rings.iter().enumerate() {
+        let ring = densify(ring, 1.0);
+        // earcut wants open rings.
+        let open = if ring.len() > 1 && ring.first() == ring.last() {
+            &ring[..ring.len() - 1]
+        } else {
+            &ring[..]
+        };
+        if open.len() < 3 {
+            continue;
+        }
+        if i > 0 {
+            holes.push(flat.len() / 2);
+        }
+        for p in open {
+            let [x, y] = proj.project(*p);
+            flat.push(x);
+            flat.push(y);
+        }
+    }
+    let indices = earcutr::earcut(&flat, &holes, 2).unwrap_or_default();
+    MeshData {
+        positions: flat
+            .chunks_exact(2)
+            .map(|c| [c[0] as f32, c[1] as f32])
+            .collect(),
+        indices: indices.into_iter().map(|i| i as u32).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Plain;
+    impl Projection for Plain {
+        fn project(&self, p: LonLat) -> [f64; 2] {
+            p
+        }
+        fn unproject(&self, p: [f64; 2]) -> LonLat {
+            p
+        }
+    }
+
+    #[test]
+    fn square_with_hole_has_the_right_area() {
+        let outer = vec![[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0], [0.0, 0.0]];
+        let hole = vec![[1.0, 1.0], [1.0, 2.0], [2.0, 2.0], [2.0, 1.0], [1.0, 1.0]];
+        let m = triangulate(&[outer.clone()], &Plain);
+        assert!((m.area() - 16.0).abs() < 1e-6, "{}", m.area());
+        let m = triangulate(&[outer, hole], &Plain);
+        assert!((m.area() - 15.0).abs() < 1e-6, "{}", m.area());
+    }
+
+    #[test]
+    fn densify_splits_long_edges_and_keeps_ends() {
+        let d = densify(&[[0.0, 0.0], [10.0, 0.0]], 1.0);
+        assert_eq!(d.len(), 11);
+        assert_eq!(d[0], [0.0, 0.0]);
+        assert_eq!(d[10], [10.0, 0.0]);
+        assert_eq!(densify(&[[0.0, 0.0], [0.5, 0.5]], 1.0).len(), 2);
+    }
+}

@@ -1,0 +1,219 @@
+//! Named views, zoom levels and the mapping between the plane and screen pixels.
+
+use super::model::LonLat;
+use super::projection::Projection;
+use super::tessellate::densify;
+
+/// The box the bundled data covers (west, south, east, north), degrees.
+pub const MAP_BBOX: [f64; 4] = [20.0, 25.0, 192.0, 78.0];
+/// The whole Korean peninsula with Jeju and Ulleungdo.
+pub const KOREA_BBOX: [f64; 4] = [124.0, 33.0, 131.0, 43.1];
+/// Ukraine to Japan.
+pub const REGION_BBOX: [f64; 4] = [20.0, 30.0, 150.0, 65.0];
+
+/// Zoom limits (web-map zoom levels).
+pub const MIN_ZOOM: f64 = 1.5;
+/// Closest zoom.
+pub const MAX_ZOOM: f64 = 12.0;
+
+/// Kilometres per screen pixel at a web-map zoom level (256-pixel world at zoom 0).
+pub fn km_per_px(zoom: f64) -> f64 {
+    40_075.016_686 / (256.0 * 2f64.powf(zoom))
+}
+
+/// The zoom level at which one pixel is `km` kilometres.
+pub fn zoom_for(km: f64) -> f64 {
+    (40_075.016_686 / (256.0 * km)).log2()
+}
+
+/// Where the map looks: centre in plane kilometres and a zoom level.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapView {
+    /// Centre of the screen, plane coordinates (km).
+    pub center: [f64; 2],
+    /// Web-map zoom level.
+    pub zoom: f64,
+}
+
+impl MapView {
+    /// Plane → pixel (origin top-left) for a screen of `size` pixels.
+    pub fn to_pixel(&self, xy: [f64; 2], size: [f64; 2]) -> [f64; 2] {
+        let s = km_per_px(self.zoom);
+        [
+            (xy[0] - self.center[0]) / s + size[0] / 2.0,
+            size[1] / 2.0 - (xy[1] - self.center[1]) / s,
+        ]
+    }
+
+    /// Pixel → plane.
+    pub fn from_pixel(&self, px: [f64; 2], size: [f64; 2]) -> [f64; 2] {
+        let s = km_per_px(self.zoom);
+        [
+            (px[0] - size[0] / 2.0) * s + self.center[0],
+            (size[1] / 2.0 - px[1]) * s + self.center[1],
+        ]
+    }
+
+    /// The view that fits a lon/lat box into `size` pixels with a margin (fraction per side).
+    pub fn fit(bbox: [f64; 4], size: [f64; 2], margin: f64, proj: &impl Projection) -> MapView {
+        let [w, s, e, n] = bbox;
+        let ring = densify(&[[w, s], [e, s], [e, n], [w, n], [w, s]], 1.0);
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for p in ring {
+            let [x, y] = proj.project(p);
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        let usable = [
+            size[0] * (1.0 - 2.0 * margin),
+            size[1] * (1.0 - 2.0 * margin),
+        ];
+        let km = ((x1 - x0) / usable[0].max(1.0)).max((y1 - y0) / usable[1].max(1.0));
+        MapView {
+            center: [(x0 + x1) / 2.0, (y0 + y1) / 2.0],
+            zoom: zoom_for(km).clamp(MIN_ZOOM, MAX_ZOOM),
+        }
+    }
+
+    /// The lon/lat at the centre of the view.
+    pub fn center_lonlat(&self, proj: &impl Projection) -> LonLat {
+        proj.unproject(self.center)
+    }
+}
+
+/// A view as named on the command line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewSpec {
+    /// The whole peninsula.
+    Korea,
+    /// Ukraine to Japan.
+    Region,
+    /// The whole map.
+    World,
+    /// A centre and a zoom level.
+    At {
+        /// Longitude, latitude of the centre.
+        center: LonLat,
+        /// Zoom level.
+        zoom: f64,
+    },
+}
+
+impl ViewSpec {
+    /// Parses `korea`, `region`, `world` or `LON,LAT,ZOOM`.
+    pub fn parse(s: &str) -> Result<ViewSpec, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "korea" => return Ok(ViewSpec::Korea),
+            "region" => return Ok(ViewSpec::Region),
+            "world" => return Ok(ViewSpec::World),
+            _ => {}
+        }
+        let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+        let nums: Option<Vec<f64>> = parts
+            .iter()
+            .map(|p| p.parse::<f64>().ok().filter(|v| v.is_finite()))
+            .collect();
+        match nums.as_deref() {
+            Some([lon, lat, zoom])
+                if lat.abs() <= 90.0
+                    && lon.abs() <= 360.0
+                    && (MIN_ZOOM..=MAX_ZOOM).contains(zoom) =>
+            {
+                Ok(ViewSpec::At {
+                    center: [*lon, *lat],
+                    zoom: *zoom,
+                })
+            }
+            Some([_, _, zoom]) if !(MIN_ZOOM..=MAX_ZOOM).contains(zoom) => Err(format!(
+                "zoom {zoom} is out of range; use {MIN_ZOOM} to {MAX_ZOOM}"
+            )),
+            _ => Err(format!(
+                "unknown view \"{s}\"; use korea, region, world or LON,LAT,ZOOM (for example 127.5,38.5,6)"
+            )),
+        }
+    }
+
+    /// The name used in the scene description.
+    pub fn name(&self) -> String {
+        match self {
+            ViewSpec::Korea => "korea".into(),
+            ViewSpec::Region => "region".into(),
+            ViewSpec::World => "world".into(),
+            ViewSpec::At { center, zoom } => format!("{},{},{}", center[0], center[1], zoom),
+        }
+    }
+
+    /// Resolves to a concrete view for a screen size.
+    pub fn resolve(&self, size: [f64; 2], proj: &impl Projection) -> MapView {
+        match self {
+            ViewSpec::Korea => MapView::fit(KOREA_BBOX, size, 0.04, proj),
+            ViewSpec::Region => MapView::fit(REGION_BBOX, size, 0.02, proj),
+            ViewSpec::World => MapView::fit(MAP_BBOX, size, 0.0, proj),
+            ViewSpec::At { center, zoom } => MapView {
+                center: proj.project(*center),
+                zoom: *zoom,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::projection::Lcc;
+
+    #[test]
+    fn parses_named_and_numeric_views() {
+        assert_eq!(ViewSpec::parse("Korea"), Ok(ViewSpec::Korea));
+        assert_eq!(
+            ViewSpec::parse("127.5,38.5,6"),
+            Ok(ViewSpec::At {
+                center: [127.5, 38.5],
+                zoom: 6.0
+            })
+        );
+        assert!(ViewSpec::parse("127.5,38.5").is_err());
+        assert!(ViewSpec::parse("127.5,95,6").is_err());
+        assert!(
+            ViewSpec::parse("asia")
+                .unwrap_err()
+                .contains("korea, region, world")
+        );
+    }
+
+    #[test]
+    fn korea_view_contains_the_peninsula_and_pixels_round_trip() {
+        let p = Lcc::atlas();
+        let size = [1280.0, 800.0];
+        let v = ViewSpec::Korea.resolve(size, &p);
+        for ll in [
+            [126.978, 37.5665],
+            [125.7625, 39.0392],
+            [129.0756, 35.1796],
+            [129.77, 41.79],
+        ] {
+            let px = v.to_pixel(p.project(ll), size);
+            assert!(
+                px[0] > 0.0 && px[0] < size[0] && px[1] > 0.0 && px[1] < size[1],
+                "{ll:?} at {px:?}"
+            );
+            let back = p.unproject(v.from_pixel(px, size));
+            assert!((back[0] - ll[0]).abs() < 1e-9 && (back[1] - ll[1]).abs() < 1e-9);
+        }
+        // Seoul is south of Pyongyang: larger y in pixels.
+        let seoul = v.to_pixel(p.project([126.978, 37.5665]), size);
+        let pyongyang = v.to_pixel(p.project([125.7625, 39.0392]), size);
+        assert!(seoul[1] > pyongyang[1]);
+    }
+
+    #[test]
+    fn zoom_and_scale_are_inverse() {
+        for z in [2.0, 5.5, 9.0] {
+            assert!((zoom_for(km_per_px(z)) - z).abs() < 1e-12);
+        }
+        // At zoom 0 the equator (40,075 km) spans 256 pixels.
+        assert!((km_per_px(0.0) * 256.0 - 40_075.016_686).abs() < 1e-6);
+    }
+}

