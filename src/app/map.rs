@@ -50,6 +50,36 @@ pub struct LineLayerTag(pub LineKind);
 #[derive(Component, Debug, Clone, Copy)]
 pub struct GraticuleTag(pub f64);
 
+/// The retained gizmo of a line layer. Retained gizmos ignore `Visibility`, so a layer is
+/// shown by inserting a `Gizmo` built from this and hidden by removing it.
+#[derive(Component, Debug, Clone)]
+pub struct LineGizmo {
+    /// The lines.
+    pub handle: Handle<GizmoAsset>,
+    /// Width and style.
+    pub config: GizmoLineConfig,
+    /// Whether the `Gizmo` is currently inserted.
+    pub shown: bool,
+}
+
+impl LineGizmo {
+    fn set(&mut self, commands: &mut Commands, entity: Entity, on: bool) {
+        if on == self.shown {
+            return;
+        }
+        self.shown = on;
+        if on {
+            commands.entity(entity).insert(Gizmo {
+                handle: self.handle.clone(),
+                line_config: self.config.clone(),
+                ..default()
+            });
+        } else {
+            commands.entity(entity).remove::<Gizmo>();
+        }
+    }
+}
+
 /// A label that keeps a constant on-screen size (its scale follows the camera).
 #[derive(Component, Debug, Clone)]
 pub struct ScreenLabel {
@@ -163,16 +193,15 @@ fn spawn_map(
         commands.spawn((
             Name::new(format!("graticule {step}°")),
             GraticuleTag(step),
-            Gizmo {
+            LineGizmo {
                 handle: gizmos.add(gizmo_of(&lines, Color::srgba(0.42, 0.55, 0.66, 0.45))),
-                line_config: GizmoLineConfig {
+                config: GizmoLineConfig {
                     width: 0.8,
                     ..default()
                 },
-                ..default()
+                shown: false,
             },
             Transform::from_xyz(0.0, 0.0, 2.0),
-            Visibility::Hidden,
         ));
     }
     for layer in &atlas.lines {
@@ -188,15 +217,15 @@ fn spawn_map(
         commands.spawn((
             Name::new(layer.kind.name()),
             LineLayerTag(layer.kind),
-            Gizmo {
+            LineGizmo {
                 handle: gizmos.add(gizmo_of(&layer.lines, color)),
-                line_config: GizmoLineConfig {
+                config: GizmoLineConfig {
                     width,
                     style,
                     joints: GizmoLineJoint::Round(2),
                     ..default()
                 },
-                ..default()
+                shown: false,
             },
             Transform::from_xyz(0.0, 0.0, 3.0 + layer.kind as u8 as f32 * 0.1),
         ));
@@ -228,42 +257,51 @@ fn spawn_map(
 pub struct MapFont(pub Handle<Font>);
 
 fn layer_visibility(
+    mut commands: Commands,
     cam: Res<MapCamera>,
     toggles: Res<LayerToggles>,
-    mut lines: Query<(&LineLayerTag, &mut Visibility), Without<GraticuleTag>>,
-    mut grats: Query<(&GraticuleTag, &mut Visibility), Without<LineLayerTag>>,
+    mut layers: Query<(
+        Entity,
+        &mut LineGizmo,
+        Option<&LineLayerTag>,
+        Option<&GraticuleTag>,
+    )>,
 ) {
     let zoom = cam.current.zoom;
-    for (tag, mut vis) in &mut lines {
-        vis.set_if_neq(if toggles.line_visible(tag.0, zoom) {
-            Visibility::Inherited
-        } else {
-            Visibility::Hidden
-        });
-    }
     let step = graticule::step_for(km_per_px(zoom), 90.0);
-    for (tag, mut vis) in &mut grats {
-        let on = toggles.graticule && (tag.0 - step).abs() < 1e-9;
-        vis.set_if_neq(if on {
-            Visibility::Inherited
-        } else {
-            Visibility::Hidden
-        });
+    for (entity, mut gizmo, line, grat) in &mut layers {
+        let on = match (line, grat) {
+            (Some(l), _) => toggles.line_visible(l.0, zoom),
+            (None, Some(g)) => toggles.graticule && (g.0 - step).abs() < 1e-9,
+            (None, None) => true,
+        };
+        gizmo.set(&mut commands, entity, on);
     }
 }
+
+/// Zoom below which the MDL label is hidden (it would cover the whole peninsula).
+pub const MDL_LABEL_ZOOM: f64 = 5.5;
 
 /// Keeps labels the same size on screen whatever the zoom, and in the chosen language.
 fn scale_labels(
     cam: Res<MapCamera>,
     toggles: Res<LayerToggles>,
-    mut labels: Query<(&ScreenLabel, &mut Transform, &mut Text2d)>,
+    mut labels: Query<(&ScreenLabel, &mut Transform, &mut Text2d, &mut Visibility)>,
 ) {
     let s = km_per_px(cam.current.zoom) as f32;
-    for (label, mut t, mut text) in &mut labels {
+    for (label, mut t, mut text, mut vis) in &mut labels {
         t.scale = Vec3::splat(s);
         let want = toggles.lang.label(&label.en, label.ko.as_deref());
         if text.0 != want {
             text.0 = want;
         }
+        let on = label.kind != "line"
+            || (cam.current.zoom >= MDL_LABEL_ZOOM
+                && toggles.line_visible(LineKind::Mdl, cam.current.zoom));
+        vis.set_if_neq(if on {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        });
     }
 }

@@ -859,7 +859,7 @@ fn geometry(ctx: &mut Ctx, v: &Value, path: &str, out: &mut Vec<Shape>, depth: u
     };
     let parsed = match t {
         "Point" => position(ctx, c, &cpath).map(|p| vec![Shape::Point(p)]),
-        "MultiPoint" => list(ctx, c, &cpath, "positions", |ctx, v, p| position(ctx, v, p))
+        "MultiPoint" => list(ctx, c, &cpath, "positions", position)
             .map(|ps| ps.into_iter().map(Shape::Point).collect()),
         "LineString" => line(ctx, c, &cpath).map(|l| l.into_iter().map(Shape::Line).collect()),
         "MultiLineString" => list(ctx, c, &cpath, "lines", line)

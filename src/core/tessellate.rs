@@ -104,7 +104,7 @@ mod tests {
     fn square_with_hole_has_the_right_area() {
         let outer = vec![[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0], [0.0, 0.0]];
         let hole = vec![[1.0, 1.0], [1.0, 2.0], [2.0, 2.0], [2.0, 1.0], [1.0, 1.0]];
-        let m = triangulate(&[outer.clone()], &Plain);
+        let m = triangulate(std::slice::from_ref(&outer), &Plain);
         assert!((m.area() - 16.0).abs() < 1e-6, "{}", m.area());
         let m = triangulate(&[outer, hole], &Plain);
         assert!((m.area() - 15.0).abs() < 1e-6, "{}", m.area());
