@@ -10,12 +10,14 @@ use dateline::core::projection::{Lcc, Projection};
 use dateline::core::view::MapView;
 
 /// Places that must be land and points that must be sea, whenever they are in the frame.
-const LAND_AT: [(&str, [f64; 2]); 5] = [
+const LAND_AT: [(&str, [f64; 2]); 7] = [
     ("Pyongyang", [125.7625, 39.0392]),
     ("Seoul", [126.978, 37.5665]),
     ("Moscow", [37.6173, 55.7558]),
     ("Beijing", [116.3975, 39.9087]),
     ("Ulaanbaatar", [106.9057, 47.9077]),
+    ("Salekhard (Arctic Siberia)", [66.60, 66.53]),
+    ("Verkhoyansk (Arctic Siberia)", [133.39, 67.55]),
 ];
 const SEA_AT: [(&str, [f64; 2]); 4] = [
     ("East Sea at 131°E 40°N", [131.0, 40.0]),

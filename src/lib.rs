@@ -1,7 +1,8 @@
 //! Dateline: an offline atlas and sourced news timeline of the Korean peninsula and its region.
 //!
-//! `core` is pure logic with no Bevy types (loading, projection, tessellation, views);
-//! `app` holds the thin Bevy plugins that turn core data into entities.
+//! `core` (the `dateline-core` crate) is pure logic with no Bevy types (loading, projection,
+//! tessellation, views, labels, the timeline); `app` holds the thin Bevy plugins that turn
+//! core data into entities.
 
 pub mod app;
-pub mod core;
+pub use dateline_core as core;

@@ -150,7 +150,10 @@ def shift_polygon(poly):
     x0, _, x1, _ = ring_bbox(poly[0])
     if x1 <= -160.0 and x0 >= -180.0:
         return [[[p[0] + 360.0, p[1]] for p in ring] for ring in poly]
-    return poly
+    # Natural Earth cuts Russia's mainland at the antimeridian and writes some of the cut's
+    # vertices as -180: in the 20°E-192°E frame they are +180, or the ring zig-zags across the
+    # whole map and mapshaper's repair drops a band of Siberia.
+    return [[[180.0 if p[0] <= -179.99999 else p[0], p[1]] for p in ring] for ring in poly]
 
 
 def multipolygon(polys):

@@ -29,6 +29,9 @@ pub const LAND: [Color; 5] = [
 
 /// Zoom from which province borders of other countries are drawn.
 pub const PROVINCE_ZOOM: f64 = 5.0;
+/// Zoom from which the two Koreas' provinces show (below it, at whole-map scale, they would
+/// fill the small peninsula with lines).
+pub const KOREA_PROVINCE_ZOOM: f64 = 4.0;
 
 /// Style of a line layer: colour, width in pixels, dashed or not.
 pub fn line_style(kind: LineKind) -> (Color, f32, bool) {
@@ -108,7 +111,11 @@ impl LayerToggles {
     /// Whether a line kind is drawn at `zoom`.
     pub fn line_visible(&self, kind: LineKind, zoom: f64) -> bool {
         self.lines.get(&kind).copied().unwrap_or(true)
-            && (kind != LineKind::ProvinceOther || zoom >= PROVINCE_ZOOM)
+            && match kind {
+                LineKind::ProvinceOther => zoom >= PROVINCE_ZOOM,
+                LineKind::ProvinceKorea => zoom >= KOREA_PROVINCE_ZOOM,
+                _ => true,
+            }
     }
 }
 

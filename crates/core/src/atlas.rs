@@ -11,15 +11,15 @@ use super::view::MAP_BBOX;
 /// The bundled layers, embedded so the app opens with good data and no files to find.
 pub mod bundled {
     /// Country polygons.
-    pub const COUNTRIES: &[u8] = include_bytes!("../../assets/map/countries.geojson");
+    pub const COUNTRIES: &[u8] = include_bytes!("../../../assets/map/countries.geojson");
     /// Province borders, the MDL, rivers.
-    pub const LINES: &[u8] = include_bytes!("../../assets/map/lines.geojson");
+    pub const LINES: &[u8] = include_bytes!("../../../assets/map/lines.geojson");
     /// Lakes.
-    pub const LAKES: &[u8] = include_bytes!("../../assets/map/lakes.geojson");
+    pub const LAKES: &[u8] = include_bytes!("../../../assets/map/lakes.geojson");
     /// Label points.
-    pub const PLACES: &[u8] = include_bytes!("../../assets/map/places.geojson");
+    pub const PLACES: &[u8] = include_bytes!("../../../assets/map/places.geojson");
     /// Noto Sans KR, subset to Latin and Hangul.
-    pub const FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansKR-Regular-subset.otf");
+    pub const FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansKR-Regular-subset.otf");
 }
 
 /// Number of land colours; neighbours always get different ones.
@@ -370,5 +370,64 @@ mod tests {
         let simferopol = Lcc::atlas().project([34.10, 44.95]);
         assert!(mesh_contains(&a.country("UKR").unwrap().mesh, simferopol));
         assert!(!mesh_contains(&a.country("RUS").unwrap().mesh, simferopol));
+    }
+
+    #[test]
+    fn siberia_is_whole_across_the_arctic_circle() {
+        // The antimeridian cut in Natural Earth once made the build drop a band of Siberia
+        // between 65°N and 69°N; Norilsk, Salekhard and Verkhoyansk lie in it.
+        let a = Atlas::bundled().unwrap();
+        let rus = &a.country("RUS").unwrap().mesh;
+        for p in [
+            [88.20, 69.35],
+            [66.60, 66.53],
+            [133.39, 67.55],
+            [170.0, 66.5],
+        ] {
+            assert!(
+                mesh_contains(rus, Lcc::atlas().project(p)),
+                "{p:?} not in Russia"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod mesh_tests {
+    use super::*;
+    use crate::projection::Projection;
+
+    /// Shoelace area of a projected ring.
+    fn ring_area(ring: &[LonLat], proj: &Lcc) -> f64 {
+        let pts: Vec<[f64; 2]> = crate::tessellate::densify(ring, 1.0)
+            .iter()
+            .map(|p| proj.project(*p))
+            .collect();
+        pts.windows(2)
+            .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+            .sum::<f64>()
+            .abs()
+            / 2.0
+    }
+
+    #[test]
+    fn every_country_mesh_covers_its_polygons() {
+        let atlas = Atlas::bundled().unwrap();
+        let countries = geojson::load("countries.geojson", bundled::COUNTRIES);
+        let proj = Lcc::atlas();
+        for (f, c) in countries.features.iter().zip(&atlas.countries) {
+            let want: f64 = polygons(f)
+                .map(|rings| {
+                    ring_area(&rings[0], &proj)
+                        - rings[1..].iter().map(|r| ring_area(r, &proj)).sum::<f64>()
+                })
+                .sum();
+            let got = c.mesh.area();
+            assert!(
+                (got - want).abs() <= want * 1e-3,
+                "{}: mesh {got:.0} km² vs polygons {want:.0} km²",
+                c.iso3
+            );
+        }
     }
 }

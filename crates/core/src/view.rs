@@ -162,7 +162,7 @@ impl ViewSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::projection::Lcc;
+    use crate::projection::Lcc;
 
     #[test]
     fn parses_named_and_numeric_views() {
