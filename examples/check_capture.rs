@@ -1,11 +1,15 @@
 //! Checks a headless capture for real content: land where land must be, sea where sea must be,
 //! computed from the view recorded in the scene description (OUT.json) beside the PNG.
 //!
-//! Usage: `cargo run --example check_capture -- out.png`
+//! Event markers are checked too: each visible event's anchor must show its category colour.
+//!
+//! Usage: `cargo run --example check_capture -- out.png [--visible ID,ID…] [--none-visible ID,ID…]`
+//! `--visible` lists events that must be shown; `--none-visible` events that must not be.
 
 use std::process::ExitCode;
 
 use dateline::app::map::{LAND, SEA};
+use dateline::core::events::{CATEGORIES, category_index};
 use dateline::core::projection::{Lcc, Projection};
 use dateline::core::view::MapView;
 
@@ -35,9 +39,18 @@ fn near(p: &image::Rgb<u8>, c: [f32; 3]) -> bool {
     (0..3).all(|i| (p.0[i] as f32 - c[i]).abs() <= 6.0)
 }
 
+fn list_arg(args: &[String], flag: &str) -> Vec<String> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(|v| v.split(',').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 fn main() -> ExitCode {
-    let Some(png) = std::env::args().nth(1) else {
-        eprintln!("usage: check_capture OUT.png");
+    let args: Vec<String> = std::env::args().collect();
+    let Some(png) = args.get(1).cloned() else {
+        eprintln!("usage: check_capture OUT.png [--visible ID,…] [--none-visible ID,…]");
         return ExitCode::from(2);
     };
     let img = match image::open(&png) {
@@ -92,15 +105,39 @@ fn main() -> ExitCode {
     let sea = rgb(SEA);
     // Count matching pixels in a 9×9 window, so thin lines (graticule, borders) through the
     // point do not fool it: a point is land when many pixels are land and few are sea.
+    // Panels and windows, as the scene lists them, with a margin.
+    let ui: Vec<[f64; 4]> = scene["ui"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| {
+                    let v: Vec<f64> = r.as_array()?.iter().filter_map(|x| x.as_f64()).collect();
+                    (v.len() == 4).then(|| [v[0] - 8.0, v[1] - 8.0, v[2] + 8.0, v[3] + 8.0])
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let free = |x: f64, y: f64| {
+        x >= 8.0
+            && y >= 8.0
+            && x <= size[0] - 8.0
+            && y <= size[1] - 8.0
+            && !ui
+                .iter()
+                .any(|r| x >= r[0] && x <= r[2] && y >= r[1] && y <= r[3])
+    };
+    // Event markers cover the map around their anchors.
+    let anchors: Vec<[f64; 2]> = scene["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["visible"] == true)
+        .filter_map(|e| Some([e["anchor"][0].as_f64()?, e["anchor"][1].as_f64()?]))
+        .collect();
     let count = |ll: [f64; 2], f: &dyn Fn(&image::Rgb<u8>) -> bool| -> Option<usize> {
         let [x, y] = view.to_pixel(proj.project(ll), size);
-        // Skip points under the UI (top bar, legend corner) or outside the frame.
-        if x < 8.0
-            || y < 48.0
-            || x > size[0] - 8.0
-            || y > size[1] - 8.0
-            || (x < 300.0 && y > size[1] - 200.0)
-        {
+        // Skip points under the UI or an event marker, or outside the frame.
+        if !free(x, y) || anchors.iter().any(|a| (a[0] - x).hypot(a[1] - y) < 18.0) {
             return None;
         }
         let (x, y) = (x as i64, y as i64);
@@ -141,6 +178,54 @@ fn main() -> ExitCode {
     if checked < 3 {
         failures.push(format!("only {checked} reference points were in the frame"));
     }
+    // Events: the ones that must (not) show, and each visible marker's colour on screen.
+    let events = scene["events"].as_array().cloned().unwrap_or_default();
+    let find = |id: &str| events.iter().find(|e| e["id"] == id);
+    for id in list_arg(&args, "--visible") {
+        match find(&id) {
+            Some(e) if e["visible"] == true => println!("event {id}: visible"),
+            Some(_) => failures.push(format!("event {id} should be visible")),
+            None => failures.push(format!("event {id} is not in the scene")),
+        }
+    }
+    for id in list_arg(&args, "--none-visible") {
+        match find(&id) {
+            Some(e) if e["visible"] == true => {
+                failures.push(format!("event {id} should not be visible"))
+            }
+            Some(_) => println!("event {id}: hidden"),
+            None => failures.push(format!("event {id} is not in the scene")),
+        }
+    }
+    let mut markers = 0;
+    for e in &events {
+        let (Some(x), Some(y)) = (e["anchor"][0].as_f64(), e["anchor"][1].as_f64()) else {
+            continue;
+        };
+        if e["visible"] != true || !free(x, y) {
+            continue;
+        }
+        let cat = e["category"].as_str().unwrap_or("other");
+        let [r, g, b] = CATEGORIES[category_index(cat)].2;
+        let want = [r as f32, g as f32, b as f32];
+        let near_cat = |p: &image::Rgb<u8>| (0..3).all(|i| (p.0[i] as f32 - want[i]).abs() <= 40.0);
+        let (cx, cy) = (x as i64, y as i64);
+        let n = (-7..=7)
+            .flat_map(|dy| (-7..=7).map(move |dx| (cx + dx, cy + dy)))
+            .filter(|&(px, py)| {
+                px >= 0 && py >= 0 && (px as u32) < img.width() && (py as u32) < img.height()
+            })
+            .filter(|&(px, py)| near_cat(img.get_pixel(px as u32, py as u32)))
+            .count();
+        markers += 1;
+        if n < 8 {
+            failures.push(format!(
+                "event {} at ({x:.0}, {y:.0}) should show its {cat} colour but has {n} such pixels",
+                e["id"]
+            ));
+        }
+    }
+    println!("{markers} event markers checked on screen");
     let distinct: std::collections::HashSet<[u8; 3]> =
         img.pixels().step_by(7).map(|p| p.0).collect();
     if distinct.len() < 20 {

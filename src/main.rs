@@ -8,10 +8,13 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use clap::{Parser, Subcommand};
 
+use dateline::app::timeline::EventsData;
 use dateline::app::{self, AtlasData, Settings};
 use dateline::core::atlas::Atlas;
+use dateline::core::events;
 use dateline::core::geojson;
 use dateline::core::model::Lang;
+use dateline::core::timeline::FuzzyDate;
 use dateline::core::view::ViewSpec;
 
 /// Dateline: an offline atlas of the Korean peninsula and its region.
@@ -29,6 +32,12 @@ struct Cli {
     /// Render one frame without a visible window to this PNG (and OUT.json) and exit.
     #[arg(long, value_name = "OUT.png")]
     screenshot: Option<PathBuf>,
+    /// Timeline date, YYYY-MM-DD (default: the newest event's date).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<i64>,
+    /// Start with the event list closed.
+    #[arg(long)]
+    no_event_list: bool,
     /// Window or capture size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x800", value_parser = parse_size)]
     size: [u32; 2],
@@ -60,6 +69,11 @@ fn parse_size(s: &str) -> Result<[u32; 2], String> {
             "size \"{s}\" should be two numbers from 64 to 8192, like 1280x800"
         )),
     }
+}
+
+fn parse_date(s: &str) -> Result<i64, String> {
+    let d = FuzzyDate::parse(s)?;
+    Ok(d.first_day())
 }
 
 fn check(files: &[PathBuf]) -> ExitCode {
@@ -116,7 +130,13 @@ fn main() -> ExitCode {
         lang: cli.lang,
         screenshot: cli.screenshot,
         size: cli.size,
+        date: cli.date,
+        event_list: !cli.no_event_list,
     };
+    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
+    if let Some(p) = bundled.problems.first() {
+        eprintln!("dateline: warning: bundled events: {p}");
+    }
     let window = Window {
         title: "Dateline — atlas of the Korean peninsula and its region".into(),
         resolution: WindowResolution::new(cli.size[0], cli.size[1]).with_scale_factor_override(1.0),
@@ -126,6 +146,7 @@ fn main() -> ExitCode {
     let exit = App::new()
         .insert_resource(settings)
         .insert_resource(AtlasData(Arc::new(atlas)))
+        .insert_resource(EventsData::new(bundled.events))
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(window),
             ..default()
@@ -136,6 +157,9 @@ fn main() -> ExitCode {
             app::camera::plugin,
             app::map::plugin,
             app::ui::plugin,
+            app::timeline::plugin,
+            app::event_list::plugin,
+            app::events::plugin,
             app::capture::plugin,
         ))
         .run();

@@ -7,19 +7,17 @@ use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use dateline::app::camera::MapCamera;
+use dateline::app::events::SceneEvents;
 use dateline::app::map::{LayerToggles, LineLayerTag};
+use dateline::app::timeline::{EventsData, Selection, Timeline};
 use dateline::app::{self, AtlasData, Settings};
 use dateline::core::atlas::{Atlas, LineKind};
-use dateline::core::model::Lang;
+use dateline::core::events;
+use dateline::core::timeline::{FuzzyDate, iso};
 use dateline::core::view::ViewSpec;
 
 fn settings(view: &str) -> Settings {
-    Settings {
-        view: ViewSpec::parse(view).unwrap(),
-        lang: Lang::En,
-        screenshot: None,
-        size: [1280, 800],
-    }
+    Settings::new(ViewSpec::parse(view).unwrap())
 }
 
 /// A bare app with what the camera reads: input resources and a primary window entity.
@@ -149,4 +147,135 @@ fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
         .insert(LineKind::River, false);
     app.update();
     assert!(!shown(&mut app, LineKind::River));
+}
+
+fn day(s: &str) -> f64 {
+    FuzzyDate::parse(s).unwrap().first_day() as f64
+}
+
+/// The map app plus the timeline, the event list and the event markers, at a date.
+fn events_app(view: &str, date: Option<&str>) -> App {
+    let mut app = base_app(view);
+    app.world_mut().resource_mut::<Settings>().date = date.map(|d| day(d) as i64);
+    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
+    app.add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<ColorMaterial>()
+        .init_asset::<GizmoAsset>()
+        .init_asset::<Font>()
+        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
+        .insert_resource(EventsData::new(bundled.events))
+        .add_plugins((
+            app::map::plugin,
+            app::timeline::plugin,
+            app::event_list::plugin,
+            app::events::plugin,
+        ));
+    app.update();
+    app.update();
+    app
+}
+
+fn visible(app: &App) -> Vec<String> {
+    app.world()
+        .resource::<SceneEvents>()
+        .0
+        .iter()
+        .filter(|e| e.visible)
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+#[test]
+fn timeline_defaults_to_the_newest_event_and_steps_between_events() {
+    let mut app = events_app("region", None);
+    let t = app.world().resource::<Timeline>().clone();
+    assert_eq!(iso(t.day()), "2024-12-04", "the newest event's date");
+    assert_eq!(visible(&app).len(), 14, "{:?}", visible(&app));
+
+    press(&mut app, KeyCode::Comma);
+    assert_eq!(iso(app.world().resource::<Timeline>().day()), "2024-11-11");
+    press(&mut app, KeyCode::Comma);
+    assert_eq!(iso(app.world().resource::<Timeline>().day()), "2024-11-01");
+    press(&mut app, KeyCode::Period);
+    assert_eq!(iso(app.world().resource::<Timeline>().day()), "2024-11-11");
+    // Month-precision events of November show from the 1st; the 4 December one not yet.
+    let v = visible(&app);
+    assert!(v.contains(&"kursk-nk-troops".to_string()));
+    assert!(!v.contains(&"treaty-in-force".to_string()));
+}
+
+#[test]
+fn markers_follow_the_date_and_the_filters() {
+    let mut app = events_app("region", Some("2023-07-01"));
+    assert!(visible(&app).is_empty(), "{:?}", visible(&app));
+    let shown_markers = |app: &mut App| {
+        app.world_mut()
+            .query::<(&dateline::app::events::EventMarker, &Visibility)>()
+            .iter(app.world())
+            .filter(|(_, v)| **v != Visibility::Hidden)
+            .count()
+    };
+    assert_eq!(shown_markers(&mut app), 0);
+
+    app.world_mut().resource_mut::<Timeline>().date = day("2024-11-26");
+    app.update();
+    let v = visible(&app);
+    for id in ["kursk-nk-troops", "ryongsong-expansion", "treaty-signed"] {
+        assert!(v.contains(&id.to_string()), "{id} not in {v:?}");
+    }
+    let all = shown_markers(&mut app);
+    assert!(all >= 8, "{all} markers shown");
+
+    // Hiding a status hides its markers and drops its events from the scene.
+    app.world_mut()
+        .resource_mut::<dateline::app::event_list::EventListState>()
+        .hidden_statuses
+        .insert(dateline::core::events::Status::Claimed);
+    app.update();
+    assert!(!visible(&app).contains(&"kursk-nk-troops".to_string()));
+    assert!(shown_markers(&mut app) < all);
+}
+
+#[test]
+fn playing_moves_the_date_forward_and_selecting_flies_the_map() {
+    let mut app = events_app("korea", Some("2024-06-01"));
+    app.world_mut().resource_mut::<Timeline>().playing = true;
+    let before = app.world().resource::<Timeline>().date;
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    app.update();
+    let after = app.world().resource::<Timeline>().date;
+    assert!(after > before, "{before} -> {after}");
+
+    // Select the Kursk event: the timeline and the camera move to it.
+    let i = app
+        .world()
+        .resource::<EventsData>()
+        .events
+        .iter()
+        .position(|e| e.id == "kursk-nk-troops")
+        .unwrap();
+    app.world_mut().resource_mut::<MapCamera>().instant = true;
+    {
+        let world = app.world_mut();
+        world.resource_scope(|world, mut sel: Mut<Selection>| {
+            world.resource_scope(|world, mut t: Mut<Timeline>| {
+                t.playing = false;
+                sel.select(i, world.resource::<EventsData>(), &mut t);
+            });
+        });
+    }
+    app.update();
+    app.update();
+    let cam = *app.world().resource::<MapCamera>();
+    let proj = dateline::core::projection::Lcc::atlas();
+    use dateline::core::projection::Projection;
+    let [x, y] = cam
+        .current
+        .to_pixel(proj.project([36.18, 51.73]), [1280.0, 800.0]);
+    assert!(
+        (0.0..1280.0).contains(&x) && (0.0..800.0).contains(&y),
+        "Kursk at {x},{y}"
+    );
+    assert!(app.world().resource::<Timeline>().date >= day("2024-11-01"));
 }

@@ -82,7 +82,11 @@ fn window_size(window: &Window) -> [f64; 2] {
 fn spawn_camera(mut commands: Commands, settings: Res<Settings>) {
     let proj = Lcc::atlas();
     let size = [settings.size[0] as f64, settings.size[1] as f64];
-    let view = settings.view.resolve(size, &proj);
+    let view = settings
+        .view
+        .resolve_in(size, settings.startup_insets(), &proj);
+    // Until the UI has measured its panels, assume their planned sizes.
+    commands.insert_resource(super::MapInsets(settings.startup_insets()));
     commands.insert_resource(MapCamera {
         current: view,
         target: view,
@@ -105,6 +109,7 @@ fn keyboard_and_mouse(
     egui: Option<Res<EguiWantsInput>>,
     window: Single<&Window, With<PrimaryWindow>>,
     settings: Res<Settings>,
+    insets: Res<super::MapInsets>,
     time: Res<Time>,
 ) {
     let size = window_size(&window);
@@ -159,7 +164,7 @@ fn keyboard_and_mouse(
         cam.pan_pixels(dx, dy);
     }
     if keys.just_pressed(KeyCode::Home) {
-        cam.target = settings.view.resolve(size, &Lcc::atlas());
+        cam.target = settings.view.resolve_in(size, insets.0, &Lcc::atlas());
     }
 }
 

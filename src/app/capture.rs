@@ -8,10 +8,13 @@ use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::text::TextLayoutInfo;
 
 use super::camera::MapCamera;
+use super::events::SceneEvents;
 use super::map::{LayerToggles, ScreenLabel};
-use super::{AppSystems, AtlasData, Settings};
+use super::timeline::Timeline;
+use super::{AppSystems, AtlasData, Settings, UiLayout};
 use crate::core::projection::{Lcc, Projection};
 use crate::core::scene::{Scene, SceneLabel, SceneLayer, SceneView};
+use crate::core::timeline::iso;
 
 /// Frames rendered before the capture, so meshes, fonts and egui have settled.
 pub const WARMUP_FRAMES: u32 = 10;
@@ -77,6 +80,9 @@ fn save(
     toggles: Res<LayerToggles>,
     atlas: Res<AtlasData>,
     labels: Query<(&ScreenLabel, &Text2d, Option<&TextLayoutInfo>, &Visibility)>,
+    timeline: Option<Res<Timeline>>,
+    events: Option<Res<SceneEvents>>,
+    layout: Res<UiLayout>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let result = (|| -> Result<(), String> {
@@ -89,7 +95,10 @@ fn save(
         let size = [img.width(), img.height()];
         img.save(&state.out)
             .map_err(|e| format!("cannot write {}: {e}", state.out.display()))?;
-        let scene = describe(&settings, &cam, &toggles, &atlas, size, &labels);
+        let mut scene = describe(&settings, &cam, &toggles, &atlas, size, &labels);
+        scene.date = timeline.as_ref().map(|t| iso(t.day()));
+        scene.events = events.map(|e| e.0.clone()).unwrap_or_default();
+        scene.ui = layout.covered.clone();
         let json = serde_json::to_string_pretty(&scene).map_err(|e| e.to_string())?;
         let path = scene_path(&state.out);
         std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -192,5 +201,6 @@ fn describe(
         layers,
         labels: out_labels,
         events: Vec::new(),
+        ui: Vec::new(),
     }
 }

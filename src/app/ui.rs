@@ -5,10 +5,11 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::camera::MapCamera;
 use super::map::{LAND, LayerToggles, SEA, line_style};
-use super::{AppSystems, Settings};
+use super::{AppSystems, MapInsets, Settings, TOP_BAR_H, UiLayout};
 use crate::core::atlas::LineKind;
 use crate::core::model::Lang;
 use crate::core::projection::Lcc;
+use crate::core::view::Insets;
 use crate::core::view::ViewSpec;
 
 /// Attribution text shown in the About panel (also in assets/CREDITS.txt).
@@ -27,7 +28,14 @@ pub struct UiState {
 /// Adds the panels.
 pub fn plugin(app: &mut App) {
     app.init_resource::<UiState>()
-        .add_systems(EguiPrimaryContextPass, (install_fonts, panels).chain())
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                install_fonts.in_set(AppSystems::UiSetup),
+                top_bar.in_set(AppSystems::UiTop),
+                overlays.in_set(AppSystems::UiOverlays),
+            ),
+        )
         .add_systems(Update, shortcuts.in_set(AppSystems::Input));
 }
 
@@ -53,7 +61,32 @@ fn install_fonts(mut contexts: EguiContexts, mut state: ResMut<UiState>) -> Resu
     Ok(())
 }
 
-fn to_egui(c: Color) -> egui::Color32 {
+/// Shows a panel in the area the earlier panels left free, and records what it covered.
+pub fn show_panel<R>(
+    ctx: &egui::Context,
+    layout: &mut UiLayout,
+    panel: egui::Panel,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let free = layout.free.unwrap_or_else(|| ctx.viewport_rect());
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        egui::Id::new(("panel-root", free.min.x as i32, free.min.y as i32)),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(free),
+    );
+    let r = panel.show(&mut root, add_contents);
+    let rect = r.response.rect;
+    layout
+        .covered
+        .push([rect.left(), rect.top(), rect.right(), rect.bottom()]);
+    layout.free = Some(root.available_rect_before_wrap());
+    r.inner
+}
+
+/// Converts a Bevy colour for egui.
+pub fn to_egui(c: Color) -> egui::Color32 {
     let s = c.to_srgba();
     egui::Color32::from_rgba_unmultiplied(
         (s.red * 255.0) as u8,
@@ -84,25 +117,26 @@ fn shortcuts(
     }
 }
 
-fn panels(
+#[allow(clippy::too_many_arguments)]
+fn top_bar(
     mut contexts: EguiContexts,
     mut state: ResMut<UiState>,
     mut toggles: ResMut<LayerToggles>,
     mut cam: ResMut<MapCamera>,
+    mut layout: ResMut<UiLayout>,
+    mut list: ResMut<super::event_list::EventListState>,
+    insets: Res<MapInsets>,
     settings: Res<Settings>,
     window: Single<&Window>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let size = [window.width() as f64, window.height() as f64];
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "root".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
-    egui::Panel::top("top").show(&mut root, |ui| {
-        ui.horizontal(|ui| {
+    let insets = insets.0;
+    layout.free = Some(ctx.viewport_rect());
+    layout.covered.clear();
+    let panel = egui::Panel::top("top").exact_size(TOP_BAR_H);
+    show_panel(ctx, &mut layout, panel, |ui| {
+        ui.horizontal_centered(|ui| {
             ui.strong("Dateline");
             ui.separator();
             ui.label("View:");
@@ -116,7 +150,7 @@ fn panels(
                     .on_hover_text(format!("Show the {} view", name.to_lowercase()))
                     .clicked()
                 {
-                    cam.target = spec.resolve(size, &Lcc::atlas());
+                    cam.target = spec.resolve_in(size, insets, &Lcc::atlas());
                 }
             }
             if ui.button("−").on_hover_text("Zoom out (−)").clicked() {
@@ -130,7 +164,7 @@ fn panels(
                 .on_hover_text("Back to the start view (Home)")
                 .clicked()
             {
-                cam.target = settings.view.resolve(size, &Lcc::atlas());
+                cam.target = settings.view.resolve_in(size, insets, &Lcc::atlas());
             }
             ui.separator();
             ui.label("Names:");
@@ -149,6 +183,8 @@ fn panels(
                 }
                 ui.checkbox(&mut toggles.graticule, "graticule");
             });
+            ui.toggle_value(&mut list.open, "Events")
+                .on_hover_text("Show or hide the event list (E)");
             if ui.button("Controls").on_hover_text("F1").clicked() {
                 state.help = !state.help;
             }
@@ -157,53 +193,40 @@ fn panels(
             }
         });
     });
+    Ok(())
+}
 
-    egui::Area::new("legend".into())
-        .anchor(egui::Align2::LEFT_BOTTOM, [8.0, -8.0])
+fn overlays(
+    mut contexts: EguiContexts,
+    mut state: ResMut<UiState>,
+    mut layout: ResMut<UiLayout>,
+    mut insets: ResMut<MapInsets>,
+    window: Single<&Window>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let free = layout.free.unwrap_or_else(|| ctx.viewport_rect());
+    let (w, h) = (window.width(), window.height());
+    insets.0 = Insets([
+        free.top() as f64,
+        (w - free.right()).max(0.0) as f64,
+        (h - free.bottom()).max(0.0) as f64,
+        free.left() as f64,
+    ]);
+    let legend = egui::Area::new("legend".into())
+        .fixed_pos(free.left_bottom() + egui::vec2(8.0, -8.0))
+        .pivot(egui::Align2::LEFT_BOTTOM)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.label(egui::RichText::new("Legend").strong());
-                let swatch = |ui: &mut egui::Ui, c: Color, text: &str| {
-                    ui.horizontal(|ui| {
-                        let (r, _) =
-                            ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
-                        ui.painter().rect_filled(r, 2.0, to_egui(c));
-                        ui.label(text);
-                    });
-                };
-                swatch(ui, LAND[0], "land (neighbours in different colours)");
-                swatch(ui, SEA, "sea and lakes");
-                for kind in [
-                    LineKind::Coast,
-                    LineKind::Border,
-                    LineKind::Mdl,
-                    LineKind::ProvinceKorea,
-                    LineKind::River,
-                ] {
-                    let (c, w, dashed) = line_style(kind);
-                    ui.horizontal(|ui| {
-                        let (r, _) =
-                            ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
-                        let y = r.center().y;
-                        let stroke = egui::Stroke::new(w, to_egui(c));
-                        if dashed {
-                            ui.painter().add(egui::Shape::dashed_line(
-                                &[egui::pos2(r.left(), y), egui::pos2(r.right(), y)],
-                                stroke,
-                                4.0,
-                                3.0,
-                            ));
-                        } else {
-                            ui.painter().line_segment(
-                                [egui::pos2(r.left(), y), egui::pos2(r.right(), y)],
-                                stroke,
-                            );
-                        }
-                        ui.label(kind.name());
-                    });
-                }
+                // Open by default only where it leaves room for the map.
+                egui::CollapsingHeader::new(egui::RichText::new("Legend").strong())
+                    .default_open(free.height() > 760.0)
+                    .show(ui, legend);
             });
         });
+    let r = legend.response.rect;
+    layout
+        .covered
+        .push([r.left(), r.top(), r.right(), r.bottom()]);
 
     if state.help {
         egui::Window::new("Controls")
@@ -217,8 +240,13 @@ fn panels(
                         ("Arrow keys", "move the map"),
                         ("Home", "back to the start view"),
                         ("L", "names: English → 한국어 → both"),
+                        ("Space", "play or pause the timeline"),
+                        (", or [", "previous event"),
+                        (". or ]", "next event"),
+                        ("E", "show or hide the event list"),
+                        ("Click a marker", "open the event's card"),
                         ("F1", "show or hide this window"),
-                        ("Esc", "close windows"),
+                        ("Esc", "close windows and the event card"),
                     ] {
                         ui.strong(k);
                         ui.label(v);
@@ -237,4 +265,58 @@ fn panels(
         });
     }
     Ok(())
+}
+
+/// The legend's contents: map layers and event markers.
+fn legend(ui: &mut egui::Ui) {
+    let swatch = |ui: &mut egui::Ui, c: Color, text: &str| {
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 2.0, to_egui(c));
+            ui.label(text);
+        });
+    };
+    swatch(ui, LAND[0], "land (neighbours in different colours)");
+    swatch(ui, SEA, "sea and lakes");
+    for kind in [
+        LineKind::Coast,
+        LineKind::Border,
+        LineKind::Mdl,
+        LineKind::ProvinceKorea,
+        LineKind::River,
+    ] {
+        let (c, w, dashed) = line_style(kind);
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+            let y = r.center().y;
+            let stroke = egui::Stroke::new(w, to_egui(c));
+            if dashed {
+                ui.painter().add(egui::Shape::dashed_line(
+                    &[egui::pos2(r.left(), y), egui::pos2(r.right(), y)],
+                    stroke,
+                    4.0,
+                    3.0,
+                ));
+            } else {
+                ui.painter()
+                    .line_segment([egui::pos2(r.left(), y), egui::pos2(r.right(), y)], stroke);
+            }
+            ui.label(kind.name());
+        });
+    }
+
+    ui.separator();
+    ui.label(egui::RichText::new("Events (colour = category)").small());
+    for s in crate::core::events::Status::ALL {
+        ui.horizontal(|ui| {
+            super::timeline::status_icon(ui, s, egui::Color32::from_gray(60));
+            ui.label(s.describe());
+        });
+    }
+    ui.label(
+        egui::RichText::new(
+            "Arrows: routes, growing over their dates.\nDashed circle: place known only roughly.",
+        )
+        .small(),
+    );
 }

@@ -33,6 +33,13 @@ pub enum Place {
     LineCol(usize, usize),
     /// A JSON path such as `features[3].geometry.coordinates[0]`.
     Path(String),
+    /// A CSV cell: the row as a spreadsheet numbers it (the header is row 1) and the column.
+    Cell {
+        /// Row number, 1 = header.
+        row: usize,
+        /// Column name (empty for the row as a whole).
+        column: String,
+    },
 }
 
 /// One problem found in a file, in words a non-specialist can act on.
@@ -61,6 +68,8 @@ impl fmt::Display for Problem {
             Place::File => {}
             Place::LineCol(l, c) => write!(f, ":{l}:{c}")?,
             Place::Path(p) => write!(f, " at {p}")?,
+            Place::Cell { row, column } if column.is_empty() => write!(f, " row {row}")?,
+            Place::Cell { row, column } => write!(f, " row {row}, column \"{column}\"")?,
         }
         write!(f, ": {sev}: {}", self.message)?;
         if !self.hint.is_empty() {
@@ -568,6 +577,7 @@ fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>) {
                     id: None,
                     shapes,
                     properties: Map::new(),
+                    path: String::new(),
                 });
             }
         }
@@ -770,6 +780,7 @@ fn feature(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Feature> {
         id,
         shapes,
         properties,
+        path: path.to_string(),
     })
 }
 

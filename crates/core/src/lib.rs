@@ -1,13 +1,17 @@
-//! The pure core: GeoJSON loading and validation, projection, topology, tessellation, views.
+//! The pure core: GeoJSON loading and validation, projection, topology, tessellation, views,
+//! the timeline and its events.
 //!
 //! Nothing here depends on Bevy, so it is tested with plain unit tests.
 
 pub mod atlas;
+pub mod events;
 pub mod geojson;
 pub mod graticule;
+pub mod markers;
 pub mod model;
 pub mod projection;
 pub mod scene;
 pub mod tessellate;
+pub mod timeline;
 pub mod topology;
 pub mod view;

@@ -26,6 +26,8 @@ pub struct Feature {
     pub shapes: Vec<Shape>,
     /// Its `properties` object (empty when absent or null).
     pub properties: Map<String, Value>,
+    /// Where it is in its file, as a JSON path (`features[3]`; empty for a lone Feature).
+    pub path: String,
 }
 
 impl Feature {

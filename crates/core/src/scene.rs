@@ -19,8 +19,31 @@ pub struct Scene {
     pub layers: Vec<SceneLayer>,
     /// Visible labels.
     pub labels: Vec<SceneLabel>,
-    /// Events (none until the timeline exists).
-    pub events: Vec<serde_json::Value>,
+    /// Every event, with whether it shows and where.
+    pub events: Vec<SceneEvent>,
+    /// Screen rectangles covered by panels and windows (`[left, top, right, bottom]`).
+    pub ui: Vec<[f32; 4]>,
+}
+
+/// One event as the scene shows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SceneEvent {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its date, written at its precision.
+    pub date: String,
+    /// `confirmed`, `reported`, `claimed`, `disputed` or `denied`.
+    pub status: String,
+    /// Category code.
+    pub category: String,
+    /// Shown at this date (and in the frame, when it has a place).
+    pub visible: bool,
+    /// 0 hidden … 1 fully shown (recent mode fades old events).
+    pub opacity: f32,
+    /// Pixel of its marker or route tip, when it is in the frame.
+    pub anchor: Option<[f64; 2]>,
 }
 
 /// The view part of the scene.

@@ -147,16 +147,80 @@ impl ViewSpec {
 
     /// Resolves to a concrete view for a screen size.
     pub fn resolve(&self, size: [f64; 2], proj: &impl Projection) -> MapView {
-        match self {
-            ViewSpec::Korea => MapView::fit(KOREA_BBOX, size, 0.04, proj),
-            ViewSpec::Region => MapView::fit(REGION_BBOX, size, 0.02, proj),
-            ViewSpec::World => MapView::fit(MAP_BBOX, size, 0.0, proj),
+        self.resolve_in(size, Insets::default(), proj)
+    }
+
+    /// Resolves to a view that fits the part of the screen not covered by panels.
+    pub fn resolve_in(&self, size: [f64; 2], insets: Insets, proj: &impl Projection) -> MapView {
+        let inner = insets.inner(size);
+        let fitted = match self {
+            ViewSpec::Korea => MapView::fit(KOREA_BBOX, inner, 0.04, proj),
+            ViewSpec::Region => MapView::fit(REGION_BBOX, inner, 0.02, proj),
+            ViewSpec::World => MapView::fit(MAP_BBOX, inner, 0.0, proj),
             ViewSpec::At { center, zoom } => MapView {
                 center: proj.project(*center),
                 zoom: *zoom,
             },
+        };
+        insets.recentre(fitted)
+    }
+}
+
+/// Screen space taken by panels, in pixels: top, right, bottom, left.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Insets(pub [f64; 4]);
+
+impl Insets {
+    /// The size of the uncovered part of a screen.
+    pub fn inner(&self, size: [f64; 2]) -> [f64; 2] {
+        let [t, r, b, l] = self.0;
+        [(size[0] - l - r).max(50.0), (size[1] - t - b).max(50.0)]
+    }
+
+    /// Moves a view fitted to the uncovered part so that its centre shows in the middle of
+    /// that part, not the middle of the screen.
+    pub fn recentre(&self, view: MapView) -> MapView {
+        let [t, r, b, l] = self.0;
+        let s = km_per_px(view.zoom);
+        MapView {
+            center: [
+                view.center[0] - (l - r) / 2.0 * s,
+                view.center[1] + (t - b) / 2.0 * s,
+            ],
+            zoom: view.zoom,
         }
     }
+
+    /// The pixel at the middle of the uncovered part.
+    pub fn middle(&self, size: [f64; 2]) -> [f64; 2] {
+        let [t, r, b, l] = self.0;
+        [(l + size[0] - r) / 2.0, (t + size[1] - b) / 2.0]
+    }
+}
+
+/// A view showing all these plane points in the uncovered part of the screen, at most
+/// `max_zoom` (so a single point is not shown at street level).
+pub fn fit_points(
+    points: &[[f64; 2]],
+    size: [f64; 2],
+    insets: Insets,
+    max_zoom: f64,
+) -> Option<MapView> {
+    let first = points.first()?;
+    let (mut x0, mut y0, mut x1, mut y1) = (first[0], first[1], first[0], first[1]);
+    for p in points {
+        x0 = x0.min(p[0]);
+        y0 = y0.min(p[1]);
+        x1 = x1.max(p[0]);
+        y1 = y1.max(p[1]);
+    }
+    let inner = insets.inner(size);
+    let km = ((x1 - x0) / (inner[0] * 0.7)).max((y1 - y0) / (inner[1] * 0.7));
+    let zoom = if km > 0.0 { zoom_for(km) } else { max_zoom };
+    Some(insets.recentre(MapView {
+        center: [(x0 + x1) / 2.0, (y0 + y1) / 2.0],
+        zoom: zoom.min(max_zoom).clamp(MIN_ZOOM, MAX_ZOOM),
+    }))
 }
 
 #[cfg(test)]
@@ -215,5 +279,38 @@ mod tests {
         }
         // At zoom 0 the equator (40,075 km) spans 256 pixels.
         assert!((km_per_px(0.0) * 256.0 - 40_075.016_686).abs() < 1e-6);
+    }
+
+    #[test]
+    fn insets_keep_the_view_centred_in_the_uncovered_part() {
+        let proj = Lcc::atlas();
+        let size = [1280.0, 800.0];
+        let insets = Insets([30.0, 330.0, 120.0, 0.0]);
+        let v = ViewSpec::Korea.resolve_in(size, insets, &proj);
+        // The peninsula's centre shows in the middle of the uncovered part.
+        let mid = insets.middle(size);
+        let fitted = MapView::fit(KOREA_BBOX, insets.inner(size), 0.04, &proj);
+        let px = v.to_pixel(fitted.center, size);
+        assert!(
+            (px[0] - mid[0]).abs() < 1.0 && (px[1] - mid[1]).abs() < 1.0,
+            "{px:?} {mid:?}"
+        );
+        // Seoul and Pyongyang are inside the uncovered part.
+        for ll in [[126.978, 37.5665], [125.75, 39.03], [129.07, 35.18]] {
+            let [x, y] = v.to_pixel(proj.project(ll), size);
+            assert!(
+                x > 0.0 && x < size[0] - 330.0 && y > 30.0 && y < size[1] - 120.0,
+                "{ll:?} at {x},{y}"
+            );
+        }
+        // Fitting points: two cities fit, one point gets the zoom cap.
+        let pts = [proj.project([125.75, 39.03]), proj.project([131.87, 43.1])];
+        let v = fit_points(&pts, size, insets, 9.0).unwrap();
+        for p in pts {
+            let [x, y] = v.to_pixel(p, size);
+            assert!(x > 0.0 && x < 950.0 && y > 30.0 && y < 680.0);
+        }
+        assert_eq!(fit_points(&pts[..1], size, insets, 6.5).unwrap().zoom, 6.5);
+        assert!(fit_points(&[], size, insets, 6.0).is_none());
     }
 }
