@@ -38,6 +38,12 @@ struct Cli {
     /// Start with the event list closed.
     #[arg(long)]
     no_event_list: bool,
+    /// Select this event at start (its id): the map flies to it and its card opens.
+    #[arg(long, value_name = "ID")]
+    event: Option<String>,
+    /// Show only events of the last DAYS days (older ones fade), instead of everything so far.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+    recent: Option<u32>,
     /// Window or capture size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x800", value_parser = parse_size)]
     size: [u32; 2],
@@ -132,6 +138,8 @@ fn main() -> ExitCode {
         size: cli.size,
         date: cli.date,
         event_list: !cli.no_event_list,
+        event: cli.event,
+        recent_days: cli.recent.map(f64::from),
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled.problems.first() {

@@ -238,17 +238,22 @@ fn card(
     let ctx = contexts.ctx_mut()?.clone();
     let free = layout.free.unwrap_or_else(|| ctx.viewport_rect());
     let mut open = true;
-    let w = egui::Window::new(egui::RichText::new(title(e, toggles.lang)).strong())
+    let w = egui::Window::new("Event")
         .id(egui::Id::new("event-card"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
-        .default_width(360.0)
-        .max_width(380.0)
+        .default_width(super::events::CARD_W)
+        .max_width(super::events::CARD_W)
         .pivot(egui::Align2::RIGHT_TOP)
         .default_pos(free.right_top() + egui::vec2(-10.0, 10.0))
         .show(&ctx, |ui| {
             let color = category_color(&e.category);
+            ui.label(
+                egui::RichText::new(title(e, toggles.lang))
+                    .heading()
+                    .strong(),
+            );
             ui.horizontal(|ui| {
                 ui.label(
                     egui::RichText::new(format!("■ {}", CATEGORIES[category_index(&e.category)].1))

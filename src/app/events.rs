@@ -24,6 +24,8 @@ use crate::core::tessellate::{MeshData, densify, triangulate};
 use crate::core::timeline::{opacity, progress};
 use crate::core::view::{fit_points, km_per_px};
 
+/// Width of the event card (pixels), kept clear when flying to an event.
+pub const CARD_W: f32 = 360.0;
 /// Marker radius on screen (pixels).
 pub const MARKER_PX: f32 = 7.0;
 /// Draw order of event layers above the map.
@@ -460,7 +462,10 @@ fn fly_to_selection(
         .map(|p| proj.project(p))
         .collect();
     let size = [window.width() as f64, window.height() as f64];
-    if let Some(view) = fit_points(&pts, size, insets.0, 6.5) {
+    // Leave room for the card, which opens at the top right of the map.
+    let mut room = insets.0;
+    room.0[1] += CARD_W as f64 + 20.0;
+    if let Some(view) = fit_points(&pts, size, room, 6.5) {
         cam.target = view;
     }
 }

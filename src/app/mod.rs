@@ -64,6 +64,10 @@ pub struct Settings {
     pub date: Option<i64>,
     /// Whether the event list starts open.
     pub event_list: bool,
+    /// An event to select at start (its card opens and the map flies to it).
+    pub event: Option<String>,
+    /// Start in recent-window mode with this many days, instead of cumulative.
+    pub recent_days: Option<f64>,
 }
 
 impl Settings {
@@ -76,6 +80,8 @@ impl Settings {
             size: [1280, 800],
             date: None,
             event_list: true,
+            event: None,
+            recent_days: None,
         }
     }
 

@@ -109,8 +109,7 @@ impl Selection {
 
 /// Adds the timeline resources, playback, keys and the bottom panel.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Selection>()
-        .add_systems(PreStartup, init_timeline)
+    app.add_systems(PreStartup, init_timeline)
         .add_systems(
             Update,
             (
@@ -123,13 +122,22 @@ pub fn plugin(app: &mut App) {
 
 fn init_timeline(mut commands: Commands, settings: Res<Settings>, events: Res<EventsData>) {
     let date = settings.date.unwrap_or_else(|| events.newest_start()) as f64;
-    commands.insert_resource(Timeline {
+    let mut timeline = Timeline {
         date,
         playing: false,
         speed: 2,
-        recent: false,
-        recent_days: 90.0,
-    });
+        recent: settings.recent_days.is_some(),
+        recent_days: settings.recent_days.unwrap_or(90.0),
+    };
+    let mut selection = Selection::default();
+    if let Some(id) = &settings.event {
+        match events.events.iter().position(|e| &e.id == id) {
+            Some(i) => selection.select(i, &events, &mut timeline),
+            None => warn!("--event {id}: no event has this id"),
+        }
+    }
+    commands.insert_resource(timeline);
+    commands.insert_resource(selection);
 }
 
 /// Steps to the previous (`-1`) or next (`+1`) event start.
