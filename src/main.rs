@@ -41,6 +41,9 @@ struct Cli {
     /// Select this event at start (its id): the map flies to it and its card opens.
     #[arg(long, value_name = "ID")]
     event: Option<String>,
+    /// Find a place by name (English or Korean) and start there, e.g. --find Hamhung.
+    #[arg(long, value_name = "NAME")]
+    find: Option<String>,
     /// Show only events of the last DAYS days (older ones fade), instead of everything so far.
     #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
     recent: Option<u32>,
@@ -140,6 +143,7 @@ fn main() -> ExitCode {
         event_list: !cli.no_event_list,
         event: cli.event,
         recent_days: cli.recent.map(f64::from),
+        find: cli.find,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled.problems.first() {
@@ -164,6 +168,8 @@ fn main() -> ExitCode {
             app::plugin,
             app::camera::plugin,
             app::map::plugin,
+            app::labels::plugin,
+            app::search::plugin,
             app::ui::plugin,
             app::timeline::plugin,
             app::event_list::plugin,

@@ -13,6 +13,7 @@ use dateline::app::timeline::{EventsData, Selection, Timeline};
 use dateline::app::{self, AtlasData, Settings};
 use dateline::core::atlas::{Atlas, LineKind};
 use dateline::core::events;
+use dateline::core::model::Lang;
 use dateline::core::timeline::{FuzzyDate, iso};
 use dateline::core::view::ViewSpec;
 
@@ -170,6 +171,7 @@ fn events_app(view: &str, date: Option<&str>) -> App {
             app::timeline::plugin,
             app::event_list::plugin,
             app::events::plugin,
+            app::labels::plugin,
         ));
     app.update();
     app.update();
@@ -278,4 +280,42 @@ fn playing_moves_the_date_forward_and_selecting_flies_the_map() {
         "Kursk at {x},{y}"
     );
     assert!(app.world().resource::<Timeline>().date >= day("2024-11-01"));
+}
+
+#[test]
+fn labels_are_placed_without_overlap_and_follow_the_language() {
+    let mut app = events_app("korea", None);
+    let texts = |app: &App| -> Vec<(String, [f64; 4])> {
+        app.world()
+            .resource::<dateline::app::labels::LabelsOnScreen>()
+            .0
+            .iter()
+            .map(|l| (l.label.text.clone(), l.label.rect))
+            .collect()
+    };
+    let en = texts(&app);
+    assert!(en.len() > 20, "{} labels", en.len());
+    for want in ["Seoul", "Pyongyang", "Hamhung"] {
+        assert!(en.iter().any(|(t, _)| t == want), "{want} missing");
+    }
+    for (i, (a, ra)) in en.iter().enumerate() {
+        for (b, rb) in &en[i + 1..] {
+            let overlap = ra[0] < rb[2] && rb[0] < ra[2] && ra[1] < rb[3] && rb[1] < ra[3];
+            assert!(!overlap, "{a} overlaps {b}");
+        }
+    }
+    // One text entity per placed label, shown.
+    let shown = app
+        .world_mut()
+        .query::<(&dateline::app::labels::MapLabel, &Visibility)>()
+        .iter(app.world())
+        .filter(|(_, v)| **v != Visibility::Hidden)
+        .count();
+    assert_eq!(shown, en.len());
+
+    app.world_mut().resource_mut::<LayerToggles>().lang = Lang::Ko;
+    app.update();
+    let ko = texts(&app);
+    assert!(ko.iter().any(|(t, _)| t == "서울"), "{ko:?}");
+    assert!(!ko.iter().any(|(t, _)| t == "Seoul"));
 }

@@ -66,6 +66,15 @@ CITY_KO_OVERRIDES = {
     709930: "드니프로",  # Dnipro
     698740: "오데사",  # Odesa
     1853909: "오사카",  # Osaka
+    # Chinese cities: GeoNames often lists the old Sino-Korean reading; current standard
+    # Korean uses the Chinese pronunciation.
+    1814087: "다롄",  # Dalian (GeoNames: 대련)
+    1792947: "톈진",  # Tianjin (천진)
+    1808926: "항저우",  # Hangzhou (항주)
+    1787093: "옌타이",  # Yantai (연대)
+    1795855: "사오싱",  # Shaoxing (소흥)
+    2038180: "창춘",  # Changchun (장춘)
+    2044757: "청진",  # Chongjin (청진시)
 }
 CITY_EN_OVERRIDES = {
     703448: "Kyiv",
@@ -207,7 +216,9 @@ def country_names(nm):
 # Short English names where world-atlas (Natural Earth) uses long forms.
 COUNTRY_EN = {"KOR": "South Korea", "PRK": "North Korea", "RUS": "Russia", "CHN": "China"}
 # Korean names in the common short forms used on Korean maps.
-COUNTRY_KO = {"KOR": "대한민국", "PRK": "조선민주주의인민공화국", "RUS": "러시아", "CHN": "중국", "USA": "미국", "TWN": "타이완"}
+# Map labels use the short names South Korean atlases use (북한 rather than the official
+# 조선민주주의인민공화국, which does not fit on the map); the English names are short too.
+COUNTRY_KO = {"KOR": "대한민국", "PRK": "북한", "RUS": "러시아", "CHN": "중국", "USA": "미국", "TWN": "타이완"}
 
 
 def build_countries(work, nm):
@@ -371,6 +382,16 @@ def korean_name(names):
     return min(ko, key=lambda n: (len(n), n))
 
 
+def foreign_city_ko(ko, country):
+    """GeoNames gives many foreign cities as '하얼빈 시' or '청두시'; a map label drops the '시'."""
+    if ko is None or country in ("KR", "KP"):
+        return ko
+    for suffix in (" 시", "시"):
+        if ko.endswith(suffix) and len(ko) - len(suffix) >= 2:
+            return ko[: -len(suffix)]
+    return ko
+
+
 def fold(s):
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
@@ -409,7 +430,7 @@ def build_places(work, site, countries, provinces_raw):
             "properties": {
                 "kind": "capital" if is_capital else "city",
                 "name": CITY_EN_OVERRIDES.get(gid, fold(c["name"]).replace("’", "").replace("ʼ", "")),
-                "name_ko": CITY_KO_OVERRIDES.get(gid) or korean_name(c["alternatenames"]),
+                "name_ko": CITY_KO_OVERRIDES.get(gid) or foreign_city_ko(korean_name(c["alternatenames"]), c["countrycode"]),
                 "population": c["population"],
                 "province": prov["name"] if prov else None,
                 "country": ctry["iso2"],

@@ -9,10 +9,11 @@ use bevy::text::TextLayoutInfo;
 
 use super::camera::MapCamera;
 use super::events::SceneEvents;
-use super::map::{LayerToggles, ScreenLabel};
+use super::labels::LabelsOnScreen;
+use super::map::LayerToggles;
 use super::timeline::Timeline;
 use super::{AppSystems, AtlasData, Settings, UiLayout};
-use crate::core::projection::{Lcc, Projection};
+use crate::core::projection::Lcc;
 use crate::core::scene::{Scene, SceneLabel, SceneLayer, SceneView};
 use crate::core::timeline::iso;
 
@@ -79,7 +80,8 @@ fn save(
     cam: Res<MapCamera>,
     toggles: Res<LayerToggles>,
     atlas: Res<AtlasData>,
-    labels: Query<(&ScreenLabel, &Text2d, Option<&TextLayoutInfo>, &Visibility)>,
+    labels: Res<LabelsOnScreen>,
+    layouts: Query<&TextLayoutInfo>,
     timeline: Option<Res<Timeline>>,
     events: Option<Res<SceneEvents>>,
     layout: Res<UiLayout>,
@@ -95,7 +97,7 @@ fn save(
         let size = [img.width(), img.height()];
         img.save(&state.out)
             .map_err(|e| format!("cannot write {}: {e}", state.out.display()))?;
-        let mut scene = describe(&settings, &cam, &toggles, &atlas, size, &labels);
+        let mut scene = describe(&settings, &cam, &toggles, &atlas, size, &labels, &layouts);
         scene.date = timeline.as_ref().map(|t| iso(t.day()));
         scene.events = events.map(|e| e.0.clone()).unwrap_or_default();
         scene.ui = layout.covered.clone();
@@ -126,11 +128,11 @@ fn describe(
     toggles: &LayerToggles,
     atlas: &AtlasData,
     size: [u32; 2],
-    labels: &Query<(&ScreenLabel, &Text2d, Option<&TextLayoutInfo>, &Visibility)>,
+    labels: &LabelsOnScreen,
+    layouts: &Query<&TextLayoutInfo>,
 ) -> Scene {
     let proj = Lcc::atlas();
     let view = cam.current;
-    let px = [size[0] as f64, size[1] as f64];
     let mut layers = vec![
         SceneLayer {
             name: "countries".into(),
@@ -155,38 +157,15 @@ fn describe(
         features: 0,
         visible: toggles.graticule,
     });
-    let mut out_labels = Vec::new();
-    for (label, text, layout, vis) in labels.iter() {
-        if *vis == Visibility::Hidden {
-            continue;
+    // Placed labels, with the size the text was actually laid out at.
+    let mut out_labels = labels.0.clone();
+    for l in &mut out_labels {
+        if let Some(info) = l.entity.and_then(|e| layouts.get(e).ok()) {
+            let k = info.scale_factor.max(1e-3) as f64;
+            l.label.text_size = Some([info.size.x as f64 / k, info.size.y as f64 / k]);
         }
-        let anchor = view.to_pixel(proj.project(label.lonlat), px);
-        let (w, h) = layout
-            .map(|l| {
-                (
-                    l.size.x as f64 / l.scale_factor.max(1e-3) as f64,
-                    l.size.y as f64 / l.scale_factor.max(1e-3) as f64,
-                )
-            })
-            .unwrap_or((0.0, 0.0));
-        let rect = [
-            anchor[0] - w / 2.0,
-            anchor[1] - h,
-            anchor[0] + w / 2.0,
-            anchor[1],
-        ];
-        if rect[2] < 0.0 || rect[0] > px[0] || rect[3] < 0.0 || rect[1] > px[1] {
-            continue;
-        }
-        out_labels.push(SceneLabel {
-            text: text.0.clone(),
-            kind: label.kind.clone(),
-            lon: label.lonlat[0],
-            lat: label.lonlat[1],
-            anchor,
-            rect,
-        });
     }
+    let out_labels: Vec<SceneLabel> = out_labels.into_iter().map(|l| l.label).collect();
     Scene {
         size,
         mode: "map".into(),

@@ -83,19 +83,6 @@ impl LineGizmo {
     }
 }
 
-/// A label that keeps a constant on-screen size (its scale follows the camera).
-#[derive(Component, Debug, Clone)]
-pub struct ScreenLabel {
-    /// English text.
-    pub en: String,
-    /// Korean text.
-    pub ko: Option<String>,
-    /// What it names, for the scene description.
-    pub kind: String,
-    /// Longitude, latitude.
-    pub lonlat: [f64; 2],
-}
-
 /// Which layers the user has switched on.
 #[derive(Resource, Debug, Clone)]
 pub struct LayerToggles {
@@ -123,10 +110,7 @@ impl LayerToggles {
 pub fn plugin(app: &mut App) {
     app.insert_resource(ClearColor(SEA))
         .add_systems(Startup, (init_toggles, spawn_map).chain())
-        .add_systems(
-            Update,
-            (layer_visibility, scale_labels).in_set(AppSystems::Layers),
-        );
+        .add_systems(Update, layer_visibility.in_set(AppSystems::Layers));
 }
 
 fn init_toggles(mut commands: Commands, settings: Res<Settings>) {
@@ -158,7 +142,6 @@ fn gizmo_of(lines: &[Vec<[f32; 2]>], color: Color) -> GizmoAsset {
 fn spawn_map(
     mut commands: Commands,
     atlas: Res<AtlasData>,
-    toggles: Res<LayerToggles>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut gizmos: ResMut<Assets<GizmoAsset>>,
@@ -240,23 +223,6 @@ fn spawn_map(
 
     let font = fonts.add(Font::from_bytes(crate::core::atlas::bundled::FONT.to_vec()));
     commands.insert_resource(MapFont(font.clone()));
-    if let Some(p) = atlas.mdl_label {
-        let label = ScreenLabel {
-            en: "Military Demarcation Line (approximate)".into(),
-            ko: Some("군사분계선 (대략적 위치)".into()),
-            kind: "line".into(),
-            lonlat: p,
-        };
-        let [x, y] = proj.project(p);
-        commands.spawn((
-            Text2d::new(toggles.lang.label(&label.en, label.ko.as_deref())),
-            TextFont::from(font).with_font_size(13.0),
-            TextColor(line_style(LineKind::Mdl).0),
-            bevy::sprite::Anchor::BOTTOM_CENTER,
-            Transform::from_xyz(x as f32, y as f32, 10.0),
-            label,
-        ));
-    }
 }
 
 /// The bundled Hangul-capable font for map text.
@@ -283,32 +249,5 @@ fn layer_visibility(
             (None, None) => true,
         };
         gizmo.set(&mut commands, entity, on);
-    }
-}
-
-/// Zoom below which the MDL label is hidden (it would cover the whole peninsula).
-pub const MDL_LABEL_ZOOM: f64 = 5.5;
-
-/// Keeps labels the same size on screen whatever the zoom, and in the chosen language.
-fn scale_labels(
-    cam: Res<MapCamera>,
-    toggles: Res<LayerToggles>,
-    mut labels: Query<(&ScreenLabel, &mut Transform, &mut Text2d, &mut Visibility)>,
-) {
-    let s = km_per_px(cam.current.zoom) as f32;
-    for (label, mut t, mut text, mut vis) in &mut labels {
-        t.scale = Vec3::splat(s);
-        let want = toggles.lang.label(&label.en, label.ko.as_deref());
-        if text.0 != want {
-            text.0 = want;
-        }
-        let on = label.kind != "line"
-            || (cam.current.zoom >= MDL_LABEL_ZOOM
-                && toggles.line_visible(LineKind::Mdl, cam.current.zoom));
-        vis.set_if_neq(if on {
-            Visibility::Inherited
-        } else {
-            Visibility::Hidden
-        });
     }
 }

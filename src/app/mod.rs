@@ -14,7 +14,9 @@ pub mod camera;
 pub mod capture;
 pub mod event_list;
 pub mod events;
+pub mod labels;
 pub mod map;
+pub mod search;
 pub mod timeline;
 pub mod ui;
 
@@ -68,6 +70,8 @@ pub struct Settings {
     pub event: Option<String>,
     /// Start in recent-window mode with this many days, instead of cumulative.
     pub recent_days: Option<f64>,
+    /// A place to find and fly to at start.
+    pub find: Option<String>,
 }
 
 impl Settings {
@@ -82,6 +86,7 @@ impl Settings {
             event_list: true,
             event: None,
             recent_days: None,
+            find: None,
         }
     }
 

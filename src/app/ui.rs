@@ -49,13 +49,19 @@ fn install_fonts(mut contexts: EguiContexts, mut state: ResMut<UiState>) -> Resu
         "noto-kr".into(),
         egui::FontData::from_static(crate::core::atlas::bundled::FONT).into(),
     );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("noto-kr".into());
-    }
+    // Noto Sans KR first for text, so Latin and Hangul share one set of line metrics (with
+    // it as a fallback only, mixed lines overlap the next line); egui's own fonts stay as
+    // fallbacks for symbols.
+    fonts
+        .families
+        .entry(egui::FontFamily::Proportional)
+        .or_default()
+        .insert(0, "noto-kr".into());
+    fonts
+        .families
+        .entry(egui::FontFamily::Monospace)
+        .or_default()
+        .push("noto-kr".into());
     ctx.set_fonts(fonts);
     state.fonts_set = true;
     Ok(())
@@ -98,9 +104,14 @@ pub fn to_egui(c: Color) -> egui::Color32 {
 
 fn shortcuts(
     keys: Res<ButtonInput<KeyCode>>,
+    egui: Option<Res<bevy_egui::input::EguiWantsInput>>,
     mut state: ResMut<UiState>,
     mut toggles: ResMut<LayerToggles>,
 ) {
+    // Keys typed into a text box are not shortcuts.
+    if egui.is_some_and(|e| e.wants_keyboard_input()) {
+        return;
+    }
     if keys.just_pressed(KeyCode::F1) {
         state.help = !state.help;
     }
@@ -246,6 +257,8 @@ fn overlays(
                         ("E", "show or hide the event list"),
                         ("Click a marker", "open the event's card"),
                         ("F1", "show or hide this window"),
+                        ("Ctrl+F or /", "find a place"),
+                        ("Hover a city", "its names, population, province, country"),
                         ("Esc", "close windows and the event card"),
                     ] {
                         ui.strong(k);

@@ -30,6 +30,8 @@ pub const PALETTE: usize = 5;
 pub struct Country {
     /// ISO 3166 alpha-3 code.
     pub iso3: String,
+    /// ISO 3166 alpha-2 code, where there is one.
+    pub iso2: Option<String>,
     /// English name.
     pub name: String,
     /// Korean name.
@@ -103,6 +105,12 @@ pub struct Place {
     pub lonlat: LonLat,
     /// Population, for cities.
     pub population: Option<u64>,
+    /// Province (cities).
+    pub province: Option<String>,
+    /// Country: ISO 3166 alpha-2 for cities and provinces, alpha-3 for countries.
+    pub country: Option<String>,
+    /// True when the position is approximate (said so in the data).
+    pub approximate: bool,
 }
 
 /// Everything the map draws from the bundled data.
@@ -194,6 +202,7 @@ impl Atlas {
             }
             out.push(Country {
                 iso3: iso3[i].to_string(),
+                iso2: f.str_prop("iso2").map(str::to_string),
                 name: f.str_prop("name").unwrap_or("?").to_string(),
                 name_ko: f.str_prop("name_ko").map(str::to_string),
                 colour: colours[i],
@@ -269,6 +278,16 @@ impl Atlas {
                         .properties
                         .get("population")
                         .and_then(serde_json::Value::as_u64),
+                    province: f.str_prop("province").map(str::to_string),
+                    country: f
+                        .str_prop("country")
+                        .or_else(|| f.str_prop("iso3"))
+                        .map(str::to_string),
+                    approximate: f
+                        .properties
+                        .get("approximate")
+                        .and_then(serde_json::Value::as_bool)
+                        .unwrap_or(false),
                 })
             })
             .collect();

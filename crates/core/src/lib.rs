@@ -7,6 +7,7 @@ pub mod atlas;
 pub mod events;
 pub mod geojson;
 pub mod graticule;
+pub mod labels;
 pub mod markers;
 pub mod model;
 pub mod projection;

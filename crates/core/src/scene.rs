@@ -83,6 +83,8 @@ pub struct SceneLabel {
     pub lat: f64,
     /// Anchor pixel (origin top-left).
     pub anchor: [f64; 2],
-    /// Pixel rectangle `[left, top, right, bottom]`.
+    /// Pixel rectangle `[left, top, right, bottom]` reserved for it (no two overlap).
     pub rect: [f64; 4],
+    /// Size of the text as laid out by the renderer (fits inside `rect`).
+    pub text_size: Option<[f64; 2]>,
 }

@@ -1,0 +1,538 @@
+//! Map labels: places chosen and placed by the core without overlap, drawn as screen-sized
+//! text with a light halo; city dots (capitals distinct); a card for the city under the
+//! pointer; a highlight ring for a place found with the search box.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use bevy::asset::RenderAssetUsages;
+use bevy::mesh::{Indices, PrimitiveTopology};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::input::EguiWantsInput;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::camera::MapCamera;
+use super::events::SceneEvents;
+use super::map::{LayerToggles, MapFont};
+use super::{AppSystems, AtlasData, UiLayout};
+use crate::core::labels::{
+    self, DOT_PX, LabelKind, LabelSource, Placed, Pos, TextMeasure, candidates, place,
+};
+use crate::core::markers::disc;
+use crate::core::model::Lang;
+use crate::core::projection::{Lcc, Projection as MapProjection};
+use crate::core::scene::SceneLabel;
+use crate::core::tessellate::MeshData;
+use crate::core::view::km_per_px;
+
+/// Labels on screen this frame, for the scene description.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct LabelsOnScreen(pub Vec<OnScreen>);
+
+/// One placed label and the entity that draws it.
+#[derive(Debug, Clone)]
+pub struct OnScreen {
+    /// The label as the scene lists it.
+    pub label: SceneLabel,
+    /// The text entity.
+    pub entity: Option<Entity>,
+}
+
+/// A place to highlight for a while (found with the search box).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Highlight {
+    /// Index into the atlas's places.
+    pub place: Option<usize>,
+    /// Time left.
+    pub left: Duration,
+}
+
+/// Index of the MDL's label among the label sources (after the atlas's places).
+fn mdl_id(atlas: &AtlasData) -> usize {
+    atlas.0.places.len()
+}
+
+#[derive(Resource)]
+struct LabelState {
+    measure: TextMeasure,
+    lang: Option<Lang>,
+    sources: Vec<LabelSource>,
+    prev: HashMap<usize, Pos>,
+    placed: Vec<Placed>,
+    key: Option<(i64, i64, i64, u64, [u32; 2])>,
+    texts: HashMap<usize, Entity>,
+    dots: HashMap<usize, Entity>,
+    dot_meshes: Option<[Handle<Mesh>; 2]>,
+    dot_materials: Option<[Handle<ColorMaterial>; 3]>,
+}
+
+/// The text entity of a label (children are its halo).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct MapLabel(pub usize);
+
+#[derive(Component)]
+struct Halo;
+
+type DotParts = (&'static mut Transform, &'static mut Visibility);
+type DotFilter = (With<CityDot>, Without<MapLabel>);
+
+/// A city dot.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct CityDot(pub usize);
+
+/// Adds labels, dots, the city card and the search highlight.
+pub fn plugin(app: &mut App) {
+    app.insert_resource(LabelState {
+        measure: TextMeasure::bundled(),
+        lang: None,
+        sources: Vec::new(),
+        prev: HashMap::new(),
+        placed: Vec::new(),
+        key: None,
+        texts: HashMap::new(),
+        dots: HashMap::new(),
+        dot_meshes: None,
+        dot_materials: None,
+    })
+    .init_resource::<LabelsOnScreen>()
+    .init_resource::<Highlight>()
+    // The highlight ring uses the default gizmo group (registered here too, for plugin tests).
+    .init_gizmo_group::<DefaultGizmoConfigGroup>()
+    .add_systems(
+        Update,
+        (layout_labels, draw_highlight)
+            .chain()
+            .in_set(AppSystems::Layers),
+    )
+    .add_systems(
+        EguiPrimaryContextPass,
+        city_card.in_set(AppSystems::UiOverlays),
+    );
+}
+
+fn color_of(kind: LabelKind) -> Color {
+    match kind {
+        LabelKind::Country => Color::srgb(0.30, 0.27, 0.25),
+        LabelKind::Capital | LabelKind::City => Color::srgb(0.10, 0.10, 0.12),
+        LabelKind::Province => Color::srgb(0.42, 0.38, 0.36),
+        LabelKind::Sea => Color::srgb(0.20, 0.36, 0.55),
+        LabelKind::Line => Color::srgb(0.75, 0.12, 0.12),
+    }
+}
+
+fn to_mesh(data: &MeshData) -> Mesh {
+    let positions: Vec<[f32; 3]> = data.positions.iter().map(|p| [p[0], p[1], 0.0]).collect();
+    Mesh::new(
+        PrimitiveTopology::TriangleList,
+        RenderAssetUsages::RENDER_WORLD,
+    )
+    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+    .with_inserted_indices(Indices::U32(data.indices.clone()))
+}
+
+/// The label sources for a language: the atlas's places plus the MDL's label.
+fn build_sources(atlas: &AtlasData, lang: Lang, measure: &TextMeasure) -> Vec<LabelSource> {
+    let proj = Lcc::atlas();
+    let mut s = labels::sources(&atlas.0.places, lang, measure, &proj);
+    if let Some(p) = atlas.0.mdl_label {
+        let text = lang.label(
+            "Military Demarcation Line (approximate)",
+            Some("군사분계선 (대략적 위치)"),
+        );
+        s.push(LabelSource {
+            place: mdl_id(atlas),
+            kind: LabelKind::Line,
+            font_px: 12.0,
+            width_em: measure.width_em(&text),
+            text,
+            plane: proj.project(p),
+            rank: 0.5,
+            min_zoom: 5.5,
+        });
+    }
+    s
+}
+
+#[allow(clippy::too_many_arguments)]
+fn layout_labels(
+    mut commands: Commands,
+    mut state: ResMut<LabelState>,
+    mut on_screen: ResMut<LabelsOnScreen>,
+    atlas: Res<AtlasData>,
+    toggles: Res<LayerToggles>,
+    cam: Res<MapCamera>,
+    layout: Res<UiLayout>,
+    events: Option<Res<SceneEvents>>,
+    font: Option<Res<MapFont>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut texts: Query<(&mut Text2d, &mut Transform, &mut Visibility), With<MapLabel>>,
+    mut halos: Query<&mut Text2d, (With<Halo>, Without<MapLabel>)>,
+    children: Query<&Children>,
+    mut dots: Query<DotParts, DotFilter>,
+) {
+    let Some(font) = font else {
+        return;
+    };
+    let state = &mut *state;
+    let size = [window.width() as f64, window.height() as f64];
+    if state.lang != Some(toggles.lang) {
+        state.lang = Some(toggles.lang);
+        state.sources = build_sources(&atlas, toggles.lang, &state.measure);
+        state.key = None;
+        // New texts for existing entities.
+        for s in &state.sources {
+            if let Some(&e) = state.texts.get(&s.place) {
+                if let Ok((mut t, _, _)) = texts.get_mut(e) {
+                    t.0 = s.text.clone();
+                }
+                for c in children.iter_descendants(e) {
+                    if let Ok(mut t) = halos.get_mut(c) {
+                        t.0 = s.text.clone();
+                    }
+                }
+            }
+        }
+    }
+    let view = cam.current;
+    // Obstacles: panels and windows, and event markers.
+    let mut obstacles: Vec<[f64; 4]> = layout
+        .covered
+        .iter()
+        .map(|r| [r[0] as f64, r[1] as f64, r[2] as f64, r[3] as f64])
+        .collect();
+    if let Some(ev) = &events {
+        for e in ev.0.iter().filter(|e| e.visible) {
+            if let Some([x, y]) = e.anchor {
+                obstacles.push([x - 9.5, y - 9.5, x + 9.5, y + 9.5]);
+            }
+        }
+    }
+    let obstacle_hash = obstacles
+        .iter()
+        .flatten()
+        .fold(0u64, |h, v| h.wrapping_mul(31).wrapping_add(v.to_bits()));
+    let key = (
+        (view.center[0] * 10.0) as i64,
+        (view.center[1] * 10.0) as i64,
+        (view.zoom * 1000.0) as i64,
+        obstacle_hash,
+        [size[0] as u32, size[1] as u32],
+    );
+    if state.key == Some(key) {
+        return;
+    }
+    state.key = Some(key);
+    let free = layout
+        .free
+        .map(|r| {
+            [
+                r.left() as f64,
+                r.top() as f64,
+                r.right() as f64,
+                r.bottom() as f64,
+            ]
+        })
+        .unwrap_or([0.0, 0.0, size[0], size[1]]);
+    let mdl = mdl_id(&atlas);
+    let mdl_on = toggles.line_visible(crate::core::atlas::LineKind::Mdl, view.zoom);
+    let cands: Vec<_> = candidates(&state.sources, &view, size)
+        .into_iter()
+        .filter(|c| c.id != mdl || mdl_on)
+        .collect();
+    let placed = place(&cands, free, &obstacles, &state.prev);
+    state.prev = placed.iter().map(|p| (p.id, p.pos)).collect();
+
+    let kpp = km_per_px(view.zoom) as f32;
+    let by_id: HashMap<usize, &LabelSource> = state.sources.iter().map(|s| (s.place, s)).collect();
+    let [dot_mesh, ring_mesh] = state
+        .dot_meshes
+        .get_or_insert_with(|| {
+            let mut ring = MeshData::default();
+            let d = disc();
+            ring.extend(&d);
+            [meshes.add(to_mesh(&d)), meshes.add(to_mesh(&ring))]
+        })
+        .clone();
+    let [dark, white, red] = state
+        .dot_materials
+        .get_or_insert_with(|| {
+            [
+                materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.12, 0.14))),
+                materials.add(ColorMaterial::from_color(Color::WHITE)),
+                materials.add(ColorMaterial::from_color(Color::srgb(0.75, 0.12, 0.12))),
+            ]
+        })
+        .clone();
+    let _ = ring_mesh;
+
+    // Hide everything, then show what was placed.
+    for (_, _, mut v) in &mut texts {
+        v.set_if_neq(Visibility::Hidden);
+    }
+    for (_, mut v) in &mut dots {
+        v.set_if_neq(Visibility::Hidden);
+    }
+    let proj = Lcc::atlas();
+    let mut listed = Vec::with_capacity(placed.len());
+    for p in &placed {
+        let Some(src) = by_id.get(&p.id) else {
+            continue;
+        };
+        let centre = [(p.rect[0] + p.rect[2]) / 2.0, (p.rect[1] + p.rect[3]) / 2.0];
+        let world = view.from_pixel(centre, size);
+        let translation = Vec3::new(world[0] as f32, world[1] as f32, 90.0);
+        let entity = *state.texts.entry(p.id).or_insert_with(|| {
+            let tf = TextFont::from(font.0.clone()).with_font_size(src.font_px as f32);
+            commands
+                .spawn((
+                    MapLabel(p.id),
+                    Text2d::new(src.text.clone()),
+                    tf.clone(),
+                    TextColor(color_of(src.kind)),
+                    Transform::from_translation(translation).with_scale(Vec3::splat(kpp)),
+                ))
+                .with_children(|c| {
+                    // A halo: the text in white, one pixel around, behind the text.
+                    for (dx, dy) in [
+                        (-1.0, 0.0),
+                        (1.0, 0.0),
+                        (0.0, -1.0),
+                        (0.0, 1.0),
+                        (-1.0, -1.0),
+                        (1.0, -1.0),
+                        (-1.0, 1.0),
+                        (1.0, 1.0),
+                    ] {
+                        c.spawn((
+                            Halo,
+                            Text2d::new(src.text.clone()),
+                            tf.clone(),
+                            TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
+                            Transform::from_xyz(dx, dy, -0.01),
+                        ));
+                    }
+                })
+                .id()
+        });
+        if let Ok((_, mut t, mut v)) = texts.get_mut(entity) {
+            t.translation = translation;
+            t.scale = Vec3::splat(kpp);
+            v.set_if_neq(Visibility::Inherited);
+        }
+        if src.kind.has_dot() {
+            let dot_at = Vec3::new(src.plane[0] as f32, src.plane[1] as f32, 85.0);
+            let capital = src.kind == LabelKind::Capital;
+            let dot = *state.dots.entry(p.id).or_insert_with(|| {
+                // A dark dot with a white rim; capitals: a white dot in a dark ring with a red centre.
+                let (outer, inner, r_in) = if capital {
+                    (dark.clone(), white.clone(), 0.62)
+                } else {
+                    (white.clone(), dark.clone(), 0.72)
+                };
+                commands
+                    .spawn((
+                        CityDot(p.id),
+                        Mesh2d(dot_mesh.clone()),
+                        MeshMaterial2d(outer),
+                        Transform::from_translation(dot_at).with_scale(Vec3::splat(kpp)),
+                    ))
+                    .with_children(|c| {
+                        c.spawn((
+                            Mesh2d(dot_mesh.clone()),
+                            MeshMaterial2d(inner),
+                            Transform::from_xyz(0.0, 0.0, 0.01).with_scale(Vec3::splat(r_in)),
+                        ));
+                        if capital {
+                            c.spawn((
+                                Mesh2d(dot_mesh.clone()),
+                                MeshMaterial2d(red.clone()),
+                                Transform::from_xyz(0.0, 0.0, 0.02).with_scale(Vec3::splat(0.3)),
+                            ));
+                        }
+                    })
+                    .id()
+            });
+            let r = if capital { DOT_PX + 1.0 } else { DOT_PX } as f32;
+            if let Ok((mut t, mut v)) = dots.get_mut(dot) {
+                t.translation = dot_at;
+                t.scale = Vec3::splat(kpp * r);
+                v.set_if_neq(Visibility::Inherited);
+            }
+        }
+        let lonlat = proj.unproject(src.plane);
+        listed.push(OnScreen {
+            label: SceneLabel {
+                text: src.text.clone(),
+                kind: src.kind.code().into(),
+                lon: lonlat[0],
+                lat: lonlat[1],
+                anchor: view.to_pixel(src.plane, size),
+                rect: p.rect,
+                text_size: None,
+            },
+            entity: Some(entity),
+        });
+    }
+    // Newly spawned dots start at scale 1 until the next layout; set them now.
+    for (id, &e) in &state.dots {
+        if !placed.iter().any(|p| p.id == *id) {
+            continue;
+        }
+        if dots.get(e).is_err() {
+            commands.entity(e).insert(Visibility::Inherited);
+        }
+    }
+    state.placed = placed;
+    on_screen.0 = listed;
+}
+
+fn draw_highlight(
+    time: Res<Time>,
+    mut hl: ResMut<Highlight>,
+    atlas: Res<AtlasData>,
+    cam: Res<MapCamera>,
+    mut gizmos: Gizmos,
+) {
+    let Some(i) = hl.place else {
+        return;
+    };
+    hl.left = hl.left.saturating_sub(time.delta());
+    if hl.left.is_zero() {
+        hl.place = None;
+        return;
+    }
+    let Some(p) = atlas.0.places.get(i) else {
+        return;
+    };
+    let [x, y] = Lcc::atlas().project(p.lonlat);
+    let kpp = km_per_px(cam.current.zoom) as f32;
+    let pulse = (time.elapsed_secs() * 4.0).sin() * 3.0;
+    gizmos
+        .circle_2d(
+            Vec2::new(x as f32, y as f32),
+            (16.0 + pulse) * kpp,
+            Color::srgb(0.85, 0.15, 0.1),
+        )
+        .resolution(48);
+}
+
+/// Country name (in the chosen language) for an ISO alpha-2 code.
+fn country_name(atlas: &AtlasData, iso2: &str, lang: Lang) -> String {
+    atlas
+        .0
+        .countries
+        .iter()
+        .find(|c| c.iso2.as_deref() == Some(iso2))
+        .map(|c| lang.label(&c.name, c.name_ko.as_deref()))
+        .unwrap_or_else(|| iso2.to_string())
+}
+
+/// A small card for the city under the pointer: names, population, province, country.
+#[allow(clippy::too_many_arguments)]
+fn city_card(
+    mut contexts: EguiContexts,
+    window: Single<&Window, With<PrimaryWindow>>,
+    state: Res<LabelState>,
+    atlas: Res<AtlasData>,
+    toggles: Res<LayerToggles>,
+    cam: Res<MapCamera>,
+    egui: Option<Res<EguiWantsInput>>,
+    events: Option<Res<SceneEvents>>,
+) -> Result {
+    if egui.is_some_and(|e| e.is_pointer_over_area()) {
+        return Ok(());
+    }
+    let Some(cursor) = window.cursor_position() else {
+        return Ok(());
+    };
+    let (cx, cy) = (cursor.x as f64, cursor.y as f64);
+    // Event markers take precedence (they have their own tooltip).
+    if events.is_some_and(|ev| {
+        ev.0.iter()
+            .filter(|e| e.visible)
+            .filter_map(|e| e.anchor)
+            .any(|[x, y]| (x - cx).hypot(y - cy) <= 12.0)
+    }) {
+        return Ok(());
+    }
+    let size = [window.width() as f64, window.height() as f64];
+    let hit = state.placed.iter().find(|p| {
+        let Some(place) = atlas.0.places.get(p.id) else {
+            return false;
+        };
+        if !matches!(place.kind.as_str(), "city" | "capital" | "district") {
+            return false;
+        }
+        let [ax, ay] = cam
+            .current
+            .to_pixel(Lcc::atlas().project(place.lonlat), size);
+        let in_rect = cx >= p.rect[0] && cx <= p.rect[2] && cy >= p.rect[1] && cy <= p.rect[3];
+        in_rect || (ax - cx).hypot(ay - cy) <= DOT_PX + 4.0
+    });
+    let Some(p) = hit.and_then(|h| atlas.0.places.get(h.id)) else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    egui::Area::new("city-card".into())
+        .order(egui::Order::Tooltip)
+        .fixed_pos(egui::pos2(cursor.x + 14.0, cursor.y + 12.0))
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.strong(match &p.name_ko {
+                    Some(ko) => format!("{} · {ko}", p.name),
+                    None => p.name.clone(),
+                });
+                if p.kind == "capital" {
+                    ui.label("capital city");
+                }
+                if let Some(pop) = p.population {
+                    ui.label(format!("population {}", thousands(pop)));
+                }
+                if let Some(prov) = &p.province {
+                    ui.label(format!("province: {prov}"));
+                }
+                if let Some(c) = &p.country {
+                    ui.label(format!(
+                        "country: {}",
+                        country_name(&atlas, c, toggles.lang)
+                    ));
+                }
+                if p.approximate {
+                    ui.label(egui::RichText::new("position approximate").italics());
+                }
+                ui.label(
+                    egui::RichText::new(format!("{:.2}°N {:.2}°E", p.lonlat[1], p.lonlat[0]))
+                        .small(),
+                );
+            });
+        });
+    Ok(())
+}
+
+/// 3222000 → "3,222,000".
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(3_222_000), "3,222,000");
+    }
+}
