@@ -134,7 +134,7 @@ fn to_mesh(data: &MeshData) -> Mesh {
 /// The label sources for a language: the atlas's places plus the MDL's label.
 fn build_sources(atlas: &AtlasData, lang: Lang, measure: &TextMeasure) -> Vec<LabelSource> {
     let proj = Lcc::atlas();
-    let mut s = labels::sources(&atlas.0.places, lang, measure, &proj);
+    let mut s = labels::sources(&atlas.0, lang, measure, &proj);
     if let Some(p) = atlas.0.mdl_label {
         let text = lang.label(
             "Military Demarcation Line (approximate)",
@@ -149,6 +149,7 @@ fn build_sources(atlas: &AtlasData, lang: Lang, measure: &TextMeasure) -> Vec<La
             plane: proj.project(p),
             rank: 0.5,
             min_zoom: 5.5,
+            extent_km: None,
         });
     }
     s

@@ -21,7 +21,11 @@ fn candidates(n: usize) -> Vec<Candidate> {
             id: i,
             // Like the map: a few capitals and places of the news (rank < 2, their dots kept
             // clear), then cities by population.
-            rank: if rnd() < 0.03 { 1.0 + rnd() } else { 3.0 + rnd() },
+            rank: if rnd() < 0.03 {
+                1.0 + rnd()
+            } else {
+                3.0 + rnd()
+            },
             anchor: [rnd() * 1920.0, rnd() * 1080.0],
             size: [30.0 + rnd() * 110.0, 16.0 + rnd() * 4.0],
             dot: rnd() < 0.85,

@@ -13,10 +13,10 @@ use std::collections::HashMap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
-use super::atlas::Place;
+use super::atlas::{Atlas, Place};
 use super::model::Lang;
 use super::projection::Projection;
-use super::view::MapView;
+use super::view::{MapView, km_per_px};
 
 /// A screen rectangle `[left, top, right, bottom]` in pixels.
 pub type Rect = [f64; 4];
@@ -131,7 +131,13 @@ pub struct LabelSource {
     pub rank: f64,
     /// The zoom from which it may show.
     pub min_zoom: f64,
+    /// For areas (countries): their size in km; the label shows only when the area is at
+    /// least [`AREA_FIT`] times the label's width on screen.
+    pub extent_km: Option<f64>,
 }
+
+/// How wide (relative to its label) an area must be on screen for its name to show.
+pub const AREA_FIT: f64 = 0.8;
 
 impl LabelSource {
     /// Label size in pixels (width, height), with a little room for the halo.
@@ -156,11 +162,19 @@ fn kind_of(place: &Place) -> Option<LabelKind> {
 
 /// Builds the label sources for the atlas's places in a language.
 pub fn sources(
-    places: &[Place],
+    atlas: &Atlas,
     lang: Lang,
     measure: &TextMeasure,
     proj: &impl Projection,
 ) -> Vec<LabelSource> {
+    let places = &atlas.places;
+    // A country's size on the map (square root of its area), so its name shows only once
+    // the country is big enough on screen to hold it.
+    let extent: HashMap<&str, f64> = atlas
+        .countries
+        .iter()
+        .map(|c| (c.iso3.as_str(), c.mesh.area().sqrt()))
+        .collect();
     let city_names: std::collections::HashSet<&str> = places
         .iter()
         .filter(|p| p.kind == "city" || p.kind == "capital")
@@ -222,6 +236,9 @@ pub fn sources(
                 plane: proj.project(p.lonlat),
                 rank,
                 min_zoom,
+                extent_km: (kind == LabelKind::Country)
+                    .then(|| p.country.as_deref().and_then(|c| extent.get(c).copied()))
+                    .flatten(),
             })
         })
         .collect()
@@ -370,6 +387,10 @@ pub fn candidates(sources: &[LabelSource], view: &MapView, size: [f64; 2]) -> Ve
     sources
         .iter()
         .filter(|s| view.zoom >= s.min_zoom)
+        .filter(|s| {
+            s.extent_km
+                .is_none_or(|e| e / km_per_px(view.zoom) >= AREA_FIT * s.size()[0])
+        })
         .filter_map(|s| {
             let anchor = view.to_pixel(s.plane, size);
             let inside = anchor[0] >= -50.0
@@ -664,7 +685,7 @@ mod tests {
         let m = TextMeasure::bundled();
         let size = [1280.0, 800.0];
         for lang in [Lang::En, Lang::Ko, Lang::Both] {
-            let srcs = sources(&atlas.places, lang, &m, &proj);
+            let srcs = sources(&atlas, lang, &m, &proj);
             let korea = ViewSpec::Korea.resolve_in(size, Insets::default(), &proj);
             let placed = layout(&korea, &srcs, size);
             assert_no_overlap(&placed, "korea");
@@ -695,7 +716,7 @@ mod tests {
         let atlas = Atlas::bundled().unwrap();
         let proj = Lcc::atlas();
         let m = TextMeasure::bundled();
-        let srcs = sources(&atlas.places, Lang::Both, &m, &proj);
+        let srcs = sources(&atlas, Lang::Both, &m, &proj);
         let mut rng = Rng(0xda7e_11e5);
         for k in 0..20 {
             let lon = MAP_BBOX[0] + rng.next() * (MAP_BBOX[2] - MAP_BBOX[0]);
@@ -730,7 +751,7 @@ mod tests {
         let atlas = Atlas::bundled().unwrap();
         let proj = Lcc::atlas();
         let m = TextMeasure::bundled();
-        let srcs = sources(&atlas.places, Lang::En, &m, &proj);
+        let srcs = sources(&atlas, Lang::En, &m, &proj);
         let size = [1280.0, 800.0];
         let mut view = ViewSpec::Korea.resolve(size, &proj);
         let bounds = [0.0, 0.0, size[0], size[1]];
