@@ -117,7 +117,10 @@ pub fn load(file: &str, bytes: &[u8]) -> Loaded {
         out.problems = ctx.problems;
         return out;
     };
-    let value = match parse_strict(text) {
+    // Pass 1: the whole text is checked for syntax, and everything but the features list is
+    // kept (of the list, only its first feature, to recognise Esri JSON). Pass 2 (below, in
+    // `root`) reads the features one at a time, so a large file never exists as a JSON tree.
+    let value = match parse_meta(text) {
         Ok(v) => v,
         Err(e) => {
             ctx.problems.push(syntax_problem(&ctx.file, text, &e));
@@ -129,7 +132,14 @@ pub fn load(file: &str, bytes: &[u8]) -> Loaded {
         .get("name")
         .and_then(Value::as_str)
         .map(str::to_string);
-    root(&mut ctx, &value, &mut out.features);
+    let mut stream = |ctx: &mut Ctx, features: &mut Vec<Feature>| {
+        if let Err(e) = stream_features(text, ctx, features) {
+            features.clear();
+            let p = syntax_problem(&ctx.file, text, &e);
+            ctx.problems.push(p);
+        }
+    };
+    root(&mut ctx, &value, &mut out.features, &mut stream);
     if ctx.rewound > 0 {
         ctx.warn(
             Place::File,
@@ -392,11 +402,188 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 }
 
-fn parse_strict(text: &str) -> Result<Value, serde_json::Error> {
+/// Pass 1: parses the whole text (so every syntax error is found, with its line and column)
+/// into a tree that holds everything except the features: a root `features` list keeps only
+/// its first element. Duplicate keys are refused outside the features list here, inside it in
+/// pass 2.
+fn parse_meta(text: &str) -> Result<Value, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let Strict(v) = Strict::deserialize(&mut de)?;
+    let v = de.deserialize_any(MetaVisitor)?;
     de.end()?;
     Ok(v)
+}
+
+/// The root visitor of pass 1 (nesting is bounded by serde_json's recursion limit, 128).
+struct MetaVisitor;
+
+impl<'de> Visitor<'de> for MetaVisitor {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        StrictVisitor.visit_bool(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        StrictVisitor.visit_i64(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        StrictVisitor.visit_u64(v)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        StrictVisitor.visit_f64(v)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        StrictVisitor.visit_str(v)
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        StrictVisitor.visit_string(v)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        StrictVisitor.visit_unit()
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        StrictVisitor.visit_none()
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
+        StrictVisitor.visit_seq(seq)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut m = Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let v = if k == "features" {
+                map.next_value_seed(FirstOnly)?
+            } else {
+                map.next_value::<Strict>()?.0
+            };
+            if m.contains_key(&k) {
+                return Err(de::Error::custom(format_args!("duplicate key \"{k}\"")));
+            }
+            m.insert(k, v);
+        }
+        Ok(Value::Object(m))
+    }
+}
+
+/// Pass 1's `features`: a list keeps only its first element (the rest is syntax-checked and
+/// skipped); anything else is kept whole, for its error message.
+struct FirstOnly;
+
+impl<'de> de::DeserializeSeed<'de> for FirstOnly {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(FirstOnlyVisitor)
+    }
+}
+
+struct FirstOnlyVisitor;
+
+impl<'de> Visitor<'de> for FirstOnlyVisitor {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        StrictVisitor.visit_bool(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        StrictVisitor.visit_i64(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        StrictVisitor.visit_u64(v)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        StrictVisitor.visit_f64(v)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        StrictVisitor.visit_str(v)
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        StrictVisitor.visit_string(v)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        StrictVisitor.visit_unit()
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        StrictVisitor.visit_none()
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
+        StrictVisitor.visit_map(map)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut v = Vec::new();
+        if let Some(Strict(first)) = seq.next_element()? {
+            v.push(first);
+        }
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Value::Array(v))
+    }
+}
+
+/// Pass 2: reads the root object again and validates its features one at a time.
+fn stream_features(
+    text: &str,
+    ctx: &mut Ctx,
+    out: &mut Vec<Feature>,
+) -> Result<(), serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.deserialize_map(StreamVisitor { ctx, out })?;
+    Ok(())
+}
+
+struct StreamVisitor<'c> {
+    ctx: &'c mut Ctx,
+    out: &'c mut Vec<Feature>,
+}
+
+impl<'de> Visitor<'de> for StreamVisitor<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a GeoJSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let StreamVisitor { ctx, out } = self;
+        while let Some(k) = map.next_key::<String>()? {
+            if k == "features" {
+                map.next_value_seed(FeatureSeq {
+                    ctx: &mut *ctx,
+                    out: &mut *out,
+                })?;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+struct FeatureSeq<'c> {
+    ctx: &'c mut Ctx,
+    out: &'c mut Vec<Feature>,
+}
+
+impl<'de> de::DeserializeSeed<'de> for FeatureSeq<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FeatureSeq<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of features")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        while let Some(Strict(v)) = seq.next_element()? {
+            if let Some(f) = feature(self.ctx, &v, &format!("features[{i}]")) {
+                self.out.push(f);
+            }
+            i += 1;
+        }
+        Ok(())
+    }
 }
 
 /// Turns a serde_json error into a plain-language problem at its line and column.
@@ -498,7 +685,10 @@ fn type_hint(t: &str) -> String {
     "use one of FeatureCollection, Feature, Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon, GeometryCollection".to_string()
 }
 
-fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>) {
+/// Reads the features of a FeatureCollection (pass 2 of the parse).
+type FeatureStream<'a> = dyn FnMut(&mut Ctx, &mut Vec<Feature>) + 'a;
+
+fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>, stream: &mut FeatureStream<'_>) {
     let Some(obj) = v.as_object() else {
         ctx.error(
             "",
@@ -550,14 +740,7 @@ fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>) {
                     "a FeatureCollection needs a \"features\" list",
                     "add \"features\": [ … ] with the features inside",
                 ),
-                Some(Value::Array(feats)) => {
-                    out.reserve(feats.len());
-                    for (i, f) in feats.iter().enumerate() {
-                        if let Some(feat) = feature(ctx, f, &format!("features[{i}]")) {
-                            out.push(feat);
-                        }
-                    }
-                }
+                Some(Value::Array(_)) => stream(ctx, out),
                 Some(other) => ctx.error(
                     "features",
                     format!("\"features\" must be a list [ … ], not {}", kind_of(other)),
