@@ -9,7 +9,9 @@
 //! Usage: `cargo run --example check_capture -- out.png [--visible ID,ID…] [--none-visible ID,ID…]
 //! [--labels NAME,NAME…]`
 //! `--visible` lists events that must be shown; `--none-visible` events that must not be;
-//! `--labels` names that must be labelled (a label containing the name counts).
+//! `--labels` names that must be labelled (a label containing the name counts);
+//! `--layer FILE,…` user files that must be shown; `--problem TEXT,…` problems that must be
+//! reported (e.g. `broken.geojson:4:3`).
 
 use std::process::ExitCode;
 
@@ -324,6 +326,29 @@ fn main() -> ExitCode {
         failures.push(format!("only {} labels on screen", labels.len()));
     }
     println!("{} labels, none overlapping", rects.len());
+    // The user's files: layers that must be listed, and problems that must be reported.
+    for name in list_arg(&args, "--layer") {
+        let found = scene["layers"].as_array().into_iter().flatten().any(|l| {
+            l["name"].as_str().is_some_and(|n| n.starts_with(&name)) && l["visible"] == true
+        });
+        if found {
+            println!("layer {name}: shown");
+        } else {
+            failures.push(format!("layer {name} is not shown"));
+        }
+    }
+    for place in list_arg(&args, "--problem") {
+        let found = scene["problems"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|p| p.as_str().is_some_and(|p| p.contains(&place)));
+        if found {
+            println!("problem at {place}: reported");
+        } else {
+            failures.push(format!("no problem reported at {place}"));
+        }
+    }
     let distinct: std::collections::HashSet<[u8; 3]> =
         img.pixels().step_by(7).map(|p| p.0).collect();
     if distinct.len() < 20 {

@@ -12,9 +12,11 @@ use dateline::app::timeline::EventsData;
 use dateline::app::{self, AtlasData, Settings};
 use dateline::core::atlas::Atlas;
 use dateline::core::events;
-use dateline::core::geojson;
+use dateline::core::geojson::Severity;
 use dateline::core::model::Lang;
+use dateline::core::projection::Lcc;
 use dateline::core::timeline::FuzzyDate;
+use dateline::core::userfile::{self, Content};
 use dateline::core::view::ViewSpec;
 
 /// Dateline: an offline atlas of the Korean peninsula and its region.
@@ -23,6 +25,9 @@ use dateline::core::view::ViewSpec;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// GeoJSON or CSV files to open: map layers, or events when they carry dates.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Initial view: korea, region, world or LON,LAT,ZOOM (e.g. 127.5,38.5,6).
     #[arg(long, default_value = "korea", value_parser = ViewSpec::parse)]
     view: ViewSpec,
@@ -54,7 +59,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Validate GeoJSON files: print every problem; exit 1 if any is fatal, 2 if a file cannot be read.
+    /// Validate GeoJSON or CSV files: print every problem; exit 1 if any is an error, 2 if a file cannot be read.
     Check {
         /// Files to check.
         #[arg(required = true)]
@@ -99,14 +104,31 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        let loaded = geojson::load(&name, &bytes);
-        for p in &loaded.problems {
+        let opened = userfile::open(&name, &bytes, &Lcc::atlas(), &mut |_| {});
+        for p in &opened.problems {
             println!("{p}");
         }
-        if loaded.is_fatal() {
+        let fatal = opened
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error);
+        if fatal {
             code = code.max(1);
-        } else {
-            println!("{name}: ok: {} features", loaded.features.len());
+        }
+        match &opened.content {
+            Some(Content::Layer(l)) if !fatal => {
+                println!("{name}: ok: {} features", l.features.len())
+            }
+            Some(Content::Events(e)) if !fatal => println!("{name}: ok: {} events", e.len()),
+            Some(Content::Layer(l)) => println!(
+                "{name}: {} features load; the problems above were left out",
+                l.features.len()
+            ),
+            Some(Content::Events(e)) => println!(
+                "{name}: {} events load; the problems above were left out",
+                e.len()
+            ),
+            None => println!("{name}: nothing could be loaded"),
         }
     }
     ExitCode::from(code)
@@ -144,6 +166,7 @@ fn main() -> ExitCode {
         event: cli.event,
         recent_days: cli.recent.map(f64::from),
         find: cli.find,
+        files: cli.files,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled.problems.first() {
@@ -174,6 +197,7 @@ fn main() -> ExitCode {
             app::timeline::plugin,
             app::event_list::plugin,
             app::events::plugin,
+            app::files::plugin,
             app::capture::plugin,
         ))
         .run();

@@ -319,3 +319,100 @@ fn labels_are_placed_without_overlap_and_follow_the_language() {
     assert!(ko.iter().any(|(t, _)| t == "서울"), "{ko:?}");
     assert!(!ko.iter().any(|(t, _)| t == "Seoul"));
 }
+
+fn wait_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(app) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.update();
+    }
+}
+
+#[test]
+fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version() {
+    use dateline::app::files::OpenFiles;
+    use dateline::core::userfile::Content;
+    let dir = std::env::temp_dir().join(format!("dateline-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let layer = dir.join("lesson.geojson");
+    let csv = dir.join("week.csv");
+    let point = |lon: f64| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"name":"p"}},"geometry":{{"type":"Point","coordinates":[{lon},38]}}}}]}}"#
+        )
+    };
+    std::fs::write(&layer, point(127.0)).unwrap();
+    std::fs::write(
+        &csv,
+        "start,title,status,source_publisher,source_date\n2024-11-20,Class event,reported,Example,2024-11-20\n",
+    )
+    .unwrap();
+
+    let mut app = base_app("korea");
+    app.world_mut().resource_mut::<Settings>().files = vec![layer.clone(), csv.clone()];
+    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
+    app.add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<ColorMaterial>()
+        .init_asset::<GizmoAsset>()
+        .add_message::<bevy::window::FileDragAndDrop>()
+        .insert_resource(EventsData::new(bundled.events))
+        .add_plugins(app::files::plugin);
+    app.update();
+    wait_until(&mut app, "the first load", |a| {
+        !a.world().resource::<OpenFiles>().busy()
+    });
+    {
+        let files = app.world().resource::<OpenFiles>();
+        assert_eq!(files.files.len(), 2);
+        assert!(matches!(&files.files[0].good, Some(Content::Layer(l)) if l.features.len() == 1));
+        assert!(matches!(&files.files[1].good, Some(Content::Events(e)) if e.len() == 1));
+    }
+    // The CSV's event joins the bundled story on the timeline.
+    assert_eq!(app.world().resource::<EventsData>().events.len(), 15);
+
+    // A broken save: the last good version stays, the problem is listed.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(&layer, r#"{"type":"FeatureCollection","features":[{"#).unwrap();
+    wait_until(&mut app, "the broken save to be noticed", |a| {
+        let f = &a.world().resource::<OpenFiles>().files[0];
+        f.loading.is_none() && !f.problems.is_empty()
+    });
+    {
+        let f = &app.world().resource::<OpenFiles>().files[0];
+        assert!(f.stale);
+        assert!(matches!(&f.good, Some(Content::Layer(l)) if l.features.len() == 1));
+        assert!(
+            f.problems[0].to_string().contains("lesson.geojson:1:"),
+            "{}",
+            f.problems[0]
+        );
+        assert!(app.world().resource::<OpenFiles>().show_problems);
+    }
+    // The fix: picked up on the next save.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(&layer, point(128.5)).unwrap();
+    wait_until(&mut app, "the fixed save", |a| {
+        let f = &a.world().resource::<OpenFiles>().files[0];
+        f.loading.is_none() && f.problems.is_empty()
+    });
+    let f = &app.world().resource::<OpenFiles>().files[0];
+    assert!(!f.stale);
+    use dateline::core::projection::Projection;
+    let want = dateline::core::projection::Lcc::atlas().project([128.5, 38.0]);
+    match &f.good {
+        Some(Content::Layer(l)) => {
+            let got = l.features[0].points[0];
+            assert!(
+                (got[0] - want[0]).abs() < 1e-6 && (got[1] - want[1]).abs() < 1e-6,
+                "{got:?}"
+            );
+        }
+        _ => panic!("the fixed file should be a layer"),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

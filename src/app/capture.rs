@@ -9,6 +9,7 @@ use bevy::text::TextLayoutInfo;
 
 use super::camera::MapCamera;
 use super::events::SceneEvents;
+use super::files::OpenFiles;
 use super::labels::LabelsOnScreen;
 use super::map::LayerToggles;
 use super::timeline::Timeline;
@@ -16,6 +17,7 @@ use super::{AppSystems, AtlasData, Settings, UiLayout};
 use crate::core::projection::Lcc;
 use crate::core::scene::{Scene, SceneLabel, SceneLayer, SceneView};
 use crate::core::timeline::iso;
+use crate::core::userfile::Content;
 
 /// Frames rendered before the capture, so meshes, fonts and egui have settled.
 pub const WARMUP_FRAMES: u32 = 10;
@@ -56,8 +58,13 @@ pub fn scene_path(png: &Path) -> PathBuf {
 fn request(
     mut commands: Commands,
     mut state: ResMut<CaptureState>,
+    files: Option<Res<super::files::OpenFiles>>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    // Wait for the user's files to finish loading (they count as warm-up).
+    if files.is_some_and(|f| f.busy()) {
+        state.frames = 0;
+    }
     state.frames += 1;
     if !state.requested && state.frames >= WARMUP_FRAMES {
         state.requested = true;
@@ -85,6 +92,7 @@ fn save(
     timeline: Option<Res<Timeline>>,
     events: Option<Res<SceneEvents>>,
     layout: Res<UiLayout>,
+    files: Option<Res<OpenFiles>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let result = (|| -> Result<(), String> {
@@ -101,6 +109,23 @@ fn save(
         scene.date = timeline.as_ref().map(|t| iso(t.day()));
         scene.events = events.map(|e| e.0.clone()).unwrap_or_default();
         scene.ui = layout.covered.clone();
+        if let Some(files) = &files {
+            for f in &files.files {
+                let (features, kind) = match &f.good {
+                    Some(Content::Layer(l)) => (l.features.len(), "layer"),
+                    Some(Content::Events(e)) => (e.len(), "events"),
+                    None => (0, "nothing loaded"),
+                };
+                scene.layers.push(SceneLayer {
+                    name: format!("{} ({kind})", f.name),
+                    features,
+                    visible: f.visible && f.good.is_some(),
+                });
+                scene
+                    .problems
+                    .extend(f.problems.iter().map(|p| p.to_string()));
+            }
+        }
         let json = serde_json::to_string_pretty(&scene).map_err(|e| e.to_string())?;
         let path = scene_path(&state.out);
         std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -181,5 +206,6 @@ fn describe(
         labels: out_labels,
         events: Vec::new(),
         ui: Vec::new(),
+        problems: Vec::new(),
     }
 }

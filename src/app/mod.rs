@@ -14,6 +14,7 @@ pub mod camera;
 pub mod capture;
 pub mod event_list;
 pub mod events;
+pub mod files;
 pub mod labels;
 pub mod map;
 pub mod search;
@@ -72,6 +73,8 @@ pub struct Settings {
     pub recent_days: Option<f64>,
     /// A place to find and fly to at start.
     pub find: Option<String>,
+    /// The user's files to open at start.
+    pub files: Vec<std::path::PathBuf>,
 }
 
 impl Settings {
@@ -87,6 +90,7 @@ impl Settings {
             event: None,
             recent_days: None,
             find: None,
+            files: Vec::new(),
         }
     }
 

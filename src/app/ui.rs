@@ -107,10 +107,15 @@ fn shortcuts(
     egui: Option<Res<bevy_egui::input::EguiWantsInput>>,
     mut state: ResMut<UiState>,
     mut toggles: ResMut<LayerToggles>,
+    mut files: ResMut<super::files::OpenFiles>,
 ) {
     // Keys typed into a text box are not shortcuts.
     if egui.is_some_and(|e| e.wants_keyboard_input()) {
         return;
+    }
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    if ctrl && keys.just_pressed(KeyCode::KeyO) {
+        files.dialog = Some(super::files::OpenDialog::new());
     }
     if keys.just_pressed(KeyCode::F1) {
         state.help = !state.help;
@@ -136,6 +141,7 @@ fn top_bar(
     mut cam: ResMut<MapCamera>,
     mut layout: ResMut<UiLayout>,
     mut list: ResMut<super::event_list::EventListState>,
+    mut files: ResMut<super::files::OpenFiles>,
     insets: Res<MapInsets>,
     settings: Res<Settings>,
     window: Single<&Window>,
@@ -196,6 +202,37 @@ fn top_bar(
             });
             ui.toggle_value(&mut list.open, "Events")
                 .on_hover_text("Show or hide the event list (E)");
+            ui.separator();
+            if ui
+                .button("Open…")
+                .on_hover_text(
+                    "Open a GeoJSON or CSV file (Ctrl+O); you can also drop files on the window",
+                )
+                .clicked()
+            {
+                files.dialog = Some(super::files::OpenDialog::new());
+            }
+            if !files.files.is_empty() {
+                let show = files.show_files;
+                if ui
+                    .selectable_label(show, format!("Files ({})", files.files.len()))
+                    .clicked()
+                {
+                    files.show_files = !show;
+                }
+            }
+            let (errors, warnings) = files.problem_counts();
+            if errors + warnings > 0 {
+                let text = egui::RichText::new(format!("Problems ({})", errors + warnings));
+                let text = if errors > 0 {
+                    text.color(egui::Color32::from_rgb(230, 90, 80))
+                } else {
+                    text
+                };
+                if ui.button(text).clicked() {
+                    files.show_problems = !files.show_problems;
+                }
+            }
             if ui.button("Controls").on_hover_text("F1").clicked() {
                 state.help = !state.help;
             }
@@ -258,6 +295,11 @@ fn overlays(
                         ("Click a marker", "open the event's card"),
                         ("F1", "show or hide this window"),
                         ("Ctrl+F or /", "find a place"),
+                        (
+                            "Ctrl+O",
+                            "open a GeoJSON or CSV file (or drop it on the window)",
+                        ),
+                        ("Click a feature", "show its properties (your layers)"),
                         ("Hover a city", "its names, population, province, country"),
                         ("Esc", "close windows and the event card"),
                     ] {

@@ -276,7 +276,11 @@ pub fn looks_like_events(features: &[Feature]) -> bool {
 
 /// Reads an events GeoJSON file (see `../shared/design.md` for its properties).
 pub fn load_geojson(file: &str, bytes: &[u8]) -> EventFile {
-    let loaded = geojson::load(file, bytes);
+    from_loaded(file, geojson::load(file, bytes))
+}
+
+/// Reads events from an already loaded GeoJSON file (its problems are kept).
+pub fn from_loaded(file: &str, loaded: geojson::Loaded) -> EventFile {
     let mut out = EventFile {
         file: file.to_string(),
         events: Vec::new(),
@@ -290,6 +294,7 @@ pub fn load_geojson(file: &str, bytes: &[u8]) -> EventFile {
         };
         let mut fields = Fields {
             file,
+            csv: false,
             problems: &mut out.problems,
             place_of: &|field: &str| {
                 Place::Path(if field.is_empty() {
@@ -361,6 +366,8 @@ struct RawEvent<'a> {
 /// Checks an event's fields, recording problems at the right place.
 struct Fields<'a> {
     file: &'a str,
+    /// CSV (hints name columns) or GeoJSON (hints name properties).
+    csv: bool,
     problems: &'a mut Vec<Problem>,
     place_of: &'a dyn Fn(&str) -> Place,
 }
@@ -527,10 +534,19 @@ impl Fields<'_> {
     fn sources(&mut self, v: Option<&Value>) -> Vec<Source> {
         let items = match v {
             None => {
+                let hint = if self.csv {
+                    "fill in source_publisher, source_title and source_date"
+                } else {
+                    "add \"sources\": [{\"publisher\": …, \"date\": …, \"title\": …}]"
+                };
                 self.warn(
-                    "sources",
+                    if self.csv {
+                        "source_publisher"
+                    } else {
+                        "sources"
+                    },
                     "no sources: readers cannot tell who reported this".into(),
-                    "add \"sources\": [{\"publisher\": …, \"date\": …, \"title\": …}]",
+                    hint,
                 );
                 return Vec::new();
             }
@@ -706,6 +722,7 @@ pub fn load_csv(file: &str, bytes: &[u8]) -> EventFile {
         };
         let mut fields = Fields {
             file,
+            csv: true,
             problems: &mut out.problems,
             place_of: &place_of,
         };

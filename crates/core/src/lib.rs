@@ -15,4 +15,5 @@ pub mod scene;
 pub mod tessellate;
 pub mod timeline;
 pub mod topology;
+pub mod userfile;
 pub mod view;

@@ -23,6 +23,8 @@ pub struct Scene {
     pub events: Vec<SceneEvent>,
     /// Screen rectangles covered by panels and windows (`[left, top, right, bottom]`).
     pub ui: Vec<[f32; 4]>,
+    /// Problems in the user's files, as the problems panel lists them.
+    pub problems: Vec<String>,
 }
 
 /// One event as the scene shows it.

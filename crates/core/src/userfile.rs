@@ -1,0 +1,288 @@
+//! A user's own file: recognised as events (dates in its properties, or a CSV) or as a map
+//! layer, with the layer's geometry projected and tessellated once, at load, and hit tests
+//! for "what is under the pointer".
+
+use serde_json::{Map, Value};
+
+use super::events::{self, Event};
+use super::geojson::{self, Place, Problem, Severity};
+use super::model::Shape;
+use super::projection::Projection;
+use super::tessellate::{MeshData, densify, triangulate};
+
+/// What a file turned out to be.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// A map layer.
+    Layer(Layer),
+    /// Events for the timeline.
+    Events(Vec<Event>),
+}
+
+/// A map layer, ready to draw.
+#[derive(Debug, Clone, Default)]
+pub struct Layer {
+    /// The layer's name (the file's `name` member, else the file name).
+    pub name: String,
+    /// Polygons, triangulated, in plane km.
+    pub fill: MeshData,
+    /// Lines and polygon outlines, in plane km.
+    pub lines: Vec<Vec<[f32; 2]>>,
+    /// Points, in plane km.
+    pub points: Vec<[f32; 2]>,
+    /// Each feature's properties and projected shapes, for hit tests.
+    pub features: Vec<LayerFeature>,
+}
+
+/// One feature of a layer, projected.
+#[derive(Debug, Clone, Default)]
+pub struct LayerFeature {
+    /// Its properties.
+    pub properties: Map<String, Value>,
+    /// Points.
+    pub points: Vec<[f64; 2]>,
+    /// Lines.
+    pub lines: Vec<Vec<[f64; 2]>>,
+    /// Polygons (rings).
+    pub polygons: Vec<Vec<Vec<[f64; 2]>>>,
+}
+
+/// The result of reading a user's file.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    /// What loaded (None when nothing could be read: the last good version stays).
+    pub content: Option<Content>,
+    /// Every problem, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl Opened {
+    /// Number of features or events loaded.
+    pub fn count(&self) -> usize {
+        match &self.content {
+            Some(Content::Layer(l)) => l.features.len(),
+            Some(Content::Events(e)) => e.len(),
+            None => 0,
+        }
+    }
+}
+
+/// Reads a file's bytes: CSV → events; GeoJSON with dates → events; other GeoJSON → layer.
+/// `progress` is called with a stage name as the work goes on.
+pub fn open(
+    name: &str,
+    bytes: &[u8],
+    proj: &impl Projection,
+    progress: &mut dyn FnMut(&str),
+) -> Opened {
+    if name.to_ascii_lowercase().ends_with(".csv") {
+        progress("reading events");
+        let f = events::load_csv(name, bytes);
+        let content = (!f.events.is_empty() || !f.problems.iter().any(whole_file))
+            .then_some(Content::Events(f.events));
+        return Opened {
+            content,
+            problems: f.problems,
+        };
+    }
+    progress("checking GeoJSON");
+    let loaded = geojson::load(name, bytes);
+    if loaded.features.is_empty() && loaded.problems.iter().any(whole_file) {
+        return Opened {
+            content: None,
+            problems: loaded.problems,
+        };
+    }
+    if events::looks_like_events(&loaded.features) {
+        progress("reading events");
+        let f = events::from_loaded(name, loaded);
+        return Opened {
+            content: Some(Content::Events(f.events)),
+            problems: f.problems,
+        };
+    }
+    progress("tessellating");
+    let layer_name = loaded.name.clone().unwrap_or_else(|| name.to_string());
+    let layer = build_layer(layer_name, &loaded.features, proj);
+    Opened {
+        content: Some(Content::Layer(layer)),
+        problems: loaded.problems,
+    }
+}
+
+/// True for a problem that refuses the file as a whole (nothing in it could be read).
+pub fn whole_file(p: &Problem) -> bool {
+    p.severity == Severity::Error
+        && match &p.place {
+            Place::File | Place::LineCol(..) => true,
+            Place::Cell { row, .. } => *row == 1,
+            Place::Path(path) => path == "the top-level object",
+        }
+}
+
+/// Projects and tessellates a layer's features.
+pub fn build_layer(
+    name: String,
+    features: &[super::model::Feature],
+    proj: &impl Projection,
+) -> Layer {
+    let mut layer = Layer {
+        name,
+        ..Default::default()
+    };
+    let p32 = |p: [f64; 2]| [p[0] as f32, p[1] as f32];
+    for f in features {
+        let mut lf = LayerFeature {
+            properties: f.properties.clone(),
+            ..Default::default()
+        };
+        for s in &f.shapes {
+            match s {
+                Shape::Point(p) => {
+                    let q = proj.project(*p);
+                    layer.points.push(p32(q));
+                    lf.points.push(q);
+                }
+                Shape::Line(l) => {
+                    let q: Vec<[f64; 2]> =
+                        densify(l, 0.5).iter().map(|p| proj.project(*p)).collect();
+                    layer.lines.push(q.iter().map(|p| p32(*p)).collect());
+                    lf.lines.push(q);
+                }
+                Shape::Polygon(rings) => {
+                    layer.fill.extend(&triangulate(rings, proj));
+                    let mut pr = Vec::new();
+                    for r in rings {
+                        let q: Vec<[f64; 2]> =
+                            densify(r, 0.5).iter().map(|p| proj.project(*p)).collect();
+                        layer.lines.push(q.iter().map(|p| p32(*p)).collect());
+                        pr.push(q);
+                    }
+                    lf.polygons.push(pr);
+                }
+            }
+        }
+        layer.features.push(lf);
+    }
+    layer
+}
+
+fn seg_dist(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let l2 = dx * dx + dy * dy;
+    let t = if l2 > 0.0 {
+        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p[0] - a[0] - t * dx).hypot(p[1] - a[1] - t * dy)
+}
+
+fn in_ring(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
+    let mut inside = false;
+    let n = ring.len();
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + 1) % n]);
+        if (a[1] > p[1]) != (b[1] > p[1])
+            && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
+        {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+impl Layer {
+    /// The feature under a plane point, within `tol` km for points and lines.
+    pub fn hit(&self, p: [f64; 2], tol: f64) -> Option<usize> {
+        let near = |f: &LayerFeature| {
+            f.points
+                .iter()
+                .any(|q| (q[0] - p[0]).hypot(q[1] - p[1]) <= tol)
+                || f.lines
+                    .iter()
+                    .any(|l| l.windows(2).any(|w| seg_dist(p, w[0], w[1]) <= tol))
+        };
+        // Points and lines are on top of fills: test them first.
+        self.features.iter().position(near).or_else(|| {
+            self.features.iter().position(|f| {
+                f.polygons.iter().any(|rings| {
+                    rings.first().is_some_and(|outer| in_ring(p, outer))
+                        && !rings[1..].iter().any(|h| in_ring(p, h))
+                })
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::projection::Lcc;
+
+    fn none(_: &str) {}
+
+    #[test]
+    fn geojson_without_dates_is_a_layer_and_features_are_hit() {
+        let src = br#"{"type":"FeatureCollection","name":"DMZ tunnels","features":[
+ {"type":"Feature","properties":{"name":"Tunnel 3"},"geometry":{"type":"Point","coordinates":[126.70,37.92]}},
+ {"type":"Feature","properties":{"name":"Zone"},"geometry":{"type":"Polygon","coordinates":[[[126,37],[128,37],[128,38],[126,38],[126,37]]]}},
+ {"type":"Feature","properties":{"name":"Road"},"geometry":{"type":"LineString","coordinates":[[125,36],[126,36]]}}]}"#;
+        let proj = Lcc::atlas();
+        let o = open("tunnels.geojson", src, &proj, &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:?}", o.problems)
+        };
+        assert_eq!(l.name, "DMZ tunnels");
+        assert_eq!(o.count(), 3);
+        assert_eq!(l.points.len(), 1);
+        assert!(l.fill.area() > 10_000.0, "{}", l.fill.area());
+        let name = |i: Option<usize>| i.and_then(|i| l.features[i].properties.get("name").cloned());
+        assert_eq!(
+            name(l.hit(proj.project([126.70, 37.92]), 2.0)),
+            Some("Tunnel 3".into())
+        );
+        assert_eq!(
+            name(l.hit(proj.project([127.5, 37.5]), 2.0)),
+            Some("Zone".into())
+        );
+        assert_eq!(
+            name(l.hit(proj.project([125.5, 36.0]), 2.0)),
+            Some("Road".into())
+        );
+        assert_eq!(l.hit(proj.project([130.0, 40.0]), 2.0), None);
+    }
+
+    #[test]
+    fn dates_make_an_events_file_and_broken_files_keep_nothing() {
+        let proj = Lcc::atlas();
+        let src = br#"{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"title":"A","start":"2024-10","status":"reported","sources":[]},"geometry":null}]}"#;
+        let o = open("ev.geojson", src, &proj, &mut none);
+        assert!(matches!(&o.content, Some(Content::Events(e)) if e.len() == 1));
+        let o = open("week.csv", b"start,title\n2024-11-02,B\n", &proj, &mut none);
+        assert!(matches!(&o.content, Some(Content::Events(e)) if e.len() == 1));
+        // A syntax error: nothing is read, so the app keeps the last good version.
+        let o = open(
+            "bad.geojson",
+            br#"{"type":"FeatureCollection","features":[{"#,
+            &proj,
+            &mut none,
+        );
+        assert!(o.content.is_none());
+        assert!(o.problems.iter().any(whole_file));
+        // One bad feature among good ones: the good ones load, the bad one is listed.
+        let src = br#"{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127,38]}},
+ {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127]}}]}"#;
+        let o = open("mixed.geojson", src, &proj, &mut none);
+        assert_eq!(o.count(), 1);
+        assert!(
+            o.problems
+                .iter()
+                .any(|p| p.to_string().contains("features[1]"))
+        );
+        let o = open("notcsv.csv", b"a,b\n1,2\n", &proj, &mut none);
+        assert!(o.content.is_none(), "{:?}", o.problems);
+    }
+}
