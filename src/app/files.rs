@@ -351,6 +351,13 @@ fn receive(mut files: ResMut<OpenFiles>, mut events: ResMut<EventsData>) {
         let Some((opened, stamp)) = got else {
             continue;
         };
+        info!(
+            "{}: read in {:.1} s ({} features or events, {} problems)",
+            f.name,
+            loading.started.elapsed().as_secs_f64(),
+            opened.count(),
+            opened.problems.len()
+        );
         f.loading = None;
         f.mtime = stamp;
         new_errors |= opened

@@ -64,12 +64,18 @@ fn main() {
     if args.get(1).map(String::as_str) == Some("--load") {
         let path = &args[2];
         let bytes = std::fs::read(path).expect("read");
-        let loaded = dateline_core::geojson::load(path, &bytes);
+        // What the app does with a user's file: load, validate, project, tessellate.
+        let opened = dateline_core::userfile::open(
+            path,
+            &bytes,
+            &dateline_core::projection::Lcc::atlas(),
+            &mut |_| {},
+        );
         drop(bytes);
         println!(
-            "{} features, {} problems, peak {} kB",
-            loaded.features.len(),
-            loaded.problems.len(),
+            "{} features (loaded, projected, tessellated), {} problems, peak {} kB",
+            opened.count(),
+            opened.problems.len(),
             vm_hwm_kb().unwrap_or(0)
         );
         return;

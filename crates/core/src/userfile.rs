@@ -2,6 +2,8 @@
 //! layer, with the layer's geometry projected and tessellated once, at load, and hit tests
 //! for "what is under the pointer".
 
+use std::ops::Range;
+
 use serde_json::{Map, Value};
 
 use super::events::{self, Event};
@@ -34,17 +36,18 @@ pub struct Layer {
     pub features: Vec<LayerFeature>,
 }
 
-/// One feature of a layer, projected.
+/// One feature of a layer: its properties and where its shapes are in the layer's lists
+/// (kept as ranges, so a large file's geometry is stored once).
 #[derive(Debug, Clone, Default)]
 pub struct LayerFeature {
     /// Its properties.
     pub properties: Map<String, Value>,
-    /// Points.
-    pub points: Vec<[f64; 2]>,
-    /// Lines.
-    pub lines: Vec<Vec<[f64; 2]>>,
-    /// Polygons (rings).
-    pub polygons: Vec<Vec<Vec<[f64; 2]>>>,
+    /// Its points: a range of [`Layer::points`].
+    pub points: Range<usize>,
+    /// Its lines: a range of [`Layer::lines`].
+    pub lines: Range<usize>,
+    /// Its polygons: each a range of [`Layer::lines`] (outer ring first, then holes).
+    pub polygons: Vec<Range<usize>>,
 }
 
 /// The result of reading a user's file.
@@ -103,7 +106,7 @@ pub fn open(
     }
     progress("tessellating");
     let layer_name = loaded.name.clone().unwrap_or_else(|| name.to_string());
-    let layer = build_layer(layer_name, &loaded.features, proj);
+    let layer = build_layer(layer_name, loaded.features, proj);
     Opened {
         content: Some(Content::Layer(layer)),
         problems: loaded.problems,
@@ -120,10 +123,10 @@ pub fn whole_file(p: &Problem) -> bool {
         }
 }
 
-/// Projects and tessellates a layer's features.
+/// Projects and tessellates a layer's features (taking them, so each is freed once drawn).
 pub fn build_layer(
     name: String,
-    features: &[super::model::Feature],
+    features: Vec<super::model::Feature>,
     proj: &impl Projection,
 ) -> Layer {
     let mut layer = Layer {
@@ -131,38 +134,37 @@ pub fn build_layer(
         ..Default::default()
     };
     let p32 = |p: [f64; 2]| [p[0] as f32, p[1] as f32];
+    let project = |l: &[[f64; 2]]| -> Vec<[f32; 2]> {
+        densify(l, 0.5)
+            .iter()
+            .map(|p| p32(proj.project(*p)))
+            .collect()
+    };
     for f in features {
-        let mut lf = LayerFeature {
-            properties: f.properties.clone(),
-            ..Default::default()
-        };
+        let (p0, l0) = (layer.points.len(), layer.lines.len());
+        let mut polygons = Vec::new();
         for s in &f.shapes {
             match s {
-                Shape::Point(p) => {
-                    let q = proj.project(*p);
-                    layer.points.push(p32(q));
-                    lf.points.push(q);
-                }
-                Shape::Line(l) => {
-                    let q: Vec<[f64; 2]> =
-                        densify(l, 0.5).iter().map(|p| proj.project(*p)).collect();
-                    layer.lines.push(q.iter().map(|p| p32(*p)).collect());
-                    lf.lines.push(q);
-                }
+                Shape::Point(p) => layer.points.push(p32(proj.project(*p))),
+                Shape::Line(l) => layer.lines.push(project(l)),
                 Shape::Polygon(rings) => {
                     layer.fill.extend(&triangulate(rings, proj));
-                    let mut pr = Vec::new();
+                    let start = layer.lines.len();
                     for r in rings {
-                        let q: Vec<[f64; 2]> =
-                            densify(r, 0.5).iter().map(|p| proj.project(*p)).collect();
-                        layer.lines.push(q.iter().map(|p| p32(*p)).collect());
-                        pr.push(q);
+                        layer.lines.push(project(r));
                     }
-                    lf.polygons.push(pr);
+                    polygons.push(start..layer.lines.len());
                 }
             }
         }
-        layer.features.push(lf);
+        // Lines of this feature that are not polygon rings come first in its range.
+        let line_end = polygons.first().map_or(layer.lines.len(), |r| r.start);
+        layer.features.push(LayerFeature {
+            properties: f.properties,
+            points: p0..layer.points.len(),
+            lines: l0..line_end,
+            polygons,
+        });
     }
     layer
 }
@@ -193,22 +195,32 @@ fn in_ring(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
 }
 
 impl Layer {
+    fn pt(&self, p: [f32; 2]) -> [f64; 2] {
+        [p[0] as f64, p[1] as f64]
+    }
+
     /// The feature under a plane point, within `tol` km for points and lines.
     pub fn hit(&self, p: [f64; 2], tol: f64) -> Option<usize> {
-        let near = |f: &LayerFeature| {
-            f.points
-                .iter()
-                .any(|q| (q[0] - p[0]).hypot(q[1] - p[1]) <= tol)
-                || f.lines
-                    .iter()
-                    .any(|l| l.windows(2).any(|w| seg_dist(p, w[0], w[1]) <= tol))
+        let near_line = |i: usize| {
+            self.lines[i]
+                .windows(2)
+                .any(|w| seg_dist(p, self.pt(w[0]), self.pt(w[1])) <= tol)
         };
+        let near = |f: &LayerFeature| {
+            self.points[f.points.clone()]
+                .iter()
+                .any(|q| (q[0] as f64 - p[0]).hypot(q[1] as f64 - p[1]) <= tol)
+                || f.lines.clone().any(near_line)
+        };
+        let ring =
+            |i: usize| -> Vec<[f64; 2]> { self.lines[i].iter().map(|q| self.pt(*q)).collect() };
         // Points and lines are on top of fills: test them first.
         self.features.iter().position(near).or_else(|| {
             self.features.iter().position(|f| {
                 f.polygons.iter().any(|rings| {
-                    rings.first().is_some_and(|outer| in_ring(p, outer))
-                        && !rings[1..].iter().any(|h| in_ring(p, h))
+                    let mut r = rings.clone();
+                    r.next().is_some_and(|outer| in_ring(p, &ring(outer)))
+                        && !r.any(|h| in_ring(p, &ring(h)))
                 })
             })
         })
