@@ -17,6 +17,7 @@ use std::process::ExitCode;
 
 use dateline::app::map::{LAND, SEA};
 use dateline::core::events::{CATEGORIES, category_index};
+use dateline::core::globe::GlobeView;
 use dateline::core::projection::{Lcc, Projection};
 use dateline::core::view::MapView;
 
@@ -114,6 +115,37 @@ fn main() -> ExitCode {
         center: proj.project([lon, lat]),
         zoom,
     };
+    // On the globe, places land on screen through the globe camera, inside its viewport.
+    let globe = (scene["mode"] == "globe").then(|| {
+        let vp: Vec<f64> = scene["view"]["viewport"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_f64())
+            .collect();
+        let g = GlobeView {
+            center: [lon, lat],
+            distance: scene["view"]["distance"].as_f64().unwrap_or(3.0),
+            fov: scene["view"]["fov_deg"]
+                .as_f64()
+                .unwrap_or(30.0)
+                .to_radians(),
+        };
+        let vp = if vp.len() == 4 {
+            [vp[0], vp[1], vp[2], vp[3]]
+        } else {
+            [0.0, 0.0, size[0], size[1]]
+        };
+        (g, vp)
+    });
+    let pixel_of = |ll: [f64; 2]| -> Option<[f64; 2]> {
+        match &globe {
+            Some((g, vp)) => g
+                .to_pixel(ll, [vp[2], vp[3]])
+                .map(|p| [p[0] + vp[0], p[1] + vp[1]]),
+            None => Some(view.to_pixel(proj.project(ll), size)),
+        }
+    };
     let land: Vec<[f32; 3]> = LAND.iter().map(|c| rgb(*c)).collect();
     let sea = rgb(SEA);
     // Count matching pixels in a 9×9 window, so thin lines (graticule, borders) through the
@@ -176,7 +208,7 @@ fn main() -> ExitCode {
         })
         .collect();
     let count = |ll: [f64; 2], f: &dyn Fn(&image::Rgb<u8>) -> bool| -> Option<usize> {
-        let [x, y] = view.to_pixel(proj.project(ll), size);
+        let [x, y] = pixel_of(ll)?;
         // Skip points under the UI, an event marker or a label, or outside the frame.
         // Labels are dark text on a white halo, neither land nor sea colour: they lower the
         // count but cannot turn land into sea, so points under labels are still checked.
@@ -255,7 +287,8 @@ fn main() -> ExitCode {
         let (Some(x), Some(y)) = (e["anchor"][0].as_f64(), e["anchor"][1].as_f64()) else {
             continue;
         };
-        if e["visible"] != true || !free(x, y) {
+        // Point markers only: a route's anchor is its tip, drawn as a line.
+        if e["visible"] != true || !free(x, y) || e["shape"] != "point" {
             continue;
         }
         let cat = e["category"].as_str().unwrap_or("other");

@@ -28,18 +28,26 @@ struct Cli {
     /// GeoJSON or CSV files to open: map layers, or events when they carry dates.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Initial view: korea, region, world or LON,LAT,ZOOM (e.g. 127.5,38.5,6).
-    #[arg(long, default_value = "korea", value_parser = ViewSpec::parse)]
-    view: ViewSpec,
+    /// Initial view: korea, region, world or LON,LAT,ZOOM (e.g. 127.5,38.5,6); default korea
+    /// (on the globe: Korea and Kursk together).
+    #[arg(long, value_parser = ViewSpec::parse)]
+    view: Option<ViewSpec>,
     /// Label language: en, ko or both.
     #[arg(long, default_value = "en", value_parser = Lang::parse)]
     lang: Lang,
     /// Render one frame without a visible window to this PNG (and OUT.json) and exit.
     #[arg(long, value_name = "OUT.png")]
     screenshot: Option<PathBuf>,
+    /// map (2D) or globe (3D).
+    #[arg(long, default_value = "map", value_parser = ["map", "globe"])]
+    mode: String,
     /// Timeline date, YYYY-MM-DD (default: the newest event's date).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<i64>,
+    /// With --screenshot: switch between map and globe two frames before the capture, to
+    /// show the animated transition under way.
+    #[arg(long, requires = "screenshot")]
+    capture_transition: bool,
     /// Start with the event list closed.
     #[arg(long)]
     no_event_list: bool,
@@ -157,7 +165,8 @@ fn main() -> ExitCode {
         }));
     }
     let settings = Settings {
-        view: cli.view,
+        view_given: cli.view.is_some(),
+        view: cli.view.unwrap_or(ViewSpec::Korea),
         lang: cli.lang,
         screenshot: cli.screenshot,
         size: cli.size,
@@ -167,6 +176,8 @@ fn main() -> ExitCode {
         recent_days: cli.recent.map(f64::from),
         find: cli.find,
         files: cli.files,
+        globe: cli.mode == "globe",
+        capture_transition: cli.capture_transition,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled.problems.first() {
@@ -198,6 +209,7 @@ fn main() -> ExitCode {
             app::event_list::plugin,
             app::events::plugin,
             app::files::plugin,
+            app::globe::plugin,
             app::capture::plugin,
         ))
         .run();

@@ -414,3 +414,72 @@ fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version(
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn g_switches_to_the_globe_keeping_the_centre_and_back() {
+    use dateline::app::globe::GlobeCamera;
+    use dateline::app::{Projector, ViewMode};
+    let mut app = base_app("korea");
+    app.add_plugins(bevy::state::app::StatesPlugin)
+        .add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<StandardMaterial>()
+        .init_asset::<GizmoAsset>()
+        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
+        .add_plugins(app::globe::plugin);
+    app.update();
+    let size = [1280.0, 800.0];
+    let insets = app.world().resource::<app::MapInsets>().0;
+    let map = app.world().resource::<MapCamera>().current;
+    let proj = dateline::core::projection::Lcc::atlas();
+    use dateline::core::projection::Projection;
+    let centre = proj.unproject(map.from_pixel(insets.middle(size), size));
+    assert!(matches!(
+        app.world().resource::<Projector>(),
+        Projector::Map(_)
+    ));
+
+    app.world_mut().resource_mut::<MapCamera>().instant = true;
+    press(&mut app, KeyCode::KeyG);
+    app.update();
+    app.update();
+    assert_eq!(
+        *app.world().resource::<State<ViewMode>>().get(),
+        ViewMode::Globe
+    );
+    let g = app.world().resource::<GlobeCamera>().current;
+    // The place at the middle of the map is at the middle of the globe.
+    assert!(
+        (g.center[0] - centre[0]).abs() < 0.05 && (g.center[1] - centre[1]).abs() < 0.05,
+        "{g:?} vs {centre:?}"
+    );
+    match app.world().resource::<Projector>() {
+        Projector::Globe(pg, vp) => {
+            let px = pg.to_pixel(centre, [vp[2], vp[3]]).unwrap();
+            assert!((px[0] - vp[2] / 2.0).abs() < 1.0 && (px[1] - vp[3] / 2.0).abs() < 1.0);
+            // The far side is culled.
+            assert!(
+                pg.to_pixel([centre[0] - 180.0, -centre[1]], [vp[2], vp[3]])
+                    .is_none()
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // It pulled back to show the curve, within the globe's range.
+    assert!(g.distance > 1.25 && g.distance <= 5.0);
+
+    press(&mut app, KeyCode::KeyG);
+    app.update();
+    app.update();
+    assert_eq!(
+        *app.world().resource::<State<ViewMode>>().get(),
+        ViewMode::Map
+    );
+    let back = app.world().resource::<MapCamera>().current;
+    let back_centre = proj.unproject(back.from_pixel(insets.middle(size), size));
+    assert!((back_centre[0] - centre[0]).abs() < 0.1 && (back_centre[1] - centre[1]).abs() < 0.1);
+    assert!(matches!(
+        app.world().resource::<Projector>(),
+        Projector::Map(_)
+    ));
+}

@@ -93,8 +93,18 @@ fn spawn_camera(mut commands: Commands, settings: Res<Settings>) {
         bounds: map_bounds(&proj),
         instant: settings.screenshot.is_some(),
     });
+    commands.insert_resource(super::Projector::Map(view));
     commands.spawn((
         Camera2d,
+        // Drawn after the globe's 3D camera; sees the map and the overlays (labels, markers).
+        Camera {
+            order: 1,
+            ..default()
+        },
+        bevy::camera::visibility::RenderLayers::from_layers(&[
+            super::MAP_LAYER,
+            super::OVERLAY_LAYER,
+        ]),
         Transform::from_xyz(view.center[0] as f32, view.center[1] as f32, 100.0),
     ));
 }
@@ -169,8 +179,10 @@ fn keyboard_and_mouse(
 }
 
 /// Eases the drawn view towards the target and applies it to the camera.
-fn ease(
+pub fn ease(
     mut cam: ResMut<MapCamera>,
+    mut projector: ResMut<super::Projector>,
+    mode: Option<Res<State<super::ViewMode>>>,
     time: Res<Time>,
     mut camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
 ) {
@@ -189,6 +201,9 @@ fn ease(
     transform.translation.y = c.center[1] as f32;
     if let Projection::Orthographic(ortho) = projection.as_mut() {
         ortho.scale = km_per_px(c.zoom) as f32;
+    }
+    if mode.is_none_or(|m| *m.get() == super::ViewMode::Map) {
+        *projector = super::Projector::Map(*c);
     }
 }
 

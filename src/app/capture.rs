@@ -55,10 +55,15 @@ pub fn scene_path(png: &Path) -> PathBuf {
     png.with_extension("json")
 }
 
+#[allow(clippy::too_many_arguments)]
 fn request(
     mut commands: Commands,
     mut state: ResMut<CaptureState>,
     files: Option<Res<super::files::OpenFiles>>,
+    settings: Res<Settings>,
+    toggle: Option<ResMut<super::globe::ToggleGlobe>>,
+    mut cam: ResMut<MapCamera>,
+    mut virtual_time: ResMut<Time<Virtual>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     // Wait for the user's files to finish loading (they count as warm-up).
@@ -66,8 +71,18 @@ fn request(
         state.frames = 0;
     }
     state.frames += 1;
+    if settings.capture_transition && state.frames == WARMUP_FRAMES - 2 {
+        // Animate (not jump) from here, and start the switch.
+        cam.instant = false;
+        if let Some(mut t) = toggle {
+            t.0 = true;
+        }
+    }
     if !state.requested && state.frames >= WARMUP_FRAMES {
         state.requested = true;
+        // Freeze motion (a transition under way) so the scene description written when the
+        // image arrives, a frame or two later, matches the image.
+        virtual_time.pause();
         commands.spawn(Screenshot::primary_window()).observe(save);
     }
     if state.started.elapsed() > TIMEOUT {
@@ -93,6 +108,7 @@ fn save(
     events: Option<Res<SceneEvents>>,
     layout: Res<UiLayout>,
     files: Option<Res<OpenFiles>>,
+    projector: Option<Res<super::Projector>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let result = (|| -> Result<(), String> {
@@ -107,6 +123,17 @@ fn save(
             .map_err(|e| format!("cannot write {}: {e}", state.out.display()))?;
         let mut scene = describe(&settings, &cam, &toggles, &atlas, size, &labels, &layouts);
         scene.date = timeline.as_ref().map(|t| iso(t.day()));
+        if let Some(super::Projector::Globe(g, vp)) = projector.as_deref() {
+            scene.mode = "globe".into();
+            scene.view.center = g.center;
+            scene.view.zoom = crate::core::view::zoom_for(g.km_per_px(vp[3]));
+            scene.view.viewport = Some(*vp);
+            scene.view.projection =
+                "globe (perspective camera looking at the Earth's centre)".into();
+            scene.view.distance = Some(g.distance);
+            scene.view.fov_deg = Some(g.fov.to_degrees());
+            scene.layers.retain(|l| l.name != "graticule");
+        }
         scene.events = events.map(|e| e.0.clone()).unwrap_or_default();
         scene.ui = layout.covered.clone();
         if let Some(files) = &files {
@@ -201,6 +228,9 @@ fn describe(
             center: view.center_lonlat(&proj),
             zoom: view.zoom,
             projection: "Lambert conformal conic (lon0 105°E, parallels 30°N and 60°N)".into(),
+            distance: None,
+            fov_deg: None,
+            viewport: None,
         },
         layers,
         labels: out_labels,

@@ -14,7 +14,7 @@ use super::camera::MapCamera;
 use super::event_list::{EventListState, title};
 use super::map::LayerToggles;
 use super::timeline::{EventsData, Selection, Timeline};
-use super::{AppSystems, MapInsets};
+use super::{AppSystems, MapInsets, OVERLAY_LAYER, Projector};
 use crate::core::events::{CATEGORIES, Event, Status, category_index};
 use crate::core::markers::{disc, marker};
 use crate::core::model::Shape;
@@ -23,6 +23,7 @@ use crate::core::scene::SceneEvent;
 use crate::core::tessellate::{MeshData, densify, triangulate};
 use crate::core::timeline::{opacity, progress};
 use crate::core::view::{fit_points, km_per_px};
+use bevy::camera::visibility::RenderLayers;
 
 /// Width of the event card (pixels), kept clear when flying to an event.
 pub const CARD_W: f32 = 360.0;
@@ -47,6 +48,8 @@ pub struct EventMarker {
     pub index: usize,
     /// Plane position (km).
     pub plane: [f64; 2],
+    /// Longitude, latitude.
+    pub lonlat: [f64; 2],
 }
 
 /// The translucent fill of an event's area.
@@ -69,12 +72,14 @@ type EventEntities = Or<(With<EventMarker>, With<EventArea>)>;
 
 /// Adds event markers, routes, areas, picking and fly-to.
 pub fn plugin(app: &mut App) {
+    // Drawn by the 2D camera on the flat map only (the globe draws its own arcs).
     let line = |width: f32, style: GizmoLineStyle| GizmoConfig {
         line: GizmoLineConfig {
             width,
             style,
             ..default()
         },
+        render_layers: RenderLayers::layer(super::MAP_LAYER),
         ..default()
     };
     app.insert_gizmo_config(EventSolid, line(3.0, GizmoLineStyle::Solid))
@@ -154,7 +159,12 @@ fn rebuild(
                     commands
                         .spawn((
                             Name::new(format!("event {}", e.id)),
-                            EventMarker { index: i, plane },
+                            EventMarker {
+                                index: i,
+                                plane,
+                                lonlat: *p,
+                            },
+                            RenderLayers::layer(OVERLAY_LAYER),
                             Fades(vec![(halo_mat.clone(), 0.9), (mark_mat.clone(), 1.0)]),
                             Transform::from_xyz(
                                 plane[0] as f32,
@@ -165,11 +175,13 @@ fn rebuild(
                         ))
                         .with_children(|c| {
                             c.spawn((
+                                RenderLayers::layer(OVERLAY_LAYER),
                                 Mesh2d(halo.clone()),
                                 MeshMaterial2d(halo_mat),
                                 Transform::from_scale(Vec3::splat(1.3)),
                             ));
                             c.spawn((
+                                RenderLayers::layer(OVERLAY_LAYER),
                                 Mesh2d(shapes[status].clone()),
                                 MeshMaterial2d(mark_mat),
                                 Transform::from_xyz(0.0, 0.0, 0.001),
@@ -206,6 +218,7 @@ fn shown(e: &Event, timeline: &Timeline, list: &EventListState) -> f32 {
 #[allow(clippy::too_many_arguments)]
 fn update_markers(
     cam: Res<MapCamera>,
+    projector: Res<Projector>,
     timeline: Res<Timeline>,
     list: Res<EventListState>,
     events: Res<EventsData>,
@@ -227,8 +240,19 @@ fn update_markers(
             }
         }
     };
+    let size = [window.width() as f64, window.height() as f64];
     for (m, fades, mut t, mut vis) in &mut markers {
-        let o = shown(&events.events[m.index], &timeline, &list);
+        let px = projector.pixel(m.lonlat, size);
+        let o = if px.is_some() {
+            shown(&events.events[m.index], &timeline, &list)
+        } else {
+            0.0
+        };
+        if let Some(px) = px {
+            let w = cam.current.from_pixel(px, size);
+            t.translation.x = w[0] as f32;
+            t.translation.y = w[1] as f32;
+        }
         t.scale = Vec3::splat(s);
         vis.set_if_neq(if o > 0.0 {
             Visibility::Inherited
@@ -241,6 +265,7 @@ fn update_markers(
     }
     for (a, fades, mut vis) in &mut areas {
         let o = shown(&events.events[a.0], &timeline, &list);
+        let o = if projector.is_globe() { 0.0 } else { o };
         vis.set_if_neq(if o > 0.0 {
             Visibility::Inherited
         } else {
@@ -251,16 +276,12 @@ fn update_markers(
         }
     }
     // The scene description's view of the events.
-    let size = [window.width() as f64, window.height() as f64];
-    let proj = Lcc::atlas();
     scene.0 = events
         .events
         .iter()
         .map(|e| {
             let o = shown(e, &timeline, &list);
-            let anchor = e
-                .anchor()
-                .map(|ll| cam.current.to_pixel(proj.project(ll), size));
+            let anchor = e.anchor().and_then(|ll| projector.pixel(ll, size));
             let on_screen =
                 anchor.is_some_and(|[x, y]| x >= 0.0 && y >= 0.0 && x < size[0] && y < size[1]);
             SceneEvent {
@@ -269,6 +290,16 @@ fn update_markers(
                 date: e.span.describe(),
                 status: e.status.code().into(),
                 category: e.category.clone(),
+                shape: if e.is_route() {
+                    "route"
+                } else if e.shapes.iter().any(|s| matches!(s, Shape::Polygon(_))) {
+                    "area"
+                } else if e.shapes.is_empty() {
+                    "none"
+                } else {
+                    "point"
+                }
+                .into(),
                 visible: o > 0.0 && (on_screen || e.shapes.is_empty()),
                 opacity: o,
                 anchor: anchor.filter(|_| on_screen),
@@ -386,16 +417,16 @@ fn partial(pts: &[Vec2], t: f32) -> Vec<Vec2> {
 /// The event marker nearest the cursor (within 12 px), if any.
 fn marker_under(
     cursor: Vec2,
-    cam: &MapCamera,
+    projector: &Projector,
     size: [f64; 2],
     markers: &Query<(&EventMarker, &Visibility)>,
 ) -> Option<usize> {
     markers
         .iter()
         .filter(|(_, v)| **v != Visibility::Hidden)
-        .map(|(m, _)| {
-            let [x, y] = cam.current.to_pixel(m.plane, size);
-            (m.index, Vec2::new(x as f32, y as f32).distance(cursor))
+        .filter_map(|(m, _)| {
+            let [x, y] = projector.pixel(m.lonlat, size)?;
+            Some((m.index, Vec2::new(x as f32, y as f32).distance(cursor)))
         })
         .filter(|(_, d)| *d <= 12.0)
         .min_by(|a, b| a.1.total_cmp(&b.1))
@@ -407,7 +438,7 @@ fn pick(
     buttons: Res<ButtonInput<MouseButton>>,
     egui: Option<Res<EguiWantsInput>>,
     window: Single<&Window, With<PrimaryWindow>>,
-    cam: Res<MapCamera>,
+    projector: Res<Projector>,
     markers: Query<(&EventMarker, &Visibility)>,
     events: Res<EventsData>,
     mut timeline: ResMut<Timeline>,
@@ -427,7 +458,7 @@ fn pick(
         && pressed_at.take().is_some_and(|p| p.distance(cursor) < 4.0)
     {
         let size = [window.width() as f64, window.height() as f64];
-        if let Some(i) = marker_under(cursor, &cam, size, &markers) {
+        if let Some(i) = marker_under(cursor, &projector, size, &markers) {
             selection.select(i, &events, &mut timeline);
             // Clicking a marker on screen does not move the map.
             selection.fly = false;
@@ -475,7 +506,7 @@ fn fly_to_selection(
 fn hover(
     mut contexts: EguiContexts,
     window: Single<&Window, With<PrimaryWindow>>,
-    cam: Res<MapCamera>,
+    projector: Res<Projector>,
     markers: Query<(&EventMarker, &Visibility)>,
     events: Res<EventsData>,
     toggles: Res<LayerToggles>,
@@ -488,7 +519,7 @@ fn hover(
         return Ok(());
     };
     let size = [window.width() as f64, window.height() as f64];
-    let Some(i) = marker_under(cursor, &cam, size, &markers) else {
+    let Some(i) = marker_under(cursor, &projector, size, &markers) else {
         return Ok(());
     };
     let e = &events.events[i];

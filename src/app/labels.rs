@@ -15,9 +15,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::camera::MapCamera;
 use super::events::SceneEvents;
 use super::map::{LayerToggles, MapFont};
-use super::{AppSystems, AtlasData, UiLayout};
+use super::{AppSystems, AtlasData, OVERLAY_LAYER, Projector, UiLayout};
 use crate::core::labels::{
-    self, DOT_PX, LabelKind, LabelSource, Placed, Pos, TextMeasure, candidates, place,
+    self, DOT_PX, LabelKind, LabelSource, Placed, Pos, TextMeasure, candidates_by, place,
 };
 use crate::core::markers::disc;
 use crate::core::model::Lang;
@@ -25,6 +25,7 @@ use crate::core::projection::{Lcc, Projection as MapProjection};
 use crate::core::scene::SceneLabel;
 use crate::core::tessellate::MeshData;
 use crate::core::view::km_per_px;
+use bevy::camera::visibility::RenderLayers;
 
 /// Labels on screen this frame, for the scene description.
 #[derive(Resource, Debug, Clone, Default)]
@@ -147,6 +148,7 @@ fn build_sources(atlas: &AtlasData, lang: Lang, measure: &TextMeasure) -> Vec<La
             width_em: measure.width_em(&text),
             text,
             plane: proj.project(p),
+            lonlat: p,
             rank: 0.5,
             min_zoom: 5.5,
             extent_km: None,
@@ -163,12 +165,12 @@ fn layout_labels(
     atlas: Res<AtlasData>,
     toggles: Res<LayerToggles>,
     cam: Res<MapCamera>,
+    projector: Res<Projector>,
     layout: Res<UiLayout>,
     events: Option<Res<SceneEvents>>,
     font: Option<Res<MapFont>>,
     window: Single<&Window, With<PrimaryWindow>>,
-    mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<ColorMaterial>>,
+    (mut meshes, mut materials): (ResMut<Assets<Mesh>>, ResMut<Assets<ColorMaterial>>),
     mut texts: Query<(&mut Text2d, &mut Transform, &mut Visibility), With<MapLabel>>,
     mut halos: Query<&mut Text2d, (With<Halo>, Without<MapLabel>)>,
     children: Query<&Children>,
@@ -215,11 +217,15 @@ fn layout_labels(
         .iter()
         .flatten()
         .fold(0u64, |h, v| h.wrapping_mul(31).wrapping_add(v.to_bits()));
+    let (k0, k1, k2) = match *projector {
+        Projector::Map(v) => (v.center[0] * 10.0, v.center[1] * 10.0, v.zoom * 1000.0),
+        Projector::Globe(g, _) => (g.center[0] * 1e4 + 1e9, g.center[1] * 1e4, g.distance * 1e5),
+    };
     let key = (
-        (view.center[0] * 10.0) as i64,
-        (view.center[1] * 10.0) as i64,
-        (view.zoom * 1000.0) as i64,
-        obstacle_hash,
+        k0 as i64,
+        k1 as i64,
+        k2 as i64,
+        obstacle_hash ^ (view.zoom * 1000.0) as u64,
         [size[0] as u32, size[1] as u32],
     );
     if state.key == Some(key) {
@@ -239,10 +245,13 @@ fn layout_labels(
         .unwrap_or([0.0, 0.0, size[0], size[1]]);
     let mdl = mdl_id(&atlas);
     let mdl_on = toggles.line_visible(crate::core::atlas::LineKind::Mdl, view.zoom);
-    let cands: Vec<_> = candidates(&state.sources, &view, size)
-        .into_iter()
-        .filter(|c| c.id != mdl || mdl_on)
-        .collect();
+    let zoom = projector.zoom(size[1]);
+    let cands: Vec<_> = candidates_by(&state.sources, zoom, size, |s| {
+        projector.pixel(s.lonlat, size)
+    })
+    .into_iter()
+    .filter(|c| c.id != mdl || mdl_on)
+    .collect();
     let placed = place(&cands, free, &obstacles, &state.prev);
     state.prev = placed.iter().map(|p| (p.id, p.pos)).collect();
 
@@ -276,7 +285,6 @@ fn layout_labels(
     for (_, mut v) in &mut dots {
         v.set_if_neq(Visibility::Hidden);
     }
-    let proj = Lcc::atlas();
     let mut listed = Vec::with_capacity(placed.len());
     for p in &placed {
         let Some(src) = by_id.get(&p.id) else {
@@ -290,6 +298,7 @@ fn layout_labels(
             commands
                 .spawn((
                     MapLabel(p.id),
+                    RenderLayers::layer(OVERLAY_LAYER),
                     Text2d::new(src.text.clone()),
                     tf.clone(),
                     TextColor(color_of(src.kind)),
@@ -309,6 +318,7 @@ fn layout_labels(
                     ] {
                         c.spawn((
                             Halo,
+                            RenderLayers::layer(OVERLAY_LAYER),
                             Text2d::new(src.text.clone()),
                             tf.clone(),
                             TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
@@ -324,7 +334,9 @@ fn layout_labels(
             v.set_if_neq(Visibility::Inherited);
         }
         if src.kind.has_dot() {
-            let dot_at = Vec3::new(src.plane[0] as f32, src.plane[1] as f32, 85.0);
+            let anchor_px = projector.pixel(src.lonlat, size).unwrap_or(centre);
+            let w = view.from_pixel(anchor_px, size);
+            let dot_at = Vec3::new(w[0] as f32, w[1] as f32, 85.0);
             let capital = src.kind == LabelKind::Capital;
             let dot = *state.dots.entry(p.id).or_insert_with(|| {
                 // A dark dot with a white rim; capitals: a white dot in a dark ring with a red centre.
@@ -336,18 +348,21 @@ fn layout_labels(
                 commands
                     .spawn((
                         CityDot(p.id),
+                        RenderLayers::layer(OVERLAY_LAYER),
                         Mesh2d(dot_mesh.clone()),
                         MeshMaterial2d(outer),
                         Transform::from_translation(dot_at).with_scale(Vec3::splat(kpp)),
                     ))
                     .with_children(|c| {
                         c.spawn((
+                            RenderLayers::layer(OVERLAY_LAYER),
                             Mesh2d(dot_mesh.clone()),
                             MeshMaterial2d(inner),
                             Transform::from_xyz(0.0, 0.0, 0.01).with_scale(Vec3::splat(r_in)),
                         ));
                         if capital {
                             c.spawn((
+                                RenderLayers::layer(OVERLAY_LAYER),
                                 Mesh2d(dot_mesh.clone()),
                                 MeshMaterial2d(red.clone()),
                                 Transform::from_xyz(0.0, 0.0, 0.02).with_scale(Vec3::splat(0.3)),
@@ -363,14 +378,14 @@ fn layout_labels(
                 v.set_if_neq(Visibility::Inherited);
             }
         }
-        let lonlat = proj.unproject(src.plane);
+        let lonlat = src.lonlat;
         listed.push(OnScreen {
             label: SceneLabel {
                 text: src.text.clone(),
                 kind: src.kind.code().into(),
                 lon: lonlat[0],
                 lat: lonlat[1],
-                anchor: view.to_pixel(src.plane, size),
+                anchor: projector.pixel(src.lonlat, size).unwrap_or(centre),
                 rect: p.rect,
                 text_size: None,
             },
@@ -395,6 +410,8 @@ fn draw_highlight(
     mut hl: ResMut<Highlight>,
     atlas: Res<AtlasData>,
     cam: Res<MapCamera>,
+    projector: Res<Projector>,
+    window: Single<&Window, With<PrimaryWindow>>,
     mut gizmos: Gizmos,
 ) {
     let Some(i) = hl.place else {
@@ -408,7 +425,11 @@ fn draw_highlight(
     let Some(p) = atlas.0.places.get(i) else {
         return;
     };
-    let [x, y] = Lcc::atlas().project(p.lonlat);
+    let size = [window.width() as f64, window.height() as f64];
+    let Some(px) = projector.pixel(p.lonlat, size) else {
+        return;
+    };
+    let [x, y] = cam.current.from_pixel(px, size);
     let kpp = km_per_px(cam.current.zoom) as f32;
     let pulse = (time.elapsed_secs() * 4.0).sin() * 3.0;
     gizmos
@@ -439,7 +460,7 @@ fn city_card(
     state: Res<LabelState>,
     atlas: Res<AtlasData>,
     toggles: Res<LayerToggles>,
-    cam: Res<MapCamera>,
+    projector: Res<Projector>,
     egui: Option<Res<EguiWantsInput>>,
     events: Option<Res<SceneEvents>>,
 ) -> Result {
@@ -467,9 +488,9 @@ fn city_card(
         if !matches!(place.kind.as_str(), "city" | "capital" | "district") {
             return false;
         }
-        let [ax, ay] = cam
-            .current
-            .to_pixel(Lcc::atlas().project(place.lonlat), size);
+        let Some([ax, ay]) = projector.pixel(place.lonlat, size) else {
+            return false;
+        };
         let in_rect = cx >= p.rect[0] && cx <= p.rect[2] && cy >= p.rect[1] && cy <= p.rect[3];
         in_rect || (ax - cx).hypot(ay - cy) <= DOT_PX + 4.0
     });

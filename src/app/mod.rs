@@ -15,6 +15,7 @@ pub mod capture;
 pub mod event_list;
 pub mod events;
 pub mod files;
+pub mod globe;
 pub mod labels;
 pub mod map;
 pub mod search;
@@ -75,6 +76,13 @@ pub struct Settings {
     pub find: Option<String>,
     /// The user's files to open at start.
     pub files: Vec<std::path::PathBuf>,
+    /// Start on the globe instead of the map.
+    pub globe: bool,
+    /// Whether `--view` was given (the globe otherwise opens on Korea and Kursk together).
+    pub view_given: bool,
+    /// Capture mode only: switch between map and globe just before the capture, so the
+    /// frame shows the transition under way.
+    pub capture_transition: bool,
 }
 
 impl Settings {
@@ -91,6 +99,9 @@ impl Settings {
             recent_days: None,
             find: None,
             files: Vec::new(),
+            globe: false,
+            view_given: true,
+            capture_transition: false,
         }
     }
 
@@ -104,6 +115,68 @@ impl Settings {
         Insets([TOP_BAR_H as f64, right, TIMELINE_H as f64, 0.0])
     }
 }
+
+/// How places land on screen this frame: through the flat map or the globe. Labels, event
+/// markers and the scene description use it, so they follow whichever view is shown.
+#[derive(Resource, Debug, Clone, Copy)]
+pub enum Projector {
+    /// The flat map (Lambert conformal conic) as the 2D camera shows it.
+    Map(crate::core::view::MapView),
+    /// The globe as the 3D camera shows it, in a viewport `[left, top, width, height]` (the
+    /// part of the window not covered by panels).
+    Globe(crate::core::globe::GlobeView, [f64; 4]),
+}
+
+impl Projector {
+    /// The pixel of a place, or `None` when it is on the far side of the globe.
+    pub fn pixel(&self, lonlat: [f64; 2], size: [f64; 2]) -> Option<[f64; 2]> {
+        use crate::core::projection::Projection;
+        match self {
+            Projector::Map(v) => {
+                Some(v.to_pixel(crate::core::projection::Lcc::atlas().project(lonlat), size))
+            }
+            Projector::Globe(g, vp) => {
+                let _ = size;
+                g.to_pixel(lonlat, [vp[2], vp[3]])
+                    .map(|p| [p[0] + vp[0], p[1] + vp[1]])
+            }
+        }
+    }
+
+    /// The map-equivalent zoom (for what shows at which scale).
+    pub fn zoom(&self, height_px: f64) -> f64 {
+        match self {
+            Projector::Map(v) => v.zoom,
+            Projector::Globe(g, vp) => {
+                let _ = height_px;
+                crate::core::view::zoom_for(g.km_per_px(vp[3]))
+            }
+        }
+    }
+
+    /// True for the globe.
+    pub fn is_globe(&self) -> bool {
+        matches!(self, Projector::Globe(..))
+    }
+}
+
+/// Flat map or globe.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ViewMode {
+    /// The 2D map.
+    #[default]
+    Map,
+    /// The 3D globe.
+    Globe,
+}
+
+/// Render layer of the flat map (drawn by the 2D camera in map mode only).
+pub const MAP_LAYER: usize = 0;
+/// Render layer of labels, city dots and event markers (drawn by the 2D camera in both modes,
+/// positioned through the [`Projector`]).
+pub const OVERLAY_LAYER: usize = 1;
+/// Render layer of the globe (drawn by the 3D camera).
+pub const GLOBE_LAYER: usize = 2;
 
 /// The screen taken by panels now (pixels: top, right, bottom, left), kept by the UI.
 #[derive(Resource, Debug, Clone, Copy, Default)]

@@ -142,6 +142,10 @@ fn top_bar(
     mut layout: ResMut<UiLayout>,
     mut list: ResMut<super::event_list::EventListState>,
     mut files: ResMut<super::files::OpenFiles>,
+    (mode, mut toggle): (
+        Res<State<super::ViewMode>>,
+        ResMut<super::globe::ToggleGlobe>,
+    ),
     insets: Res<MapInsets>,
     settings: Res<Settings>,
     window: Single<&Window>,
@@ -169,6 +173,14 @@ fn top_bar(
                 {
                     cam.target = spec.resolve_in(size, insets, &Lcc::atlas());
                 }
+            }
+            let globe_on = *mode.get() == super::ViewMode::Globe;
+            if ui
+                .selectable_label(globe_on, "Globe")
+                .on_hover_text("Switch between the flat map and the globe (G)")
+                .clicked()
+            {
+                toggle.0 = true;
             }
             if ui.button("−").on_hover_text("Zoom out (−)").clicked() {
                 cam.zoom_about(-0.5, [size[0] / 2.0, size[1] / 2.0], size);
@@ -294,6 +306,7 @@ fn overlays(
                         ("E", "show or hide the event list"),
                         ("Click a marker", "open the event's card"),
                         ("F1", "show or hide this window"),
+                        ("G", "switch between the map and the globe"),
                         ("Ctrl+F or /", "find a place"),
                         (
                             "Ctrl+O",

@@ -127,6 +127,8 @@ pub struct LabelSource {
     pub width_em: f64,
     /// Plane position (km).
     pub plane: [f64; 2],
+    /// Longitude, latitude.
+    pub lonlat: [f64; 2],
     /// Lower ranks are placed first.
     pub rank: f64,
     /// The zoom from which it may show.
@@ -234,6 +236,7 @@ pub fn sources(
                 width_em: measure.width_em(&text),
                 text,
                 plane: proj.project(p.lonlat),
+                lonlat: p.lonlat,
                 rank,
                 min_zoom,
                 extent_km: (kind == LabelKind::Country)
@@ -384,15 +387,28 @@ pub struct Placed {
 
 /// The candidates for a view: sources that may show at this zoom with anchors on screen.
 pub fn candidates(sources: &[LabelSource], view: &MapView, size: [f64; 2]) -> Vec<Candidate> {
+    candidates_by(sources, view.zoom, size, |s| {
+        Some(view.to_pixel(s.plane, size))
+    })
+}
+
+/// The candidates for any projection: `pixel_of` gives a source's anchor pixel, or `None`
+/// when it cannot be seen (the far side of the globe); `zoom` is the map-equivalent zoom.
+pub fn candidates_by(
+    sources: &[LabelSource],
+    zoom: f64,
+    size: [f64; 2],
+    pixel_of: impl Fn(&LabelSource) -> Option<[f64; 2]>,
+) -> Vec<Candidate> {
     sources
         .iter()
-        .filter(|s| view.zoom >= s.min_zoom)
+        .filter(|s| zoom >= s.min_zoom)
         .filter(|s| {
             s.extent_km
-                .is_none_or(|e| e / km_per_px(view.zoom) >= AREA_FIT * s.size()[0])
+                .is_none_or(|e| e / km_per_px(zoom) >= AREA_FIT * s.size()[0])
         })
         .filter_map(|s| {
-            let anchor = view.to_pixel(s.plane, size);
+            let anchor = pixel_of(s)?;
             let inside = anchor[0] >= -50.0
                 && anchor[1] >= -50.0
                 && anchor[0] <= size[0] + 50.0

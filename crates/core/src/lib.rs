@@ -6,6 +6,7 @@
 pub mod atlas;
 pub mod events;
 pub mod geojson;
+pub mod globe;
 pub mod graticule;
 pub mod labels;
 pub mod markers;

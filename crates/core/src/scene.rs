@@ -40,6 +40,8 @@ pub struct SceneEvent {
     pub status: String,
     /// Category code.
     pub category: String,
+    /// `point`, `route`, `area` or `none` (no place).
+    pub shape: String,
     /// Shown at this date (and in the frame, when it has a place).
     pub visible: bool,
     /// 0 hidden … 1 fully shown (recent mode fades old events).
@@ -59,6 +61,15 @@ pub struct SceneView {
     pub zoom: f64,
     /// Projection used.
     pub projection: String,
+    /// On the globe: the camera's distance from the Earth's centre in Earth radii.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance: Option<f64>,
+    /// On the globe: the vertical field of view in degrees.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fov_deg: Option<f64>,
+    /// On the globe: where it is drawn, `[left, top, width, height]` in pixels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub viewport: Option<[f64; 4]>,
 }
 
 /// One layer.
