@@ -134,6 +134,12 @@ fn save(
             scene.view.fov_deg = Some(g.fov.to_degrees());
             scene.layers.retain(|l| l.name != "graticule");
         }
+        if projector.as_deref().is_some_and(|p| p.is_globe()) {
+            // On the globe, only what is on the visible side (and events without a place).
+            scene
+                .events
+                .retain(|e| e.anchor.is_some() || e.shape == "none");
+        }
         scene.events = events.map(|e| e.0.clone()).unwrap_or_default();
         scene.ui = layout.covered.clone();
         if let Some(files) = &files {

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use bevy::asset::RenderAssetUsages;
+use bevy::camera::visibility::RenderLayers;
 use bevy::gizmos::config::{GizmoConfig, GizmoConfigGroup, GizmoLineConfig, GizmoLineJoint};
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
@@ -275,6 +276,7 @@ pub fn plugin(app: &mut App) {
                     joints: GizmoLineJoint::Round(2),
                     ..default()
                 },
+                render_layers: RenderLayers::layer(super::MAP_LAYER),
                 ..default()
             },
         )
@@ -420,6 +422,7 @@ fn draw_layers(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut gizmo_assets: ResMut<Assets<GizmoAsset>>,
+    mut globe_assets: GlobeAssets,
     mut vis: Query<&mut Visibility>,
 ) {
     for (i, f) in files.files.iter_mut().enumerate() {
@@ -430,6 +433,14 @@ fn draw_layers(
             }
             if let Some(Content::Layer(layer)) = &f.good {
                 let colour = layer_colour(f.colour);
+                // On the globe: the same layer on the sphere, just above the land.
+                f.entities.extend(globe_entities(
+                    &mut commands,
+                    layer,
+                    colour,
+                    i,
+                    (&mut meshes, &mut gizmo_assets, &mut globe_assets),
+                ));
                 let z = 30.0 + i as f32 * 0.5;
                 if !layer.fill.indices.is_empty() {
                     f.entities.push(
@@ -481,6 +492,91 @@ fn draw_layers(
             }
         }
     }
+}
+
+/// Asset collections for a user layer on the globe.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct GlobeAssets<'w> {
+    materials: Option<ResMut<'w, Assets<StandardMaterial>>>,
+}
+
+/// Spawns a layer's fill, lines and points on the globe (render layer of the 3D camera).
+fn globe_entities(
+    commands: &mut Commands,
+    layer: &crate::core::userfile::Layer,
+    colour: Color,
+    i: usize,
+    (meshes, gizmos, assets): (&mut Assets<Mesh>, &mut Assets<GizmoAsset>, &mut GlobeAssets),
+) -> Vec<Entity> {
+    use crate::core::globe::{sphere_positions, subdivide, to_sphere};
+    use crate::core::projection::Projection as _;
+    let Some(materials) = assets.materials.as_mut() else {
+        return Vec::new();
+    };
+    let proj = Lcc::atlas();
+    let rl = RenderLayers::layer(super::GLOBE_LAYER);
+    let r = 1.0008 + i as f64 * 0.0002;
+    let mut out = Vec::new();
+    if !layer.fill.indices.is_empty() {
+        let sub = subdivide(&layer.fill, 120.0);
+        let pos = sphere_positions(&sub, &proj, r);
+        let mesh = Mesh::new(
+            PrimitiveTopology::TriangleList,
+            RenderAssetUsages::RENDER_WORLD,
+        )
+        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, pos.clone())
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, pos)
+        .with_inserted_indices(Indices::U32(sub.indices));
+        out.push(
+            commands
+                .spawn((
+                    Mesh3d(meshes.add(mesh)),
+                    MeshMaterial3d(materials.add(StandardMaterial {
+                        base_color: colour.with_alpha(0.35),
+                        alpha_mode: AlphaMode::Blend,
+                        unlit: true,
+                        cull_mode: None,
+                        ..default()
+                    })),
+                    rl.clone(),
+                ))
+                .id(),
+        );
+    }
+    let mut g = GizmoAsset::new();
+    let to3 = |p: &[f32; 2], rr: f64| {
+        let v = to_sphere(proj.unproject([p[0] as f64, p[1] as f64]));
+        Vec3::new(v[0] as f32, v[1] as f32, v[2] as f32) * rr as f32
+    };
+    for l in &layer.lines {
+        g.linestrip(l.iter().map(|p| to3(p, r + 0.0008)), colour);
+    }
+    for p in layer.points.iter().take(MAX_POINTS_DRAWN) {
+        let c = to3(p, r + 0.001);
+        // A small cross at each point (screen-sized dots are drawn on the flat map).
+        let (e, n) = (
+            c.cross(Vec3::Y).normalize_or_zero() * 0.003,
+            Vec3::Y * 0.003,
+        );
+        g.line(c - e, c + e, colour);
+        g.line(c - n, c + n, colour);
+    }
+    out.push(
+        commands
+            .spawn((
+                Gizmo {
+                    handle: gizmos.add(g),
+                    line_config: GizmoLineConfig {
+                        width: 2.0,
+                        ..default()
+                    },
+                    ..default()
+                },
+                rl,
+            ))
+            .id(),
+    );
+    out
 }
 
 /// The most points drawn per layer (a dot each, in screen pixels).

@@ -194,10 +194,13 @@ fn spawn_globe(
         layer.clone(),
     ));
     for l in &atlas.0.lines {
-        if l.kind == LineKind::ProvinceOther {
-            continue;
-        }
         let (color, width, dashed) = line_style(l.kind);
+        // Other countries' provinces fainter: the globe shows them at every scale.
+        let color = if l.kind == LineKind::ProvinceOther {
+            color.with_alpha(0.35)
+        } else {
+            color
+        };
         let mut g = GizmoAsset::new();
         for line in &l.lines {
             let ll: Vec<[f64; 2]> = line
