@@ -483,3 +483,60 @@ fn g_switches_to_the_globe_keeping_the_centre_and_back() {
         Projector::Map(_)
     ));
 }
+
+#[test]
+fn clicking_a_feature_of_a_user_layer_shows_its_properties() {
+    use dateline::app::files::OpenFiles;
+    use dateline::core::projection::{Lcc, Projection};
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/example-layer.geojson");
+    let mut app = base_app("korea");
+    app.world_mut().resource_mut::<Settings>().files = vec![fixture];
+    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
+    app.add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<ColorMaterial>()
+        .init_asset::<GizmoAsset>()
+        .add_message::<bevy::window::FileDragAndDrop>()
+        .insert_resource(EventsData::new(bundled.events))
+        .add_plugins(app::files::plugin);
+    app.update();
+    wait_until(&mut app, "the layer to load", |a| {
+        !a.world().resource::<OpenFiles>().busy()
+    });
+    let view = app.world().resource::<MapCamera>().current;
+    let [x, y] = view.to_pixel(Lcc::atlas().project([126.8, 37.9]), [1280.0, 800.0]);
+    let click = |app: &mut App, x: f64, y: f64| {
+        let mut q = app.world_mut().query::<&mut Window>();
+        q.single_mut(app.world_mut())
+            .unwrap()
+            .set_cursor_position(Some(Vec2::new(x as f32, y as f32)));
+        app.world_mut()
+            .resource_mut::<ButtonInput<MouseButton>>()
+            .press(MouseButton::Left);
+        app.update();
+        let mut b = app.world_mut().resource_mut::<ButtonInput<MouseButton>>();
+        b.release(MouseButton::Left);
+        app.update();
+        app.world_mut()
+            .resource_mut::<ButtonInput<MouseButton>>()
+            .clear();
+    };
+    // Far from every feature: nothing.
+    click(&mut app, 20.0, 780.0);
+    assert_eq!(app.world().resource::<OpenFiles>().inspect, None);
+    // On "Example point A".
+    click(&mut app, x, y);
+    let files = app.world().resource::<OpenFiles>();
+    let (fi, ji) = files.inspect.expect("a feature is selected");
+    let Some(dateline::core::userfile::Content::Layer(l)) = &files.files[fi].good else {
+        panic!("not a layer")
+    };
+    assert_eq!(
+        l.features[ji]
+            .properties
+            .get("name")
+            .and_then(|v| v.as_str()),
+        Some("Example point A")
+    );
+}
