@@ -112,7 +112,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        let opened = userfile::open(&name, &bytes, &Lcc::atlas(), &mut |_| {});
+        let opened = userfile::open(&name, bytes, &Lcc::atlas(), &mut |_| {});
         for p in &opened.problems {
             println!("{p}");
         }

@@ -256,7 +256,7 @@ pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
         }
     }
     let proj = Lcc::atlas();
-    userfile::open(name, &bytes, &proj, &mut |stage| {
+    userfile::open(name, bytes, &proj, &mut |stage| {
         *progress.stage.lock().unwrap_or_else(|e| e.into_inner()) = stage.to_string();
     })
 }
@@ -427,6 +427,7 @@ fn draw_layers(
 ) {
     for (i, f) in files.files.iter_mut().enumerate() {
         if f.drawn != f.version {
+            let started = Instant::now();
             f.drawn = f.version;
             for e in f.entities.drain(..) {
                 commands.entity(e).despawn();
@@ -438,7 +439,6 @@ fn draw_layers(
                     &mut commands,
                     layer,
                     colour,
-                    i,
                     (&mut meshes, &mut gizmo_assets, &mut globe_assets),
                 ));
                 let z = 30.0 + i as f32 * 0.5;
@@ -481,6 +481,11 @@ fn draw_layers(
                     );
                 }
             }
+            info!(
+                "{}: drawing built in {:.2} s",
+                f.name,
+                started.elapsed().as_secs_f64()
+            );
         }
         for e in &f.entities {
             if let Ok(mut v) = vis.get_mut(*e) {
@@ -500,33 +505,28 @@ pub struct GlobeAssets<'w> {
     materials: Option<ResMut<'w, Assets<StandardMaterial>>>,
 }
 
-/// Spawns a layer's fill, lines and points on the globe (render layer of the 3D camera).
+/// Spawns a layer's fill, lines and points on the globe (render layer of the 3D camera);
+/// the geometry was prepared with the rest of the file, off the frame.
 fn globe_entities(
     commands: &mut Commands,
     layer: &crate::core::userfile::Layer,
     colour: Color,
-    i: usize,
     (meshes, gizmos, assets): (&mut Assets<Mesh>, &mut Assets<GizmoAsset>, &mut GlobeAssets),
 ) -> Vec<Entity> {
-    use crate::core::globe::{sphere_positions, subdivide, to_sphere};
-    use crate::core::projection::Projection as _;
     let Some(materials) = assets.materials.as_mut() else {
         return Vec::new();
     };
-    let proj = Lcc::atlas();
+    let g3 = &layer.globe;
     let rl = RenderLayers::layer(super::GLOBE_LAYER);
-    let r = 1.0008 + i as f64 * 0.0002;
     let mut out = Vec::new();
-    if !layer.fill.indices.is_empty() {
-        let sub = subdivide(&layer.fill, 120.0);
-        let pos = sphere_positions(&sub, &proj, r);
+    if !g3.fill_indices.is_empty() {
         let mesh = Mesh::new(
             PrimitiveTopology::TriangleList,
             RenderAssetUsages::RENDER_WORLD,
         )
-        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, pos.clone())
-        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, pos)
-        .with_inserted_indices(Indices::U32(sub.indices));
+        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, g3.fill_positions.clone())
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, g3.fill_positions.clone())
+        .with_inserted_indices(Indices::U32(g3.fill_indices.clone()));
         out.push(
             commands
                 .spawn((
@@ -544,15 +544,11 @@ fn globe_entities(
         );
     }
     let mut g = GizmoAsset::new();
-    let to3 = |p: &[f32; 2], rr: f64| {
-        let v = to_sphere(proj.unproject([p[0] as f64, p[1] as f64]));
-        Vec3::new(v[0] as f32, v[1] as f32, v[2] as f32) * rr as f32
-    };
-    for l in &layer.lines {
-        g.linestrip(l.iter().map(|p| to3(p, r + 0.0008)), colour);
+    for l in &g3.lines {
+        g.linestrip(l.iter().map(|p| Vec3::from_array(*p)), colour);
     }
-    for p in layer.points.iter().take(MAX_POINTS_DRAWN) {
-        let c = to3(p, r + 0.001);
+    for p in g3.points.iter().take(MAX_POINTS_DRAWN) {
+        let c = Vec3::from_array(*p);
         // A small cross at each point (screen-sized dots are drawn on the flat map).
         let (e, n) = (
             c.cross(Vec3::Y).normalize_or_zero() * 0.003,

@@ -67,11 +67,10 @@ fn main() {
         // What the app does with a user's file: load, validate, project, tessellate.
         let opened = dateline_core::userfile::open(
             path,
-            &bytes,
+            bytes,
             &dateline_core::projection::Lcc::atlas(),
             &mut |_| {},
         );
-        drop(bytes);
         println!(
             "{} features (loaded, projected, tessellated), {} problems, peak {} kB",
             opened.count(),

@@ -15,8 +15,8 @@ use super::tessellate::{MeshData, densify, triangulate};
 /// What a file turned out to be.
 #[derive(Debug, Clone)]
 pub enum Content {
-    /// A map layer.
-    Layer(Layer),
+    /// A map layer (boxed: it is large, events are small).
+    Layer(Box<Layer>),
     /// Events for the timeline.
     Events(Vec<Event>),
 }
@@ -34,7 +34,25 @@ pub struct Layer {
     pub points: Vec<[f32; 2]>,
     /// Each feature's properties and projected shapes, for hit tests.
     pub features: Vec<LayerFeature>,
+    /// The same layer on the unit sphere (built with the rest, off the frame).
+    pub globe: GlobeLayer,
 }
+
+/// A layer's geometry on the globe, just above the land.
+#[derive(Debug, Clone, Default)]
+pub struct GlobeLayer {
+    /// Fill vertices on the sphere.
+    pub fill_positions: Vec<[f32; 3]>,
+    /// Fill triangles.
+    pub fill_indices: Vec<u32>,
+    /// Lines and outlines on the sphere.
+    pub lines: Vec<Vec<[f32; 3]>>,
+    /// Points on the sphere.
+    pub points: Vec<[f32; 3]>,
+}
+
+/// Radius of user layers on the globe (above land and lakes, below the atlas's lines).
+pub const GLOBE_RADIUS: f64 = 1.0008;
 
 /// One feature of a layer: its properties and where its shapes are in the layer's lists
 /// (kept as ranges, so a large file's geometry is stored once).
@@ -74,13 +92,13 @@ impl Opened {
 /// `progress` is called with a stage name as the work goes on.
 pub fn open(
     name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     proj: &impl Projection,
     progress: &mut dyn FnMut(&str),
 ) -> Opened {
     if name.to_ascii_lowercase().ends_with(".csv") {
         progress("reading events");
-        let f = events::load_csv(name, bytes);
+        let f = events::load_csv(name, &bytes);
         let content = (!f.events.is_empty() || !f.problems.iter().any(whole_file))
             .then_some(Content::Events(f.events));
         return Opened {
@@ -89,7 +107,9 @@ pub fn open(
         };
     }
     progress("checking GeoJSON");
-    let loaded = geojson::load(name, bytes);
+    let loaded = geojson::load(name, &bytes);
+    // The text is not needed any more: free it before building the layer (peak memory).
+    drop(bytes);
     if loaded.features.is_empty() && loaded.problems.iter().any(whole_file) {
         return Opened {
             content: None,
@@ -106,10 +126,11 @@ pub fn open(
     }
     progress("tessellating");
     let layer_name = loaded.name.clone().unwrap_or_else(|| name.to_string());
+    let problems = loaded.problems;
     let layer = build_layer(layer_name, loaded.features, proj);
     Opened {
-        content: Some(Content::Layer(layer)),
-        problems: loaded.problems,
+        content: Some(Content::Layer(Box::new(layer))),
+        problems,
     }
 }
 
@@ -166,6 +187,28 @@ pub fn build_layer(
             polygons,
         });
     }
+    // The globe's version: fills subdivided so they follow the curve, lines lifted slightly.
+    let sub = crate::globe::subdivide(&layer.fill, 120.0);
+    layer.globe.fill_positions = crate::globe::sphere_positions(&sub, proj, GLOBE_RADIUS);
+    layer.globe.fill_indices = sub.indices;
+    let on_sphere = |p: &[f32; 2], r: f64| {
+        let v = crate::globe::to_sphere(proj.unproject([p[0] as f64, p[1] as f64]));
+        [(v[0] * r) as f32, (v[1] * r) as f32, (v[2] * r) as f32]
+    };
+    layer.globe.lines = layer
+        .lines
+        .iter()
+        .map(|l| {
+            l.iter()
+                .map(|p| on_sphere(p, GLOBE_RADIUS + 0.0008))
+                .collect()
+        })
+        .collect();
+    layer.globe.points = layer
+        .points
+        .iter()
+        .map(|p| on_sphere(p, GLOBE_RADIUS + 0.001))
+        .collect();
     layer
 }
 
@@ -241,7 +284,7 @@ mod tests {
  {"type":"Feature","properties":{"name":"Zone"},"geometry":{"type":"Polygon","coordinates":[[[126,37],[128,37],[128,38],[126,38],[126,37]]]}},
  {"type":"Feature","properties":{"name":"Road"},"geometry":{"type":"LineString","coordinates":[[125,36],[126,36]]}}]}"#;
         let proj = Lcc::atlas();
-        let o = open("tunnels.geojson", src, &proj, &mut none);
+        let o = open("tunnels.geojson", src.to_vec(), &proj, &mut none);
         let Some(Content::Layer(l)) = &o.content else {
             panic!("{:?}", o.problems)
         };
@@ -270,14 +313,19 @@ mod tests {
         let proj = Lcc::atlas();
         let src = br#"{"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{"title":"A","start":"2024-10","status":"reported","sources":[]},"geometry":null}]}"#;
-        let o = open("ev.geojson", src, &proj, &mut none);
+        let o = open("ev.geojson", src.to_vec(), &proj, &mut none);
         assert!(matches!(&o.content, Some(Content::Events(e)) if e.len() == 1));
-        let o = open("week.csv", b"start,title\n2024-11-02,B\n", &proj, &mut none);
+        let o = open(
+            "week.csv",
+            b"start,title\n2024-11-02,B\n".to_vec(),
+            &proj,
+            &mut none,
+        );
         assert!(matches!(&o.content, Some(Content::Events(e)) if e.len() == 1));
         // A syntax error: nothing is read, so the app keeps the last good version.
         let o = open(
             "bad.geojson",
-            br#"{"type":"FeatureCollection","features":[{"#,
+            br#"{"type":"FeatureCollection","features":[{"#.to_vec(),
             &proj,
             &mut none,
         );
@@ -287,14 +335,14 @@ mod tests {
         let src = br#"{"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127,38]}},
  {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127]}}]}"#;
-        let o = open("mixed.geojson", src, &proj, &mut none);
+        let o = open("mixed.geojson", src.to_vec(), &proj, &mut none);
         assert_eq!(o.count(), 1);
         assert!(
             o.problems
                 .iter()
                 .any(|p| p.to_string().contains("features[1]"))
         );
-        let o = open("notcsv.csv", b"a,b\n1,2\n", &proj, &mut none);
+        let o = open("notcsv.csv", b"a,b\n1,2\n".to_vec(), &proj, &mut none);
         assert!(o.content.is_none(), "{:?}", o.problems);
     }
 }
