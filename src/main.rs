@@ -180,7 +180,11 @@ fn main() -> ExitCode {
         capture_transition: cli.capture_transition,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
-    if let Some(p) = bundled.problems.first() {
+    if let Some(p) = bundled
+        .problems
+        .iter()
+        .find(|p| p.severity == Severity::Error)
+    {
         eprintln!("dateline: warning: bundled events: {p}");
     }
     let window = Window {

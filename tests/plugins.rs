@@ -540,3 +540,46 @@ fn clicking_a_feature_of_a_user_layer_shows_its_properties() {
         Some("Example point A")
     );
 }
+
+#[test]
+fn a_dropped_file_is_opened() {
+    use dateline::app::files::OpenFiles;
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example-events.csv");
+    let mut app = base_app("korea");
+    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
+    app.add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<ColorMaterial>()
+        .init_asset::<GizmoAsset>()
+        .add_message::<bevy::window::FileDragAndDrop>()
+        .insert_resource(EventsData::new(bundled.events))
+        .add_plugins(app::files::plugin);
+    app.update();
+    let window = app
+        .world_mut()
+        .query_filtered::<Entity, With<bevy::window::PrimaryWindow>>()
+        .single(app.world())
+        .unwrap();
+    app.world_mut()
+        .write_message(bevy::window::FileDragAndDrop::DroppedFile {
+            window,
+            path_buf: fixture,
+        });
+    app.update();
+    wait_until(&mut app, "the dropped file", |a| {
+        let f = a.world().resource::<OpenFiles>();
+        !f.files.is_empty() && !f.busy()
+    });
+    let files = app.world().resource::<OpenFiles>();
+    assert_eq!(files.files[0].name, "example-events.csv");
+    // One good event joins the timeline; the bad row is listed with its row and column.
+    assert_eq!(app.world().resource::<EventsData>().events.len(), 15);
+    assert!(
+        files.files[0]
+            .problems
+            .iter()
+            .any(|p| p.to_string().contains("row 3, column \"start\""))
+    );
+    assert!(files.show_problems);
+}

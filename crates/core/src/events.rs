@@ -341,6 +341,7 @@ pub fn from_loaded(file: &str, loaded: geojson::Loaded) -> EventFile {
             out.events.push(ev);
         }
     }
+    note_imprecise_dates(&mut out);
     out
 }
 
@@ -597,6 +598,23 @@ impl Fields<'_> {
     }
 }
 
+/// Adds one warning saying how many events have dates without a day (shown across their
+/// month or year), so a user sees what was assumed.
+fn note_imprecise_dates(out: &mut EventFile) {
+    let n = out.events.iter().filter(|e| e.span.is_uncertain()).count();
+    if n > 0 {
+        out.problems.push(problem(
+            &out.file,
+            Severity::Warning,
+            Place::File,
+            format!(
+                "{n} event(s) have dates without a day; each is shown across its whole month or year"
+            ),
+            "nothing to do if the sources give only the month; add the day when they give it",
+        ));
+    }
+}
+
 /// The largest CSV file read (a spreadsheet of events is far smaller).
 pub const MAX_CSV_BYTES: usize = 64 * 1024 * 1024;
 
@@ -824,6 +842,7 @@ pub fn load_csv(file: &str, bytes: &[u8]) -> EventFile {
             out.events.push(ev);
         }
     }
+    note_imprecise_dates(&mut out);
     out
 }
 
@@ -963,7 +982,9 @@ mod tests {
     #[test]
     fn bundled_events_are_complete_and_sourced() {
         let f = load_geojson("nk-russia-2023-2024.geojson", BUNDLED);
-        assert!(f.problems.is_empty(), "{:#?}", f.problems);
+        // Only the note that some dates are known to the month.
+        assert_eq!(f.problems.len(), 1, "{:#?}", f.problems);
+        assert!(f.problems[0].message.contains("dates without a day"));
         assert_eq!(f.events.len(), 14);
         let mut ids: Vec<&str> = f.events.iter().map(|e| e.id.as_str()).collect();
         ids.sort_unstable();
