@@ -48,6 +48,9 @@ struct Cli {
     /// show the animated transition under way.
     #[arg(long, requires = "screenshot")]
     capture_transition: bool,
+    /// Start with the Open… dialog, to pick a GeoJSON or CSV file.
+    #[arg(long)]
+    open: bool,
     /// Start with the event list closed.
     #[arg(long)]
     no_event_list: bool,
@@ -178,6 +181,7 @@ fn main() -> ExitCode {
         files: cli.files,
         globe: cli.mode == "globe",
         capture_transition: cli.capture_transition,
+        open_dialog: cli.open,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled

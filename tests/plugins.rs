@@ -583,3 +583,71 @@ fn a_dropped_file_is_opened() {
     );
     assert!(files.show_problems);
 }
+
+#[test]
+fn on_the_globe_drag_rotates_and_the_wheel_zooms() {
+    use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
+    use dateline::app::globe::GlobeCamera;
+    let mut app = base_app("korea");
+    app.world_mut().resource_mut::<Settings>().globe = true;
+    app.add_plugins(bevy::state::app::StatesPlugin)
+        .add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<StandardMaterial>()
+        .init_asset::<GizmoAsset>()
+        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
+        .add_plugins(app::globe::plugin);
+    app.update();
+    app.world_mut().resource_mut::<MapCamera>().instant = true;
+    app.update();
+    app.update();
+    let before = app.world().resource::<GlobeCamera>().current;
+    {
+        let mut q = app.world_mut().query::<&mut Window>();
+        q.single_mut(app.world_mut())
+            .unwrap()
+            .set_cursor_position(Some(Vec2::new(400.0, 300.0)));
+    }
+    // Drag to the right: the globe turns with the pointer, so the centre moves west.
+    app.world_mut()
+        .resource_mut::<ButtonInput<MouseButton>>()
+        .press(MouseButton::Left);
+    app.world_mut()
+        .resource_mut::<AccumulatedMouseMotion>()
+        .delta = Vec2::new(120.0, 0.0);
+    app.update();
+    app.world_mut()
+        .resource_mut::<AccumulatedMouseMotion>()
+        .delta = Vec2::ZERO;
+    app.world_mut()
+        .resource_mut::<ButtonInput<MouseButton>>()
+        .release(MouseButton::Left);
+    app.update();
+    let dragged = app.world().resource::<GlobeCamera>().current;
+    assert!(
+        dragged.center[0] < before.center[0] - 1.0,
+        "{before:?} -> {dragged:?}"
+    );
+    // The wheel zooms in: the camera comes closer.
+    app.world_mut()
+        .resource_mut::<AccumulatedMouseScroll>()
+        .delta = Vec2::new(0.0, 3.0);
+    app.update();
+    app.world_mut()
+        .resource_mut::<AccumulatedMouseScroll>()
+        .delta = Vec2::ZERO;
+    app.update();
+    let zoomed = app.world().resource::<GlobeCamera>().current;
+    assert!(
+        zoomed.distance < dragged.distance,
+        "{dragged:?} -> {zoomed:?}"
+    );
+    // Home goes back to the start view.
+    press(&mut app, KeyCode::Home);
+    app.update();
+    let home = app.world().resource::<GlobeCamera>().current;
+    assert!(
+        (home.distance - before.distance).abs() < 0.2,
+        "{before:?} vs {home:?}"
+    );
+}

@@ -119,7 +119,7 @@ fn keyboard_and_mouse(
     egui: Option<Res<EguiWantsInput>>,
     window: Single<&Window, With<PrimaryWindow>>,
     settings: Res<Settings>,
-    insets: Res<super::MapInsets>,
+    (insets, mode): (Res<super::MapInsets>, Option<Res<State<super::ViewMode>>>),
     time: Res<Time>,
 ) {
     let size = window_size(&window);
@@ -174,7 +174,13 @@ fn keyboard_and_mouse(
         cam.pan_pixels(dx, dy);
     }
     if keys.just_pressed(KeyCode::Home) {
-        cam.target = settings.view.resolve_in(size, insets.0, &Lcc::atlas());
+        let on_globe = mode.is_some_and(|m| *m.get() == super::ViewMode::Globe);
+        cam.target = if on_globe && !settings.view_given {
+            // The globe's start view: Korea and Kursk together.
+            super::globe::map_for(&crate::core::globe::GlobeView::story(), size, insets.0)
+        } else {
+            settings.view.resolve_in(size, insets.0, &Lcc::atlas())
+        };
     }
 }
 

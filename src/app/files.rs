@@ -313,6 +313,9 @@ fn open_from_command_line(
     for p in &settings.files {
         files.open(p.clone());
     }
+    if settings.open_dialog {
+        files.dialog = Some(OpenDialog::new());
+    }
 }
 
 fn dropped(mut drops: MessageReader<FileDragAndDrop>, mut files: ResMut<OpenFiles>) {

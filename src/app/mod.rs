@@ -80,6 +80,8 @@ pub struct Settings {
     pub globe: bool,
     /// Whether `--view` was given (the globe otherwise opens on Korea and Kursk together).
     pub view_given: bool,
+    /// Start with the Open… dialog shown.
+    pub open_dialog: bool,
     /// Capture mode only: switch between map and globe just before the capture, so the
     /// frame shows the transition under way.
     pub capture_transition: bool,
@@ -102,6 +104,7 @@ impl Settings {
             globe: false,
             view_given: true,
             capture_transition: false,
+            open_dialog: false,
         }
     }
 
