@@ -320,6 +320,18 @@ fn labels_are_placed_without_overlap_and_follow_the_language() {
     assert!(!ko.iter().any(|(t, _)| t == "Seoul"));
 }
 
+/// The files plugin with what it reads (assets, drag-and-drop messages, the bundled events).
+fn add_files_plugin(app: &mut App) {
+    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
+    app.add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<ColorMaterial>()
+        .init_asset::<GizmoAsset>()
+        .add_message::<bevy::window::FileDragAndDrop>()
+        .insert_resource(EventsData::new(bundled.events))
+        .add_plugins(app::files::plugin);
+}
+
 fn wait_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
     let start = std::time::Instant::now();
     while !done(app) {
@@ -354,14 +366,7 @@ fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version(
 
     let mut app = base_app("korea");
     app.world_mut().resource_mut::<Settings>().files = vec![layer.clone(), csv.clone()];
-    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
-    app.add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<ColorMaterial>()
-        .init_asset::<GizmoAsset>()
-        .add_message::<bevy::window::FileDragAndDrop>()
-        .insert_resource(EventsData::new(bundled.events))
-        .add_plugins(app::files::plugin);
+    add_files_plugin(&mut app);
     app.update();
     wait_until(&mut app, "the first load", |a| {
         !a.world().resource::<OpenFiles>().busy()
@@ -492,14 +497,7 @@ fn clicking_a_feature_of_a_user_layer_shows_its_properties() {
         .join("tests/fixtures/example-layer.geojson");
     let mut app = base_app("korea");
     app.world_mut().resource_mut::<Settings>().files = vec![fixture];
-    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
-    app.add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<ColorMaterial>()
-        .init_asset::<GizmoAsset>()
-        .add_message::<bevy::window::FileDragAndDrop>()
-        .insert_resource(EventsData::new(bundled.events))
-        .add_plugins(app::files::plugin);
+    add_files_plugin(&mut app);
     app.update();
     wait_until(&mut app, "the layer to load", |a| {
         !a.world().resource::<OpenFiles>().busy()
@@ -547,14 +545,7 @@ fn a_dropped_file_is_opened() {
     let fixture =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example-events.csv");
     let mut app = base_app("korea");
-    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
-    app.add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<ColorMaterial>()
-        .init_asset::<GizmoAsset>()
-        .add_message::<bevy::window::FileDragAndDrop>()
-        .insert_resource(EventsData::new(bundled.events))
-        .add_plugins(app::files::plugin);
+    add_files_plugin(&mut app);
     app.update();
     let window = app
         .world_mut()

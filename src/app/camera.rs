@@ -53,6 +53,20 @@ impl MapCamera {
     }
 }
 
+/// True on the frame a left click ends: pressed and released within 4 pixels (a drag that
+/// moved the map is not a click). `pressed_at` is the caller's `Local` memory of the press.
+pub fn left_click(
+    buttons: &ButtonInput<MouseButton>,
+    cursor: Vec2,
+    pressed_at: &mut Option<Vec2>,
+) -> bool {
+    if buttons.just_pressed(MouseButton::Left) {
+        *pressed_at = Some(cursor);
+    }
+    buttons.just_released(MouseButton::Left)
+        && pressed_at.take().is_some_and(|p| p.distance(cursor) < 4.0)
+}
+
 /// The plane extent of the bundled map.
 pub fn map_bounds(proj: &impl MapProjection) -> [f64; 4] {
     let [w, s, e, n] = MAP_BBOX;

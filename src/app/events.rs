@@ -2,9 +2,7 @@
 //! from origin to destination over the event's span, translucent areas, uncertainty circles
 //! sized by place precision; clicking a marker selects it and the map flies to a selection.
 
-use bevy::asset::RenderAssetUsages;
 use bevy::gizmos::config::{GizmoConfig, GizmoConfigGroup, GizmoLineConfig, GizmoLineStyle};
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
@@ -13,6 +11,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::camera::MapCamera;
 use super::event_list::{EventListState, title};
 use super::map::LayerToggles;
+use super::map::to_mesh;
 use super::timeline::{EventsData, Selection, Timeline};
 use super::{AppSystems, MapInsets, OVERLAY_LAYER, Projector};
 use crate::core::events::{CATEGORIES, Event, Status, category_index};
@@ -20,7 +19,7 @@ use crate::core::markers::{disc, marker};
 use crate::core::model::Shape;
 use crate::core::projection::{Lcc, Projection as MapProjection};
 use crate::core::scene::SceneEvent;
-use crate::core::tessellate::{MeshData, densify, triangulate};
+use crate::core::tessellate::{densify, triangulate};
 use crate::core::timeline::{opacity, progress};
 use crate::core::view::{fit_points, km_per_px};
 use bevy::camera::visibility::RenderLayers;
@@ -114,16 +113,6 @@ pub fn category_bevy(code: &str) -> Color {
     Color::srgb_u8(r, g, b)
 }
 
-fn to_mesh(data: &MeshData) -> Mesh {
-    let positions: Vec<[f32; 3]> = data.positions.iter().map(|p| [p[0], p[1], 0.0]).collect();
-    Mesh::new(
-        PrimitiveTopology::TriangleList,
-        RenderAssetUsages::RENDER_WORLD,
-    )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-    .with_inserted_indices(Indices::U32(data.indices.clone()))
-}
-
 /// (Re)builds marker and area entities when the events change (tessellated here, once).
 fn rebuild(
     mut commands: Commands,
@@ -206,6 +195,27 @@ fn rebuild(
     }
 }
 
+/// Shows an event's entity at opacity `o` (hidden at 0), fading its materials.
+fn show(vis: &mut Mut<Visibility>, o: f32, fades: &Fades, materials: &mut Assets<ColorMaterial>) {
+    vis.set_if_neq(if o > 0.0 {
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    });
+    if o <= 0.0 {
+        return;
+    }
+    for (h, base) in &fades.0 {
+        let want = base * o;
+        if let Some(m) = materials.get(h)
+            && (m.color.alpha() - want).abs() > 0.02
+            && let Some(mut m) = materials.get_mut(h)
+        {
+            m.color.set_alpha(want);
+        }
+    }
+}
+
 /// How an event shows now: its opacity (0 = hidden), after the timeline and the filters.
 fn shown(e: &Event, timeline: &Timeline, list: &EventListState) -> f32 {
     if list.passes(e) {
@@ -229,17 +239,6 @@ fn update_markers(
     mut areas: Query<(&EventArea, &Fades, &mut Visibility), Without<EventMarker>>,
 ) {
     let s = km_per_px(cam.current.zoom) as f32 * MARKER_PX;
-    let fade = |materials: &mut Assets<ColorMaterial>, fades: &Fades, o: f32| {
-        for (h, base) in &fades.0 {
-            let want = base * o;
-            if let Some(m) = materials.get(h)
-                && (m.color.alpha() - want).abs() > 0.02
-                && let Some(mut m) = materials.get_mut(h)
-            {
-                m.color.set_alpha(want);
-            }
-        }
-    };
     let size = [window.width() as f64, window.height() as f64];
     for (m, fades, mut t, mut vis) in &mut markers {
         let px = projector.pixel(m.lonlat, size);
@@ -254,26 +253,12 @@ fn update_markers(
             t.translation.y = w[1] as f32;
         }
         t.scale = Vec3::splat(s);
-        vis.set_if_neq(if o > 0.0 {
-            Visibility::Inherited
-        } else {
-            Visibility::Hidden
-        });
-        if o > 0.0 {
-            fade(&mut materials, fades, o);
-        }
+        show(&mut vis, o, fades, &mut materials);
     }
     for (a, fades, mut vis) in &mut areas {
         let o = shown(&events.events[a.0], &timeline, &list);
         let o = if projector.is_globe() { 0.0 } else { o };
-        vis.set_if_neq(if o > 0.0 {
-            Visibility::Inherited
-        } else {
-            Visibility::Hidden
-        });
-        if o > 0.0 {
-            fade(&mut materials, fades, o);
-        }
+        show(&mut vis, o, fades, &mut materials);
     }
     // The scene description's view of the events.
     scene.0 = events
@@ -451,12 +436,7 @@ fn pick(
     let Some(cursor) = window.cursor_position() else {
         return;
     };
-    if buttons.just_pressed(MouseButton::Left) {
-        *pressed_at = Some(cursor);
-    }
-    if buttons.just_released(MouseButton::Left)
-        && pressed_at.take().is_some_and(|p| p.distance(cursor) < 4.0)
-    {
+    if super::camera::left_click(&buttons, cursor, &mut pressed_at) {
         let size = [window.width() as f64, window.height() as f64];
         if let Some(i) = marker_under(cursor, &projector, size, &markers) {
             selection.select(i, &events, &mut timeline);

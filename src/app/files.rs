@@ -19,12 +19,12 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::camera::MapCamera;
+use super::map::to_mesh;
 use super::timeline::EventsData;
 use super::{AppSystems, Settings, UiLayout};
 use crate::core::events::Event;
 use crate::core::geojson::{MAX_FILE_BYTES, Problem, Severity};
 use crate::core::projection::Lcc;
-use crate::core::tessellate::MeshData;
 use crate::core::userfile::{self, Content, Opened};
 use crate::core::view::km_per_px;
 
@@ -402,16 +402,6 @@ fn rebuild_events(files: &OpenFiles, events: &mut EventsData) {
     events.generation = generation;
 }
 
-fn to_mesh(data: &MeshData) -> Mesh {
-    let positions: Vec<[f32; 3]> = data.positions.iter().map(|p| [p[0], p[1], 0.0]).collect();
-    Mesh::new(
-        PrimitiveTopology::TriangleList,
-        RenderAssetUsages::RENDER_WORLD,
-    )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-    .with_inserted_indices(Indices::U32(data.indices.clone()))
-}
-
 /// The colour of a user layer.
 pub fn layer_colour(i: usize) -> Color {
     let [r, g, b] = LAYER_COLOURS[i % LAYER_COLOURS.len()];
@@ -610,12 +600,7 @@ fn inspect_click(
     let Some(cursor) = window.cursor_position() else {
         return;
     };
-    if buttons.just_pressed(MouseButton::Left) {
-        *pressed_at = Some(cursor);
-    }
-    if !(buttons.just_released(MouseButton::Left)
-        && pressed_at.take().is_some_and(|p| p.distance(cursor) < 4.0))
-    {
+    if !super::camera::left_click(&buttons, cursor, &mut pressed_at) {
         return;
     }
     let size = [window.width() as f64, window.height() as f64];

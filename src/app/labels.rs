@@ -5,8 +5,6 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
@@ -14,6 +12,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::camera::MapCamera;
 use super::events::SceneEvents;
+use super::map::to_mesh;
 use super::map::{LayerToggles, MapFont};
 use super::{AppSystems, AtlasData, OVERLAY_LAYER, Projector, UiLayout};
 use crate::core::labels::{
@@ -120,16 +119,6 @@ fn color_of(kind: LabelKind) -> Color {
         LabelKind::Sea => Color::srgb(0.20, 0.36, 0.55),
         LabelKind::Line => Color::srgb(0.75, 0.12, 0.12),
     }
-}
-
-fn to_mesh(data: &MeshData) -> Mesh {
-    let positions: Vec<[f32; 3]> = data.positions.iter().map(|p| [p[0], p[1], 0.0]).collect();
-    Mesh::new(
-        PrimitiveTopology::TriangleList,
-        RenderAssetUsages::RENDER_WORLD,
-    )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-    .with_inserted_indices(Indices::U32(data.indices.clone()))
 }
 
 /// The label sources for a language: the atlas's places plus the MDL's label.

@@ -121,7 +121,8 @@ fn init_toggles(mut commands: Commands, settings: Res<Settings>) {
     });
 }
 
-fn to_mesh(data: &MeshData) -> Mesh {
+/// A flat 2D mesh (plane km, z = 0) from core triangles; shared by every 2D layer.
+pub fn to_mesh(data: &MeshData) -> Mesh {
     let positions: Vec<[f32; 3]> = data.positions.iter().map(|p| [p[0], p[1], 0.0]).collect();
     Mesh::new(
         PrimitiveTopology::TriangleList,

@@ -413,6 +413,37 @@ fn parse_meta(text: &str) -> Result<Value, serde_json::Error> {
     Ok(v)
 }
 
+/// The scalar `visit_*` methods of a visitor, forwarded to [`StrictVisitor`] (pass 1's
+/// visitors differ from it only in how they read lists and objects).
+macro_rules! scalars_as_strict {
+    () => {
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+            StrictVisitor.visit_bool(v)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+            StrictVisitor.visit_i64(v)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+            StrictVisitor.visit_u64(v)
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+            StrictVisitor.visit_f64(v)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+            StrictVisitor.visit_str(v)
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+            StrictVisitor.visit_string(v)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+            StrictVisitor.visit_unit()
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+            StrictVisitor.visit_none()
+        }
+    };
+}
+
 /// The root visitor of pass 1 (nesting is bounded by serde_json's recursion limit, 128).
 struct MetaVisitor;
 
@@ -421,30 +452,7 @@ impl<'de> Visitor<'de> for MetaVisitor {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        StrictVisitor.visit_bool(v)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        StrictVisitor.visit_i64(v)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        StrictVisitor.visit_u64(v)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        StrictVisitor.visit_f64(v)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        StrictVisitor.visit_str(v)
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        StrictVisitor.visit_string(v)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        StrictVisitor.visit_unit()
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        StrictVisitor.visit_none()
-    }
+    scalars_as_strict!();
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
         StrictVisitor.visit_seq(seq)
     }
@@ -483,30 +491,7 @@ impl<'de> Visitor<'de> for FirstOnlyVisitor {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        StrictVisitor.visit_bool(v)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        StrictVisitor.visit_i64(v)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        StrictVisitor.visit_u64(v)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        StrictVisitor.visit_f64(v)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        StrictVisitor.visit_str(v)
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        StrictVisitor.visit_string(v)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        StrictVisitor.visit_unit()
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        StrictVisitor.visit_none()
-    }
+    scalars_as_strict!();
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
         StrictVisitor.visit_map(map)
     }
