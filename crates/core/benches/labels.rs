@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+use common::median;
 
 use dateline_core::labels::{Candidate, place, place_naive};
 
@@ -31,18 +32,6 @@ fn candidates(n: usize) -> Vec<Candidate> {
             dot: rnd() < 0.85,
         })
         .collect()
-}
-
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed()
-        })
-        .collect();
-    t.sort();
-    t[runs / 2]
 }
 
 fn main() {

@@ -5,7 +5,8 @@
 //! (deterministic), and `../shared/bench/ne_10m_land.geojson` (18 MB, real data) when present.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+use common::median;
 
 use dateline_core::geojson;
 use dateline_core::model::Shape;
@@ -66,19 +67,6 @@ fn pipeline(name: &str, bytes: &[u8]) -> (usize, usize) {
         }
     }
     (loaded.features.len(), triangles)
-}
-
-/// Median wall time of `runs` runs.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed()
-        })
-        .collect();
-    t.sort();
-    t[runs / 2]
 }
 
 fn compare(label: &str, bytes: &[u8], runs: usize) {

@@ -510,17 +510,44 @@ fn positions<'a>(c: &Candidate, prev: &HashMap<usize, Pos>) -> impl Iterator<Ite
         .chain(all.iter().copied().filter(move |p| Some(*p) != first))
 }
 
-/// Places labels by rank with no overlap, inside `bounds`, clear of `obstacles`, trying each
-/// label's previous position (`prev`) first. Uses a grid; same result as [`place_naive`].
-pub fn place(
+/// Where placed rectangles are kept and tested for overlap.
+trait Occupancy {
+    /// True when `r` overlaps a rectangle already kept.
+    fn hits(&self, r: &Rect) -> bool;
+    /// Keeps a rectangle.
+    fn insert(&mut self, r: Rect);
+}
+
+impl Occupancy for Grid {
+    fn hits(&self, r: &Rect) -> bool {
+        Grid::hits(self, r)
+    }
+    fn insert(&mut self, r: Rect) {
+        Grid::insert(self, r)
+    }
+}
+
+/// The naive structure: a list, every rectangle tested.
+impl Occupancy for Vec<Rect> {
+    fn hits(&self, r: &Rect) -> bool {
+        self.iter().any(|t| overlaps(t, r))
+    }
+    fn insert(&mut self, r: Rect) {
+        self.push(r)
+    }
+}
+
+/// The placement itself, over any [`Occupancy`]: `new` makes an empty one.
+fn place_with<O: Occupancy>(
     cands: &[Candidate],
     bounds: Rect,
     obstacles: &[Rect],
     prev: &HashMap<usize, Pos>,
+    new: impl Fn() -> O,
 ) -> Vec<Placed> {
     // Obstacles (panels, event markers) block label text; a city's dot may sit under an
     // event marker on the same place, so dots are tested against labels only.
-    let mut blocked = Grid::new(bounds, 48.0);
+    let mut blocked = new();
     for o in obstacles {
         blocked.insert(*o);
     }
@@ -528,20 +555,20 @@ pub fn place(
     for c in cands.iter().filter(|c| c.dot && c.rank < RESERVE_RANK) {
         blocked.insert(dot_rect(c.anchor));
     }
-    let mut grid = Grid::new(bounds, 48.0);
+    let mut taken = new();
     let mut out = Vec::new();
     for i in order(cands) {
         let c = &cands[i];
         let dot = c.dot.then(|| dot_rect(c.anchor));
-        if dot.is_some_and(|d| !inside(&d, &bounds) || grid.hits(&d)) {
+        if dot.is_some_and(|d| !inside(&d, &bounds) || taken.hits(&d)) {
             continue;
         }
         for pos in positions(c, prev) {
             let r = rect_at(pos, c.anchor, c.size);
-            if inside(&r, &bounds) && !grid.hits(&r) && !blocked.hits(&r) {
-                grid.insert(r);
+            if inside(&r, &bounds) && !taken.hits(&r) && !blocked.hits(&r) {
+                taken.insert(r);
                 if let Some(d) = dot {
-                    grid.insert(d);
+                    taken.insert(d);
                 }
                 out.push(Placed {
                     id: c.id,
@@ -555,6 +582,17 @@ pub fn place(
     out
 }
 
+/// Places labels by rank with no overlap, inside `bounds`, clear of `obstacles`, trying each
+/// label's previous position (`prev`) first. Uses a grid; same result as [`place_naive`].
+pub fn place(
+    cands: &[Candidate],
+    bounds: Rect,
+    obstacles: &[Rect],
+    prev: &HashMap<usize, Pos>,
+) -> Vec<Placed> {
+    place_with(cands, bounds, obstacles, prev, || Grid::new(bounds, 48.0))
+}
+
 /// The same placement with an all-pairs overlap check (the benchmark's baseline).
 pub fn place_naive(
     cands: &[Candidate],
@@ -562,40 +600,7 @@ pub fn place_naive(
     obstacles: &[Rect],
     prev: &HashMap<usize, Pos>,
 ) -> Vec<Placed> {
-    let mut taken: Vec<Rect> = Vec::new();
-    let hits = |taken: &[Rect], r: &Rect| taken.iter().any(|t| overlaps(t, r));
-    let mut blocked: Vec<Rect> = obstacles.to_vec();
-    blocked.extend(
-        cands
-            .iter()
-            .filter(|c| c.dot && c.rank < RESERVE_RANK)
-            .map(|c| dot_rect(c.anchor)),
-    );
-    let obstacles = &blocked[..];
-    let mut out = Vec::new();
-    for i in order(cands) {
-        let c = &cands[i];
-        let dot = c.dot.then(|| dot_rect(c.anchor));
-        if dot.is_some_and(|d| !inside(&d, &bounds) || hits(&taken, &d)) {
-            continue;
-        }
-        for pos in positions(c, prev) {
-            let r = rect_at(pos, c.anchor, c.size);
-            if inside(&r, &bounds) && !hits(&taken, &r) && !hits(obstacles, &r) {
-                taken.push(r);
-                if let Some(d) = dot {
-                    taken.push(d);
-                }
-                out.push(Placed {
-                    id: c.id,
-                    pos,
-                    rect: r,
-                });
-                break;
-            }
-        }
-    }
-    out
+    place_with(cands, bounds, obstacles, prev, Vec::new)
 }
 
 /// Places matching a search: prefix of the English or Korean name (or of a word in the
