@@ -48,6 +48,9 @@ struct Cli {
     /// show the animated transition under way.
     #[arg(long, requires = "screenshot")]
     capture_transition: bool,
+    /// With --screenshot: put the pointer over LON,LAT (to show the hover card there).
+    #[arg(long, value_name = "LON,LAT", requires = "screenshot", value_parser = parse_lonlat)]
+    pointer_at: Option<[f64; 2]>,
     /// Start with the Open… dialog, to pick a GeoJSON or CSV file.
     #[arg(long)]
     open: bool,
@@ -93,6 +96,18 @@ fn parse_size(s: &str) -> Result<[u32; 2], String> {
         _ => Err(format!(
             "size \"{s}\" should be two numbers from 64 to 8192, like 1280x800"
         )),
+    }
+}
+
+fn parse_lonlat(s: &str) -> Result<[f64; 2], String> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("\"{s}\" should be LON,LAT, e.g. 127.54,39.92"))?;
+    match v.as_slice() {
+        [lon, lat] if lat.abs() <= 90.0 && lon.abs() <= 360.0 => Ok([*lon, *lat]),
+        _ => Err(format!("\"{s}\" should be LON,LAT, e.g. 127.54,39.92")),
     }
 }
 
@@ -182,6 +197,7 @@ fn main() -> ExitCode {
         globe: cli.mode == "globe",
         capture_transition: cli.capture_transition,
         open_dialog: cli.open,
+        pointer_at: cli.pointer_at,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled

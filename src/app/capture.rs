@@ -64,6 +64,10 @@ fn request(
     toggle: Option<ResMut<super::globe::ToggleGlobe>>,
     mut cam: ResMut<MapCamera>,
     mut virtual_time: ResMut<Time<Virtual>>,
+    (projector, mut window): (
+        Option<Res<super::Projector>>,
+        Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+    ),
     mut exit: MessageWriter<AppExit>,
 ) {
     // Wait for the user's files to finish loading (they count as warm-up).
@@ -71,6 +75,15 @@ fn request(
         state.frames = 0;
     }
     state.frames += 1;
+    if let Some(ll) = settings.pointer_at
+        && let Some(p) = projector.as_deref()
+        && let Ok(mut w) = window.single_mut()
+    {
+        let size = [w.width() as f64, w.height() as f64];
+        if let Some([x, y]) = p.pixel(ll, size) {
+            w.set_cursor_position(Some(Vec2::new(x as f32, y as f32)));
+        }
+    }
     if settings.capture_transition && state.frames == WARMUP_FRAMES - 2 {
         // Animate (not jump) from here, and start the switch.
         cam.instant = false;

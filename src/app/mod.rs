@@ -82,6 +82,8 @@ pub struct Settings {
     pub view_given: bool,
     /// Start with the Open… dialog shown.
     pub open_dialog: bool,
+    /// Capture mode only: put the pointer over this place (lon, lat), to show hover cards.
+    pub pointer_at: Option<[f64; 2]>,
     /// Capture mode only: switch between map and globe just before the capture, so the
     /// frame shows the transition under way.
     pub capture_transition: bool,
@@ -105,6 +107,7 @@ impl Settings {
             view_given: true,
             capture_transition: false,
             open_dialog: false,
+            pointer_at: None,
         }
     }
 
