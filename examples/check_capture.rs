@@ -179,40 +179,11 @@ fn main() -> ExitCode {
         .filter(|e| e["visible"] == true)
         .filter_map(|e| Some([e["anchor"][0].as_f64()?, e["anchor"][1].as_f64()?]))
         .collect();
-    // Labels and city dots cover the map too.
-    let label_boxes: Vec<[f64; 4]> = scene["labels"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|l| {
-            let r: Vec<f64> = l["rect"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|x| x.as_f64())
-                .collect();
-            let a: Vec<f64> = l["anchor"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|x| x.as_f64())
-                .collect();
-            let mut out = Vec::new();
-            if r.len() == 4 {
-                out.push([r[0] - 6.0, r[1] - 6.0, r[2] + 6.0, r[3] + 6.0]);
-            }
-            if a.len() == 2 {
-                out.push([a[0] - 10.0, a[1] - 10.0, a[0] + 10.0, a[1] + 10.0]);
-            }
-            out
-        })
-        .collect();
     let count = |ll: [f64; 2], f: &dyn Fn(&image::Rgb<u8>) -> bool| -> Option<usize> {
         let [x, y] = pixel_of(ll)?;
         // Skip points under the UI, an event marker or a label, or outside the frame.
         // Labels are dark text on a white halo, neither land nor sea colour: they lower the
         // count but cannot turn land into sea, so points under labels are still checked.
-        let _ = &label_boxes;
         if !free(x, y) || anchors.iter().any(|a| (a[0] - x).hypot(a[1] - y) < 18.0) {
             return None;
         }

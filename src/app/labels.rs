@@ -22,7 +22,6 @@ use crate::core::markers::disc;
 use crate::core::model::Lang;
 use crate::core::projection::{Lcc, Projection as MapProjection};
 use crate::core::scene::SceneLabel;
-use crate::core::tessellate::MeshData;
 use crate::core::view::km_per_px;
 use bevy::camera::visibility::RenderLayers;
 
@@ -63,7 +62,7 @@ struct LabelState {
     key: Option<(i64, i64, i64, u64, [u32; 2])>,
     texts: HashMap<usize, Entity>,
     dots: HashMap<usize, Entity>,
-    dot_meshes: Option<[Handle<Mesh>; 2]>,
+    dot_mesh: Option<Handle<Mesh>>,
     dot_materials: Option<[Handle<ColorMaterial>; 3]>,
 }
 
@@ -92,7 +91,7 @@ pub fn plugin(app: &mut App) {
         key: None,
         texts: HashMap::new(),
         dots: HashMap::new(),
-        dot_meshes: None,
+        dot_mesh: None,
         dot_materials: None,
     })
     .init_resource::<LabelsOnScreen>()
@@ -234,7 +233,7 @@ fn layout_labels(
         .unwrap_or([0.0, 0.0, size[0], size[1]]);
     let mdl = mdl_id(&atlas);
     let mdl_on = toggles.line_visible(crate::core::atlas::LineKind::Mdl, view.zoom);
-    let zoom = projector.zoom(size[1]);
+    let zoom = projector.zoom();
     let cands: Vec<_> = candidates_by(&state.sources, zoom, size, |s| {
         projector.pixel(s.lonlat, size)
     })
@@ -246,14 +245,9 @@ fn layout_labels(
 
     let kpp = km_per_px(view.zoom) as f32;
     let by_id: HashMap<usize, &LabelSource> = state.sources.iter().map(|s| (s.place, s)).collect();
-    let [dot_mesh, ring_mesh] = state
-        .dot_meshes
-        .get_or_insert_with(|| {
-            let mut ring = MeshData::default();
-            let d = disc();
-            ring.extend(&d);
-            [meshes.add(to_mesh(&d)), meshes.add(to_mesh(&ring))]
-        })
+    let dot_mesh = state
+        .dot_mesh
+        .get_or_insert_with(|| meshes.add(to_mesh(&disc())))
         .clone();
     let [dark, white, red] = state
         .dot_materials
@@ -265,7 +259,6 @@ fn layout_labels(
             ]
         })
         .clone();
-    let _ = ring_mesh;
 
     // Hide everything, then show what was placed.
     for (_, _, mut v) in &mut texts {

@@ -141,22 +141,17 @@ impl Projector {
             Projector::Map(v) => {
                 Some(v.to_pixel(crate::core::projection::Lcc::atlas().project(lonlat), size))
             }
-            Projector::Globe(g, vp) => {
-                let _ = size;
-                g.to_pixel(lonlat, [vp[2], vp[3]])
-                    .map(|p| [p[0] + vp[0], p[1] + vp[1]])
-            }
+            Projector::Globe(g, vp) => g
+                .to_pixel(lonlat, [vp[2], vp[3]])
+                .map(|p| [p[0] + vp[0], p[1] + vp[1]]),
         }
     }
 
     /// The map-equivalent zoom (for what shows at which scale).
-    pub fn zoom(&self, height_px: f64) -> f64 {
+    pub fn zoom(&self) -> f64 {
         match self {
             Projector::Map(v) => v.zoom,
-            Projector::Globe(g, vp) => {
-                let _ = height_px;
-                crate::core::view::zoom_for(g.km_per_px(vp[3]))
-            }
+            Projector::Globe(g, vp) => crate::core::view::zoom_for(g.km_per_px(vp[3])),
         }
     }
 
