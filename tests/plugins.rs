@@ -320,6 +320,17 @@ fn labels_are_placed_without_overlap_and_follow_the_language() {
     assert!(!ko.iter().any(|(t, _)| t == "Seoul"));
 }
 
+/// The globe plugin with what it reads (states, 3D assets, the atlas).
+fn add_globe_plugin(app: &mut App) {
+    app.add_plugins(bevy::state::app::StatesPlugin)
+        .add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<StandardMaterial>()
+        .init_asset::<GizmoAsset>()
+        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
+        .add_plugins(app::globe::plugin);
+}
+
 /// The files plugin with what it reads (assets, drag-and-drop messages, the bundled events).
 fn add_files_plugin(app: &mut App) {
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
@@ -425,13 +436,7 @@ fn g_switches_to_the_globe_keeping_the_centre_and_back() {
     use dateline::app::globe::GlobeCamera;
     use dateline::app::{Projector, ViewMode};
     let mut app = base_app("korea");
-    app.add_plugins(bevy::state::app::StatesPlugin)
-        .add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<StandardMaterial>()
-        .init_asset::<GizmoAsset>()
-        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
-        .add_plugins(app::globe::plugin);
+    add_globe_plugin(&mut app);
     app.update();
     let size = [1280.0, 800.0];
     let insets = app.world().resource::<app::MapInsets>().0;
@@ -581,13 +586,7 @@ fn on_the_globe_drag_rotates_and_the_wheel_zooms() {
     use dateline::app::globe::GlobeCamera;
     let mut app = base_app("korea");
     app.world_mut().resource_mut::<Settings>().globe = true;
-    app.add_plugins(bevy::state::app::StatesPlugin)
-        .add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<StandardMaterial>()
-        .init_asset::<GizmoAsset>()
-        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
-        .add_plugins(app::globe::plugin);
+    add_globe_plugin(&mut app);
     app.update();
     app.world_mut().resource_mut::<MapCamera>().instant = true;
     app.update();
