@@ -222,6 +222,12 @@ fn main() -> ExitCode {
             ..default()
         }))
         .add_plugins(bevy_egui::EguiPlugin::default())
+        // The panels belong to the 2D camera (marked in the camera plugin), not to whichever
+        // camera bevy_egui finds first (there are up to three).
+        .insert_resource(bevy_egui::EguiGlobalSettings {
+            auto_create_primary_context: false,
+            ..default()
+        })
         .add_plugins((
             app::plugin,
             app::camera::plugin,

@@ -65,7 +65,7 @@ fn camera_starts_on_the_requested_view_and_follows_keys() {
     // The camera entity sits over the view centre.
     let mut q = app
         .world_mut()
-        .query_filtered::<&Transform, With<Camera2d>>();
+        .query_filtered::<&Transform, With<dateline::app::camera::MapCam>>();
     let t = q.single(app.world()).unwrap();
     assert!((t.translation.x as f64 - home.center[0]).abs() < 1.0);
     assert!((t.translation.y as f64 - home.center[1]).abs() < 1.0);

@@ -11,6 +11,10 @@ use crate::core::projection::{Lcc, Projection as MapProjection};
 use crate::core::tessellate::densify;
 use crate::core::view::{MAP_BBOX, MAX_ZOOM, MIN_ZOOM, MapView, km_per_px};
 
+/// The map's 2D camera (labels, markers, panels; the flat map in map mode).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct MapCam;
+
 /// Where the camera is and where it is going.
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct MapCamera {
@@ -110,6 +114,9 @@ fn spawn_camera(mut commands: Commands, settings: Res<Settings>) {
     commands.insert_resource(super::Projector::Map(view));
     commands.spawn((
         Camera2d,
+        MapCam,
+        // The egui panels are drawn by this camera.
+        bevy_egui::PrimaryEguiContext,
         // Drawn after the globe's 3D camera; sees the map and the overlays (labels, markers).
         Camera {
             order: 1,
@@ -204,7 +211,7 @@ pub fn ease(
     mut projector: ResMut<super::Projector>,
     mode: Option<Res<State<super::ViewMode>>>,
     time: Res<Time>,
-    mut camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
+    mut camera: Single<(&mut Transform, &mut Projection), With<MapCam>>,
 ) {
     let t = if cam.instant {
         1.0

@@ -54,7 +54,7 @@ pub struct ToggleGlobe(pub bool);
 /// The 2D camera's view parts, its layer parts, and the filter selecting it.
 type Cam2dView = (&'static mut Transform, &'static mut Projection);
 type Cam2dLayers = (&'static mut Camera, &'static mut RenderLayers);
-type Only2d = (With<Camera2d>, Without<GlobeCam>);
+type Only2d = (With<super::camera::MapCam>, Without<GlobeCam>);
 
 /// A zoom to apply once the map is back (about the middle of the uncovered part).
 #[derive(Resource, Debug, Default)]
@@ -282,6 +282,23 @@ fn start_mode(
         return;
     }
     next.set(ViewMode::Globe);
+    // Starting on the globe, the flat map is not drawn until the first switch, so its
+    // pipelines would compile only then (a few frames without lines). A one-pixel 2D camera
+    // under the top bar keeps drawing the map layer so they are ready.
+    commands.spawn((
+        Name::new("map warm-up camera"),
+        Camera2d,
+        Camera {
+            order: -1,
+            viewport: Some(bevy::camera::Viewport {
+                physical_position: UVec2::ZERO,
+                physical_size: UVec2::ONE,
+                ..default()
+            }),
+            ..default()
+        },
+        RenderLayers::layer(MAP_LAYER),
+    ));
     let size = [settings.size[0] as f64, settings.size[1] as f64];
     let insets = settings.startup_insets();
     let start = if settings.view_given {
