@@ -423,15 +423,13 @@ fn draw_highlight(
         .resolution(48);
 }
 
-/// Country name (in the chosen language) for an ISO alpha-2 code.
-fn country_name(atlas: &AtlasData, iso2: &str, lang: Lang) -> String {
+/// Country name (in the chosen language) for an ISO alpha-2 or alpha-3 code.
+fn country_name(atlas: &AtlasData, code: &str, lang: Lang) -> String {
     atlas
         .0
-        .countries
-        .iter()
-        .find(|c| c.iso2.as_deref() == Some(iso2))
+        .country(code)
         .map(|c| lang.label(&c.name, c.name_ko.as_deref()))
-        .unwrap_or_else(|| iso2.to_string())
+        .unwrap_or_else(|| code.to_string())
 }
 
 /// A small card for the city under the pointer: names, population, province, country.

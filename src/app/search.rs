@@ -99,21 +99,10 @@ pub fn fly_to_place(
 }
 
 fn describe(p: &Place, atlas: &AtlasData) -> String {
-    let country = p.country.as_deref().and_then(|c| {
-        atlas
-            .0
-            .countries
-            .iter()
-            .find(|k| k.iso2.as_deref() == Some(c) || k.iso3 == c)
-            .map(|k| k.name.clone())
-    });
-    let mut s = match p.kind.as_str() {
-        "capital" => "capital".to_string(),
-        "district" => "district".to_string(),
-        k => k.to_string(),
-    };
+    let country = p.country.as_deref().and_then(|c| atlas.0.country(c));
+    let mut s = p.kind.clone();
     if let Some(c) = country.filter(|_| p.kind != "country") {
-        s.push_str(&format!(", {c}"));
+        s.push_str(&format!(", {}", c.name));
     }
     if let Some(pop) = p.population.filter(|n| *n > 0) {
         s.push_str(&format!(" · {}", thousands(pop)));

@@ -302,9 +302,11 @@ impl Atlas {
         })
     }
 
-    /// The country with this ISO alpha-3 code.
-    pub fn country(&self, iso3: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.iso3 == iso3)
+    /// The country with this ISO code, alpha-3 (`PRK`) or alpha-2 (`KP`, as places give it).
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries
+            .iter()
+            .find(|c| c.iso3 == code || c.iso2.as_deref() == Some(code))
     }
 
     /// The line layer of a kind.
@@ -378,6 +380,7 @@ mod tests {
         let a = Atlas::bundled().unwrap();
         let p = Lcc::atlas();
         let prk = a.country("PRK").unwrap();
+        assert_eq!(a.country("KP").map(|c| c.iso3.as_str()), Some("PRK"));
         assert!(mesh_contains(&prk.mesh, p.project([125.7625, 39.0392])));
         let sea = p.project([131.0, 40.0]);
         assert!(a.countries.iter().all(|c| !mesh_contains(&c.mesh, sea)));
