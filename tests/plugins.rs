@@ -179,12 +179,13 @@ fn events_app(view: &str, date: Option<&str>) -> App {
 }
 
 fn visible(app: &App) -> Vec<String> {
+    let events = app.world().resource::<EventsData>();
     app.world()
         .resource::<SceneEvents>()
         .0
         .iter()
         .filter(|e| e.visible)
-        .map(|e| e.id.clone())
+        .map(|e| events.events[e.index].id.clone())
         .collect()
 }
 

@@ -118,7 +118,10 @@ fn save(
     labels: Res<LabelsOnScreen>,
     layouts: Query<&TextLayoutInfo>,
     timeline: Option<Res<Timeline>>,
-    events: Option<Res<SceneEvents>>,
+    (events, events_data): (
+        Option<Res<SceneEvents>>,
+        Option<Res<super::timeline::EventsData>>,
+    ),
     layout: Res<UiLayout>,
     files: Option<Res<OpenFiles>>,
     projector: Option<Res<super::Projector>>,
@@ -153,7 +156,10 @@ fn save(
                 .events
                 .retain(|e| e.anchor.is_some() || e.shape == "none");
         }
-        scene.events = events.map(|e| e.0.clone()).unwrap_or_default();
+        scene.events = match (events, events_data) {
+            (Some(e), Some(d)) => e.describe(&d),
+            _ => Vec::new(),
+        };
         scene.ui = layout.covered.clone();
         if let Some(files) = &files {
             for f in &files.files {

@@ -61,7 +61,53 @@ struct Fades(Vec<(Handle<ColorMaterial>, f32)>);
 
 /// The events as the scene description lists them, refreshed every frame.
 #[derive(Resource, Debug, Clone, Default)]
-pub struct SceneEvents(pub Vec<SceneEvent>);
+pub struct SceneEvents(pub Vec<EventOnScreen>);
+
+/// How one event shows this frame (light: rebuilt every frame; texts are added only when a
+/// scene description is written, by [`SceneEvents::describe`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EventOnScreen {
+    /// Index into [`EventsData::events`].
+    pub index: usize,
+    /// Shown at this date (and in the frame, when it has a place).
+    pub visible: bool,
+    /// 0 hidden … 1 fully shown.
+    pub opacity: f32,
+    /// Pixel of its marker or route tip, when it is in the frame.
+    pub anchor: Option<[f64; 2]>,
+}
+
+impl SceneEvents {
+    /// The events as the scene description lists them.
+    pub fn describe(&self, events: &EventsData) -> Vec<SceneEvent> {
+        self.0
+            .iter()
+            .filter_map(|s| {
+                let e = events.events.get(s.index)?;
+                Some(SceneEvent {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    date: e.span.describe(),
+                    status: e.status.code().into(),
+                    category: e.category.clone(),
+                    shape: if e.is_route() {
+                        "route"
+                    } else if e.shapes.iter().any(|s| matches!(s, Shape::Polygon(_))) {
+                        "area"
+                    } else if e.shapes.is_empty() {
+                        "none"
+                    } else {
+                        "point"
+                    }
+                    .into(),
+                    visible: s.visible,
+                    opacity: s.opacity,
+                    anchor: s.anchor,
+                })
+            })
+            .collect()
+    }
+}
 
 #[derive(Resource, Default)]
 struct Built(u64);
@@ -264,27 +310,14 @@ fn update_markers(
     scene.0 = events
         .events
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(index, e)| {
             let o = shown(e, &timeline, &list);
             let anchor = e.anchor().and_then(|ll| projector.pixel(ll, size));
             let on_screen =
                 anchor.is_some_and(|[x, y]| x >= 0.0 && y >= 0.0 && x < size[0] && y < size[1]);
-            SceneEvent {
-                id: e.id.clone(),
-                title: e.title.clone(),
-                date: e.span.describe(),
-                status: e.status.code().into(),
-                category: e.category.clone(),
-                shape: if e.is_route() {
-                    "route"
-                } else if e.shapes.iter().any(|s| matches!(s, Shape::Polygon(_))) {
-                    "area"
-                } else if e.shapes.is_empty() {
-                    "none"
-                } else {
-                    "point"
-                }
-                .into(),
+            EventOnScreen {
+                index,
                 visible: o > 0.0 && (on_screen || e.shapes.is_empty()),
                 opacity: o,
                 anchor: anchor.filter(|_| on_screen),
