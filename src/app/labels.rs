@@ -465,7 +465,7 @@ fn city_card(
         let Some(place) = atlas.0.places.get(p.id) else {
             return false;
         };
-        if !matches!(place.kind.as_str(), "city" | "capital" | "district") {
+        if !place.is_spot() {
             return false;
         }
         let Some([ax, ay]) = projector.pixel(place.lonlat, size) else {
@@ -483,12 +483,17 @@ fn city_card(
         .fixed_pos(egui::pos2(cursor.x + 14.0, cursor.y + 12.0))
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(300.0);
                 ui.strong(match &p.name_ko {
                     Some(ko) => format!("{} · {ko}", p.name),
                     None => p.name.clone(),
                 });
-                if p.kind == "capital" {
-                    ui.label("capital city");
+                match p.kind.as_str() {
+                    "capital" => _ = ui.label("capital city"),
+                    "town" => _ = ui.label("town"),
+                    "district" => _ = ui.label("district of a city"),
+                    "site" => _ = ui.label("site (not a town)"),
+                    _ => {}
                 }
                 if let Some(pop) = p.population {
                     ui.label(format!("population {}", thousands(pop)));
@@ -504,6 +509,12 @@ fn city_card(
                 }
                 if p.approximate {
                     ui.label(egui::RichText::new("position approximate").italics());
+                }
+                if let Some(note) = &p.note {
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(format!("source: {note}")).small())
+                            .wrap(),
+                    );
                 }
                 ui.label(
                     egui::RichText::new(format!("{:.2}°N {:.2}°E", p.lonlat[1], p.lonlat[0]))

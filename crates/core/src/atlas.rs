@@ -95,7 +95,8 @@ pub struct LineLayer {
 /// A point to label (city, country, province, sea).
 #[derive(Debug, Clone)]
 pub struct Place {
-    /// `capital`, `city`, `district`, `country`, `province`, `sea`, `strait`, `ocean`.
+    /// `capital`, `city`, `town`, `district`, `site`, `country`, `province`, `sea`, `strait`,
+    /// `ocean`.
     pub kind: String,
     /// English name.
     pub name: String,
@@ -111,6 +112,20 @@ pub struct Place {
     pub country: Option<String>,
     /// True when the position is approximate (said so in the data).
     pub approximate: bool,
+    /// Where the position comes from, for places added from a cited source rather than
+    /// GeoNames.
+    pub note: Option<String>,
+}
+
+impl Place {
+    /// True for the places drawn as a dot with a name: capitals, cities, towns, districts of
+    /// a city and sites (a launch site, say).
+    pub fn is_spot(&self) -> bool {
+        matches!(
+            self.kind.as_str(),
+            "capital" | "city" | "town" | "district" | "site"
+        )
+    }
 }
 
 /// Everything the map draws from the bundled data.
@@ -288,6 +303,7 @@ impl Atlas {
                         .get("approximate")
                         .and_then(serde_json::Value::as_bool)
                         .unwrap_or(false),
+                    note: f.str_prop("note").map(str::to_string),
                 })
             })
             .collect();
@@ -347,6 +363,47 @@ mod tests {
                 .iter()
                 .any(|p| p.name == "Seoul" && p.name_ko.as_deref() == Some("서울"))
         );
+    }
+
+    #[test]
+    fn bundled_atlas_has_every_place_of_the_news_in_its_country() {
+        let a = Atlas::bundled().unwrap();
+        // The list, with the country each must lie in (point in the country's mesh).
+        let news = [
+            ("Hamhung", "PRK"),
+            ("Ryongsong", "PRK"),
+            ("Sinpo", "PRK"),
+            ("Sohae", "PRK"),
+            ("Rajin", "PRK"),
+            ("Tumangang", "PRK"),
+            ("Chongjin", "PRK"),
+            ("Khasan", "RUS"),
+            ("Vladivostok", "RUS"),
+            ("Kursk", "RUS"),
+            ("Sudzha", "RUS"),
+            ("Kharkiv", "UKR"),
+        ];
+        let proj = Lcc::atlas();
+        for (name, iso3) in news {
+            let p = a
+                .places
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap_or_else(|| panic!("{name} is missing from the places"));
+            assert!(p.is_spot(), "{name} is a {}", p.kind);
+            assert!(p.name_ko.is_some(), "{name} has no Korean name");
+            let c = a.country(iso3).unwrap();
+            assert_eq!(a.country(p.country.as_deref().unwrap()).unwrap().iso3, iso3);
+            assert!(
+                c.mesh.contains(proj.project(p.lonlat)),
+                "{name} at {:?} is not inside {iso3}",
+                p.lonlat
+            );
+            // A place added by hand (no GeoNames population) says where its position comes from.
+            if p.population.is_none() {
+                assert!(p.note.is_some(), "{name} has no source note");
+            }
+        }
     }
 
     #[test]

@@ -95,7 +95,7 @@ impl LabelKind {
 
 /// Places of the news, most central first: (name as in the data, rank, zoom from which it
 /// shows). The three at the heart of the story come even before capitals.
-pub const STORY_PLACES: [(&str, f64, f64); 14] = [
+pub const STORY_PLACES: [(&str, f64, f64); 17] = [
     ("Hamhung", 0.90, 3.5),
     ("Kursk", 0.91, 3.5),
     ("Vladivostok", 0.92, 3.5),
@@ -109,6 +109,9 @@ pub const STORY_PLACES: [(&str, f64, f64); 14] = [
     ("Zaporizhzhia", 1.52, 4.5),
     ("Sudzha", 1.55, 5.5),
     ("Ryongsong", 1.60, 6.5),
+    ("Sohae", 1.55, 5.5),
+    ("Tumangang", 1.56, 6.0),
+    ("Khasan", 1.57, 6.0),
     ("Pyongyang", 1.00, 0.0),
 ];
 
@@ -155,7 +158,7 @@ fn kind_of(place: &Place) -> Option<LabelKind> {
     Some(match place.kind.as_str() {
         "country" => LabelKind::Country,
         "capital" => LabelKind::Capital,
-        "city" | "district" => LabelKind::City,
+        "city" | "town" | "district" | "site" => LabelKind::City,
         "province" => LabelKind::Province,
         "sea" | "strait" | "ocean" => LabelKind::Sea,
         _ => return None,
@@ -203,7 +206,7 @@ pub fn sources(
                     let (_, rank, zoom) = story.copied().unwrap_or(("", 1.5, 4.0));
                     (rank, zoom, 13.0)
                 }
-                (LabelKind::City, "district") => (1.6, 6.5, 12.0),
+                (LabelKind::City, "district" | "site" | "town") => (1.6, 6.5, 12.0),
                 (LabelKind::City, _) => {
                     let z = match pop {
                         p if p >= 5e6 => 3.0,
@@ -630,7 +633,7 @@ pub fn search<'a>(places: &'a [Place], query: &str, limit: usize) -> Vec<(usize,
     let kind_rank = |k: &str| match k {
         "country" => 0,
         "capital" => 1,
-        "city" | "district" => 2,
+        "city" | "town" | "district" | "site" => 2,
         "sea" | "strait" | "ocean" => 3,
         _ => 4,
     };

@@ -25,6 +25,20 @@ impl MeshData {
             .sum()
     }
 
+    /// True when the point lies in one of the triangles (edges included).
+    pub fn contains(&self, p: [f64; 2]) -> bool {
+        self.indices.chunks_exact(3).any(|t| {
+            let [a, b, c] = [t[0], t[1], t[2]].map(|i| self.positions[i as usize].map(f64::from));
+            let side = |u: [f64; 2], v: [f64; 2]| {
+                (v[0] - u[0]) * (p[1] - u[1]) - (p[0] - u[0]) * (v[1] - u[1])
+            };
+            let [d1, d2, d3] = [side(a, b), side(b, c), side(c, a)];
+            let neg = d1 < 0.0 || d2 < 0.0 || d3 < 0.0;
+            let pos = d1 > 0.0 || d2 > 0.0 || d3 > 0.0;
+            !(neg && pos)
+        })
+    }
+
     /// Appends another mesh.
     pub fn extend(&mut self, other: &MeshData) {
         let base = self.positions.len() as u32;
@@ -108,6 +122,10 @@ mod tests {
         assert!((m.area() - 16.0).abs() < 1e-6, "{}", m.area());
         let m = triangulate(&[outer, hole], &Plain);
         assert!((m.area() - 15.0).abs() < 1e-6, "{}", m.area());
+        assert!(m.contains([3.0, 3.0]));
+        assert!(m.contains([0.5, 3.9]));
+        assert!(!m.contains([1.5, 1.5]), "inside the hole");
+        assert!(!m.contains([4.5, 2.0]), "outside");
     }
 
     #[test]
