@@ -158,9 +158,9 @@ fn kind_of(place: &Place) -> Option<LabelKind> {
     Some(match place.kind.as_str() {
         "country" => LabelKind::Country,
         "capital" => LabelKind::Capital,
-        "city" | "town" | "district" | "site" => LabelKind::City,
         "province" => LabelKind::Province,
         "sea" | "strait" | "ocean" => LabelKind::Sea,
+        _ if place.is_spot() => LabelKind::City,
         _ => return None,
     })
 }
@@ -630,16 +630,16 @@ pub fn search<'a>(places: &'a [Place], query: &str, limit: usize) -> Vec<(usize,
             Some((i, p, score))
         })
         .collect();
-    let kind_rank = |k: &str| match k {
+    let kind_rank = |p: &Place| match p.kind.as_str() {
         "country" => 0,
         "capital" => 1,
-        "city" | "town" | "district" | "site" => 2,
+        _ if p.is_spot() => 2,
         "sea" | "strait" | "ocean" => 3,
         _ => 4,
     };
     hits.sort_by(|a, b| {
         a.2.cmp(&b.2)
-            .then(kind_rank(&a.1.kind).cmp(&kind_rank(&b.1.kind)))
+            .then(kind_rank(a.1).cmp(&kind_rank(b.1)))
             .then(
                 b.1.population
                     .unwrap_or(0)
@@ -839,6 +839,10 @@ mod tests {
         assert_eq!(first("함흥").as_deref(), Some("Hamhung"));
         assert_eq!(first("키이").as_deref(), Some("Kyiv"));
         assert_eq!(first("vladi").as_deref(), Some("Vladivostok"));
+        // Places added from their articles: a launch site, a district, a town.
+        assert_eq!(first("서해").as_deref(), Some("Sohae"));
+        assert_eq!(first("tumang").as_deref(), Some("Tumangang"));
+        assert_eq!(first("하산").as_deref(), Some("Khasan"));
         assert!(search(&atlas.places, "zzzz", 5).is_empty());
         assert!(search(&atlas.places, "  ", 5).is_empty());
     }
