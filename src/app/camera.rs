@@ -57,18 +57,25 @@ impl MapCamera {
     }
 }
 
-/// True on the frame a left click ends: pressed and released within 4 pixels (a drag that
-/// moved the map is not a click). `pressed_at` is the caller's `Local` memory of the press.
-pub fn left_click(
+/// Where a left click on the map ended, on the frame it ends: pressed and released within 4
+/// pixels (a drag that moved the map is not a click), with the pointer neither over an egui
+/// panel nor held by one. `pressed_at` is the caller's `Local` memory of the press.
+pub fn map_click(
     buttons: &ButtonInput<MouseButton>,
-    cursor: Vec2,
+    window: &Window,
+    egui: Option<&EguiWantsInput>,
     pressed_at: &mut Option<Vec2>,
-) -> bool {
+) -> Option<Vec2> {
+    if egui.is_some_and(|e| e.wants_pointer_input() || e.is_pointer_over_area()) {
+        return None;
+    }
+    let cursor = window.cursor_position()?;
     if buttons.just_pressed(MouseButton::Left) {
         *pressed_at = Some(cursor);
     }
-    buttons.just_released(MouseButton::Left)
-        && pressed_at.take().is_some_and(|p| p.distance(cursor) < 4.0)
+    (buttons.just_released(MouseButton::Left)
+        && pressed_at.take().is_some_and(|p| p.distance(cursor) < 4.0))
+    .then_some(cursor)
 }
 
 /// The plane extent of the bundled map.

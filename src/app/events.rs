@@ -463,13 +463,9 @@ fn pick(
     mut selection: ResMut<Selection>,
     mut pressed_at: Local<Option<Vec2>>,
 ) {
-    if egui.is_some_and(|e| e.wants_pointer_input() || e.is_pointer_over_area()) {
-        return;
-    }
-    let Some(cursor) = window.cursor_position() else {
-        return;
-    };
-    if super::camera::left_click(&buttons, cursor, &mut pressed_at) {
+    if let Some(cursor) =
+        super::camera::map_click(&buttons, &window, egui.as_deref(), &mut pressed_at)
+    {
         let size = [window.width() as f64, window.height() as f64];
         if let Some(i) = marker_under(cursor, &projector, size, &markers) {
             selection.select(i, &events, &mut timeline);

@@ -594,15 +594,11 @@ fn inspect_click(
     mut files: ResMut<OpenFiles>,
     mut pressed_at: Local<Option<Vec2>>,
 ) {
-    if egui.is_some_and(|e| e.wants_pointer_input() || e.is_pointer_over_area()) {
-        return;
-    }
-    let Some(cursor) = window.cursor_position() else {
+    let Some(cursor) =
+        super::camera::map_click(&buttons, &window, egui.as_deref(), &mut pressed_at)
+    else {
         return;
     };
-    if !super::camera::left_click(&buttons, cursor, &mut pressed_at) {
-        return;
-    }
     let size = [window.width() as f64, window.height() as f64];
     let plane = cam
         .current
