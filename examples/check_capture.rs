@@ -15,7 +15,7 @@
 
 use std::process::ExitCode;
 
-use dateline::app::map::{LAND, SEA};
+use dateline::app::theme::{LAND, SEA};
 use dateline::core::events::{CATEGORIES, category_index};
 use dateline::core::globe::GlobeView;
 use dateline::core::projection::{Lcc, Projection};

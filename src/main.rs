@@ -8,12 +8,13 @@ use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use clap::{Parser, Subcommand};
 
-use dateline::app::timeline::EventsData;
-use dateline::app::{self, AtlasData, Settings};
+use dateline::app;
+use dateline::app::state::settings::{AtlasData, Settings};
+use dateline::app::state::story::Story;
 use dateline::core::atlas::Atlas;
 use dateline::core::events;
-use dateline::core::geojson::Severity;
 use dateline::core::model::Lang;
+use dateline::core::problem::Severity;
 use dateline::core::projection::Lcc;
 use dateline::core::timeline::FuzzyDate;
 use dateline::core::userfile::{self, Content};
@@ -130,7 +131,9 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        let opened = userfile::open(&name, bytes, &Lcc::atlas(), &mut |_| {});
+        let opened = userfile::open(&name, bytes, &Lcc::atlas(), &mut |_| {
+            std::ops::ControlFlow::Continue(())
+        });
         for p in &opened.problems {
             println!("{p}");
         }
@@ -216,7 +219,7 @@ fn main() -> ExitCode {
     let exit = App::new()
         .insert_resource(settings)
         .insert_resource(AtlasData(Arc::new(atlas)))
-        .insert_resource(EventsData::new(bundled.events))
+        .insert_resource(Story::new(bundled.events))
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(window),
             ..default()
@@ -228,20 +231,7 @@ fn main() -> ExitCode {
             auto_create_primary_context: false,
             ..default()
         })
-        .add_plugins((
-            app::plugin,
-            app::camera::plugin,
-            app::map::plugin,
-            app::labels::plugin,
-            app::search::plugin,
-            app::ui::plugin,
-            app::timeline::plugin,
-            app::event_list::plugin,
-            app::events::plugin,
-            app::files::plugin,
-            app::globe::plugin,
-            app::capture::plugin,
-        ))
+        .add_plugins(app::plugin)
         .run();
     match exit {
         AppExit::Success => ExitCode::SUCCESS,

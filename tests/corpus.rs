@@ -3,10 +3,19 @@
 
 use std::path::{Path, PathBuf};
 
-use dateline::core::geojson::{Place, Severity, load};
+use dateline::core::geojson::load;
+use dateline::core::problem::{Place, Severity};
 
+/// The corpus folder; `None` when it is not beside the checkout. With
+/// `DATELINE_REQUIRE_CORPUS=1` (set by CI) a missing corpus fails the test instead.
 fn corpus_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/geojson");
+    let required = std::env::var("DATELINE_REQUIRE_CORPUS").is_ok_and(|v| v == "1");
+    assert!(
+        dir.is_dir() || !required,
+        "DATELINE_REQUIRE_CORPUS=1 but {} is missing",
+        dir.display()
+    );
     dir.is_dir().then_some(dir)
 }
 

@@ -1,36 +1,48 @@
-//! Plugin tests: each Bevy plugin in a bare `App` with `MinimalPlugins`, driven by `app.update()`.
-//! No window or GPU: the window is a plain entity and assets are in-memory collections.
+//! Plugin tests: the app's layers in a bare `App` with `MinimalPlugins`, driven by
+//! `app.update()`. No window or GPU: the window is a plain entity and assets are in-memory
+//! collections; egui's pass is not run (its panels are exercised by the captures in CI).
 
 use std::sync::Arc;
 
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use dateline::app::camera::MapCamera;
-use dateline::app::events::SceneEvents;
-use dateline::app::map::{LayerToggles, LineLayerTag};
-use dateline::app::timeline::{EventsData, Selection, Timeline};
-use dateline::app::{self, AtlasData, Settings};
+use dateline::app;
+use dateline::app::camera::map::{MapCam, MapCamera};
+use dateline::app::files::inspect::Inspected;
+use dateline::app::files::store::OpenFiles;
+use dateline::app::render::atlas::LineLayerTag;
+use dateline::app::render::markers::{EventMarker, SceneEvents};
+use dateline::app::state::layers::LayerToggles;
+use dateline::app::state::requests::{FileRequest, GoHome, OpenFile, SelectEvent};
+use dateline::app::state::screen::{MapInsets, Projector, ViewMode};
+use dateline::app::state::settings::{AtlasData, Settings};
+use dateline::app::state::story::{Clock, EventFilters, Selection, Story};
+use dateline::app::ui::files::FileWindows;
 use dateline::core::atlas::{Atlas, LineKind};
 use dateline::core::events;
 use dateline::core::model::Lang;
+use dateline::core::projection::{Lcc, Projection};
 use dateline::core::timeline::{FuzzyDate, iso};
+use dateline::core::userfile::Content;
 use dateline::core::view::ViewSpec;
 
 fn settings(view: &str) -> Settings {
     Settings::new(ViewSpec::parse(view).unwrap())
 }
 
-/// A bare app with what the camera reads: input resources and a primary window entity.
+/// A bare app with the state and camera layers: input resources, states and a primary
+/// window entity.
 fn base_app(view: &str) -> App {
     let mut app = App::new();
     app.add_plugins(MinimalPlugins)
+        .add_plugins(bevy::state::app::StatesPlugin)
         .insert_resource(settings(view))
         .init_resource::<ButtonInput<KeyCode>>()
         .init_resource::<ButtonInput<MouseButton>>()
         .init_resource::<AccumulatedMouseMotion>()
         .init_resource::<AccumulatedMouseScroll>()
-        .add_plugins((app::plugin, app::camera::plugin));
+        .add_plugins((app::state::plugin, app::camera::plugin));
     app.world_mut().spawn((
         Window {
             resolution: bevy::window::WindowResolution::new(1280, 800),
@@ -47,6 +59,36 @@ fn camera_app(view: &str) -> App {
     app
 }
 
+/// Every layer but capture, with the bundled atlas and story, in-memory assets, and egui's
+/// pass left out; `setup` changes the settings first.
+fn full_app_with(view: &str, setup: impl FnOnce(&mut Settings)) -> App {
+    let mut app = base_app(view);
+    setup(&mut app.world_mut().resource_mut::<Settings>());
+    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
+    app.add_plugins(AssetPlugin::default())
+        .init_asset::<Mesh>()
+        .init_asset::<ColorMaterial>()
+        .init_asset::<StandardMaterial>()
+        .init_asset::<GizmoAsset>()
+        .init_asset::<Font>()
+        .add_message::<bevy::window::FileDragAndDrop>()
+        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
+        .insert_resource(Story::new(bundled.events))
+        .add_plugins((
+            app::theme::plugin,
+            app::render::plugin,
+            app::files::plugin,
+            app::ui::plugin,
+        ));
+    app.update();
+    app.update();
+    app
+}
+
+fn full_app(view: &str) -> App {
+    full_app_with(view, |_| {})
+}
+
 fn press(app: &mut App, key: KeyCode) {
     app.world_mut()
         .resource_mut::<ButtonInput<KeyCode>>()
@@ -57,15 +99,73 @@ fn press(app: &mut App, key: KeyCode) {
     keys.clear();
 }
 
+fn set_cursor(app: &mut App, x: f64, y: f64) {
+    let mut q = app.world_mut().query::<&mut Window>();
+    q.single_mut(app.world_mut())
+        .unwrap()
+        .set_cursor_position(Some(Vec2::new(x as f32, y as f32)));
+}
+
+/// A left click (press, then release) at a pixel.
+fn click(app: &mut App, x: f64, y: f64) {
+    set_cursor(app, x, y);
+    app.world_mut()
+        .resource_mut::<ButtonInput<MouseButton>>()
+        .press(MouseButton::Left);
+    app.update();
+    let mut b = app.world_mut().resource_mut::<ButtonInput<MouseButton>>();
+    b.release(MouseButton::Left);
+    app.update();
+    app.world_mut()
+        .resource_mut::<ButtonInput<MouseButton>>()
+        .clear();
+}
+
+fn day(s: &str) -> f64 {
+    FuzzyDate::parse(s).unwrap().first_day() as f64
+}
+
+fn visible(app: &App) -> Vec<String> {
+    let story = app.world().resource::<Story>();
+    app.world()
+        .resource::<SceneEvents>()
+        .describe(story, false)
+        .into_iter()
+        .filter(|e| e.visible)
+        .map(|e| e.id)
+        .collect()
+}
+
+fn wait_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(app) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.update();
+    }
+}
+
+fn selected(app: &App) -> Option<String> {
+    app.world().resource::<Selection>().event.clone()
+}
+
+/// A temporary folder for a test's files.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dateline-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 #[test]
 fn camera_starts_on_the_requested_view_and_follows_keys() {
     let mut app = camera_app("korea");
     let cam = *app.world().resource::<MapCamera>();
     let home = cam.target;
     // The camera entity sits over the view centre.
-    let mut q = app
-        .world_mut()
-        .query_filtered::<&Transform, With<dateline::app::camera::MapCam>>();
+    let mut q = app.world_mut().query_filtered::<&Transform, With<MapCam>>();
     let t = q.single(app.world()).unwrap();
     assert!((t.translation.x as f64 - home.center[0]).abs() < 1.0);
     assert!((t.translation.y as f64 - home.center[1]).abs() < 1.0);
@@ -89,36 +189,38 @@ fn camera_starts_on_the_requested_view_and_follows_keys() {
 #[test]
 fn camera_cannot_leave_the_map() {
     let mut app = camera_app("world");
-    for _ in 0..200 {
-        press(&mut app, KeyCode::ArrowLeft);
-    }
     let cam = *app.world().resource::<MapCamera>();
-    assert!(cam.target.center[0] >= cam.bounds[0] - 1e-6);
-    assert!(cam.target.center[0] <= cam.bounds[2] + 1e-6);
-}
-
-/// A bare app with the map plugin: in-memory asset collections, no renderer.
-fn map_app(view: &str) -> App {
-    let mut app = base_app(view);
-    app.add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<ColorMaterial>()
-        .init_asset::<GizmoAsset>()
-        .init_asset::<Font>()
-        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
-        .add_plugins(app::map::plugin);
+    // A drag far enough that only the clamp keeps the centre on the map.
+    let dx = 1.0e6_f32;
+    let s = dateline::core::view::km_per_px(cam.target.zoom);
+    assert!(cam.target.center[0] - dx as f64 * s < cam.bounds[0] - 1e3);
+    set_cursor(&mut app, 640.0, 400.0);
+    app.world_mut()
+        .resource_mut::<ButtonInput<MouseButton>>()
+        .press(MouseButton::Left);
+    app.world_mut()
+        .resource_mut::<AccumulatedMouseMotion>()
+        .delta = Vec2::new(dx, dx);
     app.update();
-    app.update();
-    app
+    let cam = *app.world().resource::<MapCamera>();
+    // Dragging right and down moves the view west and north, to the edge and no further.
+    assert_eq!(cam.target.center[0], cam.bounds[0]);
+    assert_eq!(cam.target.center[1], cam.bounds[3]);
 }
 
 #[test]
 fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
-    let mut app = map_app("world");
+    let mut app = full_app("world");
     let countries = app.world().resource::<AtlasData>().0.countries.len();
-    let meshes = app.world_mut().query::<&Mesh2d>().iter(app.world()).count();
-    // One mesh per country plus the lakes.
-    assert_eq!(meshes, countries + 1);
+    let names: Vec<String> = app
+        .world_mut()
+        .query_filtered::<&Name, With<Mesh2d>>()
+        .iter(app.world())
+        .map(|n| n.to_string())
+        .collect();
+    // One mesh per country, plus the lakes; event areas are named "event area …".
+    let atlas_meshes = names.iter().filter(|n| !n.starts_with("event")).count();
+    assert_eq!(atlas_meshes, countries + 1, "{names:?}");
 
     let shown = |app: &mut App, kind: LineKind| {
         app.world_mut()
@@ -150,78 +252,40 @@ fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
     assert!(!shown(&mut app, LineKind::River));
 }
 
-fn day(s: &str) -> f64 {
-    FuzzyDate::parse(s).unwrap().first_day() as f64
-}
-
-/// The map app plus the timeline, the event list and the event markers, at a date.
-fn events_app(view: &str, date: Option<&str>) -> App {
-    let mut app = base_app(view);
-    app.world_mut().resource_mut::<Settings>().date = date.map(|d| day(d) as i64);
-    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
-    app.add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<ColorMaterial>()
-        .init_asset::<GizmoAsset>()
-        .init_asset::<Font>()
-        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
-        .insert_resource(EventsData::new(bundled.events))
-        .add_plugins((
-            app::map::plugin,
-            app::timeline::plugin,
-            app::event_list::plugin,
-            app::events::plugin,
-            app::labels::plugin,
-        ));
-    app.update();
-    app.update();
-    app
-}
-
-fn visible(app: &App) -> Vec<String> {
-    let events = app.world().resource::<EventsData>();
-    app.world()
-        .resource::<SceneEvents>()
-        .0
-        .iter()
-        .filter(|e| e.visible)
-        .map(|e| events.events[e.index].id.clone())
-        .collect()
-}
-
 #[test]
 fn timeline_defaults_to_the_newest_event_and_steps_between_events() {
-    let mut app = events_app("region", None);
-    let t = app.world().resource::<Timeline>().clone();
+    let mut app = full_app("region");
+    let t = app.world().resource::<Clock>().clone();
     assert_eq!(iso(t.day()), "2024-12-04", "the newest event's date");
     assert_eq!(visible(&app).len(), 14, "{:?}", visible(&app));
 
     press(&mut app, KeyCode::Comma);
-    assert_eq!(iso(app.world().resource::<Timeline>().day()), "2024-11-11");
+    assert_eq!(iso(app.world().resource::<Clock>().day()), "2024-11-11");
     press(&mut app, KeyCode::Comma);
-    assert_eq!(iso(app.world().resource::<Timeline>().day()), "2024-11-01");
+    assert_eq!(iso(app.world().resource::<Clock>().day()), "2024-11-01");
     press(&mut app, KeyCode::Period);
-    assert_eq!(iso(app.world().resource::<Timeline>().day()), "2024-11-11");
+    assert_eq!(iso(app.world().resource::<Clock>().day()), "2024-11-11");
     // Month-precision events of November show from the 1st; the 4 December one not yet.
     let v = visible(&app);
     assert!(v.contains(&"kursk-nk-troops".to_string()));
     assert!(!v.contains(&"treaty-in-force".to_string()));
 }
 
+fn shown_markers(app: &mut App) -> usize {
+    app.world_mut()
+        .query::<(&EventMarker, &Visibility)>()
+        .iter(app.world())
+        .filter(|(_, v)| **v != Visibility::Hidden)
+        .count()
+}
+
 #[test]
 fn markers_follow_the_date_and_the_filters() {
-    let mut app = events_app("region", Some("2023-07-01"));
+    let mut app = full_app_with("region", |s| s.date = Some(day("2023-07-01") as i64));
     assert!(visible(&app).is_empty(), "{:?}", visible(&app));
-    let shown_markers = |app: &mut App| {
-        app.world_mut()
-            .query::<(&dateline::app::events::EventMarker, &Visibility)>()
-            .iter(app.world())
-            .filter(|(_, v)| **v != Visibility::Hidden)
-            .count()
-    };
     assert_eq!(shown_markers(&mut app), 0);
 
-    app.world_mut().resource_mut::<Timeline>().date = day("2024-11-26");
+    app.world_mut().resource_mut::<Clock>().date = day("2024-11-26");
     app.update();
     let v = visible(&app);
     for id in ["kursk-nk-troops", "ryongsong-expansion", "treaty-signed"] {
@@ -232,7 +296,7 @@ fn markers_follow_the_date_and_the_filters() {
 
     // Hiding a status hides its markers and drops its events from the scene.
     app.world_mut()
-        .resource_mut::<dateline::app::event_list::EventListState>()
+        .resource_mut::<EventFilters>()
         .hidden_statuses
         .insert(dateline::core::events::Status::Claimed);
     app.update();
@@ -242,53 +306,41 @@ fn markers_follow_the_date_and_the_filters() {
 
 #[test]
 fn playing_moves_the_date_forward_and_selecting_flies_the_map() {
-    let mut app = events_app("korea", Some("2024-06-01"));
-    app.world_mut().resource_mut::<Timeline>().playing = true;
-    let before = app.world().resource::<Timeline>().date;
+    let mut app = full_app_with("korea", |s| s.date = Some(day("2024-06-01") as i64));
+    app.world_mut().resource_mut::<Clock>().playing = true;
+    let before = app.world().resource::<Clock>().date;
     std::thread::sleep(std::time::Duration::from_millis(20));
     app.update();
-    let after = app.world().resource::<Timeline>().date;
+    let after = app.world().resource::<Clock>().date;
     assert!(after > before, "{before} -> {after}");
 
-    // Select the Kursk event: the timeline and the camera move to it.
-    let i = app
-        .world()
-        .resource::<EventsData>()
-        .events
-        .iter()
-        .position(|e| e.id == "kursk-nk-troops")
-        .unwrap();
+    // Select the Kursk event: the clock and the camera move to it.
+    app.world_mut().resource_mut::<Clock>().playing = false;
     app.world_mut().resource_mut::<MapCamera>().instant = true;
-    {
-        let world = app.world_mut();
-        world.resource_scope(|world, mut sel: Mut<Selection>| {
-            world.resource_scope(|world, mut t: Mut<Timeline>| {
-                t.playing = false;
-                sel.select(i, world.resource::<EventsData>(), &mut t);
-            });
-        });
-    }
+    app.world_mut().write_message(SelectEvent {
+        id: Some("kursk-nk-troops".into()),
+        fly: true,
+    });
     app.update();
     app.update();
+    assert_eq!(selected(&app).as_deref(), Some("kursk-nk-troops"));
     let cam = *app.world().resource::<MapCamera>();
-    let proj = dateline::core::projection::Lcc::atlas();
-    use dateline::core::projection::Projection;
     let [x, y] = cam
         .current
-        .to_pixel(proj.project([36.18, 51.73]), [1280.0, 800.0]);
+        .to_pixel(Lcc::atlas().project([36.18, 51.73]), [1280.0, 800.0]);
     assert!(
         (0.0..1280.0).contains(&x) && (0.0..800.0).contains(&y),
         "Kursk at {x},{y}"
     );
-    assert!(app.world().resource::<Timeline>().date >= day("2024-11-01"));
+    assert!(app.world().resource::<Clock>().date >= day("2024-11-01"));
 }
 
 #[test]
 fn labels_are_placed_without_overlap_and_follow_the_language() {
-    let mut app = events_app("korea", None);
+    let mut app = full_app("korea");
     let texts = |app: &App| -> Vec<(String, [f64; 4])> {
         app.world()
-            .resource::<dateline::app::labels::LabelsOnScreen>()
+            .resource::<dateline::app::render::labels::LabelsOnScreen>()
             .0
             .iter()
             .map(|l| (l.label.text.clone(), l.label.rect))
@@ -308,7 +360,7 @@ fn labels_are_placed_without_overlap_and_follow_the_language() {
     // One text entity per placed label, shown.
     let shown = app
         .world_mut()
-        .query::<(&dateline::app::labels::MapLabel, &Visibility)>()
+        .query::<(&dateline::app::render::labels::MapLabel, &Visibility)>()
         .iter(app.world())
         .filter(|(_, v)| **v != Visibility::Hidden)
         .count();
@@ -321,47 +373,9 @@ fn labels_are_placed_without_overlap_and_follow_the_language() {
     assert!(!ko.iter().any(|(t, _)| t == "Seoul"));
 }
 
-/// The globe plugin with what it reads (states, 3D assets, the atlas).
-fn add_globe_plugin(app: &mut App) {
-    app.add_plugins(bevy::state::app::StatesPlugin)
-        .add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<StandardMaterial>()
-        .init_asset::<GizmoAsset>()
-        .insert_resource(AtlasData(Arc::new(Atlas::bundled().unwrap())))
-        .add_plugins(app::globe::plugin);
-}
-
-/// The files plugin with what it reads (assets, drag-and-drop messages, the bundled events).
-fn add_files_plugin(app: &mut App) {
-    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
-    app.add_plugins(AssetPlugin::default())
-        .init_asset::<Mesh>()
-        .init_asset::<ColorMaterial>()
-        .init_asset::<GizmoAsset>()
-        .add_message::<bevy::window::FileDragAndDrop>()
-        .insert_resource(EventsData::new(bundled.events))
-        .add_plugins(app::files::plugin);
-}
-
-fn wait_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
-    let start = std::time::Instant::now();
-    while !done(app) {
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(20),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        app.update();
-    }
-}
-
 #[test]
 fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version() {
-    use dateline::app::files::OpenFiles;
-    use dateline::core::userfile::Content;
-    let dir = std::env::temp_dir().join(format!("dateline-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("reload");
     let layer = dir.join("lesson.geojson");
     let csv = dir.join("week.csv");
     let point = |lon: f64| {
@@ -376,10 +390,7 @@ fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version(
     )
     .unwrap();
 
-    let mut app = base_app("korea");
-    app.world_mut().resource_mut::<Settings>().files = vec![layer.clone(), csv.clone()];
-    add_files_plugin(&mut app);
-    app.update();
+    let mut app = full_app_with("korea", |s| s.files = vec![layer.clone(), csv.clone()]);
     wait_until(&mut app, "the first load", |a| {
         !a.world().resource::<OpenFiles>().busy()
     });
@@ -390,7 +401,7 @@ fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version(
         assert!(matches!(&files.files[1].good, Some(Content::Events(e)) if e.len() == 1));
     }
     // The CSV's event joins the bundled story on the timeline.
-    assert_eq!(app.world().resource::<EventsData>().events.len(), 15);
+    assert_eq!(app.world().resource::<Story>().events().len(), 15);
 
     // A broken save: the last good version stays, the problem is listed.
     std::thread::sleep(std::time::Duration::from_millis(1100));
@@ -408,7 +419,7 @@ fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version(
             "{}",
             f.problems[0]
         );
-        assert!(app.world().resource::<OpenFiles>().show_problems);
+        assert!(app.world().resource::<FileWindows>().problems);
     }
     // The fix: picked up on the next save.
     std::thread::sleep(std::time::Duration::from_millis(1100));
@@ -419,7 +430,6 @@ fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version(
     });
     let f = &app.world().resource::<OpenFiles>().files[0];
     assert!(!f.stale);
-    use dateline::core::projection::Projection;
     let want = dateline::core::projection::Lcc::atlas().project([128.5, 38.0]);
     match &f.good {
         Some(Content::Layer(l)) => {
@@ -434,16 +444,12 @@ fn opened_files_load_in_the_background_and_reload_keeping_the_last_good_version(
 
 #[test]
 fn g_switches_to_the_globe_keeping_the_centre_and_back() {
-    use dateline::app::globe::GlobeCamera;
-    use dateline::app::{Projector, ViewMode};
-    let mut app = base_app("korea");
-    add_globe_plugin(&mut app);
-    app.update();
+    use dateline::app::camera::globe::GlobeCamera;
+    let mut app = full_app("korea");
     let size = [1280.0, 800.0];
-    let insets = app.world().resource::<app::MapInsets>().0;
+    let insets = app.world().resource::<MapInsets>().0;
     let map = app.world().resource::<MapCamera>().current;
-    let proj = dateline::core::projection::Lcc::atlas();
-    use dateline::core::projection::Projection;
+    let proj = Lcc::atlas();
     let centre = proj.unproject(map.from_pixel(insets.middle(size), size));
     assert!(matches!(
         app.world().resource::<Projector>(),
@@ -497,65 +503,40 @@ fn g_switches_to_the_globe_keeping_the_centre_and_back() {
 
 #[test]
 fn clicking_a_feature_of_a_user_layer_shows_its_properties() {
-    use dateline::app::files::OpenFiles;
-    use dateline::core::projection::{Lcc, Projection};
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/example-layer.geojson");
-    let mut app = base_app("korea");
-    app.world_mut().resource_mut::<Settings>().files = vec![fixture];
-    add_files_plugin(&mut app);
-    app.update();
+    let mut app = full_app_with("korea", |s| s.files = vec![fixture]);
     wait_until(&mut app, "the layer to load", |a| {
         !a.world().resource::<OpenFiles>().busy()
     });
     let view = app.world().resource::<MapCamera>().current;
     let [x, y] = view.to_pixel(Lcc::atlas().project([126.8, 37.9]), [1280.0, 800.0]);
-    let click = |app: &mut App, x: f64, y: f64| {
-        let mut q = app.world_mut().query::<&mut Window>();
-        q.single_mut(app.world_mut())
-            .unwrap()
-            .set_cursor_position(Some(Vec2::new(x as f32, y as f32)));
-        app.world_mut()
-            .resource_mut::<ButtonInput<MouseButton>>()
-            .press(MouseButton::Left);
-        app.update();
-        let mut b = app.world_mut().resource_mut::<ButtonInput<MouseButton>>();
-        b.release(MouseButton::Left);
-        app.update();
-        app.world_mut()
-            .resource_mut::<ButtonInput<MouseButton>>()
-            .clear();
-    };
     // Far from every feature: nothing.
     click(&mut app, 20.0, 780.0);
-    assert_eq!(app.world().resource::<OpenFiles>().inspect, None);
+    assert_eq!(app.world().resource::<Inspected>().0, None);
     // On "Example point A".
     click(&mut app, x, y);
-    let files = app.world().resource::<OpenFiles>();
-    let (fi, ji) = files.inspect.expect("a feature is selected");
-    let Some(dateline::core::userfile::Content::Layer(l)) = &files.files[fi].good else {
-        panic!("not a layer")
+    let name = |app: &App| {
+        let files = app.world().resource::<OpenFiles>();
+        let (_, feature) = app.world().resource::<Inspected>().get(files)?;
+        feature.properties.get("name")?.as_str().map(String::from)
     };
-    assert_eq!(
-        l.features[ji]
-            .properties
-            .get("name")
-            .and_then(|v| v.as_str()),
-        Some("Example point A")
-    );
+    assert_eq!(name(&app).as_deref(), Some("Example point A"));
+    // Closing the file closes the properties: the feature is gone.
+    let id = app.world().resource::<OpenFiles>().files[0].id;
+    app.world_mut().write_message(FileRequest::Remove(id));
+    app.update();
+    assert_eq!(name(&app), None);
 }
 
 #[test]
 fn a_dropped_file_is_opened() {
-    use dateline::app::files::OpenFiles;
     let fixture =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example-events.csv");
-    let mut app = base_app("korea");
-    add_files_plugin(&mut app);
-    app.update();
+    let mut app = full_app("korea");
     let window = app
         .world_mut()
-        .query_filtered::<Entity, With<bevy::window::PrimaryWindow>>()
+        .query_filtered::<Entity, With<PrimaryWindow>>()
         .single(app.world())
         .unwrap();
     app.world_mut()
@@ -568,37 +549,30 @@ fn a_dropped_file_is_opened() {
         let f = a.world().resource::<OpenFiles>();
         !f.files.is_empty() && !f.busy()
     });
+    app.update();
     let files = app.world().resource::<OpenFiles>();
     assert_eq!(files.files[0].name, "example-events.csv");
     // One good event joins the timeline; the bad row is listed with its row and column.
-    assert_eq!(app.world().resource::<EventsData>().events.len(), 15);
+    assert_eq!(app.world().resource::<Story>().events().len(), 15);
     assert!(
         files.files[0]
             .problems
             .iter()
             .any(|p| p.to_string().contains("row 3, column \"start\""))
     );
-    assert!(files.show_problems);
+    let windows = app.world().resource::<FileWindows>();
+    assert!(windows.problems && windows.files);
 }
 
 #[test]
 fn on_the_globe_drag_rotates_and_the_wheel_zooms() {
-    use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
-    use dateline::app::globe::GlobeCamera;
-    let mut app = base_app("korea");
-    app.world_mut().resource_mut::<Settings>().globe = true;
-    add_globe_plugin(&mut app);
-    app.update();
+    use dateline::app::camera::globe::GlobeCamera;
+    let mut app = full_app_with("korea", |s| s.globe = true);
     app.world_mut().resource_mut::<MapCamera>().instant = true;
     app.update();
     app.update();
     let before = app.world().resource::<GlobeCamera>().current;
-    {
-        let mut q = app.world_mut().query::<&mut Window>();
-        q.single_mut(app.world_mut())
-            .unwrap()
-            .set_cursor_position(Some(Vec2::new(400.0, 300.0)));
-    }
+    set_cursor(&mut app, 400.0, 300.0);
     // Drag to the right: the globe turns with the pointer, so the centre moves west.
     app.world_mut()
         .resource_mut::<ButtonInput<MouseButton>>()
@@ -641,4 +615,272 @@ fn on_the_globe_drag_rotates_and_the_wheel_zooms() {
         (home.distance - before.distance).abs() < 0.2,
         "{before:?} vs {home:?}"
     );
+}
+
+/// An events file with one event at a lon/lat, of this title.
+fn events_csv(path: &std::path::Path, title: &str, lon: f64, lat: f64) {
+    std::fs::write(
+        path,
+        format!(
+            "start,title,lon,lat,status,source_publisher,source_date\n2024-03-10,{title},{lon},{lat},reported,Example,2024-03-11\n"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_open_card_stays_on_its_event_when_files_load_reload_or_close() {
+    let dir = temp_dir("card");
+    let csv = dir.join("early.csv");
+    // An event before all bundled ones: opening it re-sorts the whole list.
+    std::fs::write(
+        &csv,
+        "start,title,status,source_publisher,source_date\n2020-01-05,An early event,reported,Example,2020-01-06\n",
+    )
+    .unwrap();
+    let mut app = full_app("korea");
+    app.world_mut().write_message(SelectEvent {
+        id: Some("ryongsong-expansion".into()),
+        fly: false,
+    });
+    app.update();
+    let card = |app: &App| {
+        let story = app.world().resource::<Story>();
+        let sel = app.world().resource::<Selection>();
+        sel.get(story).map(|e| (e.id.clone(), e.title.clone()))
+    };
+    let before = card(&app).expect("the card is open");
+    assert_eq!(before.0, "ryongsong-expansion");
+    let pos = |app: &App| {
+        app.world()
+            .resource::<Story>()
+            .events()
+            .iter()
+            .position(|e| e.id == "ryongsong-expansion")
+    };
+    let pos_before = pos(&app);
+
+    app.world_mut().write_message(OpenFile(csv.clone()));
+    app.update();
+    wait_until(&mut app, "the events file", |a| {
+        a.world().resource::<Story>().events().len() == 15
+    });
+    assert_ne!(pos(&app), pos_before, "the list was re-sorted");
+    assert_eq!(card(&app), Some(before.clone()), "after opening a file");
+
+    let id = app.world().resource::<OpenFiles>().files[0].id;
+    app.world_mut().write_message(FileRequest::Reload(id));
+    app.update();
+    wait_until(&mut app, "the reload", |a| {
+        !a.world().resource::<OpenFiles>().busy()
+    });
+    app.update();
+    assert_eq!(card(&app), Some(before.clone()), "after a reload");
+
+    app.world_mut().write_message(FileRequest::Remove(id));
+    app.update();
+    assert_eq!(app.world().resource::<Story>().events().len(), 14);
+    assert_eq!(card(&app), Some(before), "after closing the file");
+
+    // The card of an event of a closed file closes with it.
+    app.world_mut().write_message(OpenFile(csv));
+    app.update();
+    wait_until(&mut app, "the file again", |a| {
+        a.world().resource::<Story>().events().len() == 15
+    });
+    let early = app.world().resource::<Story>().events()[0].id.clone();
+    app.world_mut().write_message(SelectEvent {
+        id: Some(early),
+        fly: false,
+    });
+    app.update();
+    let id = app.world().resource::<OpenFiles>().files[0].id;
+    app.world_mut().write_message(FileRequest::Remove(id));
+    app.update();
+    app.update();
+    assert_eq!(selected(&app), None);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_marker_click_after_a_reload_opens_the_right_event() {
+    let dir = temp_dir("marker");
+    let csv = dir.join("class.csv");
+    // In the Yellow Sea, away from every bundled marker.
+    let at = [124.2, 36.4];
+    events_csv(&csv, "First version", at[0], at[1]);
+    let mut app = full_app_with("korea", |s| {
+        s.files = vec![csv.clone()];
+        s.date = Some(day("2024-12-01") as i64);
+    });
+    wait_until(&mut app, "the events file", |a| {
+        a.world().resource::<Story>().events().len() == 15
+    });
+    // A new version with another title and an earlier bundled-like date order change.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    events_csv(&csv, "Second version", at[0], at[1]);
+    wait_until(&mut app, "the reload", |a| {
+        a.world()
+            .resource::<Story>()
+            .events()
+            .iter()
+            .any(|e| e.title == "Second version")
+    });
+    app.update();
+    app.update();
+    let view = app.world().resource::<MapCamera>().current;
+    let [x, y] = view.to_pixel(Lcc::atlas().project(at), [1280.0, 800.0]);
+    click(&mut app, x, y);
+    app.update();
+    let story = app.world().resource::<Story>();
+    let e = app
+        .world()
+        .resource::<Selection>()
+        .get(story)
+        .expect("the click selected an event");
+    assert_eq!(e.title, "Second version");
+    assert_eq!(e.file, "class.csv");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn home_key_and_home_button_agree_on_the_globe() {
+    // Without --view, the globe's start view (Korea and Kursk together) is Home.
+    let mut app = full_app_with("korea", |s| {
+        s.globe = true;
+        s.view_given = false;
+    });
+    app.world_mut().resource_mut::<MapCamera>().instant = true;
+    app.update();
+    let start = app.world().resource::<MapCamera>().target;
+    let away = |app: &mut App| {
+        app.world_mut()
+            .resource_mut::<MapCamera>()
+            .pan_pixels(300.0, 200.0);
+        app.update();
+        assert_ne!(
+            app.world().resource::<MapCamera>().target.center,
+            start.center
+        );
+    };
+    away(&mut app);
+    press(&mut app, KeyCode::Home);
+    let by_key = app.world().resource::<MapCamera>().target;
+    away(&mut app);
+    // What the top bar's Home button sends.
+    app.world_mut().write_message(GoHome);
+    app.update();
+    let by_button = app.world().resource::<MapCamera>().target;
+    assert_eq!(by_key.center, by_button.center);
+    assert_eq!(by_key.zoom, by_button.zoom);
+    // And it is the globe's start view, not the map's Korea view.
+    assert!((by_key.center[0] - start.center[0]).abs() < 1e-6);
+    assert!((by_key.zoom - start.zoom).abs() < 1e-6);
+    let korea = ViewSpec::Korea.resolve_in(
+        [1280.0, 800.0],
+        app.world().resource::<MapInsets>().0,
+        &Lcc::atlas(),
+    );
+    assert!((by_key.zoom - korea.zoom).abs() > 0.1);
+}
+
+#[test]
+fn the_globe_scene_lists_only_events_on_the_visible_side() {
+    let mut app = full_app_with("korea", |s| s.globe = true);
+    app.world_mut().resource_mut::<MapCamera>().instant = true;
+    app.update();
+    app.update();
+    let listed = |app: &App, globe: bool| -> Vec<String> {
+        let story = app.world().resource::<Story>();
+        app.world()
+            .resource::<SceneEvents>()
+            .describe(story, globe)
+            .into_iter()
+            .map(|e| e.id)
+            .collect()
+    };
+    assert!(listed(&app, true).contains(&"ryongsong-expansion".to_string()));
+    // Turn the globe to Central America: Korea, Russia and Ukraine are on the far side.
+    app.world_mut()
+        .write_message(app::state::requests::ShowView(
+            ViewSpec::parse("-100,10,3").unwrap(),
+        ));
+    for _ in 0..3 {
+        app.update();
+    }
+    assert!(app.world().resource::<Projector>().is_globe());
+    let all = listed(&app, false);
+    let front = listed(&app, true);
+    assert_eq!(all.len(), 14);
+    assert!(
+        !front.contains(&"ryongsong-expansion".to_string()),
+        "{front:?}"
+    );
+    // Only events without a place remain.
+    let story = app.world().resource::<Story>();
+    for id in &front {
+        assert!(story.get(id).unwrap().shapes.is_empty(), "{id} is placed");
+    }
+    assert!(front.len() < all.len());
+}
+
+#[test]
+fn reload_during_a_load_cancels_the_first_load() {
+    let dir = temp_dir("cancel");
+    let big = dir.join("big.geojson");
+    // A file that takes a while to load: many small polygons.
+    let mut text = String::from(r#"{"type":"FeatureCollection","features":["#);
+    for i in 0..60_000 {
+        let (x, y) = (
+            100.0 + (i % 300) as f64 * 0.1,
+            30.0 + (i / 300) as f64 * 0.1,
+        );
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!(
+            r#"{{"type":"Feature","properties":{{"n":{i}}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{},{y}],[{},{}],[{x},{y}]]]}}}}"#,
+            x + 0.05,
+            x + 0.05,
+            y + 0.05
+        ));
+    }
+    text.push_str("]}");
+    std::fs::write(&big, text).unwrap();
+    let mut app = full_app("korea");
+    app.world_mut().write_message(OpenFile(big.clone()));
+    app.update();
+    let first = {
+        let files = app.world().resource::<OpenFiles>();
+        files.files[0].loading.as_ref().unwrap().progress.clone()
+    };
+    let id = app.world().resource::<OpenFiles>().files[0].id;
+    app.world_mut().write_message(FileRequest::Reload(id));
+    app.update();
+    assert!(first.cancelled(), "the first load was not told to stop");
+    let second = {
+        let files = app.world().resource::<OpenFiles>();
+        files.files[0].loading.as_ref().unwrap().progress.clone()
+    };
+    assert!(!Arc::ptr_eq(&first, &second) && !second.cancelled());
+    wait_until(&mut app, "the second load", |a| {
+        !a.world().resource::<OpenFiles>().busy()
+    });
+    let files = app.world().resource::<OpenFiles>();
+    assert_eq!(files.files.len(), 1);
+    assert!(matches!(&files.files[0].good, Some(Content::Layer(l)) if l.features.len() == 60_000));
+    // Closing a file during a load cancels it too.
+    app.world_mut().write_message(FileRequest::Reload(id));
+    app.update();
+    let third = app.world().resource::<OpenFiles>().files[0]
+        .loading
+        .as_ref()
+        .unwrap()
+        .progress
+        .clone();
+    app.world_mut().write_message(FileRequest::Remove(id));
+    app.update();
+    assert!(third.cancelled());
+    assert!(app.world().resource::<OpenFiles>().files.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
 }

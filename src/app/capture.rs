@@ -7,13 +7,16 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::text::TextLayoutInfo;
 
-use super::camera::MapCamera;
-use super::events::SceneEvents;
-use super::files::OpenFiles;
-use super::labels::LabelsOnScreen;
-use super::map::LayerToggles;
-use super::timeline::Timeline;
-use super::{AppSystems, AtlasData, Settings, UiLayout};
+use crate::app::camera::map::MapCamera;
+use crate::app::files::store::OpenFiles;
+use crate::app::render::labels::LabelsOnScreen;
+use crate::app::render::markers::SceneEvents;
+use crate::app::state::layers::LayerToggles;
+use crate::app::state::requests::ToggleGlobe;
+use crate::app::state::screen::{Projector, UiLayout};
+use crate::app::state::settings::{AtlasData, Settings};
+use crate::app::state::story::{Clock, Story};
+use crate::app::state::systems::AppSystems;
 use crate::core::projection::Lcc;
 use crate::core::scene::{Scene, SceneLabel, SceneLayer, SceneView};
 use crate::core::timeline::iso;
@@ -33,7 +36,7 @@ struct CaptureState {
 }
 
 /// Adds capture mode when `--screenshot` was given.
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     let Some(out) = app
         .world()
         .get_resource::<Settings>()
@@ -59,13 +62,13 @@ pub fn scene_path(png: &Path) -> PathBuf {
 fn request(
     mut commands: Commands,
     mut state: ResMut<CaptureState>,
-    files: Option<Res<super::files::OpenFiles>>,
+    files: Option<Res<OpenFiles>>,
     settings: Res<Settings>,
-    toggle: Option<ResMut<super::globe::ToggleGlobe>>,
+    mut toggle: MessageWriter<ToggleGlobe>,
     mut cam: ResMut<MapCamera>,
     mut virtual_time: ResMut<Time<Virtual>>,
     (projector, mut window): (
-        Option<Res<super::Projector>>,
+        Option<Res<Projector>>,
         Query<&mut Window, With<bevy::window::PrimaryWindow>>,
     ),
     mut exit: MessageWriter<AppExit>,
@@ -87,9 +90,7 @@ fn request(
     if settings.capture_transition && state.frames == WARMUP_FRAMES - 2 {
         // Animate (not jump) from here, and start the switch.
         cam.instant = false;
-        if let Some(mut t) = toggle {
-            t.0 = true;
-        }
+        toggle.write(ToggleGlobe);
     }
     if !state.requested && state.frames >= WARMUP_FRAMES {
         state.requested = true;
@@ -117,14 +118,11 @@ fn save(
     atlas: Res<AtlasData>,
     labels: Res<LabelsOnScreen>,
     layouts: Query<&TextLayoutInfo>,
-    timeline: Option<Res<Timeline>>,
-    (events, events_data): (
-        Option<Res<SceneEvents>>,
-        Option<Res<super::timeline::EventsData>>,
-    ),
+    clock: Option<Res<Clock>>,
+    (events, story): (Option<Res<SceneEvents>>, Option<Res<Story>>),
     layout: Res<UiLayout>,
     files: Option<Res<OpenFiles>>,
-    projector: Option<Res<super::Projector>>,
+    projector: Option<Res<Projector>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let result = (|| -> Result<(), String> {
@@ -138,8 +136,8 @@ fn save(
         img.save(&state.out)
             .map_err(|e| format!("cannot write {}: {e}", state.out.display()))?;
         let mut scene = describe(&settings, &cam, &toggles, &atlas, size, &labels, &layouts);
-        scene.date = timeline.as_ref().map(|t| iso(t.day()));
-        if let Some(super::Projector::Globe(g, vp)) = projector.as_deref() {
+        scene.date = clock.as_ref().map(|t| iso(t.day()));
+        if let Some(Projector::Globe(g, vp)) = projector.as_deref() {
             scene.mode = "globe".into();
             scene.view.center = g.center;
             scene.view.zoom = crate::core::view::zoom_for(g.km_per_px(vp[3]));
@@ -150,14 +148,10 @@ fn save(
             scene.view.fov_deg = Some(g.fov.to_degrees());
             scene.layers.retain(|l| l.name != "graticule");
         }
-        if projector.as_deref().is_some_and(|p| p.is_globe()) {
-            // On the globe, only what is on the visible side (and events without a place).
-            scene
-                .events
-                .retain(|e| e.anchor.is_some() || e.shape == "none");
-        }
-        scene.events = match (events, events_data) {
-            (Some(e), Some(d)) => e.describe(&d),
+        // On the globe, only what is on the visible side (and events without a place).
+        let globe = projector.as_deref().is_some_and(|p| p.is_globe());
+        scene.events = match (events, story) {
+            (Some(e), Some(s)) => e.describe(&s, globe),
             _ => Vec::new(),
         };
         scene.ui = layout.covered.clone();

@@ -69,7 +69,7 @@ fn main() {
             path,
             bytes,
             &dateline_core::projection::Lcc::atlas(),
-            &mut |_| {},
+            &mut |_| std::ops::ControlFlow::Continue(()),
         );
         println!(
             "{} features (loaded, projected, tessellated), {} problems, peak {} kB",

@@ -92,12 +92,79 @@ pub struct LineLayer {
     pub lines: Vec<Vec<[f32; 2]>>,
 }
 
+/// What a place is (the `kind` property of the places file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    /// A country's capital.
+    Capital,
+    /// A city.
+    City,
+    /// A town.
+    Town,
+    /// A district of a city.
+    District,
+    /// A site (a plant, a port, a launch site).
+    Site,
+    /// A country (its label point).
+    Country,
+    /// A province or region.
+    Province,
+    /// A sea.
+    Sea,
+    /// A strait.
+    Strait,
+    /// An ocean.
+    Ocean,
+}
+
+impl PlaceKind {
+    /// Every kind.
+    pub const ALL: [PlaceKind; 10] = [
+        PlaceKind::Capital,
+        PlaceKind::City,
+        PlaceKind::Town,
+        PlaceKind::District,
+        PlaceKind::Site,
+        PlaceKind::Country,
+        PlaceKind::Province,
+        PlaceKind::Sea,
+        PlaceKind::Strait,
+        PlaceKind::Ocean,
+    ];
+
+    /// Parses the data's word (`capital`, `city`, …; exact, lower case).
+    pub fn parse(s: &str) -> Option<PlaceKind> {
+        PlaceKind::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    /// The data's word for the kind.
+    pub fn code(self) -> &'static str {
+        match self {
+            PlaceKind::Capital => "capital",
+            PlaceKind::City => "city",
+            PlaceKind::Town => "town",
+            PlaceKind::District => "district",
+            PlaceKind::Site => "site",
+            PlaceKind::Country => "country",
+            PlaceKind::Province => "province",
+            PlaceKind::Sea => "sea",
+            PlaceKind::Strait => "strait",
+            PlaceKind::Ocean => "ocean",
+        }
+    }
+}
+
+impl std::fmt::Display for PlaceKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// A point to label (city, country, province, sea).
 #[derive(Debug, Clone)]
 pub struct Place {
-    /// `capital`, `city`, `town`, `district`, `site`, `country`, `province`, `sea`, `strait`,
-    /// `ocean`.
-    pub kind: String,
+    /// What it is.
+    pub kind: PlaceKind,
     /// English name.
     pub name: String,
     /// Korean name.
@@ -122,8 +189,12 @@ impl Place {
     /// a city and sites (a launch site, say).
     pub fn is_spot(&self) -> bool {
         matches!(
-            self.kind.as_str(),
-            "capital" | "city" | "town" | "district" | "site"
+            self.kind,
+            PlaceKind::Capital
+                | PlaceKind::City
+                | PlaceKind::Town
+                | PlaceKind::District
+                | PlaceKind::Site
         )
     }
 }
@@ -285,7 +356,7 @@ impl Atlas {
                     return None;
                 };
                 Some(Place {
-                    kind: f.str_prop("kind")?.to_string(),
+                    kind: PlaceKind::parse(f.str_prop("kind")?)?,
                     name: f.str_prop("name")?.to_string(),
                     name_ko: f.str_prop("name_ko").map(str::to_string),
                     lonlat: *p,
@@ -404,6 +475,24 @@ mod tests {
                 assert!(p.note.is_some(), "{name} has no source note");
             }
         }
+    }
+
+    #[test]
+    fn place_kinds_read_and_write_the_data_words() {
+        for k in PlaceKind::ALL {
+            assert_eq!(PlaceKind::parse(k.code()), Some(k));
+            assert_eq!(k.to_string(), k.code());
+        }
+        assert_eq!(PlaceKind::parse("capital"), Some(PlaceKind::Capital));
+        assert_eq!(PlaceKind::parse("strait"), Some(PlaceKind::Strait));
+        assert_eq!(PlaceKind::parse("village"), None);
+        assert_eq!(PlaceKind::parse("City"), None);
+        // Every place of the bundled file has a kind Dateline knows (none is skipped).
+        let a = Atlas::bundled().unwrap();
+        let raw = geojson::load("places.geojson", bundled::PLACES);
+        assert_eq!(a.places.len(), raw.features.len());
+        let seoul = a.places.iter().find(|p| p.name == "Seoul").unwrap();
+        assert_eq!(seoul.kind, PlaceKind::Capital);
     }
 
     #[test]

@@ -10,74 +10,12 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use super::cancel::Cancel;
 use super::model::{Feature, LonLat, Shape, signed_area};
+use super::problem::{Place, Problem, Severity};
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
-
-/// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// Something was normalised; the data loaded.
-    Warning,
-    /// Something could not be loaded.
-    Error,
-}
-
-/// Where in a file a problem is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
-    /// The file as a whole.
-    File,
-    /// A line and column (1-based), for syntax errors.
-    LineCol(usize, usize),
-    /// A JSON path such as `features[3].geometry.coordinates[0]`.
-    Path(String),
-    /// A CSV cell: the row as a spreadsheet numbers it (the header is row 1) and the column.
-    Cell {
-        /// Row number, 1 = header.
-        row: usize,
-        /// Column name (empty for the row as a whole).
-        column: String,
-    },
-}
-
-/// One problem found in a file, in words a non-specialist can act on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Error or warning.
-    pub severity: Severity,
-    /// The file's name as the user knows it.
-    pub file: String,
-    /// Where in the file.
-    pub place: Place,
-    /// What is wrong.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        write!(f, "{}", self.file)?;
-        match &self.place {
-            Place::File => {}
-            Place::LineCol(l, c) => write!(f, ":{l}:{c}")?,
-            Place::Path(p) => write!(f, " at {p}")?,
-            Place::Cell { row, column } if column.is_empty() => write!(f, " row {row}")?,
-            Place::Cell { row, column } => write!(f, " row {row}, column \"{column}\"")?,
-        }
-        write!(f, ": {sev}: {}", self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, " — {}", self.hint)?;
-        }
-        Ok(())
-    }
-}
 
 /// The result of loading one file: what loaded, and every problem found.
 #[derive(Debug, Clone, Default)]
@@ -101,6 +39,12 @@ impl Loaded {
 
 /// Loads GeoJSON bytes. Never panics; every refusal is a [`Problem`].
 pub fn load(file: &str, bytes: &[u8]) -> Loaded {
+    // Never cancelled, so always `Some`.
+    load_with(file, bytes, &mut Cancel::never()).unwrap_or_default()
+}
+
+/// [`load`], asking `cancel` every thousand features whether to go on (`None`: cancelled).
+pub(crate) fn load_with(file: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Loaded> {
     let mut ctx = Ctx {
         file: file.to_string(),
         problems: Vec::new(),
@@ -115,17 +59,18 @@ pub fn load(file: &str, bytes: &[u8]) -> Loaded {
     };
     let Some(text) = sniff(&mut ctx, bytes) else {
         out.problems = ctx.problems;
-        return out;
+        return Some(out);
     };
     // Pass 1: the whole text is checked for syntax, and everything but the features list is
     // kept (of the list, only its first feature, to recognise Esri JSON). Pass 2 (below, in
     // `root`) reads the features one at a time, so a large file never exists as a JSON tree.
-    let value = match parse_meta(text) {
+    let value = match parse_meta(text, cancel) {
         Ok(v) => v,
+        Err(_) if cancel.is_cancelled() => return None,
         Err(e) => {
             ctx.problems.push(syntax_problem(&ctx.file, text, &e));
             out.problems = ctx.problems;
-            return out;
+            return Some(out);
         }
     };
     out.name = value
@@ -133,13 +78,18 @@ pub fn load(file: &str, bytes: &[u8]) -> Loaded {
         .and_then(Value::as_str)
         .map(str::to_string);
     let mut stream = |ctx: &mut Ctx, features: &mut Vec<Feature>| {
-        if let Err(e) = stream_features(text, ctx, features) {
+        if let Err(e) = stream_features(text, ctx, features, cancel) {
             features.clear();
-            let p = syntax_problem(&ctx.file, text, &e);
-            ctx.problems.push(p);
+            if !cancel.is_cancelled() {
+                let p = syntax_problem(&ctx.file, text, &e);
+                ctx.problems.push(p);
+            }
         }
     };
     root(&mut ctx, &value, &mut out.features, &mut stream);
+    if cancel.is_cancelled() {
+        return None;
+    }
     if ctx.rewound > 0 {
         ctx.warn(
             Place::File,
@@ -168,7 +118,7 @@ pub fn load(file: &str, bytes: &[u8]) -> Loaded {
         );
     }
     out.problems = ctx.problems;
-    out
+    Some(out)
 }
 
 struct Ctx {
@@ -406,9 +356,9 @@ impl<'de> Visitor<'de> for StrictVisitor {
 /// into a tree that holds everything except the features: a root `features` list keeps only
 /// its first element. Duplicate keys are refused outside the features list here, inside it in
 /// pass 2.
-fn parse_meta(text: &str) -> Result<Value, serde_json::Error> {
+fn parse_meta(text: &str, cancel: &mut Cancel<'_>) -> Result<Value, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let v = de.deserialize_any(MetaVisitor)?;
+    let v = de.deserialize_any(MetaVisitor(cancel))?;
     de.end()?;
     Ok(v)
 }
@@ -445,9 +395,9 @@ macro_rules! scalars_as_strict {
 }
 
 /// The root visitor of pass 1 (nesting is bounded by serde_json's recursion limit, 128).
-struct MetaVisitor;
+struct MetaVisitor<'c, 'a>(&'c mut Cancel<'a>);
 
-impl<'de> Visitor<'de> for MetaVisitor {
+impl<'de> Visitor<'de> for MetaVisitor<'_, '_> {
     type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
@@ -460,7 +410,7 @@ impl<'de> Visitor<'de> for MetaVisitor {
         let mut m = Map::new();
         while let Some(k) = map.next_key::<String>()? {
             let v = if k == "features" {
-                map.next_value_seed(FirstOnly)?
+                map.next_value_seed(FirstOnly(&mut *self.0))?
             } else {
                 map.next_value::<Strict>()?.0
             };
@@ -475,18 +425,18 @@ impl<'de> Visitor<'de> for MetaVisitor {
 
 /// Pass 1's `features`: a list keeps only its first element (the rest is syntax-checked and
 /// skipped); anything else is kept whole, for its error message.
-struct FirstOnly;
+struct FirstOnly<'c, 'a>(&'c mut Cancel<'a>);
 
-impl<'de> de::DeserializeSeed<'de> for FirstOnly {
+impl<'de> de::DeserializeSeed<'de> for FirstOnly<'_, '_> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(FirstOnlyVisitor)
+        d.deserialize_any(FirstOnlyVisitor(self.0))
     }
 }
 
-struct FirstOnlyVisitor;
+struct FirstOnlyVisitor<'c, 'a>(&'c mut Cancel<'a>);
 
-impl<'de> Visitor<'de> for FirstOnlyVisitor {
+impl<'de> Visitor<'de> for FirstOnlyVisitor<'_, '_> {
     type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
@@ -500,7 +450,11 @@ impl<'de> Visitor<'de> for FirstOnlyVisitor {
         if let Some(Strict(first)) = seq.next_element()? {
             v.push(first);
         }
-        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {
+            if !self.0.work(1) {
+                return Err(de::Error::custom("loading was cancelled"));
+            }
+        }
         Ok(Value::Array(v))
     }
 }
@@ -510,29 +464,32 @@ fn stream_features(
     text: &str,
     ctx: &mut Ctx,
     out: &mut Vec<Feature>,
+    cancel: &mut Cancel<'_>,
 ) -> Result<(), serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    de.deserialize_map(StreamVisitor { ctx, out })?;
+    de.deserialize_map(StreamVisitor { ctx, out, cancel })?;
     Ok(())
 }
 
-struct StreamVisitor<'c> {
+struct StreamVisitor<'c, 'a> {
     ctx: &'c mut Ctx,
     out: &'c mut Vec<Feature>,
+    cancel: &'c mut Cancel<'a>,
 }
 
-impl<'de> Visitor<'de> for StreamVisitor<'_> {
+impl<'de> Visitor<'de> for StreamVisitor<'_, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a GeoJSON object")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let StreamVisitor { ctx, out } = self;
+        let StreamVisitor { ctx, out, cancel } = self;
         while let Some(k) = map.next_key::<String>()? {
             if k == "features" {
                 map.next_value_seed(FeatureSeq {
                     ctx: &mut *ctx,
                     out: &mut *out,
+                    cancel: &mut *cancel,
                 })?;
             } else {
                 map.next_value::<de::IgnoredAny>()?;
@@ -542,19 +499,20 @@ impl<'de> Visitor<'de> for StreamVisitor<'_> {
     }
 }
 
-struct FeatureSeq<'c> {
+struct FeatureSeq<'c, 'a> {
     ctx: &'c mut Ctx,
     out: &'c mut Vec<Feature>,
+    cancel: &'c mut Cancel<'a>,
 }
 
-impl<'de> de::DeserializeSeed<'de> for FeatureSeq<'_> {
+impl<'de> de::DeserializeSeed<'de> for FeatureSeq<'_, '_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for FeatureSeq<'_> {
+impl<'de> Visitor<'de> for FeatureSeq<'_, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of features")
@@ -566,6 +524,9 @@ impl<'de> Visitor<'de> for FeatureSeq<'_> {
                 self.out.push(f);
             }
             i += 1;
+            if !self.cancel.work(1) {
+                return Err(de::Error::custom("loading was cancelled"));
+            }
         }
         Ok(())
     }
@@ -638,6 +599,12 @@ fn syntax_problem(file: &str, text: &str, e: &serde_json::Error) -> Problem {
             format!("this is not valid JSON ({short})"),
             "check the punctuation here: quotes, commas and brackets".to_string(),
         )
+    };
+    // serde_json gives column 0 just after a line break (a line break inside a text, or the
+    // end of a file that ends with one): point at that line break, at the end of its line.
+    let (line, col) = match (line, col) {
+        (l, 0) if l > 1 => (l - 1, text.split('\n').nth(l - 2).map_or(0, str::len) + 1),
+        (l, c) => (l.max(1), c.max(1)),
     };
     Problem {
         severity: Severity::Error,
@@ -1342,6 +1309,27 @@ mod tests {
         let p = &l.problems[0];
         assert_eq!(p.place, Place::LineCol(3, 24));
         assert!(p.to_string().starts_with("j.geojson:3:24: error"), "{p}");
+    }
+
+    #[test]
+    fn errors_at_a_line_break_point_at_the_end_of_its_line() {
+        // A line break inside a text: serde_json says line 2, column 0.
+        let l = load("n.geojson", b"{\"type\": \"Poi\nnt\"}");
+        assert_eq!(
+            l.problems[0].place,
+            Place::LineCol(1, 14),
+            "{}",
+            l.problems[0]
+        );
+        // A file cut short just after a line break.
+        let l = load("c.geojson", b"{\"type\": \"Point\",\r\n");
+        assert_eq!(
+            l.problems[0].place,
+            Place::LineCol(1, 19),
+            "{}",
+            l.problems[0]
+        );
+        assert!(l.problems[0].message.contains("ends in the middle"));
     }
 
     #[test]

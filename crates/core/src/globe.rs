@@ -5,8 +5,9 @@
 //! Axes follow Bevy: y points to the north pole, longitude 0° faces +z, 90°E faces +x.
 
 use super::model::LonLat;
-use super::projection::Projection;
+use super::projection::{Lcc, Projection};
 use super::tessellate::MeshData;
+use super::view::{Insets, MAX_ZOOM, MIN_ZOOM, MapView, km_per_px, zoom_for};
 
 /// Mean Earth radius (IUGG), km.
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
@@ -201,6 +202,43 @@ impl GlobeView {
     }
 }
 
+/// The globe view matching a map view: the place at the middle of the uncovered part of the
+/// window stays there, at the same scale.
+pub fn globe_for(view: &MapView, size: [f64; 2], insets: Insets) -> GlobeView {
+    let inner = insets.inner(size);
+    let middle = view.from_pixel(insets.middle(size), size);
+    GlobeView {
+        center: Lcc::atlas().unproject(middle),
+        distance: GlobeView::distance_for(km_per_px(view.zoom), inner[1], FOV)
+            .clamp(MIN_DISTANCE, MAX_DISTANCE),
+        fov: FOV,
+    }
+}
+
+/// The map view matching a globe view (the inverse of [`globe_for`]).
+pub fn map_for(g: &GlobeView, size: [f64; 2], insets: Insets) -> MapView {
+    let inner = insets.inner(size);
+    insets.recentre(MapView {
+        center: Lcc::atlas().project(g.center),
+        zoom: zoom_for(g.km_per_px(inner[1])),
+    })
+}
+
+/// Map zoom levels the globe can show (its distance range), for a viewport `height_px` tall.
+pub fn zoom_range(height_px: f64) -> (f64, f64) {
+    let z = |d: f64| {
+        zoom_for(
+            GlobeView {
+                center: [0.0, 0.0],
+                distance: d,
+                fov: FOV,
+            }
+            .km_per_px(height_px),
+        )
+    };
+    (z(MAX_DISTANCE).max(MIN_ZOOM), z(MIN_DISTANCE).min(MAX_ZOOM))
+}
+
 /// Splits triangles of a flat (projected) mesh until no edge is longer than `max_km`, so that,
 /// once on the sphere, no triangle cuts through the Earth.
 pub fn subdivide(mesh: &MeshData, max_km: f32) -> MeshData {
@@ -345,6 +383,71 @@ mod tests {
                 px[0] > 0.0 && px[0] < size[0] && px[1] > 0.0 && px[1] < size[1],
                 "{p:?} {px:?}"
             );
+        }
+    }
+
+    #[test]
+    fn map_and_globe_views_convert_both_ways() {
+        let proj = Lcc::atlas();
+        let size = [1280.0, 800.0];
+        let insets = Insets([40.0, 300.0, 120.0, 0.0]);
+        let inner = insets.inner(size);
+        let (lo, hi) = zoom_range(inner[1]);
+        for (lonlat, zoom) in [
+            ([127.5, 39.0], 5.0),
+            ([36.18, 51.73], 4.2),
+            ([100.0, 50.0], lo),
+        ] {
+            // A view whose uncovered middle shows `lonlat`.
+            let view = insets.recentre(MapView {
+                center: proj.project(lonlat),
+                zoom,
+            });
+            let g = globe_for(&view, size, insets);
+            assert!(
+                (g.center[0] - lonlat[0]).abs() < 1e-6 && (g.center[1] - lonlat[1]).abs() < 1e-6,
+                "{g:?}"
+            );
+            assert!((MIN_DISTANCE..=MAX_DISTANCE).contains(&g.distance));
+            // Same scale: the globe's km per pixel at its centre is the map's.
+            assert!((g.km_per_px(inner[1]) / km_per_px(zoom) - 1.0).abs() < 1e-9);
+            let back = map_for(&g, size, insets);
+            assert!((back.zoom - zoom).abs() < 1e-9, "{} vs {zoom}", back.zoom);
+            let middle = back.from_pixel(insets.middle(size), size);
+            let m = proj.unproject(middle);
+            assert!(
+                (m[0] - lonlat[0]).abs() < 1e-6 && (m[1] - lonlat[1]).abs() < 1e-6,
+                "{m:?}"
+            );
+            assert!((back.center[0] - view.center[0]).abs() < 1e-6);
+            assert!((back.center[1] - view.center[1]).abs() < 1e-6);
+        }
+        // Zooms beyond the globe's distances are clamped to them.
+        let far = globe_for(
+            &MapView {
+                center: [0.0, 0.0],
+                zoom: MIN_ZOOM,
+            },
+            size,
+            Insets::default(),
+        );
+        assert_eq!(far.distance, MAX_DISTANCE);
+        assert!(lo < hi && lo >= MIN_ZOOM && hi <= MAX_ZOOM, "{lo} {hi}");
+        // The range's ends are the camera's distance limits.
+        let at = |zoom: f64| {
+            globe_for(
+                &MapView {
+                    center: [0.0, 0.0],
+                    zoom,
+                },
+                [800.0, inner[1]],
+                Insets::default(),
+            )
+            .distance
+        };
+        assert!((at(hi) - MIN_DISTANCE).abs() < 1e-9, "{}", at(hi));
+        if lo > MIN_ZOOM {
+            assert!((at(lo) - MAX_DISTANCE).abs() < 1e-9, "{}", at(lo));
         }
     }
 

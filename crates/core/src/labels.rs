@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
-use super::atlas::{Atlas, Place};
+use super::atlas::{Atlas, Place, PlaceKind};
 use super::model::Lang;
 use super::projection::Projection;
 use super::view::{MapView, km_per_px};
@@ -155,11 +155,11 @@ impl LabelSource {
 }
 
 fn kind_of(place: &Place) -> Option<LabelKind> {
-    Some(match place.kind.as_str() {
-        "country" => LabelKind::Country,
-        "capital" => LabelKind::Capital,
-        "province" => LabelKind::Province,
-        "sea" | "strait" | "ocean" => LabelKind::Sea,
+    Some(match place.kind {
+        PlaceKind::Country => LabelKind::Country,
+        PlaceKind::Capital => LabelKind::Capital,
+        PlaceKind::Province => LabelKind::Province,
+        PlaceKind::Sea | PlaceKind::Strait | PlaceKind::Ocean => LabelKind::Sea,
         _ if place.is_spot() => LabelKind::City,
         _ => return None,
     })
@@ -182,7 +182,7 @@ pub fn sources(
         .collect();
     let city_names: std::collections::HashSet<&str> = places
         .iter()
-        .filter(|p| p.kind == "city" || p.kind == "capital")
+        .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Capital))
         .map(|p| p.name.as_str())
         .collect();
     places
@@ -197,7 +197,7 @@ pub fn sources(
                 // City-provinces (Beijing, Seoul, Tokyo…): the city's label names them.
                 return None;
             }
-            let (rank, min_zoom, font_px) = match (kind, p.kind.as_str()) {
+            let (rank, min_zoom, font_px) = match (kind, p.kind) {
                 // After capitals and the places of the news, which sit at fixed points;
                 // a country's name can move within the country.
                 (LabelKind::Country, _) => (1.8, 0.0, 15.0),
@@ -206,7 +206,9 @@ pub fn sources(
                     let (_, rank, zoom) = story.copied().unwrap_or(("", 1.5, 4.0));
                     (rank, zoom, 13.0)
                 }
-                (LabelKind::City, "district" | "site" | "town") => (1.6, 6.5, 12.0),
+                (LabelKind::City, PlaceKind::District | PlaceKind::Site | PlaceKind::Town) => {
+                    (1.6, 6.5, 12.0)
+                }
                 (LabelKind::City, _) => {
                     let z = match pop {
                         p if p >= 5e6 => 3.0,
@@ -222,7 +224,7 @@ pub fn sources(
                     let korea = matches!(p.country.as_deref(), Some("KR" | "KP"));
                     (5.0, if korea { 5.0 } else { 5.8 }, 11.0)
                 }
-                (LabelKind::Sea, "strait") => (2.5, 5.0, 12.0),
+                (LabelKind::Sea, PlaceKind::Strait) => (2.5, 5.0, 12.0),
                 (LabelKind::Sea, _) => (2.0, 0.0, 13.0),
                 (LabelKind::Line, _) => (0.5, 5.5, 12.0),
             };
@@ -606,53 +608,6 @@ pub fn place_naive(
     place_with(cands, bounds, obstacles, prev, Vec::new)
 }
 
-/// Places matching a search: prefix of the English or Korean name (or of a word in the
-/// English name), case-insensitive; capitals and large cities first.
-pub fn search<'a>(places: &'a [Place], query: &str, limit: usize) -> Vec<(usize, &'a Place)> {
-    let q = query.trim().to_lowercase();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let mut hits: Vec<(usize, &Place, u8)> = places
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind != "province" || q.chars().count() >= 2)
-        .filter_map(|(i, p)| {
-            let en = p.name.to_lowercase();
-            let ko = p.name_ko.as_deref().unwrap_or("");
-            let score = if en.starts_with(&q) || ko.starts_with(q.as_str()) {
-                0
-            } else if en.split([' ', '-']).any(|w| w.starts_with(&q)) {
-                1
-            } else {
-                return None;
-            };
-            Some((i, p, score))
-        })
-        .collect();
-    let kind_rank = |p: &Place| match p.kind.as_str() {
-        "country" => 0,
-        "capital" => 1,
-        _ if p.is_spot() => 2,
-        "sea" | "strait" | "ocean" => 3,
-        _ => 4,
-    };
-    hits.sort_by(|a, b| {
-        a.2.cmp(&b.2)
-            .then(kind_rank(a.1).cmp(&kind_rank(b.1)))
-            .then(
-                b.1.population
-                    .unwrap_or(0)
-                    .cmp(&a.1.population.unwrap_or(0)),
-            )
-            .then(a.1.name.cmp(&b.1.name))
-    });
-    hits.into_iter()
-        .take(limit)
-        .map(|(i, p, _)| (i, p))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -823,27 +778,5 @@ mod tests {
         assert!(a.len() > 100);
         assert_no_overlap(&a, "random");
         assert!(a.iter().all(|p| !overlaps(&p.rect, &obstacles[0])));
-    }
-
-    #[test]
-    fn search_matches_english_or_korean_prefixes() {
-        let atlas = Atlas::bundled().unwrap();
-        let first = |q: &str| {
-            search(&atlas.places, q, 5)
-                .first()
-                .map(|(_, p)| p.name.clone())
-        };
-        assert_eq!(first("pyong").as_deref(), Some("Pyongyang"));
-        assert_eq!(first("PYONG").as_deref(), Some("Pyongyang"));
-        assert_eq!(first("평양").as_deref(), Some("Pyongyang"));
-        assert_eq!(first("함흥").as_deref(), Some("Hamhung"));
-        assert_eq!(first("키이").as_deref(), Some("Kyiv"));
-        assert_eq!(first("vladi").as_deref(), Some("Vladivostok"));
-        // Places added from their articles: a launch site, a district, a town.
-        assert_eq!(first("서해").as_deref(), Some("Sohae"));
-        assert_eq!(first("tumang").as_deref(), Some("Tumangang"));
-        assert_eq!(first("하산").as_deref(), Some("Khasan"));
-        assert!(search(&atlas.places, "zzzz", 5).is_empty());
-        assert!(search(&atlas.places, "  ", 5).is_empty());
     }
 }

@@ -1,9 +1,10 @@
-//! The pure core: GeoJSON loading and validation, projection, topology, tessellation, views,
-//! the timeline and its events.
+//! The pure core: GeoJSON loading and validation (and the problems it reports), projection,
+//! topology, tessellation, map and globe views, place search, the timeline and its events.
 //!
 //! Nothing here depends on Bevy, so it is tested with plain unit tests.
 
 pub mod atlas;
+mod cancel;
 pub mod events;
 pub mod geojson;
 pub mod globe;
@@ -11,8 +12,10 @@ pub mod graticule;
 pub mod labels;
 pub mod markers;
 pub mod model;
+pub mod problem;
 pub mod projection;
 pub mod scene;
+pub mod search;
 pub mod tessellate;
 pub mod timeline;
 pub mod topology;

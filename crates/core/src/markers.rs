@@ -1,5 +1,6 @@
 //! Event marker shapes by status (unit radius, triangulated once): solid for confirmed,
-//! hollow for reported, dashed for claimed, half-filled for disputed, struck for denied.
+//! hollow for reported, dashed for claimed, half-filled for disputed, struck for denied; and
+//! the part of a route drawn so far while its event is under way.
 
 use std::f32::consts::TAU;
 
@@ -92,10 +93,57 @@ pub fn disc() -> MeshData {
     m
 }
 
+/// The first `t` (0–1) of a polyline by length: its first point, the whole segments that
+/// fit, and a point part-way along the next one. Empty for an empty polyline.
+pub fn partial(pts: &[[f32; 2]], t: f32) -> Vec<[f32; 2]> {
+    let Some(&first) = pts.first() else {
+        return Vec::new();
+    };
+    // The same arithmetic as glam's `Vec2::distance` and `Vec2::lerp`, which the app used.
+    let dist = |a: [f32; 2], b: [f32; 2]| {
+        let (dx, dy) = (a[0] - b[0], a[1] - b[1]);
+        (dx * dx + dy * dy).sqrt()
+    };
+    let total: f32 = pts.windows(2).map(|w| dist(w[0], w[1])).sum();
+    let mut left = total * t;
+    let mut out = vec![first];
+    for w in pts.windows(2) {
+        let d = dist(w[0], w[1]);
+        if left >= d {
+            out.push(w[1]);
+            left -= d;
+        } else {
+            if d > 0.0 && left > 0.0 {
+                let k = left / d;
+                out.push([
+                    w[0][0] * (1.0 - k) + w[1][0] * k,
+                    w[0][1] * (1.0 - k) + w[1][1] * k,
+                ]);
+            }
+            break;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::f64::consts::PI;
+
+    #[test]
+    fn partial_polyline_follows_length() {
+        let pts = [[0.0, 0.0], [10.0, 0.0], [10.0, 10.0]];
+        assert_eq!(partial(&pts, 0.0), vec![[0.0, 0.0]]);
+        assert_eq!(partial(&pts, 0.25), vec![[0.0, 0.0], [5.0, 0.0]]);
+        assert_eq!(
+            partial(&pts, 0.75),
+            vec![[0.0, 0.0], [10.0, 0.0], [10.0, 5.0]]
+        );
+        assert_eq!(partial(&pts, 1.0).len(), 3);
+        assert!(partial(&[], 0.5).is_empty());
+        assert_eq!(partial(&[[3.0, 4.0]], 0.5), vec![[3.0, 4.0]]);
+    }
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol * b.abs()

@@ -2,13 +2,15 @@
 //! layer, with the layer's geometry projected and tessellated once, at load, and hit tests
 //! for "what is under the pointer".
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use serde_json::{Map, Value};
 
+use super::cancel::Cancel;
 use super::events::{self, Event};
-use super::geojson::{self, Place, Problem, Severity};
+use super::geojson;
 use super::model::Shape;
+use super::problem::{Place, Problem, Severity};
 use super::projection::Projection;
 use super::tessellate::{MeshData, densify, triangulate};
 
@@ -58,6 +60,9 @@ pub const GLOBE_RADIUS: f64 = 1.0008;
 /// (kept as ranges, so a large file's geometry is stored once).
 #[derive(Debug, Clone, Default)]
 pub struct LayerFeature {
+    /// What names it in its file: its GeoJSON `id` (`id 7`), or else its place in the file
+    /// (`features[3]`); the same feature keeps it when the file is read again.
+    pub key: String,
     /// Its properties.
     pub properties: Map<String, Value>,
     /// Its points: a range of [`Layer::points`].
@@ -78,6 +83,20 @@ pub struct Opened {
 }
 
 impl Opened {
+    /// The result of a load cancelled by its caller: nothing, and one problem saying so.
+    pub fn cancelled(name: &str) -> Opened {
+        Opened {
+            content: None,
+            problems: vec![Problem {
+                severity: Severity::Error,
+                file: name.to_string(),
+                place: Place::File,
+                message: "loading was cancelled".into(),
+                hint: "open the file again".into(),
+            }],
+        }
+    }
+
     /// Number of features or events loaded.
     pub fn count(&self) -> usize {
         match &self.content {
@@ -89,16 +108,26 @@ impl Opened {
 }
 
 /// Reads a file's bytes: CSV → events; GeoJSON with dates → events; other GeoJSON → layer.
-/// `progress` is called with a stage name as the work goes on.
+///
+/// `progress` is called with a stage name when each stage starts, and again with the same
+/// name every thousand features or rows (and every hundred thousand or so vertices while
+/// tessellating). Its answer can cancel the load: on [`ControlFlow::Break`] the load stops
+/// there and returns [`Opened::cancelled`].
 pub fn open(
     name: &str,
     bytes: Vec<u8>,
     proj: &impl Projection,
-    progress: &mut dyn FnMut(&str),
+    progress: &mut dyn FnMut(&str) -> ControlFlow<()>,
 ) -> Opened {
     if name.to_ascii_lowercase().ends_with(".csv") {
-        progress("reading events");
-        let f = events::load_csv(name, &bytes);
+        let stage = "reading events";
+        if progress(stage).is_break() {
+            return Opened::cancelled(name);
+        }
+        let mut go_on = || progress(stage).is_continue();
+        let Some(f) = events::load_csv_with(name, &bytes, &mut Cancel::new(&mut go_on)) else {
+            return Opened::cancelled(name);
+        };
         let content = (!f.events.is_empty() || !f.problems.iter().any(whole_file))
             .then_some(Content::Events(f.events));
         return Opened {
@@ -106,8 +135,14 @@ pub fn open(
             problems: f.problems,
         };
     }
-    progress("checking GeoJSON");
-    let loaded = geojson::load(name, &bytes);
+    let stage = "checking GeoJSON";
+    if progress(stage).is_break() {
+        return Opened::cancelled(name);
+    }
+    let mut go_on = || progress(stage).is_continue();
+    let Some(loaded) = geojson::load_with(name, &bytes, &mut Cancel::new(&mut go_on)) else {
+        return Opened::cancelled(name);
+    };
     // The text is not needed any more: free it before building the layer (peak memory).
     drop(bytes);
     if loaded.features.is_empty() && loaded.problems.iter().any(whole_file) {
@@ -117,17 +152,30 @@ pub fn open(
         };
     }
     if events::looks_like_events(&loaded.features) {
-        progress("reading events");
+        if progress("reading events").is_break() {
+            return Opened::cancelled(name);
+        }
         let f = events::from_loaded(name, loaded);
         return Opened {
             content: Some(Content::Events(f.events)),
             problems: f.problems,
         };
     }
-    progress("tessellating");
+    let stage = "tessellating";
+    if progress(stage).is_break() {
+        return Opened::cancelled(name);
+    }
     let layer_name = loaded.name.clone().unwrap_or_else(|| name.to_string());
     let problems = loaded.problems;
-    let layer = build_layer(layer_name, loaded.features, proj);
+    let mut go_on = || progress(stage).is_continue();
+    let Some(layer) = build_layer_with(
+        layer_name,
+        loaded.features,
+        proj,
+        &mut Cancel::new(&mut go_on),
+    ) else {
+        return Opened::cancelled(name);
+    };
     Opened {
         content: Some(Content::Layer(Box::new(layer))),
         problems,
@@ -150,6 +198,18 @@ pub fn build_layer(
     features: Vec<super::model::Feature>,
     proj: &impl Projection,
 ) -> Layer {
+    // Never cancelled, so always `Some`.
+    build_layer_with(name, features, proj, &mut Cancel::never()).unwrap_or_default()
+}
+
+/// [`build_layer`], asking `cancel` whether to go on every thousand features or hundred
+/// thousand vertices (`None`: cancelled).
+fn build_layer_with(
+    name: String,
+    features: Vec<super::model::Feature>,
+    proj: &impl Projection,
+    cancel: &mut Cancel<'_>,
+) -> Option<Layer> {
     let mut layer = Layer {
         name,
         ..Default::default()
@@ -162,6 +222,18 @@ pub fn build_layer(
             .collect()
     };
     for f in features {
+        let vertices: usize = f
+            .shapes
+            .iter()
+            .map(|s| match s {
+                Shape::Point(_) => 1,
+                Shape::Line(l) => l.len(),
+                Shape::Polygon(rings) => rings.iter().map(Vec::len).sum(),
+            })
+            .sum();
+        if !cancel.work(1 + vertices / 100) {
+            return None;
+        }
         let (p0, l0) = (layer.points.len(), layer.lines.len());
         let mut polygons = Vec::new();
         for s in &f.shapes {
@@ -180,12 +252,21 @@ pub fn build_layer(
         }
         // Lines of this feature that are not polygon rings come first in its range.
         let line_end = polygons.first().map_or(layer.lines.len(), |r| r.start);
+        let key = match &f.id {
+            Some(id) => format!("id {id}"),
+            None if f.path.is_empty() => "the feature".to_string(),
+            None => f.path.clone(),
+        };
         layer.features.push(LayerFeature {
+            key,
             properties: f.properties,
             points: p0..layer.points.len(),
             lines: l0..line_end,
             polygons,
         });
+    }
+    if !cancel.ask() {
+        return None;
     }
     // The globe's version: fills subdivided so they follow the curve, lines lifted slightly.
     let sub = crate::globe::subdivide(&layer.fill, 120.0);
@@ -209,7 +290,7 @@ pub fn build_layer(
         .iter()
         .map(|p| on_sphere(p, GLOBE_RADIUS + 0.001))
         .collect();
-    layer
+    Some(layer)
 }
 
 fn seg_dist(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
@@ -275,7 +356,9 @@ mod tests {
     use super::*;
     use crate::projection::Lcc;
 
-    fn none(_: &str) {}
+    fn none(_: &str) -> ControlFlow<()> {
+        ControlFlow::Continue(())
+    }
 
     #[test]
     fn geojson_without_dates_is_a_layer_and_features_are_hit() {
@@ -306,6 +389,20 @@ mod tests {
             Some("Road".into())
         );
         assert_eq!(l.hit(proj.project([130.0, 40.0]), 2.0), None);
+    }
+
+    #[test]
+    fn features_are_keyed_by_their_id_or_their_place_in_the_file() {
+        let src = br#"{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[126,37]}},
+ {"type":"Feature","id":"gate-7","properties":{},"geometry":{"type":"Point","coordinates":[127,37]}},
+ {"type":"Feature","id":12,"properties":{},"geometry":{"type":"Point","coordinates":[128,37]}}]}"#;
+        let o = open("keys.geojson", src.to_vec(), &Lcc::atlas(), &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:?}", o.problems)
+        };
+        let keys: Vec<&str> = l.features.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["features[0]", "id gate-7", "id 12"]);
     }
 
     #[test]
@@ -344,5 +441,81 @@ mod tests {
         );
         let o = open("notcsv.csv", b"a,b\n1,2\n".to_vec(), &proj, &mut none);
         assert!(o.content.is_none(), "{:?}", o.problems);
+    }
+
+    #[test]
+    fn a_load_cancelled_at_the_first_check_keeps_nothing_and_says_so() {
+        let proj = Lcc::atlas();
+        let point = br#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127,38]}}"#;
+        for (name, bytes) in [
+            ("a.geojson", point.to_vec()),
+            ("week.csv", b"start,title\n2024-11-02,B\n".to_vec()),
+        ] {
+            let mut stages = Vec::new();
+            let o = open(name, bytes, &proj, &mut |s| {
+                stages.push(s.to_string());
+                ControlFlow::Break(())
+            });
+            assert_eq!(stages.len(), 1, "{stages:?}");
+            assert!(o.content.is_none());
+            assert_eq!(o.problems.len(), 1, "{:?}", o.problems);
+            let p = &o.problems[0];
+            assert_eq!(
+                (p.severity, &p.place, p.file.as_str()),
+                (Severity::Error, &Place::File, name)
+            );
+            assert_eq!(p.message, "loading was cancelled");
+            assert_eq!(p.hint, "open the file again");
+        }
+    }
+
+    #[test]
+    fn long_loads_are_asked_along_the_way_and_stop_when_told() {
+        let proj = Lcc::atlas();
+        let feature = r#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127,38]}}"#;
+        let src = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            vec![feature; 5000].join(",")
+        );
+        // Never cancelled: the whole layer loads, and the stages were asked about repeatedly
+        // (pass 1, pass 2 and the tessellation each ask every thousand features).
+        let mut asked: Vec<String> = Vec::new();
+        let o = open("many.geojson", src.clone().into_bytes(), &proj, &mut |s| {
+            asked.push(s.to_string());
+            ControlFlow::Continue(())
+        });
+        assert_eq!(o.count(), 5000);
+        let count = |s: &str| asked.iter().filter(|a| *a == s).count();
+        assert!(count("checking GeoJSON") >= 10, "{asked:?}");
+        assert!(count("tessellating") >= 5, "{asked:?}");
+        // Cancelled while streaming the features, then while tessellating.
+        for stop_at in [8, count("checking GeoJSON") + 3] {
+            let mut n = 0;
+            let o = open("many.geojson", src.clone().into_bytes(), &proj, &mut |_| {
+                n += 1;
+                if n >= stop_at {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            assert_eq!(n, stop_at, "nothing is asked after the answer 'stop'");
+            assert!(o.content.is_none());
+            assert_eq!(o.problems.len(), 1);
+            assert_eq!(o.problems[0].message, "loading was cancelled");
+        }
+        // A CSV is asked every thousand rows.
+        let csv = format!("start,title\n{}", "2024-11-02,B\n".repeat(3000));
+        let mut n = 0;
+        let o = open("week.csv", csv.into_bytes(), &proj, &mut |_| {
+            n += 1;
+            if n >= 3 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        assert_eq!((n, o.count()), (3, 0));
+        assert_eq!(o.problems[0].message, "loading was cancelled");
     }
 }

@@ -198,6 +198,17 @@ impl Insets {
     }
 }
 
+/// The plane extent of the bundled map (x0, y0, x1, y1): the camera's centre stays inside it.
+pub fn map_bounds(proj: &impl Projection) -> [f64; 4] {
+    let [w, s, e, n] = MAP_BBOX;
+    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+    for p in densify(&[[w, s], [e, s], [e, n], [w, n], [w, s]], 1.0) {
+        let [x, y] = proj.project(p);
+        b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+    }
+    b
+}
+
 /// A view showing all these plane points in the uncovered part of the screen, at most
 /// `max_zoom` (so a single point is not shown at street level).
 pub fn fit_points(
@@ -270,6 +281,39 @@ mod tests {
         let seoul = v.to_pixel(p.project([126.978, 37.5665]), size);
         let pyongyang = v.to_pixel(p.project([125.7625, 39.0392]), size);
         assert!(seoul[1] > pyongyang[1]);
+    }
+
+    #[test]
+    fn map_bounds_hold_the_whole_map_box() {
+        struct Plain;
+        impl Projection for Plain {
+            fn project(&self, p: LonLat) -> [f64; 2] {
+                p
+            }
+            fn unproject(&self, p: [f64; 2]) -> LonLat {
+                p
+            }
+        }
+        assert_eq!(map_bounds(&Plain), MAP_BBOX);
+        let p = Lcc::atlas();
+        let b = map_bounds(&p);
+        assert!(b[0] < b[2] && b[1] < b[3], "{b:?}");
+        let inside =
+            |xy: [f64; 2]| (b[0]..=b[2]).contains(&xy[0]) && (b[1]..=b[3]).contains(&xy[1]);
+        for ll in [
+            [20.0, 25.0],
+            [192.0, 78.0],
+            [127.5, 38.0],
+            [36.18, 51.73],
+            [105.0, 25.0],
+        ] {
+            assert!(inside(p.project(ll)), "{ll:?}");
+        }
+        // The south edge is an arc that dips below its corners at the central meridian
+        // (105°E): the box follows the densified edge, not only the four corners.
+        let low = p.project([105.0, 25.0])[1];
+        assert!((b[1] - low).abs() < 1e-9, "{} vs {low}", b[1]);
+        assert!(b[1] < p.project([20.0, 25.0])[1] && b[1] < p.project([192.0, 25.0])[1]);
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! A bounded fuzz test of the loaders: seeded random mutations of valid GeoJSON and CSV
 //! (byte flips, cuts, duplicated slices, inserted JSON tokens) must never panic, and every
-//! refusal must be a problem that names a place. Runs for at most ~3 seconds.
+//! refusal must be a problem that names the place it is at: a line and column, a JSON path
+//! or a CSV row, or the file as a whole only when the whole file is refused. Runs for at
+//! most ~3 seconds.
 
 use std::time::{Duration, Instant};
 
 use dateline_core::events;
-use dateline_core::geojson::{self, Severity};
+use dateline_core::geojson;
+use dateline_core::problem::{Place, Problem, Severity};
 
 struct Rng(u64);
 impl Rng {
@@ -38,6 +41,39 @@ const TOKENS: [&[u8]; 16] = [
     b"\xFF\xFE",
     b"// x\n",
 ];
+
+/// The refusals that are about the file as a whole (what it is, its encoding, its header
+/// row), the only errors whose place may be [`Place::File`].
+const WHOLE_FILE: [&str; 11] = [
+    // GeoJSON: the first look at the bytes.
+    "the file is empty",
+    "this is a gzip-compressed file",
+    "this is a ZIP archive",
+    "the file is saved as UTF-16 text",
+    "this is a KML file",
+    "this is an XML file",
+    "this is a web page",
+    "this is JavaScript",
+    // CSV.
+    "the file is UTF-16 text",
+    "cannot read the header row",
+    "the header row has no \"start\" and \"title\" columns",
+];
+
+/// True when a refusal says where it is: a line and column (1-based), a JSON path, a CSV row
+/// (1-based), or the file as a whole for a refusal of the whole file.
+fn locates(p: &Problem) -> bool {
+    match &p.place {
+        Place::LineCol(line, col) => *line >= 1 && *col >= 1,
+        Place::Path(path) => !path.trim().is_empty(),
+        Place::Cell { row, .. } => *row >= 1,
+        Place::File => {
+            WHOLE_FILE.iter().any(|m| p.message.starts_with(m))
+                // The size limits (never reached here, but whole-file refusals too).
+                || (p.message.starts_with("the file is ") && p.message.contains(" MB"))
+        }
+    }
+}
 
 fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
     let mut b = src.to_vec();
@@ -83,6 +119,8 @@ fn mutated_files_never_panic_and_refusals_name_a_place() {
     let mut rng = Rng(0x0f0f_1234_5678_9abc);
     let start = Instant::now();
     let mut runs = 0;
+    // Refusals checked, by kind of place: line:col, path, CSV cell, whole file.
+    let mut seen = [0usize; 4];
     while start.elapsed() < Duration::from_secs(3) && runs < 20_000 {
         let (name, src) = &seeds[runs % seeds.len()];
         let bytes = mutate(&mut rng, src);
@@ -96,11 +134,20 @@ fn mutated_files_never_panic_and_refusals_name_a_place() {
         };
         for p in problems.iter().filter(|p| p.severity == Severity::Error) {
             let text = p.to_string();
-            assert!(text.starts_with(name), "{text}");
-            assert!(!p.message.is_empty(), "{text}");
+            assert_eq!(p.file, *name, "{text}");
+            assert!(locates(p), "this refusal does not say where it is: {text}");
+            assert!(!p.message.is_empty() && !p.hint.is_empty(), "{text}");
+            seen[match p.place {
+                Place::LineCol(..) => 0,
+                Place::Path(_) => 1,
+                Place::Cell { .. } => 2,
+                Place::File => 3,
+            }] += 1;
         }
         runs += 1;
     }
     assert!(runs > 200, "only {runs} runs in the time budget");
-    println!("fuzz: {runs} mutated files loaded without a panic");
+    // Every kind of place was met, so the check above was exercised on each.
+    assert!(seen.iter().all(|&n| n > 0), "refusals by place: {seen:?}");
+    println!("fuzz: {runs} mutated files loaded without a panic; refusals by place {seen:?}");
 }

@@ -1,15 +1,22 @@
-//! The 2D map camera: drag to pan, wheel and +/− to zoom about the cursor, arrows, Home.
-//! Motion is eased towards a target view so it is smooth; the map cannot be lost off-screen.
+//! The 2D map camera: drag to pan, wheel and +/− to zoom about the cursor, arrows, Home, named
+//! views and fly-to requests. Motion is eased towards a target view so it is smooth; the map
+//! cannot be lost off-screen.
 
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
 
-use super::{AppSystems, Settings};
+use super::pointer::typing;
+use crate::app::state::requests::{FlyTo, GoHome, ShowView};
+use crate::app::state::screen::{
+    CARD_W, MAP_LAYER, MapInsets, OVERLAY_LAYER, Projector, ViewMode, window_size,
+};
+use crate::app::state::settings::Settings;
+use crate::app::state::systems::AppSystems;
+use crate::core::globe::{GlobeView, map_for};
 use crate::core::projection::{Lcc, Projection as MapProjection};
-use crate::core::tessellate::densify;
-use crate::core::view::{MAP_BBOX, MAX_ZOOM, MIN_ZOOM, MapView, km_per_px};
+use crate::core::view::{Insets, MAX_ZOOM, MIN_ZOOM, MapView, fit_points, km_per_px, map_bounds};
 
 /// The map's 2D camera (labels, markers, panels; the flat map in map mode).
 #[derive(Component, Debug, Clone, Copy)]
@@ -57,68 +64,43 @@ impl MapCamera {
     }
 }
 
-/// Where a left click on the map ended, on the frame it ends: pressed and released within 4
-/// pixels (a drag that moved the map is not a click), with the pointer neither over an egui
-/// panel nor held by one. `pressed_at` is the caller's `Local` memory of the press.
-pub fn map_click(
-    buttons: &ButtonInput<MouseButton>,
-    window: &Window,
-    egui: Option<&EguiWantsInput>,
-    pressed_at: &mut Option<Vec2>,
-) -> Option<Vec2> {
-    if egui.is_some_and(|e| e.wants_pointer_input() || e.is_pointer_over_area()) {
-        return None;
+/// The start view, where Home goes: `--view`, or on the globe without `--view` the globe's
+/// own start view (Korea and Kursk together). The Home key and the Home button both use it.
+pub fn home_view(settings: &Settings, on_globe: bool, size: [f64; 2], insets: Insets) -> MapView {
+    if on_globe && !settings.view_given {
+        map_for(&GlobeView::story(), size, insets)
+    } else {
+        settings.view.resolve_in(size, insets, &Lcc::atlas())
     }
-    let cursor = window.cursor_position()?;
-    if buttons.just_pressed(MouseButton::Left) {
-        *pressed_at = Some(cursor);
-    }
-    (buttons.just_released(MouseButton::Left)
-        && pressed_at.take().is_some_and(|p| p.distance(cursor) < 4.0))
-    .then_some(cursor)
 }
 
-/// The plane extent of the bundled map.
-pub fn map_bounds(proj: &impl MapProjection) -> [f64; 4] {
-    let [w, s, e, n] = MAP_BBOX;
-    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-    for p in densify(&[[w, s], [e, s], [e, n], [w, n], [w, s]], 1.0) {
-        let [x, y] = proj.project(p);
-        b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
-    }
-    b
-}
-
-/// Adds the camera, its input and its easing.
-pub fn plugin(app: &mut App) {
+/// Adds the camera, its input, the requests it answers and its easing.
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera).add_systems(
         Update,
         (
             keyboard_and_mouse.in_set(AppSystems::Input),
-            ease.in_set(AppSystems::Camera),
+            (go_home, show_view, fly_to, ease)
+                .chain()
+                .in_set(AppSystems::Camera),
         ),
     );
 }
 
-fn window_size(window: &Window) -> [f64; 2] {
-    [window.width() as f64, window.height() as f64]
-}
-
 fn spawn_camera(mut commands: Commands, settings: Res<Settings>) {
     let proj = Lcc::atlas();
-    let size = [settings.size[0] as f64, settings.size[1] as f64];
     let view = settings
         .view
-        .resolve_in(size, settings.startup_insets(), &proj);
+        .resolve_in(settings.size_f64(), settings.startup_insets(), &proj);
     // Until the UI has measured its panels, assume their planned sizes.
-    commands.insert_resource(super::MapInsets(settings.startup_insets()));
+    commands.insert_resource(MapInsets(settings.startup_insets()));
     commands.insert_resource(MapCamera {
         current: view,
         target: view,
         bounds: map_bounds(&proj),
         instant: settings.screenshot.is_some(),
     });
-    commands.insert_resource(super::Projector::Map(view));
+    commands.insert_resource(Projector::Map(view));
     commands.spawn((
         Camera2d,
         MapCam,
@@ -129,10 +111,7 @@ fn spawn_camera(mut commands: Commands, settings: Res<Settings>) {
             order: 1,
             ..default()
         },
-        bevy::camera::visibility::RenderLayers::from_layers(&[
-            super::MAP_LAYER,
-            super::OVERLAY_LAYER,
-        ]),
+        bevy::camera::visibility::RenderLayers::from_layers(&[MAP_LAYER, OVERLAY_LAYER]),
         Transform::from_xyz(view.center[0] as f32, view.center[1] as f32, 100.0),
     ));
 }
@@ -146,8 +125,7 @@ fn keyboard_and_mouse(
     scroll: Res<AccumulatedMouseScroll>,
     egui: Option<Res<EguiWantsInput>>,
     window: Single<&Window, With<PrimaryWindow>>,
-    settings: Res<Settings>,
-    (insets, mode): (Res<super::MapInsets>, Option<Res<State<super::ViewMode>>>),
+    mut home: MessageWriter<GoHome>,
     time: Res<Time>,
 ) {
     let size = window_size(&window);
@@ -155,7 +133,6 @@ fn keyboard_and_mouse(
     let egui_pointer = egui
         .as_ref()
         .is_some_and(|e| e.wants_pointer_input() || e.is_pointer_over_area());
-    let egui_keys = egui.as_ref().is_some_and(|e| e.wants_keyboard_input());
     if !egui_pointer {
         if buttons.pressed(MouseButton::Left) && motion.delta != Vec2::ZERO {
             cam.pan_pixels(motion.delta.x as f64, motion.delta.y as f64);
@@ -169,7 +146,7 @@ fn keyboard_and_mouse(
             cam.zoom_about(lines * 0.25, at, size);
         }
     }
-    if egui_keys {
+    if typing(egui.as_deref()) {
         return;
     }
     let centre = [size[0] / 2.0, size[1] / 2.0];
@@ -202,21 +179,64 @@ fn keyboard_and_mouse(
         cam.pan_pixels(dx, dy);
     }
     if keys.just_pressed(KeyCode::Home) {
-        let on_globe = mode.is_some_and(|m| *m.get() == super::ViewMode::Globe);
-        cam.target = if on_globe && !settings.view_given {
-            // The globe's start view: Korea and Kursk together.
-            super::globe::map_for(&crate::core::globe::GlobeView::story(), size, insets.0)
-        } else {
-            settings.view.resolve_in(size, insets.0, &Lcc::atlas())
-        };
+        home.write(GoHome);
+    }
+}
+
+/// Home: back to the start view of the mode shown.
+fn go_home(
+    mut requests: MessageReader<GoHome>,
+    mut cam: ResMut<MapCamera>,
+    settings: Res<Settings>,
+    insets: Res<MapInsets>,
+    mode: Option<Res<State<ViewMode>>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+) {
+    if requests.read().count() == 0 {
+        return;
+    }
+    let on_globe = mode.is_some_and(|m| *m.get() == ViewMode::Globe);
+    cam.target = home_view(&settings, on_globe, window_size(&window), insets.0);
+}
+
+/// A named view (Korea, Region, World) or a place and zoom.
+fn show_view(
+    mut requests: MessageReader<ShowView>,
+    mut cam: ResMut<MapCamera>,
+    insets: Res<MapInsets>,
+    window: Single<&Window, With<PrimaryWindow>>,
+) {
+    for ShowView(spec) in requests.read() {
+        cam.target = spec.resolve_in(window_size(&window), insets.0, &Lcc::atlas());
+    }
+}
+
+/// Moves the map so the requested places are in view (leaving room for the event card).
+fn fly_to(
+    mut requests: MessageReader<FlyTo>,
+    mut cam: ResMut<MapCamera>,
+    insets: Res<MapInsets>,
+    window: Single<&Window, With<PrimaryWindow>>,
+) {
+    let proj = Lcc::atlas();
+    let size = window_size(&window);
+    for r in requests.read() {
+        let pts: Vec<[f64; 2]> = r.places.iter().map(|p| proj.project(*p)).collect();
+        let mut room = insets.0;
+        if r.card_room {
+            room.0[1] += CARD_W as f64 + 20.0;
+        }
+        if let Some(view) = fit_points(&pts, size, room, r.max_zoom) {
+            cam.target = view;
+        }
     }
 }
 
 /// Eases the drawn view towards the target and applies it to the camera.
 pub fn ease(
     mut cam: ResMut<MapCamera>,
-    mut projector: ResMut<super::Projector>,
-    mode: Option<Res<State<super::ViewMode>>>,
+    mut projector: ResMut<Projector>,
+    mode: Option<Res<State<ViewMode>>>,
     time: Res<Time>,
     mut camera: Single<(&mut Transform, &mut Projection), With<MapCam>>,
 ) {
@@ -236,8 +256,8 @@ pub fn ease(
     if let Projection::Orthographic(ortho) = projection.as_mut() {
         ortho.scale = km_per_px(c.zoom) as f32;
     }
-    if mode.is_none_or(|m| *m.get() == super::ViewMode::Map) {
-        *projector = super::Projector::Map(*c);
+    if mode.is_none_or(|m| *m.get() == ViewMode::Map) {
+        *projector = Projector::Map(*c);
     }
 }
 
@@ -245,20 +265,24 @@ pub fn ease(
 mod tests {
     use super::*;
 
-    #[test]
-    fn zoom_about_keeps_the_point_under_the_cursor() {
+    fn camera_at(lonlat: [f64; 2], zoom: f64) -> MapCamera {
         let proj = Lcc::atlas();
-        let size = [1000.0, 800.0];
         let v = MapView {
-            center: proj.project([127.0, 38.0]),
-            zoom: 5.0,
+            center: proj.project(lonlat),
+            zoom,
         };
-        let mut cam = MapCamera {
+        MapCamera {
             current: v,
             target: v,
             bounds: map_bounds(&proj),
             instant: true,
-        };
+        }
+    }
+
+    #[test]
+    fn zoom_about_keeps_the_point_under_the_cursor() {
+        let mut cam = camera_at([127.0, 38.0], 5.0);
+        let size = [1000.0, 800.0];
         let px = [800.0, 200.0];
         let before = cam.target.from_pixel(px, size);
         cam.zoom_about(1.0, px, size);
@@ -269,20 +293,16 @@ mod tests {
 
     #[test]
     fn panning_cannot_lose_the_map() {
-        let proj = Lcc::atlas();
-        let v = MapView {
-            center: proj.project([127.0, 38.0]),
-            zoom: 5.0,
-        };
-        let mut cam = MapCamera {
-            current: v,
-            target: v,
-            bounds: map_bounds(&proj),
-            instant: true,
-        };
-        cam.pan_pixels(-1e7, 1e7);
+        let mut cam = camera_at([127.0, 38.0], 5.0);
         let [x0, y0, x1, y1] = cam.bounds;
+        // Far enough that only the clamp keeps the centre on the map.
+        let (dx, dy) = (-1e7, 1e7);
+        let s = km_per_px(cam.target.zoom);
+        let unclamped = [cam.target.center[0] - dx * s, cam.target.center[1] + dy * s];
+        assert!(unclamped[0] > x1 && unclamped[1] > y1);
+        cam.pan_pixels(dx, dy);
         assert!(cam.target.center[0] >= x0 && cam.target.center[0] <= x1);
         assert!(cam.target.center[1] >= y0 && cam.target.center[1] <= y1);
+        assert_eq!(cam.target.center, [x1, y1]);
     }
 }

@@ -1,49 +1,18 @@
 //! The flat atlas: country fills, lakes, and crisp lines (coasts, borders, provinces, the MDL,
 //! rivers, graticule) as retained gizmos of constant screen width. Built once at start-up.
 
-use std::collections::HashMap;
-
-use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 
-use super::camera::MapCamera;
-use super::{AppSystems, AtlasData, Settings};
+use super::mesh;
+use crate::app::camera::map::MapCamera;
+use crate::app::state::layers::LayerToggles;
+use crate::app::state::settings::AtlasData;
+use crate::app::state::systems::AppSystems;
+use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
 use crate::core::graticule;
-use crate::core::model::Lang;
 use crate::core::projection::{Lcc, Projection};
-use crate::core::tessellate::MeshData;
 use crate::core::view::{MAP_BBOX, km_per_px};
-
-/// Sea and lakes.
-pub const SEA: Color = Color::srgb(0.745, 0.820, 0.867);
-/// Muted land colours; neighbours never share one.
-pub const LAND: [Color; 5] = [
-    Color::srgb(0.925, 0.890, 0.800),
-    Color::srgb(0.863, 0.898, 0.800),
-    Color::srgb(0.922, 0.851, 0.820),
-    Color::srgb(0.890, 0.851, 0.910),
-    Color::srgb(0.945, 0.918, 0.741),
-];
-
-/// Zoom from which province borders of other countries are drawn.
-pub const PROVINCE_ZOOM: f64 = 5.0;
-/// Zoom from which the two Koreas' provinces show (below it, at whole-map scale, they would
-/// fill the small peninsula with lines).
-pub const KOREA_PROVINCE_ZOOM: f64 = 4.0;
-
-/// Style of a line layer: colour, width in pixels, dashed or not.
-pub fn line_style(kind: LineKind) -> (Color, f32, bool) {
-    match kind {
-        LineKind::River => (Color::srgb(0.478, 0.631, 0.761), 1.0, false),
-        LineKind::ProvinceOther => (Color::srgba(0.45, 0.42, 0.45, 0.7), 0.8, false),
-        LineKind::ProvinceKorea => (Color::srgba(0.42, 0.38, 0.42, 0.85), 1.0, false),
-        LineKind::Coast => (Color::srgb(0.353, 0.475, 0.561), 1.2, false),
-        LineKind::Border => (Color::srgb(0.33, 0.28, 0.33), 1.6, false),
-        LineKind::Mdl => (Color::srgb(0.70, 0.16, 0.12), 2.2, true),
-    }
-}
 
 /// A line layer's entity.
 #[derive(Component, Debug, Clone, Copy)]
@@ -83,53 +52,10 @@ impl LineGizmo {
     }
 }
 
-/// Which layers the user has switched on.
-#[derive(Resource, Debug, Clone)]
-pub struct LayerToggles {
-    /// Line layers by kind.
-    pub lines: HashMap<LineKind, bool>,
-    /// Graticule.
-    pub graticule: bool,
-    /// Current label language.
-    pub lang: Lang,
-}
-
-impl LayerToggles {
-    /// Whether a line kind is drawn at `zoom`.
-    pub fn line_visible(&self, kind: LineKind, zoom: f64) -> bool {
-        self.lines.get(&kind).copied().unwrap_or(true)
-            && match kind {
-                LineKind::ProvinceOther => zoom >= PROVINCE_ZOOM,
-                LineKind::ProvinceKorea => zoom >= KOREA_PROVINCE_ZOOM,
-                _ => true,
-            }
-    }
-}
-
-/// Spawns the map and keeps layers and labels right for the view.
-pub fn plugin(app: &mut App) {
-    app.insert_resource(ClearColor(SEA))
-        .add_systems(Startup, (init_toggles, spawn_map).chain())
+/// Spawns the map and keeps its layers right for the view.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, spawn_map)
         .add_systems(Update, layer_visibility.in_set(AppSystems::Layers));
-}
-
-fn init_toggles(mut commands: Commands, settings: Res<Settings>) {
-    commands.insert_resource(LayerToggles {
-        lines: LineKind::ALL.iter().map(|k| (*k, true)).collect(),
-        graticule: true,
-        lang: settings.lang,
-    });
-}
-
-/// A flat 2D mesh (plane km, z = 0) from core triangles; shared by every 2D layer.
-pub fn to_mesh(data: &MeshData) -> Mesh {
-    let positions: Vec<[f32; 3]> = data.positions.iter().map(|p| [p[0], p[1], 0.0]).collect();
-    Mesh::new(
-        PrimitiveTopology::TriangleList,
-        RenderAssetUsages::RENDER_WORLD,
-    )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-    .with_inserted_indices(Indices::U32(data.indices.clone()))
 }
 
 fn gizmo_of(lines: &[Vec<[f32; 2]>], color: Color) -> GizmoAsset {
@@ -156,14 +82,14 @@ fn spawn_map(
     for c in &atlas.countries {
         commands.spawn((
             Name::new(c.name.clone()),
-            Mesh2d(meshes.add(to_mesh(&c.mesh))),
+            Mesh2d(meshes.add(mesh::flat(&c.mesh))),
             MeshMaterial2d(land[c.colour % LAND.len()].clone()),
             Transform::from_xyz(0.0, 0.0, 0.0),
         ));
     }
     commands.spawn((
         Name::new("lakes"),
-        Mesh2d(meshes.add(to_mesh(&atlas.lakes))),
+        Mesh2d(meshes.add(mesh::flat(&atlas.lakes))),
         MeshMaterial2d(materials.add(ColorMaterial::from_color(SEA))),
         Transform::from_xyz(0.0, 0.0, 1.0),
     ));
@@ -185,7 +111,7 @@ fn spawn_map(
             Name::new(format!("graticule {step}°")),
             GraticuleTag(step),
             LineGizmo {
-                handle: gizmos.add(gizmo_of(&lines, Color::srgba(0.42, 0.55, 0.66, 0.45))),
+                handle: gizmos.add(gizmo_of(&lines, theme::GRATICULE)),
                 config: GizmoLineConfig {
                     width: 0.8,
                     ..default()
@@ -196,7 +122,11 @@ fn spawn_map(
         ));
     }
     for layer in &atlas.lines {
-        let (color, width, dashed) = line_style(layer.kind);
+        let theme::LineStyle {
+            color,
+            width,
+            dashed,
+        } = theme::line_style(layer.kind);
         let style = if dashed {
             GizmoLineStyle::Dashed {
                 gap_scale: 2.5,

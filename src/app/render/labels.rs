@@ -1,29 +1,31 @@
 //! Map labels: places chosen and placed by the core without overlap, drawn as screen-sized
-//! text with a light halo; city dots (capitals distinct); a card for the city under the
-//! pointer; a highlight ring for a place found with the search box.
+//! text with a light halo; city dots (capitals distinct); a highlight ring for a place found
+//! with the search box.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
+use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use bevy_egui::input::EguiWantsInput;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::camera::MapCamera;
-use super::events::SceneEvents;
-use super::map::to_mesh;
-use super::map::{LayerToggles, MapFont};
-use super::{AppSystems, AtlasData, OVERLAY_LAYER, Projector, UiLayout};
+use super::atlas::MapFont;
+use super::markers::SceneEvents;
+use super::mesh;
+use crate::app::camera::map::MapCamera;
+use crate::app::state::layers::LayerToggles;
+use crate::app::state::screen::{OVERLAY_LAYER, Projector, UiLayout, window_size};
+use crate::app::state::settings::AtlasData;
+use crate::app::state::systems::AppSystems;
+use crate::app::theme;
 use crate::core::labels::{
-    self, DOT_PX, LabelKind, LabelSource, Placed, Pos, TextMeasure, candidates_by, place,
+    self, DOT_PX, LabelKind, LabelSource, Pos, TextMeasure, candidates_by, place,
 };
 use crate::core::markers::disc;
 use crate::core::model::Lang;
 use crate::core::projection::{Lcc, Projection as MapProjection};
 use crate::core::scene::SceneLabel;
 use crate::core::view::km_per_px;
-use bevy::camera::visibility::RenderLayers;
 
 /// Labels on screen this frame, for the scene description.
 #[derive(Resource, Debug, Clone, Default)]
@@ -32,6 +34,8 @@ pub struct LabelsOnScreen(pub Vec<OnScreen>);
 /// One placed label and the entity that draws it.
 #[derive(Debug, Clone)]
 pub struct OnScreen {
+    /// What it names: the place's index in the bundled atlas (or the MDL's label, after them).
+    pub source: usize,
     /// The label as the scene lists it.
     pub label: SceneLabel,
     /// The text entity.
@@ -58,7 +62,6 @@ struct LabelState {
     lang: Option<Lang>,
     sources: Vec<LabelSource>,
     prev: HashMap<usize, Pos>,
-    placed: Vec<Placed>,
     key: Option<(i64, i64, i64, u64, [u32; 2])>,
     texts: HashMap<usize, Entity>,
     dots: HashMap<usize, Entity>,
@@ -80,14 +83,13 @@ type DotFilter = (With<CityDot>, Without<MapLabel>);
 #[derive(Component, Debug, Clone, Copy)]
 pub struct CityDot(pub usize);
 
-/// Adds labels, dots, the city card and the search highlight.
-pub fn plugin(app: &mut App) {
+/// Adds labels, dots and the search highlight.
+pub(super) fn plugin(app: &mut App) {
     app.insert_resource(LabelState {
         measure: TextMeasure::bundled(),
         lang: None,
         sources: Vec::new(),
         prev: HashMap::new(),
-        placed: Vec::new(),
         key: None,
         texts: HashMap::new(),
         dots: HashMap::new(),
@@ -103,21 +105,7 @@ pub fn plugin(app: &mut App) {
         (layout_labels, draw_highlight)
             .chain()
             .in_set(AppSystems::Layers),
-    )
-    .add_systems(
-        EguiPrimaryContextPass,
-        city_card.in_set(AppSystems::UiOverlays),
     );
-}
-
-fn color_of(kind: LabelKind) -> Color {
-    match kind {
-        LabelKind::Country => Color::srgb(0.30, 0.27, 0.25),
-        LabelKind::Capital | LabelKind::City => Color::srgb(0.10, 0.10, 0.12),
-        LabelKind::Province => Color::srgb(0.42, 0.38, 0.36),
-        LabelKind::Sea => Color::srgb(0.20, 0.36, 0.55),
-        LabelKind::Line => Color::srgb(0.75, 0.12, 0.12),
-    }
 }
 
 /// The label sources for a language: the atlas's places plus the MDL's label.
@@ -168,7 +156,7 @@ fn layout_labels(
         return;
     };
     let state = &mut *state;
-    let size = [window.width() as f64, window.height() as f64];
+    let size = window_size(&window);
     if state.lang != Some(toggles.lang) {
         state.lang = Some(toggles.lang);
         state.sources = build_sources(&atlas, toggles.lang, &state.measure);
@@ -195,7 +183,7 @@ fn layout_labels(
         .map(|r| [r[0] as f64, r[1] as f64, r[2] as f64, r[3] as f64])
         .collect();
     if let Some(ev) = &events {
-        for e in ev.0.iter().filter(|e| e.visible) {
+        for e in ev.events.iter().filter(|e| e.visible) {
             if let Some([x, y]) = e.anchor {
                 obstacles.push([x - 9.5, y - 9.5, x + 9.5, y + 9.5]);
             }
@@ -247,15 +235,15 @@ fn layout_labels(
     let by_id: HashMap<usize, &LabelSource> = state.sources.iter().map(|s| (s.place, s)).collect();
     let dot_mesh = state
         .dot_mesh
-        .get_or_insert_with(|| meshes.add(to_mesh(&disc())))
+        .get_or_insert_with(|| meshes.add(mesh::flat(&disc())))
         .clone();
     let [dark, white, red] = state
         .dot_materials
         .get_or_insert_with(|| {
             [
-                materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.12, 0.14))),
-                materials.add(ColorMaterial::from_color(Color::WHITE)),
-                materials.add(ColorMaterial::from_color(Color::srgb(0.75, 0.12, 0.12))),
+                materials.add(ColorMaterial::from_color(theme::DOT_DARK)),
+                materials.add(ColorMaterial::from_color(theme::DOT_LIGHT)),
+                materials.add(ColorMaterial::from_color(theme::DOT_CAPITAL)),
             ]
         })
         .clone();
@@ -283,7 +271,7 @@ fn layout_labels(
                     RenderLayers::layer(OVERLAY_LAYER),
                     Text2d::new(src.text.clone()),
                     tf.clone(),
-                    TextColor(color_of(src.kind)),
+                    TextColor(theme::label(src.kind)),
                     Transform::from_translation(translation).with_scale(Vec3::splat(kpp)),
                 ))
                 .with_children(|c| {
@@ -303,7 +291,7 @@ fn layout_labels(
                             RenderLayers::layer(OVERLAY_LAYER),
                             Text2d::new(src.text.clone()),
                             tf.clone(),
-                            TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
+                            TextColor(theme::LABEL_HALO),
                             Transform::from_xyz(dx, dy, -0.01),
                         ));
                     }
@@ -372,6 +360,7 @@ fn layout_labels(
                 text_size: None,
             },
             entity: Some(entity),
+            source: p.id,
         });
     }
     // Newly spawned dots start at scale 1 until the next layout; set them now.
@@ -383,7 +372,6 @@ fn layout_labels(
             commands.entity(e).insert(Visibility::Inherited);
         }
     }
-    state.placed = placed;
     on_screen.0 = listed;
 }
 
@@ -407,7 +395,7 @@ fn draw_highlight(
     let Some(p) = atlas.0.places.get(i) else {
         return;
     };
-    let size = [window.width() as f64, window.height() as f64];
+    let size = window_size(&window);
     let Some(px) = projector.pixel(p.lonlat, size) else {
         return;
     };
@@ -418,134 +406,7 @@ fn draw_highlight(
         .circle_2d(
             Vec2::new(x as f32, y as f32),
             (16.0 + pulse) * kpp,
-            Color::srgb(0.85, 0.15, 0.1),
+            theme::SEARCH_HIGHLIGHT,
         )
         .resolution(48);
-}
-
-/// Country name (in the chosen language) for an ISO alpha-2 or alpha-3 code.
-fn country_name(atlas: &AtlasData, code: &str, lang: Lang) -> String {
-    atlas
-        .0
-        .country(code)
-        .map(|c| lang.label(&c.name, c.name_ko.as_deref()))
-        .unwrap_or_else(|| code.to_string())
-}
-
-/// A small card for the city under the pointer: names, population, province, country.
-#[allow(clippy::too_many_arguments)]
-fn city_card(
-    mut contexts: EguiContexts,
-    window: Single<&Window, With<PrimaryWindow>>,
-    state: Res<LabelState>,
-    atlas: Res<AtlasData>,
-    toggles: Res<LayerToggles>,
-    projector: Res<Projector>,
-    egui: Option<Res<EguiWantsInput>>,
-    events: Option<Res<SceneEvents>>,
-) -> Result {
-    if egui.is_some_and(|e| e.is_pointer_over_area()) {
-        return Ok(());
-    }
-    let Some(cursor) = window.cursor_position() else {
-        return Ok(());
-    };
-    let (cx, cy) = (cursor.x as f64, cursor.y as f64);
-    // Event markers take precedence (they have their own tooltip).
-    if events.is_some_and(|ev| {
-        ev.0.iter()
-            .filter(|e| e.visible)
-            .filter_map(|e| e.anchor)
-            .any(|[x, y]| (x - cx).hypot(y - cy) <= 12.0)
-    }) {
-        return Ok(());
-    }
-    let size = [window.width() as f64, window.height() as f64];
-    let hit = state.placed.iter().find(|p| {
-        let Some(place) = atlas.0.places.get(p.id) else {
-            return false;
-        };
-        if !place.is_spot() {
-            return false;
-        }
-        let Some([ax, ay]) = projector.pixel(place.lonlat, size) else {
-            return false;
-        };
-        let in_rect = cx >= p.rect[0] && cx <= p.rect[2] && cy >= p.rect[1] && cy <= p.rect[3];
-        in_rect || (ax - cx).hypot(ay - cy) <= DOT_PX + 4.0
-    });
-    let Some(p) = hit.and_then(|h| atlas.0.places.get(h.id)) else {
-        return Ok(());
-    };
-    let ctx = contexts.ctx_mut()?;
-    egui::Area::new("city-card".into())
-        .order(egui::Order::Tooltip)
-        .fixed_pos(egui::pos2(cursor.x + 14.0, cursor.y + 12.0))
-        .show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(300.0);
-                ui.strong(match &p.name_ko {
-                    Some(ko) => format!("{} · {ko}", p.name),
-                    None => p.name.clone(),
-                });
-                match p.kind.as_str() {
-                    "capital" => _ = ui.label("capital city"),
-                    "town" => _ = ui.label("town"),
-                    "district" => _ = ui.label("district of a city"),
-                    "site" => _ = ui.label("site (not a town)"),
-                    _ => {}
-                }
-                if let Some(pop) = p.population {
-                    ui.label(format!("population {}", thousands(pop)));
-                }
-                if let Some(prov) = &p.province {
-                    ui.label(format!("province: {prov}"));
-                }
-                if let Some(c) = &p.country {
-                    ui.label(format!(
-                        "country: {}",
-                        country_name(&atlas, c, toggles.lang)
-                    ));
-                }
-                if p.approximate {
-                    ui.label(egui::RichText::new("position approximate").italics());
-                }
-                if let Some(note) = &p.note {
-                    ui.add(
-                        egui::Label::new(egui::RichText::new(format!("source: {note}")).small())
-                            .wrap(),
-                    );
-                }
-                ui.label(
-                    egui::RichText::new(format!("{:.2}°N {:.2}°E", p.lonlat[1], p.lonlat[0]))
-                        .small(),
-                );
-            });
-        });
-    Ok(())
-}
-
-/// 3222000 → "3,222,000".
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(3_222_000), "3,222,000");
-    }
 }

@@ -1,33 +1,34 @@
 //! Events on the map: markers coloured by category and shaped by status, routes that grow
 //! from origin to destination over the event's span, translucent areas, uncertainty circles
-//! sized by place precision; clicking a marker selects it and the map flies to a selection.
+//! sized by place precision; a click on a marker selects its event (by id).
 
+use bevy::camera::visibility::RenderLayers;
 use bevy::gizmos::config::{GizmoConfig, GizmoConfigGroup, GizmoLineConfig, GizmoLineStyle};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::camera::MapCamera;
-use super::event_list::{EventListState, title};
-use super::map::LayerToggles;
-use super::map::to_mesh;
-use super::timeline::{EventsData, Selection, Timeline};
-use super::{AppSystems, MapInsets, OVERLAY_LAYER, Projector};
-use crate::core::events::{CATEGORIES, Event, Status, category_index};
-use crate::core::markers::{disc, marker};
+use super::mesh;
+use crate::app::camera::map::MapCamera;
+use crate::app::camera::pointer::map_click;
+use crate::app::state::requests::SelectEvent;
+use crate::app::state::screen::{MAP_LAYER, OVERLAY_LAYER, Projector, window_size};
+use crate::app::state::story::{Clock, EventFilters, Selection, Story};
+use crate::app::state::systems::AppSystems;
+use crate::app::theme;
+use crate::core::events::{Event, Status};
+use crate::core::markers::{disc, marker, partial};
 use crate::core::model::Shape;
 use crate::core::projection::{Lcc, Projection as MapProjection};
 use crate::core::scene::SceneEvent;
 use crate::core::tessellate::{densify, triangulate};
-use crate::core::timeline::{opacity, progress};
-use crate::core::view::{fit_points, km_per_px};
-use bevy::camera::visibility::RenderLayers;
+use crate::core::timeline::progress;
+use crate::core::view::km_per_px;
 
-/// Width of the event card (pixels), kept clear when flying to an event.
-pub const CARD_W: f32 = 360.0;
 /// Marker radius on screen (pixels).
 pub const MARKER_PX: f32 = 7.0;
+/// How close (pixels) a click or the pointer must be to a marker to reach it.
+pub const PICK_PX: f32 = 12.0;
 /// Draw order of event layers above the map.
 const Z_AREA: f32 = 20.0;
 const Z_MARKER: f32 = 60.0;
@@ -40,83 +41,97 @@ pub struct EventSolid;
 #[derive(Default, Reflect, GizmoConfigGroup)]
 pub struct EventDashed;
 
-/// A marker for part `part` of event `index` (a point), at `plane`.
-#[derive(Component, Debug, Clone, Copy)]
+/// The marker of one of an event's points.
+#[derive(Component, Debug, Clone)]
 pub struct EventMarker {
-    /// Index into [`EventsData::events`].
-    pub index: usize,
-    /// Plane position (km).
-    pub plane: [f64; 2],
+    /// The event's id.
+    pub id: String,
     /// Longitude, latitude.
     pub lonlat: [f64; 2],
 }
 
-/// The translucent fill of an event's area.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct EventArea(pub usize);
+/// The translucent fill of an event's area (the event's id).
+#[derive(Component, Debug, Clone)]
+pub struct EventArea(pub String);
 
 /// Materials whose alpha follows an event's opacity: (material, base alpha).
 #[derive(Component, Debug, Clone)]
 struct Fades(Vec<(Handle<ColorMaterial>, f32)>);
 
-/// The events as the scene description lists them, refreshed every frame.
+/// The events as the scene description lists them, refreshed every frame, in the story's
+/// order.
 #[derive(Resource, Debug, Clone, Default)]
-pub struct SceneEvents(pub Vec<EventOnScreen>);
+pub struct SceneEvents {
+    /// One entry per event, in the order of [`Story::events`].
+    pub events: Vec<EventOnScreen>,
+    /// The story generation they were computed for.
+    pub generation: u64,
+}
 
 /// How one event shows this frame (light: rebuilt every frame; texts are added only when a
 /// scene description is written, by [`SceneEvents::describe`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EventOnScreen {
-    /// Index into [`EventsData::events`].
-    pub index: usize,
     /// Shown at this date (and in the frame, when it has a place).
     pub visible: bool,
     /// 0 hidden … 1 fully shown.
     pub opacity: f32,
-    /// Pixel of its marker or route tip, when it is in the frame.
+    /// Pixel of its marker or route tip, when it is in the frame (on the globe: on the
+    /// visible side).
     pub anchor: Option<[f64; 2]>,
+    /// Whether the event has a place at all.
+    pub placed: bool,
 }
 
 impl SceneEvents {
-    /// The events as the scene description lists them.
-    pub fn describe(&self, events: &EventsData) -> Vec<SceneEvent> {
-        self.0
+    /// The events as the scene description lists them. On the globe (`globe_only_visible`),
+    /// only events on the visible side, and events without a place, are listed.
+    pub fn describe(&self, story: &Story, globe_only_visible: bool) -> Vec<SceneEvent> {
+        if self.generation != story.generation() {
+            // Not yet computed for the events now in the story.
+            return Vec::new();
+        }
+        self.events
             .iter()
-            .filter_map(|s| {
-                let e = events.events.get(s.index)?;
-                Some(SceneEvent {
-                    id: e.id.clone(),
-                    title: e.title.clone(),
-                    date: e.span.describe(),
-                    status: e.status.code().into(),
-                    category: e.category.clone(),
-                    shape: if e.is_route() {
-                        "route"
-                    } else if e.shapes.iter().any(|s| matches!(s, Shape::Polygon(_))) {
-                        "area"
-                    } else if e.shapes.is_empty() {
-                        "none"
-                    } else {
-                        "point"
-                    }
-                    .into(),
-                    visible: s.visible,
-                    opacity: s.opacity,
-                    anchor: s.anchor,
-                })
+            .zip(story.events())
+            .filter(|(s, _)| !globe_only_visible || s.anchor.is_some() || !s.placed)
+            .map(|(s, e)| SceneEvent {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                date: e.span.describe(),
+                status: e.status.code().into(),
+                category: e.category.clone(),
+                shape: shape_name(e).into(),
+                visible: s.visible,
+                opacity: s.opacity,
+                anchor: s.anchor,
             })
             .collect()
     }
 }
 
+/// What an event is drawn as: a route, an area, a point, or nothing (no place).
+pub fn shape_name(e: &Event) -> &'static str {
+    if e.is_route() {
+        "route"
+    } else if e.shapes.iter().any(|s| matches!(s, Shape::Polygon(_))) {
+        "area"
+    } else if e.shapes.is_empty() {
+        "none"
+    } else {
+        "point"
+    }
+}
+
+/// The story generation the marker entities were built for.
 #[derive(Resource, Default)]
 struct Built(u64);
 
 /// Entities drawn for events (markers and areas).
 type EventEntities = Or<(With<EventMarker>, With<EventArea>)>;
 
-/// Adds event markers, routes, areas, picking and fly-to.
-pub fn plugin(app: &mut App) {
+/// Adds event markers, routes, areas and picking.
+pub(super) fn plugin(app: &mut App) {
     // Drawn by the 2D camera on the flat map only (the globe draws its own arcs).
     let line = |width: f32, style: GizmoLineStyle| GizmoConfig {
         line: GizmoLineConfig {
@@ -124,7 +139,7 @@ pub fn plugin(app: &mut App) {
             style,
             ..default()
         },
-        render_layers: RenderLayers::layer(super::MAP_LAYER),
+        render_layers: RenderLayers::layer(MAP_LAYER),
         ..default()
     };
     app.insert_gizmo_config(EventSolid, line(3.0, GizmoLineStyle::Solid))
@@ -144,63 +159,57 @@ pub fn plugin(app: &mut App) {
             Update,
             (
                 pick.in_set(AppSystems::Input),
-                fly_to_selection.in_set(AppSystems::Input).after(pick),
                 (rebuild, update_markers, draw_lines)
                     .chain()
                     .in_set(AppSystems::Layers),
             ),
-        )
-        .add_systems(EguiPrimaryContextPass, hover.in_set(AppSystems::UiOverlays));
+        );
 }
 
-/// The colour of a category for Bevy.
-pub fn category_bevy(code: &str) -> Color {
-    let [r, g, b] = CATEGORIES[category_index(code)].2;
-    Color::srgb_u8(r, g, b)
-}
-
-/// (Re)builds marker and area entities when the events change (tessellated here, once).
+/// (Re)builds marker and area entities when the story changes (tessellated here, once).
 fn rebuild(
     mut commands: Commands,
     mut built: ResMut<Built>,
-    events: Res<EventsData>,
+    story: Res<Story>,
     old: Query<Entity, EventEntities>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    if built.0 == events.generation {
+    if built.0 == story.generation() {
         return;
     }
-    built.0 = events.generation;
+    built.0 = story.generation();
     for e in &old {
         commands.entity(e).despawn();
     }
     let proj = Lcc::atlas();
-    let halo = meshes.add(to_mesh(&disc()));
+    let halo = meshes.add(mesh::flat(&disc()));
     let shapes: Vec<Handle<Mesh>> = Status::ALL
         .iter()
-        .map(|s| meshes.add(to_mesh(&marker(*s))))
+        .map(|s| meshes.add(mesh::flat(&marker(*s))))
         .collect();
-    for (i, e) in events.events.iter().enumerate() {
-        let color = category_bevy(&e.category);
+    for (i, e) in story.events().iter().enumerate() {
+        let color = theme::category(&e.category);
         for s in &e.shapes {
             match s {
                 Shape::Point(p) => {
                     let plane = proj.project(*p);
-                    let halo_mat =
-                        materials.add(ColorMaterial::from_color(Color::srgba(1.0, 1.0, 1.0, 0.9)));
+                    let halo_mat = materials.add(ColorMaterial::from_color(theme::MARKER_HALO));
                     let mark_mat = materials.add(ColorMaterial::from_color(color));
                     let status = Status::ALL.iter().position(|x| *x == e.status).unwrap_or(0);
                     commands
                         .spawn((
                             Name::new(format!("event {}", e.id)),
                             EventMarker {
-                                index: i,
-                                plane,
+                                id: e.id.clone(),
                                 lonlat: *p,
                             },
                             RenderLayers::layer(OVERLAY_LAYER),
-                            Fades(vec![(halo_mat.clone(), 0.9), (mark_mat.clone(), 1.0)]),
+                            Fades(vec![
+                                (halo_mat.clone(), theme::MARKER_HALO.alpha()),
+                                (mark_mat.clone(), 1.0),
+                            ]),
+                            // Later events on top.
                             Transform::from_xyz(
                                 plane[0] as f32,
                                 plane[1] as f32,
@@ -224,12 +233,14 @@ fn rebuild(
                         });
                 }
                 Shape::Polygon(rings) => {
-                    let fill = materials.add(ColorMaterial::from_color(color.with_alpha(0.25)));
+                    let fill = materials.add(ColorMaterial::from_color(
+                        color.with_alpha(theme::AREA_ALPHA),
+                    ));
                     commands.spawn((
                         Name::new(format!("event area {}", e.id)),
-                        EventArea(i),
-                        Fades(vec![(fill.clone(), 0.25)]),
-                        Mesh2d(meshes.add(to_mesh(&triangulate(rings, &proj)))),
+                        EventArea(e.id.clone()),
+                        Fades(vec![(fill.clone(), theme::AREA_ALPHA)]),
+                        Mesh2d(meshes.add(mesh::flat(&triangulate(rings, &proj)))),
                         MeshMaterial2d(fill),
                         Transform::from_xyz(0.0, 0.0, Z_AREA),
                         Visibility::Hidden,
@@ -262,22 +273,18 @@ fn show(vis: &mut Mut<Visibility>, o: f32, fades: &Fades, materials: &mut Assets
     }
 }
 
-/// How an event shows now: its opacity (0 = hidden), after the timeline and the filters.
-fn shown(e: &Event, timeline: &Timeline, list: &EventListState) -> f32 {
-    if list.passes(e) {
-        opacity(&e.span, timeline.date, timeline.window())
-    } else {
-        0.0
-    }
+/// The opacity of the event with this id now (0 when it is not in the story).
+fn opacity_of(id: &str, story: &Story, clock: &Clock, filters: &EventFilters) -> f32 {
+    story.get(id).map_or(0.0, |e| filters.opacity(e, clock))
 }
 
 #[allow(clippy::too_many_arguments)]
 fn update_markers(
     cam: Res<MapCamera>,
     projector: Res<Projector>,
-    timeline: Res<Timeline>,
-    list: Res<EventListState>,
-    events: Res<EventsData>,
+    clock: Res<Clock>,
+    filters: Res<EventFilters>,
+    story: Res<Story>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut scene: ResMut<SceneEvents>,
     mut materials: ResMut<Assets<ColorMaterial>>,
@@ -285,11 +292,11 @@ fn update_markers(
     mut areas: Query<(&EventArea, &Fades, &mut Visibility), Without<EventMarker>>,
 ) {
     let s = km_per_px(cam.current.zoom) as f32 * MARKER_PX;
-    let size = [window.width() as f64, window.height() as f64];
+    let size = window_size(&window);
     for (m, fades, mut t, mut vis) in &mut markers {
         let px = projector.pixel(m.lonlat, size);
         let o = if px.is_some() {
-            shown(&events.events[m.index], &timeline, &list)
+            opacity_of(&m.id, &story, &clock, &filters)
         } else {
             0.0
         };
@@ -302,60 +309,66 @@ fn update_markers(
         show(&mut vis, o, fades, &mut materials);
     }
     for (a, fades, mut vis) in &mut areas {
-        let o = shown(&events.events[a.0], &timeline, &list);
-        let o = if projector.is_globe() { 0.0 } else { o };
+        let o = if projector.is_globe() {
+            0.0
+        } else {
+            opacity_of(&a.0, &story, &clock, &filters)
+        };
         show(&mut vis, o, fades, &mut materials);
     }
-    // The scene description's view of the events.
-    scene.0 = events
-        .events
+    // The scene description's view of the events, in the story's order.
+    scene.generation = story.generation();
+    scene.events = story
+        .events()
         .iter()
-        .enumerate()
-        .map(|(index, e)| {
-            let o = shown(e, &timeline, &list);
+        .map(|e| {
+            let o = filters.opacity(e, &clock);
             let anchor = e.anchor().and_then(|ll| projector.pixel(ll, size));
             let on_screen =
                 anchor.is_some_and(|[x, y]| x >= 0.0 && y >= 0.0 && x < size[0] && y < size[1]);
             EventOnScreen {
-                index,
                 visible: o > 0.0 && (on_screen || e.shapes.is_empty()),
                 opacity: o,
                 anchor: anchor.filter(|_| on_screen),
+                placed: !e.shapes.is_empty(),
             }
         })
         .collect();
 }
 
 /// Routes (growing, with an arrowhead), uncertainty circles and the selection ring.
-#[allow(clippy::too_many_arguments)]
 fn draw_lines(
     cam: Res<MapCamera>,
-    timeline: Res<Timeline>,
-    list: Res<EventListState>,
-    events: Res<EventsData>,
+    clock: Res<Clock>,
+    filters: Res<EventFilters>,
+    story: Res<Story>,
     selection: Res<Selection>,
     mut solid: Gizmos<EventSolid>,
     mut dashed: Gizmos<EventDashed>,
 ) {
     let proj = Lcc::atlas();
     let kpp = km_per_px(cam.current.zoom) as f32;
-    for (i, e) in events.events.iter().enumerate() {
-        let o = shown(e, &timeline, &list);
+    let plane = |p: &[f64; 2]| {
+        let [x, y] = proj.project(*p);
+        Vec2::new(x as f32, y as f32)
+    };
+    for e in story.events() {
+        let o = filters.opacity(e, &clock);
         if o <= 0.0 {
             continue;
         }
-        let color = category_bevy(&e.category).with_alpha(o);
+        let color = theme::category(&e.category).with_alpha(o);
         for s in &e.shapes {
             match s {
                 Shape::Line(line) => {
-                    let pts: Vec<Vec2> = densify(line, 0.5)
+                    let pts: Vec<[f32; 2]> = densify(line, 0.5)
                         .iter()
-                        .map(|p| {
-                            let [x, y] = proj.project(*p);
-                            Vec2::new(x as f32, y as f32)
-                        })
+                        .map(|p| plane(p).to_array())
                         .collect();
-                    let grown = partial(&pts, progress(&e.span, timeline.date));
+                    let grown: Vec<Vec2> = partial(&pts, progress(&e.span, clock.date))
+                        .into_iter()
+                        .map(Vec2::from_array)
+                        .collect();
                     if grown.len() < 2 {
                         continue;
                     }
@@ -376,35 +389,23 @@ fn draw_lines(
                 Shape::Point(p) => {
                     let r = e.place_precision.map_or(0.0, |pp| pp.radius_km() as f32);
                     if r / kpp > MARKER_PX * 1.6 {
-                        let [x, y] = proj.project(*p);
                         dashed
-                            .circle_2d(Vec2::new(x as f32, y as f32), r, color.with_alpha(0.6 * o))
+                            .circle_2d(plane(p), r, color.with_alpha(0.6 * o))
                             .resolution(64);
                     }
                 }
                 Shape::Polygon(rings) => {
                     if let Some(ring) = rings.first() {
-                        solid.linestrip_2d(
-                            densify(ring, 0.5).iter().map(|p| {
-                                let [x, y] = proj.project(*p);
-                                Vec2::new(x as f32, y as f32)
-                            }),
-                            color,
-                        );
+                        solid.linestrip_2d(densify(ring, 0.5).iter().map(plane), color);
                     }
                 }
             }
         }
-        if selection.event == Some(i) {
+        if selection.is(e) {
             for s in &e.shapes {
                 if let Shape::Point(p) = s {
-                    let [x, y] = proj.project(*p);
                     solid
-                        .circle_2d(
-                            Vec2::new(x as f32, y as f32),
-                            (MARKER_PX + 6.0) * kpp,
-                            Color::srgb(0.1, 0.1, 0.1),
-                        )
+                        .circle_2d(plane(p), (MARKER_PX + 6.0) * kpp, theme::SELECTION_RING)
                         .resolution(48);
                 }
             }
@@ -412,156 +413,41 @@ fn draw_lines(
     }
 }
 
-/// The first `t` (0–1) of a polyline by length.
-fn partial(pts: &[Vec2], t: f32) -> Vec<Vec2> {
-    let total: f32 = pts.windows(2).map(|w| w[0].distance(w[1])).sum();
-    let mut left = total * t;
-    let mut out = vec![pts[0]];
-    for w in pts.windows(2) {
-        let d = w[0].distance(w[1]);
-        if left >= d {
-            out.push(w[1]);
-            left -= d;
-        } else {
-            if d > 0.0 && left > 0.0 {
-                out.push(w[0].lerp(w[1], left / d));
-            }
-            break;
-        }
-    }
-    out
-}
-
-/// The event marker nearest the cursor (within 12 px), if any.
-fn marker_under(
+/// The id of the shown event marker nearest the pointer (within [`PICK_PX`]), if any.
+pub fn marker_under(
     cursor: Vec2,
     projector: &Projector,
     size: [f64; 2],
     markers: &Query<(&EventMarker, &Visibility)>,
-) -> Option<usize> {
+) -> Option<String> {
     markers
         .iter()
         .filter(|(_, v)| **v != Visibility::Hidden)
         .filter_map(|(m, _)| {
             let [x, y] = projector.pixel(m.lonlat, size)?;
-            Some((m.index, Vec2::new(x as f32, y as f32).distance(cursor)))
+            Some((m, Vec2::new(x as f32, y as f32).distance(cursor)))
         })
-        .filter(|(_, d)| *d <= 12.0)
+        .filter(|(_, d)| *d <= PICK_PX)
         .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i)
+        .map(|(m, _)| m.id.clone())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A click on a marker selects its event (the map stays: the marker is already on screen).
 fn pick(
     buttons: Res<ButtonInput<MouseButton>>,
     egui: Option<Res<EguiWantsInput>>,
     window: Single<&Window, With<PrimaryWindow>>,
     projector: Res<Projector>,
     markers: Query<(&EventMarker, &Visibility)>,
-    events: Res<EventsData>,
-    mut timeline: ResMut<Timeline>,
-    mut selection: ResMut<Selection>,
+    mut select: MessageWriter<SelectEvent>,
     mut pressed_at: Local<Option<Vec2>>,
 ) {
-    if let Some(cursor) =
-        super::camera::map_click(&buttons, &window, egui.as_deref(), &mut pressed_at)
+    if let Some(cursor) = map_click(&buttons, &window, egui.as_deref(), &mut pressed_at)
+        && let Some(id) = marker_under(cursor, &projector, window_size(&window), &markers)
     {
-        let size = [window.width() as f64, window.height() as f64];
-        if let Some(i) = marker_under(cursor, &projector, size, &markers) {
-            selection.select(i, &events, &mut timeline);
-            // Clicking a marker on screen does not move the map.
-            selection.fly = false;
-        }
-    }
-}
-
-/// Moves the map to a newly selected event (all its places in view).
-fn fly_to_selection(
-    mut selection: ResMut<Selection>,
-    mut cam: ResMut<MapCamera>,
-    insets: Res<MapInsets>,
-    events: Res<EventsData>,
-    window: Single<&Window, With<PrimaryWindow>>,
-) {
-    if !selection.fly {
-        return;
-    }
-    selection.fly = false;
-    let Some(e) = selection.event.and_then(|i| events.events.get(i)) else {
-        return;
-    };
-    let proj = Lcc::atlas();
-    let pts: Vec<[f64; 2]> = e
-        .shapes
-        .iter()
-        .flat_map(|s| match s {
-            Shape::Point(p) => vec![*p],
-            Shape::Line(l) => l.clone(),
-            Shape::Polygon(r) => r.first().cloned().unwrap_or_default(),
-        })
-        .map(|p| proj.project(p))
-        .collect();
-    let size = [window.width() as f64, window.height() as f64];
-    // Leave room for the card, which opens at the top right of the map.
-    let mut room = insets.0;
-    room.0[1] += CARD_W as f64 + 20.0;
-    if let Some(view) = fit_points(&pts, size, room, 6.5) {
-        cam.target = view;
-    }
-}
-
-/// A tooltip with the event's title when the pointer is over a marker.
-#[allow(clippy::too_many_arguments)]
-fn hover(
-    mut contexts: EguiContexts,
-    window: Single<&Window, With<PrimaryWindow>>,
-    projector: Res<Projector>,
-    markers: Query<(&EventMarker, &Visibility)>,
-    events: Res<EventsData>,
-    toggles: Res<LayerToggles>,
-    egui: Option<Res<EguiWantsInput>>,
-) -> Result {
-    if egui.is_some_and(|e| e.is_pointer_over_area()) {
-        return Ok(());
-    }
-    let Some(cursor) = window.cursor_position() else {
-        return Ok(());
-    };
-    let size = [window.width() as f64, window.height() as f64];
-    let Some(i) = marker_under(cursor, &projector, size, &markers) else {
-        return Ok(());
-    };
-    let e = &events.events[i];
-    let ctx = contexts.ctx_mut()?;
-    egui::Area::new("event-hover".into())
-        .order(egui::Order::Tooltip)
-        .fixed_pos(egui::pos2(cursor.x + 14.0, cursor.y + 10.0))
-        .show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.strong(title(e, toggles.lang));
-                ui.label(format!(
-                    "{} · {} · click for details",
-                    e.span.describe(),
-                    e.status.code()
-                ));
-            });
+        select.write(SelectEvent {
+            id: Some(id),
+            fly: false,
         });
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn partial_polyline_follows_length() {
-        let pts = [Vec2::ZERO, Vec2::new(10.0, 0.0), Vec2::new(10.0, 10.0)];
-        assert_eq!(partial(&pts, 0.0), vec![Vec2::ZERO]);
-        assert_eq!(partial(&pts, 0.25), vec![Vec2::ZERO, Vec2::new(5.0, 0.0)]);
-        assert_eq!(
-            partial(&pts, 0.75),
-            vec![Vec2::ZERO, Vec2::new(10.0, 0.0), Vec2::new(10.0, 5.0)]
-        );
-        assert_eq!(partial(&pts, 1.0).len(), 3);
     }
 }

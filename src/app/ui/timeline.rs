@@ -1,294 +1,58 @@
-//! The timeline: the date being shown, playback (jumping over quiet stretches), stepping from
-//! event to event, and the bottom panel with its date axis, event ticks and controls.
+//! The timeline panel (bottom): playback controls, the date, speed, the window (everything so
+//! far or recent), and the date axis with one lane per category; click or drag to set the
+//! date, click a mark to open its event.
 
 use bevy::prelude::*;
-use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::event_list::EventListState;
-use super::ui::show_panel;
-use super::{AppSystems, Settings, TIMELINE_H, UiLayout};
-use crate::core::events::{CATEGORIES, Event, Status, category_index};
-use crate::core::timeline::{
-    self, SPEEDS, Window, civil, day_number, long_date, month_year, next_start, prev_start,
-};
+use super::layout::show_panel;
+use crate::app::state::requests::SelectEvent;
+use crate::app::state::screen::{TIMELINE_H, UiLayout};
+use crate::app::state::story::{Clock, EventFilters, Selection, Story};
+use crate::app::state::systems::AppSystems;
+use crate::app::theme;
+use crate::core::events::{CATEGORIES, Event, category_index};
+use crate::core::timeline::{self, SPEEDS, civil, day_number, long_date, month_year};
 
-/// All events on the timeline (bundled and opened), with what playback needs.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct EventsData {
-    /// The events, sorted by start.
-    pub events: Vec<Event>,
-    /// Each event's first day, in the same order.
-    pub starts: Vec<i64>,
-    /// Bumped whenever the events change, so views rebuild.
-    pub generation: u64,
-}
-
-impl EventsData {
-    /// Sorts and indexes a list of events.
-    pub fn new(mut events: Vec<Event>) -> EventsData {
-        events.sort_by_key(|e| (e.span.first_day(), e.span.last_day()));
-        let starts = events.iter().map(|e| e.span.first_day()).collect();
-        EventsData {
-            events,
-            starts,
-            generation: 1,
-        }
-    }
-
-    /// The first and last day the events cover (a year around today's story if none).
-    pub fn range(&self) -> (i64, i64) {
-        let first = self.events.iter().map(|e| e.span.first_day()).min();
-        let last = self.events.iter().map(|e| e.span.last_day()).max();
-        match (first, last) {
-            (Some(a), Some(b)) => (a, b),
-            _ => (day_number(2024, 1, 1), day_number(2024, 12, 31)),
-        }
-    }
-
-    /// The newest event's start: the default date, so the whole story shows.
-    pub fn newest_start(&self) -> i64 {
-        self.starts.iter().copied().max().unwrap_or(self.range().1)
-    }
-}
-
-/// The timeline's state.
-#[derive(Resource, Debug, Clone)]
-pub struct Timeline {
-    /// The date shown, as a day number (fractions while playing).
-    pub date: f64,
-    /// Playing or paused.
-    pub playing: bool,
-    /// Index into [`SPEEDS`].
-    pub speed: usize,
-    /// Recent-window mode instead of cumulative.
-    pub recent: bool,
-    /// Length of the recent window in days.
-    pub recent_days: f64,
-}
-
-impl Timeline {
-    /// Which events show at the date.
-    pub fn window(&self) -> Window {
-        if self.recent {
-            Window::Recent {
-                days: self.recent_days,
-            }
-        } else {
-            Window::Cumulative
-        }
-    }
-
-    /// The date as a whole day.
-    pub fn day(&self) -> i64 {
-        self.date.floor() as i64
-    }
-}
-
-/// Which event is selected, and whether the map should fly to it.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct Selection {
-    /// The selected event's index in [`EventsData::events`].
-    pub event: Option<usize>,
-    /// Set when a new selection should move the map (handled by the events plugin).
-    pub fly: bool,
-}
-
-impl Selection {
-    /// Selects an event, moving the timeline to it when it has not begun yet.
-    pub fn select(&mut self, index: usize, events: &EventsData, timeline: &mut Timeline) {
-        self.event = Some(index);
-        self.fly = true;
-        if let Some(e) = events.events.get(index)
-            && timeline.date < e.span.first_day() as f64
-        {
-            timeline.date = e.span.last_day() as f64;
-        }
-    }
-}
-
-/// Adds the timeline resources, playback, keys and the bottom panel.
-pub fn plugin(app: &mut App) {
-    app.add_systems(PreStartup, init_timeline)
-        .add_systems(
-            Update,
-            (
-                keys.in_set(AppSystems::Input),
-                play.in_set(AppSystems::Camera),
-            ),
-        )
-        .add_systems(EguiPrimaryContextPass, panel.in_set(AppSystems::UiBottom));
-}
-
-fn init_timeline(mut commands: Commands, settings: Res<Settings>, events: Res<EventsData>) {
-    let date = settings.date.unwrap_or_else(|| events.newest_start()) as f64;
-    let mut timeline = Timeline {
-        date,
-        playing: false,
-        speed: 2,
-        recent: settings.recent_days.is_some(),
-        recent_days: settings.recent_days.unwrap_or(90.0),
-    };
-    let mut selection = Selection::default();
-    if let Some(id) = &settings.event {
-        match events.events.iter().position(|e| &e.id == id) {
-            Some(i) => selection.select(i, &events, &mut timeline),
-            None => warn!("--event {id}: no event has this id"),
-        }
-    }
-    commands.insert_resource(timeline);
-    commands.insert_resource(selection);
-}
-
-/// Steps to the previous (`-1`) or next (`+1`) event start.
-pub fn step(timeline: &mut Timeline, events: &EventsData, dir: i32) {
-    let to = if dir < 0 {
-        prev_start(&events.starts, timeline.date)
-    } else {
-        next_start(&events.starts, timeline.date)
-    };
-    if let Some(d) = to {
-        timeline.date = d as f64;
-        timeline.playing = false;
-    }
-}
-
-/// Starts playback (from the beginning when at the end) or pauses it.
-pub fn toggle_play(timeline: &mut Timeline, events: &EventsData) {
-    let (first, last) = events.range();
-    if !timeline.playing && timeline.date >= last as f64 {
-        timeline.date = (first - 1) as f64;
-    }
-    timeline.playing = !timeline.playing;
-}
-
-fn keys(
-    keys: Res<ButtonInput<KeyCode>>,
-    egui: Option<Res<EguiWantsInput>>,
-    mut timeline: ResMut<Timeline>,
-    events: Res<EventsData>,
-) {
-    if egui.is_some_and(|e| e.wants_keyboard_input()) {
-        return;
-    }
-    if keys.just_pressed(KeyCode::Space) {
-        toggle_play(&mut timeline, &events);
-    }
-    if keys.any_just_pressed([KeyCode::Period, KeyCode::BracketRight]) {
-        step(&mut timeline, &events, 1);
-    }
-    if keys.any_just_pressed([KeyCode::Comma, KeyCode::BracketLeft]) {
-        step(&mut timeline, &events, -1);
-    }
-}
-
-fn play(time: Res<Time>, mut timeline: ResMut<Timeline>, events: Res<EventsData>) {
-    if !timeline.playing {
-        return;
-    }
-    let (_, last) = events.range();
-    let (date, done) = timeline::advance(
-        timeline.date,
-        time.delta_secs_f64(),
-        SPEEDS[timeline.speed].0,
-        &events.starts,
-        (last + 1) as f64,
-    );
-    timeline.date = date;
-    if done {
-        timeline.playing = false;
-    }
-}
-
-/// The colour of an event's category.
-pub fn category_color(code: &str) -> egui::Color32 {
-    let [r, g, b] = CATEGORIES[category_index(code)].2;
-    egui::Color32::from_rgb(r, g, b)
-}
-
-/// Paints a status icon like the map's markers: solid (confirmed), hollow (reported),
-/// dashed (claimed), half-filled (disputed), struck (denied).
-pub fn paint_status(
-    painter: &egui::Painter,
-    c: egui::Pos2,
-    r: f32,
-    status: Status,
-    color: egui::Color32,
-) {
-    let ring = egui::Stroke::new(r * 0.42, color);
-    let rr = r * 0.79;
-    painter.circle_filled(c, r * 1.25, egui::Color32::from_white_alpha(230));
-    match status {
-        Status::Confirmed => {
-            painter.circle_filled(c, r, color);
-        }
-        Status::Reported => {
-            painter.circle_stroke(c, rr, ring);
-        }
-        Status::Claimed => {
-            for k in 0..8 {
-                let a0 = k as f32 * std::f32::consts::TAU / 8.0;
-                let pts: Vec<egui::Pos2> = (0..=4)
-                    .map(|j| {
-                        let a = a0 + j as f32 * std::f32::consts::TAU / 64.0;
-                        c + egui::vec2(a.cos(), a.sin()) * rr
-                    })
-                    .collect();
-                painter.add(egui::Shape::line(pts, ring));
-            }
-        }
-        Status::Disputed => {
-            painter.circle_stroke(c, rr, ring);
-            let pts: Vec<egui::Pos2> = (0..=16)
-                .map(|j| {
-                    let a = std::f32::consts::FRAC_PI_2 + j as f32 * std::f32::consts::PI / 16.0;
-                    c + egui::vec2(a.cos(), -a.sin()) * r * 0.6
-                })
-                .collect();
-            painter.add(egui::Shape::convex_polygon(pts, color, egui::Stroke::NONE));
-        }
-        Status::Denied => {
-            painter.circle_stroke(c, rr, ring);
-            let d = egui::vec2(1.0, -1.0).normalized() * r * 1.3;
-            painter.line_segment([c - d, c + d], egui::Stroke::new(r * 0.3, color));
-        }
-    }
-}
-
-/// A status icon as a widget (for lists, cards, filters and the legend).
-pub fn status_icon(ui: &mut egui::Ui, status: Status, color: egui::Color32) -> egui::Response {
-    let (rect, resp) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
-    paint_status(ui.painter(), rect.center(), 6.0, status, color);
-    resp
+/// Adds the bottom panel.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, panel.in_set(AppSystems::UiBottom));
 }
 
 fn panel(
     mut contexts: EguiContexts,
     mut layout: ResMut<UiLayout>,
-    mut timeline: ResMut<Timeline>,
-    mut selection: ResMut<Selection>,
-    list: Res<EventListState>,
-    events: Res<EventsData>,
+    mut clock: ResMut<Clock>,
+    selection: Res<Selection>,
+    mut select: MessageWriter<SelectEvent>,
+    filters: Res<EventFilters>,
+    story: Res<Story>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let panel = egui::Panel::bottom("timeline").exact_size(TIMELINE_H);
-    show_panel(&ctx, &mut layout, panel, |ui| {
+    let clicked = show_panel(&ctx, &mut layout, panel, |ui| {
         ui.add_space(4.0);
-        controls(ui, &mut timeline, &events);
+        controls(ui, &mut clock, &story);
         ui.add_space(2.0);
-        axis(ui, &mut timeline, &mut selection, &list, &events);
+        axis(ui, &mut clock, &selection, &filters, &story)
     });
+    if let Some(id) = clicked {
+        select.write(SelectEvent {
+            id: Some(id),
+            fly: true,
+        });
+    }
     Ok(())
 }
 
-fn controls(ui: &mut egui::Ui, timeline: &mut Timeline, events: &EventsData) {
+fn controls(ui: &mut egui::Ui, timeline: &mut Clock, story: &Story) {
     ui.horizontal(|ui| {
         if ui
             .button("⏮")
             .on_hover_text("Previous event ( , or [ )")
             .clicked()
         {
-            step(timeline, events, -1);
+            timeline.step(story, -1);
         }
         let play = if timeline.playing {
             "⏸ Pause"
@@ -300,14 +64,14 @@ fn controls(ui: &mut egui::Ui, timeline: &mut Timeline, events: &EventsData) {
             .on_hover_text("Play or pause (Space)")
             .clicked()
         {
-            toggle_play(timeline, events);
+            timeline.toggle_play(story);
         }
         if ui
             .button("⏭")
             .on_hover_text("Next event ( . or ] )")
             .clicked()
         {
-            step(timeline, events, 1);
+            timeline.step(story, 1);
         }
         ui.separator();
         ui.label(
@@ -343,12 +107,12 @@ fn controls(ui: &mut egui::Ui, timeline: &mut Timeline, events: &EventsData) {
         }
         ui.separator();
         let w = timeline.window();
-        let shown = events
-            .events
+        let shown = story
+            .events()
             .iter()
             .filter(|e| timeline::opacity(&e.span, timeline.date, w) > 0.0)
             .count();
-        ui.label(format!("{shown} of {} events shown", events.events.len()));
+        ui.label(format!("{shown} of {} events shown", story.events().len()));
     });
 }
 
@@ -357,14 +121,15 @@ fn lane(e: &Event) -> usize {
     category_index(&e.category)
 }
 
+/// The date axis with the events' marks; returns the id of a clicked event.
 fn axis(
     ui: &mut egui::Ui,
-    timeline: &mut Timeline,
-    selection: &mut Selection,
-    list: &EventListState,
-    events: &EventsData,
-) {
-    let (first, last) = events.range();
+    timeline: &mut Clock,
+    selection: &Selection,
+    filters: &EventFilters,
+    story: &Story,
+) -> Option<String> {
+    let (first, last) = story.range();
     // A month of air either side.
     let (a, b) = ((first - 31) as f64, (last + 31) as f64);
     let width = ui.available_width();
@@ -433,23 +198,23 @@ fn axis(
         painter.rect_filled(
             egui::Rect::from_min_max(egui::pos2(x0, rect.top() + 2.0), egui::pos2(x1, axis_y)),
             0.0,
-            egui::Color32::from_rgba_unmultiplied(120, 160, 220, 40),
+            theme::recent_window(),
         );
     }
 
     // One lane per category; month-precision events are bands across their month.
     let lanes = CATEGORIES.len() as f32;
     let lane_h = ((axis_y - rect.top() - 6.0) / lanes).clamp(4.0, 9.0);
-    let mut hovered: Option<usize> = None;
+    let mut hovered: Option<&Event> = None;
     let pointer = response.hover_pos();
-    for (i, e) in events.events.iter().enumerate() {
-        if !list.passes(e) {
+    for e in story.events() {
+        if !filters.passes(e) {
             continue;
         }
         let y = rect.top() + 4.0 + lane(e) as f32 * lane_h;
         let x0 = x_of(e.span.first_day() as f64);
         let x1 = x_of((e.span.last_day() + 1) as f64);
-        let color = category_color(&e.category);
+        let color = theme::category_egui(&e.category);
         let shown = timeline::opacity(&e.span, timeline.date, timeline.window()) > 0.0;
         let alpha = if shown { 255 } else { 110 };
         let c = egui::Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), alpha);
@@ -470,7 +235,7 @@ fn axis(
             painter.rect_filled(r, 1.0, c);
             r
         };
-        if selection.event == Some(i) {
+        if selection.is(e) {
             painter.rect_stroke(
                 mark.expand(2.0),
                 2.0,
@@ -479,7 +244,7 @@ fn axis(
             );
         }
         if pointer.is_some_and(|p| mark.expand2(egui::vec2(3.0, 1.0)).contains(p)) {
-            hovered = Some(i);
+            hovered = Some(e);
         }
     }
 
@@ -487,7 +252,7 @@ fn axis(
     let cx = x_of(timeline.date);
     painter.line_segment(
         [egui::pos2(cx, rect.top()), egui::pos2(cx, axis_y + 4.0)],
-        egui::Stroke::new(2.0, egui::Color32::from_rgb(200, 40, 40)),
+        egui::Stroke::new(2.0, theme::CURSOR),
     );
     painter.add(egui::Shape::convex_polygon(
         vec![
@@ -495,15 +260,15 @@ fn axis(
             egui::pos2(cx + 5.0, rect.top()),
             egui::pos2(cx, rect.top() + 6.0),
         ],
-        egui::Color32::from_rgb(200, 40, 40),
+        theme::CURSOR,
         egui::Stroke::NONE,
     ));
 
-    if let Some(i) = hovered {
-        let e = &events.events[i];
+    let mut clicked = None;
+    if let Some(e) = hovered {
         let text = format!("{}\n{} · {}", e.title, e.span.describe(), e.status.code());
         if response.clicked() {
-            selection.select(i, events, timeline);
+            clicked = Some(e.id.clone());
         }
         response.on_hover_text_at_pointer(text);
     } else {
@@ -515,4 +280,5 @@ fn axis(
         }
         response.on_hover_text_at_pointer("Click or drag to choose the date");
     }
+    clicked
 }

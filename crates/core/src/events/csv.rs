@@ -1,0 +1,318 @@
+//! Events from CSV: one event a row, with Dateline's columns or TimelineJS's, read with the
+//! `csv` crate (quoted fields, a byte-order mark); each problem names its row and column.
+
+use serde_json::Value;
+
+use super::EventFile;
+use super::fields::{Fields, RawEvent, note_imprecise_dates, problem, value_text};
+use crate::cancel::Cancel;
+use crate::model::Shape;
+use crate::problem::{Place, Severity};
+
+/// The largest CSV file read (a spreadsheet of events is far smaller).
+pub const MAX_CSV_BYTES: usize = 64 * 1024 * 1024;
+
+/// Reads a CSV of events: columns `start,end,title,summary,lon,lat,place,category,status,
+/// source_publisher,source_title,source_date,source_url` (plus optional `id`, `title_ko`,
+/// `claimed_by`, `denied_by`, `place_precision`), or TimelineJS's
+/// `Year,Month,Day,End Year,End Month,End Day,Headline,Text`. Column names are case-insensitive.
+pub fn load_csv(file: &str, bytes: &[u8]) -> EventFile {
+    // Never cancelled, so always `Some`.
+    load_csv_with(file, bytes, &mut Cancel::never()).unwrap_or_default()
+}
+
+/// [`load_csv`], asking `cancel` every thousand rows whether to go on (`None`: cancelled).
+pub(crate) fn load_csv_with(
+    file: &str,
+    bytes: &[u8],
+    cancel: &mut Cancel<'_>,
+) -> Option<EventFile> {
+    let mut out = EventFile {
+        file: file.to_string(),
+        ..Default::default()
+    };
+    let fatal = |out: &mut EventFile, message: String, hint: &str| {
+        out.problems
+            .push(problem(file, Severity::Error, Place::File, message, hint));
+    };
+    if bytes.len() > MAX_CSV_BYTES {
+        fatal(
+            &mut out,
+            format!(
+                "the file is {} MB; the limit for CSV events is 64 MB",
+                bytes.len() >> 20
+            ),
+            "split it into smaller files",
+        );
+        return Some(out);
+    }
+    let mut bytes = bytes;
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        bytes = rest;
+        out.problems.push(problem(
+            file,
+            Severity::Warning,
+            Place::File,
+            "a byte-order mark (BOM) at the start was removed".into(),
+            "nothing to do; some editors add it when saving as UTF-8",
+        ));
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        fatal(
+            &mut out,
+            "the file is UTF-16 text".into(),
+            "save it again as \"CSV UTF-8\"",
+        );
+        return Some(out);
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        out.problems.push(problem(
+            file,
+            Severity::Error,
+            Place::Cell {
+                row: line,
+                column: String::new(),
+            },
+            "the file is not UTF-8 text".into(),
+            "save it again as \"CSV UTF-8\" (Korean spreadsheets often save EUC-KR/CP949)",
+        ));
+        return Some(out);
+    }
+    let mut rdr = ::csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(::csv::Trim::All)
+        .from_reader(bytes);
+    let headers: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(|s| s.to_ascii_lowercase()).collect(),
+        Err(e) => {
+            fatal(
+                &mut out,
+                format!("cannot read the header row: {e}"),
+                "the first row must name the columns",
+            );
+            return Some(out);
+        }
+    };
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let timeline_js = col("year").is_some() && col("headline").is_some();
+    if !timeline_js && (col("start").is_none() || col("title").is_none()) {
+        fatal(
+            &mut out,
+            format!(
+                "the header row has no \"start\" and \"title\" columns (found: {})",
+                headers.join(", ")
+            ),
+            "name the columns start,end,title,summary,lon,lat,place,category,status,source_publisher,source_title,source_date,source_url",
+        );
+        return Some(out);
+    }
+    for (i, rec) in rdr.records().enumerate() {
+        if !cancel.work(1) {
+            return None;
+        }
+        let row = i + 2;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                out.problems.push(problem(
+                    file,
+                    Severity::Error,
+                    Place::Cell {
+                        row,
+                        column: String::new(),
+                    },
+                    format!("this row cannot be read: {e}"),
+                    "check its quotes: a field with a comma must be in double quotes",
+                ));
+                continue;
+            }
+        };
+        if rec.iter().all(str::is_empty) {
+            continue;
+        }
+        let cell = |name: &str| -> Option<Value> {
+            col(name)
+                .and_then(|c| rec.get(c))
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.to_string()))
+        };
+        let place_of = |field: &str| Place::Cell {
+            row,
+            column: field.to_string(),
+        };
+        let mut fields = Fields {
+            file,
+            csv: true,
+            problems: &mut out.problems,
+            place_of: &place_of,
+        };
+        let (start, end, title, summary) = if timeline_js {
+            let ymd = |y: &str, m: &str, d: &str| -> Option<Value> {
+                let y = cell(y)?;
+                let mut s = y.as_str()?.to_string();
+                if let Some(m) = cell(m) {
+                    s = format!("{s}-{:0>2}", m.as_str()?);
+                    if let Some(d) = cell(d) {
+                        s = format!("{s}-{:0>2}", d.as_str()?);
+                    }
+                }
+                Some(Value::String(s))
+            };
+            (
+                ymd("year", "month", "day"),
+                ymd("end year", "end month", "end day"),
+                cell("headline"),
+                cell("text"),
+            )
+        } else {
+            (cell("start"), cell("end"), cell("title"), cell("summary"))
+        };
+        let mut shapes = Vec::new();
+        match (cell("lon"), cell("lat")) {
+            (None, None) => {}
+            (Some(lon), Some(lat)) => {
+                let num = |v: &Value| v.as_str().and_then(|s| s.parse::<f64>().ok());
+                match (num(&lon), num(&lat)) {
+                    (Some(x), Some(y))
+                        if (-180.0..=360.0).contains(&x) && (-90.0..=90.0).contains(&y) =>
+                    {
+                        shapes.push(Shape::Point([x, y]))
+                    }
+                    (Some(x), Some(y))
+                        if (-90.0..=90.0).contains(&x) && (-180.0..=180.0).contains(&y) =>
+                    {
+                        fields.error(
+                            "lat",
+                            format!("latitude {y} is out of range; lon and lat look swapped"),
+                            "put longitude (east–west, e.g. 127.5) in \"lon\" and latitude (e.g. 39.9) in \"lat\"",
+                        );
+                    }
+                    _ => fields.error(
+                        "lon",
+                        format!("\"{lon}\", \"{lat}\" is not a longitude, latitude pair"),
+                        "write decimal degrees, e.g. lon 127.58 and lat 39.97",
+                    ),
+                }
+            }
+            _ => fields.error(
+                "lon",
+                "only one of lon and lat is filled in".into(),
+                "fill in both, or leave both empty for an event without a place",
+            ),
+        }
+        let source = cell("source_publisher").map(|p| {
+            let mut o = serde_json::Map::new();
+            o.insert("publisher".into(), p);
+            for (k, c) in [
+                ("title", "source_title"),
+                ("date", "source_date"),
+                ("url", "source_url"),
+            ] {
+                if let Some(v) = cell(c) {
+                    o.insert(k.into(), v);
+                }
+            }
+            Value::Array(vec![Value::Object(o)])
+        });
+        let bad_geometry = fields.problems.iter().any(|p| {
+            p.severity == Severity::Error
+                && matches!(&p.place, Place::Cell { row: r, .. } if *r == row)
+        });
+        let ev = fields.event(RawEvent {
+            id: cell("id")
+                .and_then(|v| value_text(&v))
+                .unwrap_or_else(|| format!("{file}#row{row}")),
+            title: title.as_ref(),
+            title_ko: cell("title_ko").as_ref(),
+            summary: summary.as_ref(),
+            start: start.as_ref(),
+            start_field: if timeline_js { "year" } else { "start" },
+            end: end.as_ref(),
+            category: cell("category").as_ref(),
+            status: cell("status").as_ref(),
+            claimed_by: cell("claimed_by").as_ref(),
+            denied_by: cell("denied_by").as_ref(),
+            place_precision: cell("place_precision").as_ref(),
+            place: cell("place").as_ref(),
+            sources: source,
+            shapes,
+        });
+        if let Some(mut ev) = ev
+            && !bad_geometry
+        {
+            ev.file = file.to_string();
+            out.events.push(ev);
+        }
+    }
+    note_imprecise_dates(&mut out);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::errors;
+    use super::*;
+
+    #[test]
+    fn csv_events_load_and_bad_rows_name_row_and_column() {
+        let src = "\u{feff}start,end,title,summary,lon,lat,place,category,status,source_publisher,source_title,source_date,source_url\n\
+2023-09-13,,Summit,\"Kim and Putin meet, at Vostochny\",128.33,51.88,Vostochny,diplomacy,confirmed,Reuters,Kim meets Putin,2023-09-13,\n\
+2024-10,,Plant,,,,,weapons-production,reported,The Independent,Satellite images,2024-11-26,https://example.org\n\
+2024-02-30,,Bad day,,,,,,claimed,,,,\n\
+2024-11,,Swapped,,39.9,127.5,,troops,claimed,NIS,,,\n\
+,,No date,,,,,,,,,,\n";
+        let f = load_csv("week.csv", src.as_bytes());
+        let titles: Vec<&str> = f.events.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Summit", "Plant"]);
+        assert_eq!(f.events[0].summary, "Kim and Putin meet, at Vostochny");
+        assert_eq!(f.events[0].shapes, vec![Shape::Point([128.33, 51.88])]);
+        assert!(f.events[1].shapes.is_empty());
+        let errs = errors(&f);
+        assert_eq!(errs.len(), 3, "{errs:#?}");
+        assert!(
+            errs[0].starts_with("week.csv row 4, column \"start\": error:"),
+            "{}",
+            errs[0]
+        );
+        assert!(
+            errs[1].contains("row 5, column \"lat\"") && errs[1].contains("swapped"),
+            "{}",
+            errs[1]
+        );
+        assert!(
+            errs[2].contains("row 6, column \"start\"") && errs[2].contains("no date"),
+            "{}",
+            errs[2]
+        );
+        assert!(
+            f.problems
+                .iter()
+                .any(|p| p.message.contains("byte-order mark"))
+        );
+    }
+
+    #[test]
+    fn timelinejs_columns_are_accepted() {
+        let src = "Year,Month,Day,End Year,End Month,End Day,Headline,Text\n\
+2024,6,19,,,,Treaty signed,In Pyongyang\n2024,10,,,,,Plant expanded,\n";
+        let f = load_csv("tl.csv", src.as_bytes());
+        assert_eq!(f.events.len(), 2, "{:#?}", f.problems);
+        assert_eq!(f.events[0].span.start.describe(), "19 June 2024");
+        assert_eq!(f.events[1].span.start.describe(), "October 2024");
+    }
+
+    #[test]
+    fn csv_without_the_needed_columns_is_refused_as_a_whole() {
+        let f = load_csv("x.csv", b"name,value\na,1\n");
+        assert!(f.events.is_empty());
+        assert_eq!(errors(&f).len(), 1);
+        assert!(errors(&f)[0].contains("no \"start\" and \"title\" columns"));
+        let f = load_csv("k.csv", b"start,title\n2024-01,\xc7\xd1\xb1\xb9\n");
+        assert!(errors(&f)[0].contains("EUC-KR"), "{:?}", errors(&f));
+    }
+}

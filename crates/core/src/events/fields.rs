@@ -1,0 +1,347 @@
+//! The checks both event readers share: one event's fields (title, dates, status, lists,
+//! sources), each problem recorded at the field's place in the file.
+
+use serde_json::Value;
+
+use super::{Event, EventFile, PlacePrecision, Source, Status};
+use crate::model::Shape;
+use crate::problem::{Place, Problem, Severity};
+use crate::timeline::{FuzzyDate, Span};
+
+/// A problem in an events file.
+pub(super) fn problem(
+    file: &str,
+    sev: Severity,
+    place: Place,
+    message: String,
+    hint: &str,
+) -> Problem {
+    Problem {
+        severity: sev,
+        file: file.to_string(),
+        place,
+        message,
+        hint: hint.to_string(),
+    }
+}
+
+/// The fields of one event before checking, whatever the file form.
+pub(super) struct RawEvent<'a> {
+    pub(super) id: String,
+    pub(super) title: Option<&'a Value>,
+    pub(super) title_ko: Option<&'a Value>,
+    pub(super) summary: Option<&'a Value>,
+    pub(super) start: Option<&'a Value>,
+    pub(super) start_field: &'static str,
+    pub(super) end: Option<&'a Value>,
+    pub(super) category: Option<&'a Value>,
+    pub(super) status: Option<&'a Value>,
+    pub(super) claimed_by: Option<&'a Value>,
+    pub(super) denied_by: Option<&'a Value>,
+    pub(super) place_precision: Option<&'a Value>,
+    pub(super) place: Option<&'a Value>,
+    pub(super) sources: Option<Value>,
+    pub(super) shapes: Vec<Shape>,
+}
+
+/// Checks an event's fields, recording problems at the right place.
+pub(super) struct Fields<'a> {
+    pub(super) file: &'a str,
+    /// CSV (hints name columns) or GeoJSON (hints name properties).
+    pub(super) csv: bool,
+    pub(super) problems: &'a mut Vec<Problem>,
+    pub(super) place_of: &'a dyn Fn(&str) -> Place,
+}
+
+/// The text of a field: trimmed non-empty text, or a number written out.
+pub(super) fn value_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+impl Fields<'_> {
+    /// Records an error at a field.
+    pub(super) fn error(&mut self, field: &str, message: String, hint: &str) {
+        let place = (self.place_of)(field);
+        self.problems
+            .push(problem(self.file, Severity::Error, place, message, hint));
+    }
+
+    fn warn(&mut self, field: &str, message: String, hint: &str) {
+        let place = (self.place_of)(field);
+        self.problems
+            .push(problem(self.file, Severity::Warning, place, message, hint));
+    }
+
+    fn list(&mut self, field: &str, v: Option<&Value>) -> Vec<String> {
+        match v {
+            None => Vec::new(),
+            Some(Value::String(s)) => s
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            Some(Value::Array(a)) => a.iter().filter_map(value_text).collect(),
+            Some(_) => {
+                self.warn(
+                    field,
+                    format!("\"{field}\" should be a list of names; ignored"),
+                    "write it as [\"name\", \"name\"] (in CSV: names separated by ;)",
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn date(&mut self, field: &str, v: &Value) -> Option<FuzzyDate> {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            Value::Number(n) if n.is_u64() => n.to_string(),
+            other => {
+                self.error(
+                    field,
+                    format!("\"{field}\" must be a date in quotes, not {other}"),
+                    "write it as \"2024-10\" or \"2024-10-17\"",
+                );
+                return None;
+            }
+        };
+        match FuzzyDate::parse(&text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(field, e, "fix the date; this event is not shown until then");
+                None
+            }
+        }
+    }
+
+    /// Checks one event's fields; `None` (its errors recorded) when any is wrong.
+    pub(super) fn event(&mut self, raw: RawEvent<'_>) -> Option<Event> {
+        let before = self.problems.len();
+        let title = raw.title.and_then(value_text);
+        if title.is_none() {
+            self.error(
+                "title",
+                "this event has no title".into(),
+                "add a short \"title\" saying what happened",
+            );
+        }
+        let start = match raw.start {
+            Some(v) => self.date(raw.start_field, v),
+            None => {
+                self.error(
+                    "start",
+                    "this event has no date".into(),
+                    "add \"start\": \"YYYY-MM-DD\" (or \"YYYY-MM\" when only the month is known)",
+                );
+                None
+            }
+        };
+        let end = raw.end.and_then(|v| self.date("end", v));
+        if let (Some(s), Some(e)) = (start, end)
+            && e.last_day() < s.first_day()
+        {
+            self.error(
+                "end",
+                format!("the event ends ({e}) before it starts ({s})"),
+                "swap the two dates or fix the end",
+            );
+        }
+        let status = match raw.status.map(|v| (v, v.as_str().and_then(Status::parse))) {
+            None => {
+                self.warn(
+                    "status",
+                    "no \"status\"; shown as reported".into(),
+                    "add \"status\": one of confirmed, reported, claimed, disputed, denied",
+                );
+                Status::Reported
+            }
+            Some((_, Some(s))) => s,
+            Some((v, None)) => {
+                self.error(
+                    "status",
+                    format!("unknown status {v}"),
+                    "use one of confirmed, reported, claimed, disputed, denied",
+                );
+                Status::Reported
+            }
+        };
+        let place_precision = match raw.place_precision {
+            None => None,
+            Some(v) => match v.as_str().and_then(PlacePrecision::parse) {
+                Some(p) => Some(p),
+                None => {
+                    self.warn(
+                        "place_precision",
+                        format!("unknown place precision {v}; ignored"),
+                        "use one of exact, site, district, city, region, country",
+                    );
+                    None
+                }
+            },
+        };
+        let category = raw
+            .category
+            .and_then(value_text)
+            .unwrap_or_else(|| "other".into());
+        let claimed_by = self.list("claimed_by", raw.claimed_by);
+        let denied_by = self.list("denied_by", raw.denied_by);
+        let sources = self.sources(raw.sources.as_ref());
+        if self.problems[before..]
+            .iter()
+            .any(|p| p.severity == Severity::Error)
+        {
+            return None;
+        }
+        Some(Event {
+            id: raw.id,
+            title: title?,
+            title_ko: raw.title_ko.and_then(value_text),
+            summary: raw.summary.and_then(value_text).unwrap_or_default(),
+            span: Span { start: start?, end },
+            category,
+            status,
+            claimed_by,
+            denied_by,
+            place_precision,
+            place: raw.place.and_then(value_text),
+            sources,
+            shapes: raw.shapes,
+            file: String::new(),
+        })
+    }
+
+    fn sources(&mut self, v: Option<&Value>) -> Vec<Source> {
+        let items = match v {
+            None => {
+                let hint = if self.csv {
+                    "fill in source_publisher, source_title and source_date"
+                } else {
+                    "add \"sources\": [{\"publisher\": …, \"date\": …, \"title\": …}]"
+                };
+                self.warn(
+                    if self.csv {
+                        "source_publisher"
+                    } else {
+                        "sources"
+                    },
+                    "no sources: readers cannot tell who reported this".into(),
+                    hint,
+                );
+                return Vec::new();
+            }
+            Some(Value::Array(a)) => a.clone(),
+            Some(o @ Value::Object(_)) => vec![o.clone()],
+            Some(other) => {
+                self.error(
+                    "sources",
+                    format!("\"sources\" must be a list of objects, not {other}"),
+                    "write [{\"publisher\": \"Reuters\", \"date\": \"2023-09-13\", \"title\": \"…\"}]",
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, s) in items.iter().enumerate() {
+            let field = format!("sources[{i}]");
+            let Some(o) = s.as_object() else {
+                self.error(
+                    &field,
+                    format!("a source must be an object, not {s}"),
+                    "write {\"publisher\": …, \"date\": …, \"title\": …, \"url\": …}",
+                );
+                continue;
+            };
+            let text = |k: &str| o.get(k).and_then(value_text);
+            let Some(publisher) = text("publisher") else {
+                self.error(
+                    &format!("{field}.publisher"),
+                    "a source has no publisher".into(),
+                    "say who published it (\"publisher\": \"Reuters\")",
+                );
+                continue;
+            };
+            let date = o
+                .get("date")
+                .filter(|v| !v.is_null())
+                .and_then(|v| self.date(&format!("{field}.date"), v));
+            out.push(Source {
+                publisher,
+                date,
+                title: text("title"),
+                author: text("author"),
+                url: text("url").filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            });
+        }
+        out
+    }
+}
+
+/// Adds one warning saying how many events have dates without a day (shown across their
+/// month or year), so a user sees what was assumed.
+pub(super) fn note_imprecise_dates(out: &mut EventFile) {
+    let n = out.events.iter().filter(|e| e.span.is_uncertain()).count();
+    if n > 0 {
+        out.problems.push(problem(
+            &out.file,
+            Severity::Warning,
+            Place::File,
+            format!(
+                "{n} event(s) have dates without a day; each is shown across its whole month or year"
+            ),
+            "nothing to do if the sources give only the month; add the day when they give it",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{errors, load_csv, load_geojson};
+    use super::*;
+
+    #[test]
+    fn name_lists_are_read_from_text_or_a_list_and_other_types_are_ignored_with_a_warning() {
+        let event = |claimed_by: &str| {
+            let src = format!(
+                r#"{{"type":"Feature","geometry":null,"properties":{{"title":"T","start":"2024-10-17",
+                "status":"claimed","sources":[{{"publisher":"NIS"}}],"claimed_by":{claimed_by}}}}}"#
+            );
+            load_geojson("e.geojson", src.as_bytes())
+        };
+        // Text: names separated by semicolons, trimmed, empty ones dropped.
+        let f = event(r#"" NIS ;; KCNA; ""#);
+        assert_eq!(f.events[0].claimed_by, ["NIS", "KCNA"]);
+        // A list: its texts (trimmed) and numbers; empty texts, nulls and objects dropped.
+        let f = event(r#"["NIS", " ", null, 38, {"a":1}, " KCNA "]"#);
+        assert_eq!(f.events[0].claimed_by, ["NIS", "38", "KCNA"]);
+        assert!(f.problems.is_empty(), "{:?}", f.problems);
+        // Any other type: the event still loads, without the list, and a warning says so at
+        // the property.
+        for other in ["true", "17", r#"{"name":"NIS"}"#] {
+            let f = event(other);
+            assert_eq!(f.events.len(), 1, "{other}: {:?}", f.problems);
+            assert!(f.events[0].claimed_by.is_empty());
+            assert!(errors(&f).is_empty());
+            let w: Vec<&Problem> = f.problems.iter().collect();
+            assert_eq!(w.len(), 1, "{other}: {w:?}");
+            assert_eq!(w[0].severity, Severity::Warning);
+            assert_eq!(w[0].place, Place::Path("properties.claimed_by".into()));
+            assert!(
+                w[0].message.contains("should be a list of names"),
+                "{}",
+                w[0]
+            );
+        }
+        // A CSV cell is text: the same semicolon-separated names.
+        let f = load_csv(
+            "w.csv",
+            b"start,title,status,claimed_by,denied_by,source_publisher\n2024-10-17,T,claimed,NIS; KCNA,Russia;North Korea ;,NIS\n",
+        );
+        assert_eq!(f.events[0].claimed_by, ["NIS", "KCNA"]);
+        assert_eq!(f.events[0].denied_by, ["Russia", "North Korea"]);
+    }
+}

@@ -1,0 +1,144 @@
+//! Events from GeoJSON: a FeatureCollection whose features carry dates (`start` or `time`)
+//! and the event's properties (title, status, sources, …); its geometry is the place.
+
+use super::EventFile;
+use super::fields::{Fields, RawEvent, note_imprecise_dates, value_text};
+use crate::geojson;
+use crate::model::Feature;
+use crate::problem::Place;
+
+/// True when a GeoJSON file's features carry dates (`start` or `time`): an events file.
+pub fn looks_like_events(features: &[Feature]) -> bool {
+    !features.is_empty()
+        && features
+            .iter()
+            .filter(|f| f.properties.contains_key("start") || f.properties.contains_key("time"))
+            .count()
+            * 2
+            >= features.len()
+}
+
+/// Reads an events GeoJSON file (see `../shared/design.md` for its properties).
+pub fn load_geojson(file: &str, bytes: &[u8]) -> EventFile {
+    from_loaded(file, geojson::load(file, bytes))
+}
+
+/// Reads events from an already loaded GeoJSON file (its problems are kept).
+pub fn from_loaded(file: &str, loaded: geojson::Loaded) -> EventFile {
+    let mut out = EventFile {
+        file: file.to_string(),
+        events: Vec::new(),
+        problems: loaded.problems,
+    };
+    for (i, f) in loaded.features.iter().enumerate() {
+        let base = if f.path.is_empty() {
+            "properties".to_string()
+        } else {
+            format!("{}.properties", f.path)
+        };
+        let mut fields = Fields {
+            file,
+            csv: false,
+            problems: &mut out.problems,
+            place_of: &|field: &str| {
+                Place::Path(if field.is_empty() {
+                    base.clone()
+                } else {
+                    format!("{base}.{field}")
+                })
+            },
+        };
+        let p = &f.properties;
+        let get = |k: &str| p.get(k).filter(|v| !v.is_null());
+        let id =
+            f.id.clone()
+                .or_else(|| get("id").and_then(value_text))
+                .unwrap_or_else(|| format!("{file}#{i}"));
+        let date_field = if get("start").is_some() {
+            "start"
+        } else {
+            "time"
+        };
+        let ev = fields.event(RawEvent {
+            id,
+            title: get("title")
+                .or_else(|| get("name"))
+                .or_else(|| get("headline")),
+            title_ko: get("title_ko"),
+            summary: get("summary")
+                .or_else(|| get("description"))
+                .or_else(|| get("text")),
+            start: get(date_field),
+            start_field: date_field,
+            end: get("end"),
+            category: get("category"),
+            status: get("status"),
+            claimed_by: get("claimed_by"),
+            denied_by: get("denied_by"),
+            place_precision: get("place_precision"),
+            place: get("place"),
+            sources: get("sources").cloned(),
+            shapes: f.shapes.clone(),
+        });
+        if let Some(mut ev) = ev {
+            ev.file = file.to_string();
+            out.events.push(ev);
+        }
+    }
+    note_imprecise_dates(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{PlacePrecision, errors};
+    use super::*;
+    use crate::problem::Severity;
+
+    #[test]
+    fn geojson_events_load_and_bad_ones_are_listed_with_their_place() {
+        let src = br#"{"type":"FeatureCollection","features":[
+ {"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[127.58,39.97]},
+  "properties":{"title":"Plant expanded","start":"2024-10","status":"reported",
+   "place_precision":"district","category":"weapons-production",
+   "sources":[{"publisher":"Reuters","date":"2024-11-26","title":"T","url":"https://example.org/x"}]}},
+ {"type":"Feature","id":"b","geometry":null,
+  "properties":{"title":"Bad date","start":"2024-13","status":"claimed","sources":[]}},
+ {"type":"Feature","id":"c","geometry":null,
+  "properties":{"title":"Bad status","time":"2024","status":"rumoured","sources":[]}},
+ {"type":"Feature","id":"d","geometry":{"type":"LineString","coordinates":[[129.7,41.8],[131.9,43.1]]},
+  "properties":{"title":"Ships","time":"2024-10-08","end":"2024-10-13","status":"claimed",
+   "claimed_by":["NIS"],"denied_by":"Russia; North Korea"}}
+]}"#;
+        let f = load_geojson("ev.geojson", src);
+        let ids: Vec<&str> = f.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "d"]);
+        let errs = errors(&f);
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(
+            errs[0].starts_with("ev.geojson at features[1].properties.start: error:"),
+            "{}",
+            errs[0]
+        );
+        assert!(errs[0].contains("month 13"), "{}", errs[0]);
+        assert!(
+            errs[1].contains("features[2].properties.status"),
+            "{}",
+            errs[1]
+        );
+        let d = &f.events[1];
+        assert_eq!(d.denied_by, ["Russia", "North Korea"]);
+        assert_eq!(d.claimed_by, ["NIS"]);
+        assert!(d.is_route());
+        assert_eq!(d.anchor(), Some([131.9, 43.1]));
+        // A missing sources list is a warning, not a refusal.
+        assert!(f.problems.iter().any(|p| p.severity == Severity::Warning
+            && p.place == Place::Path("features[3].properties.sources".into())));
+        let a = &f.events[0];
+        assert_eq!(a.place_precision, Some(PlacePrecision::District));
+        assert_eq!(a.sources[0].date.unwrap().describe(), "26 November 2024");
+        assert!(looks_like_events(
+            &geojson::load("ev.geojson", src).features
+        ));
+    }
+}

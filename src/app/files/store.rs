@@ -1,0 +1,258 @@
+//! The opened files, each under a [`FileId`] given when it is opened: what loaded last (kept
+//! when a later save is broken), the problems of the latest attempt, whether it is shown, its
+//! colour, and the load in flight. Opening, reloading and closing are requests; finished
+//! loads are taken here, keeping the last good version when a new one cannot be read.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use bevy::prelude::*;
+
+use super::load::{Loading, start_loading};
+use crate::app::state::requests::{FileRequest, OpenFile};
+use crate::app::state::settings::Settings;
+use crate::app::state::story::{FileId, Story};
+use crate::app::state::systems::AppSystems;
+use crate::app::theme::LAYER_COLOURS;
+use crate::core::problem::{Problem, Severity};
+use crate::core::userfile::Content;
+
+/// One opened file.
+pub struct UserFile {
+    /// Its key.
+    pub id: FileId,
+    /// Where it is (absolute).
+    pub path: PathBuf,
+    /// Its name as shown (file name).
+    pub name: String,
+    /// The last version that loaded (kept when a later save is broken).
+    pub good: Option<Content>,
+    /// Problems of the latest attempt.
+    pub problems: Vec<Problem>,
+    /// True when the latest attempt could not be read at all (the last good version shows).
+    pub stale: bool,
+    /// Shown on the map and the timeline.
+    pub visible: bool,
+    /// Colour index into the theme's layer colours.
+    pub colour: usize,
+    /// Modification time of the version loaded or being loaded.
+    pub mtime: Option<SystemTime>,
+    /// A load in flight (dropping it cancels the load).
+    pub loading: Option<Loading>,
+    /// Bumped when `good` changes, so its drawing is rebuilt.
+    pub version: u64,
+}
+
+impl UserFile {
+    /// Numbers of errors and warnings of the latest attempt.
+    pub fn problem_counts(&self) -> (usize, usize) {
+        let errors = self
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        (errors, self.problems.len() - errors)
+    }
+}
+
+/// Something that happened to a file, for the windows that show files and problems.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub enum FileEvent {
+    /// A file was opened (its load started).
+    Opened(FileId),
+    /// A load finished; `errors` when it found errors.
+    Loaded {
+        /// The file.
+        id: FileId,
+        /// Whether the attempt found errors.
+        errors: bool,
+    },
+}
+
+/// All opened files, in the order opened.
+#[derive(Resource, Default)]
+pub struct OpenFiles {
+    /// The files.
+    pub files: Vec<UserFile>,
+    next_id: u64,
+    next_colour: usize,
+}
+
+impl OpenFiles {
+    /// The file with this id.
+    pub fn get(&self, id: FileId) -> Option<&UserFile> {
+        self.files.iter().find(|f| f.id == id)
+    }
+
+    /// The file with this id, to change.
+    pub fn get_mut(&mut self, id: FileId) -> Option<&mut UserFile> {
+        self.files.iter_mut().find(|f| f.id == id)
+    }
+
+    /// Opens a file, or reads it again when it is already open (the load in flight, if any,
+    /// is cancelled). Returns its id.
+    pub fn open(&mut self, path: &Path) -> FileId {
+        // Absolute without touching the disk (no blocking call on the frame).
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(f) = self.files.iter_mut().find(|f| f.path == path) {
+            f.loading = Some(start_loading(&path));
+            return f.id;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| path.display().to_string());
+        let id = FileId(self.next_id);
+        self.next_id += 1;
+        let colour = self.next_colour % LAYER_COLOURS.len();
+        self.next_colour += 1;
+        self.files.push(UserFile {
+            id,
+            loading: Some(start_loading(&path)),
+            path,
+            name,
+            good: None,
+            problems: Vec::new(),
+            stale: false,
+            visible: true,
+            colour,
+            mtime: None,
+            version: 0,
+        });
+        id
+    }
+
+    /// True while any file is loading.
+    pub fn busy(&self) -> bool {
+        self.files.iter().any(|f| f.loading.is_some())
+    }
+
+    /// Number of errors and warnings across files.
+    pub fn problem_counts(&self) -> (usize, usize) {
+        self.files.iter().fold((0, 0), |(e, w), f| {
+            let (fe, fw) = f.problem_counts();
+            (e + fe, w + fw)
+        })
+    }
+}
+
+/// Puts a file's events on the story's timeline, or takes them off (hidden, closed, or not
+/// an events file).
+pub fn sync_story(story: &mut Story, file: Option<&UserFile>, id: FileId) {
+    let events = file.filter(|f| f.visible).and_then(|f| match &f.good {
+        Some(Content::Events(e)) => Some(e.clone()),
+        _ => None,
+    });
+    if events.is_some() || story.has_file(id) {
+        story.set_file(id, events);
+    }
+}
+
+/// Adds the store and the open, reload, close and show/hide requests.
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<OpenFiles>()
+        .add_message::<FileEvent>()
+        .add_systems(Startup, open_from_command_line)
+        .add_systems(
+            Update,
+            (open_requests, file_requests, receive)
+                .chain()
+                .in_set(AppSystems::Input),
+        );
+}
+
+fn open_from_command_line(settings: Res<Settings>, mut open: MessageWriter<OpenFile>) {
+    for p in &settings.files {
+        open.write(OpenFile(p.clone()));
+    }
+}
+
+fn open_requests(
+    mut requests: MessageReader<OpenFile>,
+    mut files: ResMut<OpenFiles>,
+    mut events: MessageWriter<FileEvent>,
+) {
+    for OpenFile(path) in requests.read() {
+        let id = files.open(path.as_path());
+        events.write(FileEvent::Opened(id));
+    }
+}
+
+fn file_requests(
+    mut requests: MessageReader<FileRequest>,
+    mut files: ResMut<OpenFiles>,
+    story: Option<ResMut<Story>>,
+) {
+    let mut story = story;
+    for r in requests.read() {
+        match *r {
+            FileRequest::Reload(id) => {
+                if let Some(f) = files.get_mut(id) {
+                    // Replacing the load in flight cancels it.
+                    f.loading = Some(start_loading(&f.path));
+                }
+            }
+            FileRequest::Remove(id) => {
+                // Dropping the file cancels its load in flight.
+                files.files.retain(|f| f.id != id);
+                if let Some(s) = story.as_deref_mut() {
+                    sync_story(s, None, id);
+                }
+            }
+            FileRequest::SetVisible(id, on) => {
+                if let Some(f) = files.get_mut(id) {
+                    f.visible = on;
+                }
+                if let Some(s) = story.as_deref_mut() {
+                    sync_story(s, files.get(id), id);
+                }
+            }
+        }
+    }
+}
+
+/// Takes finished loads; keeps the last good version when a new one cannot be read, and
+/// puts events files on the timeline.
+fn receive(
+    mut files: ResMut<OpenFiles>,
+    mut story: Option<ResMut<Story>>,
+    mut events: MessageWriter<FileEvent>,
+) {
+    for f in &mut files.files {
+        let Some(loading) = &mut f.loading else {
+            continue;
+        };
+        let Some((opened, stamp)) = loading.finished() else {
+            continue;
+        };
+        info!(
+            "{}: read in {:.1} s ({} features or events, {} problems)",
+            f.name,
+            loading.started.elapsed().as_secs_f64(),
+            opened.count(),
+            opened.problems.len()
+        );
+        f.loading = None;
+        f.mtime = stamp;
+        let errors = opened
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error);
+        f.problems = opened.problems;
+        let was_events = matches!(f.good, Some(Content::Events(_)));
+        match opened.content {
+            Some(c) => {
+                f.good = Some(c);
+                f.stale = false;
+                f.version += 1;
+            }
+            None => f.stale = f.good.is_some(),
+        }
+        if let Some(s) = story.as_deref_mut()
+            && (was_events || matches!(f.good, Some(Content::Events(_))))
+        {
+            sync_story(s, Some(f), f.id);
+        }
+        events.write(FileEvent::Loaded { id: f.id, errors });
+    }
+}

@@ -1,0 +1,232 @@
+//! The atlas on the 3D globe (same colours and lines, meshes following the curve, a
+//! graticule), built once at start-up; and event routes as lifted great-circle arcs.
+
+use bevy::camera::visibility::RenderLayers;
+use bevy::gizmos::config::{
+    GizmoConfig, GizmoConfigGroup, GizmoLineConfig, GizmoLineJoint, GizmoLineStyle,
+};
+use bevy::prelude::*;
+
+use super::mesh;
+use crate::app::state::screen::{GLOBE_LAYER, ViewMode};
+use crate::app::state::settings::AtlasData;
+use crate::app::state::story::{Clock, EventFilters, Story};
+use crate::app::state::systems::AppSystems;
+use crate::app::theme::{self, LAND, SEA};
+use crate::core::atlas::LineKind;
+use crate::core::globe::{
+    central_angle, slerp, sphere_line, sphere_positions, subdivide, to_sphere,
+};
+use crate::core::model::Shape;
+use crate::core::projection::{Lcc, Projection as MapProjection};
+use crate::core::tessellate::MeshData;
+use crate::core::timeline::progress;
+
+/// Longest triangle edge on the globe (km): nothing cuts through the sphere.
+pub const MAX_EDGE_KM: f32 = 120.0;
+
+/// Route arcs on the globe.
+#[derive(Default, Reflect, GizmoConfigGroup)]
+pub struct GlobeArcs;
+
+/// Adds the globe's meshes and the route arcs.
+pub(super) fn plugin(app: &mut App) {
+    app.insert_gizmo_config(
+        GlobeArcs,
+        GizmoConfig {
+            line: GizmoLineConfig {
+                width: 3.0,
+                joints: GizmoLineJoint::Round(2),
+                ..default()
+            },
+            render_layers: RenderLayers::layer(GLOBE_LAYER),
+            ..default()
+        },
+    )
+    .add_systems(Startup, spawn_globe)
+    .add_systems(Update, draw_arcs.in_set(AppSystems::Layers));
+}
+
+/// Builds the globe's meshes and lines once, at start.
+fn spawn_globe(
+    mut commands: Commands,
+    atlas: Res<AtlasData>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut gizmos: ResMut<Assets<GizmoAsset>>,
+) {
+    let proj = Lcc::atlas();
+    let layer = RenderLayers::layer(GLOBE_LAYER);
+    // The sea: a sphere just under the land.
+    commands.spawn((
+        Name::new("globe sea"),
+        Mesh3d(meshes.add(Sphere::new(0.997).mesh().uv(128, 64))),
+        MeshMaterial3d(materials.add(mesh::globe_material(SEA))),
+        layer.clone(),
+    ));
+    let land: Vec<Handle<StandardMaterial>> = LAND
+        .iter()
+        .map(|c| materials.add(mesh::globe_material(*c)))
+        .collect();
+    for c in &atlas.0.countries {
+        let sub = subdivide(&c.mesh, MAX_EDGE_KM);
+        commands.spawn((
+            Name::new(format!("globe {}", c.name)),
+            Mesh3d(meshes.add(mesh::sphere(
+                sphere_positions(&sub, &proj, 1.0),
+                sub.indices,
+            ))),
+            MeshMaterial3d(land[c.colour % LAND.len()].clone()),
+            layer.clone(),
+        ));
+    }
+    let lakes: MeshData = subdivide(&atlas.0.lakes, MAX_EDGE_KM);
+    commands.spawn((
+        Name::new("globe lakes"),
+        Mesh3d(meshes.add(mesh::sphere(
+            sphere_positions(&lakes, &proj, 1.0004),
+            lakes.indices,
+        ))),
+        MeshMaterial3d(materials.add(mesh::globe_material(SEA))),
+        layer.clone(),
+    ));
+    for l in &atlas.0.lines {
+        let theme::LineStyle {
+            color,
+            width,
+            dashed,
+        } = theme::line_style(l.kind);
+        // Other countries' provinces fainter: the globe shows them at every scale.
+        let color = if l.kind == LineKind::ProvinceOther {
+            color.with_alpha(theme::GLOBE_PROVINCE_ALPHA)
+        } else {
+            color
+        };
+        let mut g = GizmoAsset::new();
+        for line in &l.lines {
+            let ll: Vec<[f64; 2]> = line
+                .iter()
+                .map(|p| proj.unproject([p[0] as f64, p[1] as f64]))
+                .collect();
+            g.linestrip(
+                sphere_line(&ll, 1.0015, 1.0)
+                    .into_iter()
+                    .map(|p| Vec3::new(p[0], p[1], p[2])),
+                color,
+            );
+        }
+        commands.spawn((
+            Name::new(format!("globe {}", l.kind.name())),
+            Gizmo {
+                handle: gizmos.add(g),
+                line_config: GizmoLineConfig {
+                    width,
+                    style: if dashed {
+                        GizmoLineStyle::Dashed {
+                            gap_scale: 2.0,
+                            line_scale: 3.0,
+                        }
+                    } else {
+                        GizmoLineStyle::Solid
+                    },
+                    ..default()
+                },
+                ..default()
+            },
+            layer.clone(),
+        ));
+    }
+    // A graticule every 15°.
+    let mut g = GizmoAsset::new();
+    let grid = theme::GLOBE_GRATICULE;
+    for i in 0..24 {
+        let lon = -180.0 + i as f64 * 15.0;
+        let line: Vec<[f64; 2]> = (0..=32).map(|k| [lon, -80.0 + k as f64 * 5.0]).collect();
+        g.linestrip(
+            sphere_line(&line, 1.001, 2.0)
+                .into_iter()
+                .map(|p| Vec3::new(p[0], p[1], p[2])),
+            grid,
+        );
+    }
+    for j in -5..=5 {
+        let lat = j as f64 * 15.0;
+        let ring: Vec<Vec3> = (0..=180)
+            .map(|k| {
+                let v = to_sphere([-180.0 + k as f64 * 2.0, lat]);
+                Vec3::new(v[0] as f32, v[1] as f32, v[2] as f32) * 1.001
+            })
+            .collect();
+        g.linestrip(ring, grid);
+    }
+    commands.spawn((
+        Name::new("globe graticule"),
+        Gizmo {
+            handle: gizmos.add(g),
+            line_config: GizmoLineConfig {
+                width: 1.0,
+                ..default()
+            },
+            ..default()
+        },
+        layer,
+    ));
+}
+
+/// Routes as great-circle arcs lifted above the surface, growing over their dates.
+fn draw_arcs(
+    mode: Res<State<ViewMode>>,
+    story: Option<Res<Story>>,
+    clock: Option<Res<Clock>>,
+    filters: Res<EventFilters>,
+    mut gizmos: Gizmos<GlobeArcs>,
+) {
+    let (Some(story), Some(clock)) = (story, clock) else {
+        return;
+    };
+    if *mode.get() != ViewMode::Globe {
+        return;
+    }
+    for e in story.events() {
+        let o = filters.opacity(e, &clock);
+        if o <= 0.0 {
+            continue;
+        }
+        let grow = progress(&e.span, clock.date);
+        let color = theme::category(&e.category).with_alpha(o);
+        for s in &e.shapes {
+            let Shape::Line(line) = s else {
+                continue;
+            };
+            // Points along the great circles, lifted by up to 4% of the radius mid-route.
+            let mut pts: Vec<[f64; 2]> = Vec::new();
+            for w in line.windows(2) {
+                let n = (central_angle(w[0], w[1]).to_degrees() / 1.0)
+                    .ceil()
+                    .max(2.0) as usize;
+                for i in 0..n {
+                    pts.push(slerp(w[0], w[1], i as f64 / n as f64));
+                }
+            }
+            if let Some(l) = line.last() {
+                pts.push(*l);
+            }
+            let n = pts.len();
+            let shown = ((n as f32 - 1.0) * grow).round() as usize + 1;
+            let lifted: Vec<Vec3> = pts
+                .iter()
+                .enumerate()
+                .take(shown.min(n))
+                .map(|(i, p)| {
+                    let t = i as f64 / (n - 1).max(1) as f64;
+                    let r = 1.0 + 0.04 * (std::f64::consts::PI * t).sin() + 0.002;
+                    let v = to_sphere(*p);
+                    Vec3::new(v[0] as f32, v[1] as f32, v[2] as f32) * r as f32
+                })
+                .collect();
+            if lifted.len() >= 2 {
+                gizmos.linestrip(lifted, color);
+            }
+        }
+    }
+}

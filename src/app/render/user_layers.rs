@@ -1,0 +1,235 @@
+//! The user's layers on the map and the globe: fills, lines and points in the file's colour,
+//! built when a version of the file loads (geometry prepared off the frame by the core),
+//! shown or hidden with the file, removed with it.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use bevy::camera::visibility::RenderLayers;
+use bevy::gizmos::config::{GizmoConfig, GizmoConfigGroup, GizmoLineConfig, GizmoLineJoint};
+use bevy::prelude::*;
+
+use super::mesh;
+use crate::app::camera::map::MapCamera;
+use crate::app::files::store::OpenFiles;
+use crate::app::state::screen::{GLOBE_LAYER, MAP_LAYER};
+use crate::app::state::story::FileId;
+use crate::app::state::systems::AppSystems;
+use crate::app::theme;
+use crate::core::userfile::{Content, Layer};
+use crate::core::view::km_per_px;
+
+/// The most points drawn per layer (a dot each, in screen pixels).
+pub const MAX_POINTS_DRAWN: usize = 20_000;
+/// Line width of user layers (pixels), a little thicker than borders.
+pub const LINE_PX: f32 = 2.0;
+
+/// Lines for user layers' points on the flat map.
+#[derive(Default, Reflect, GizmoConfigGroup)]
+pub struct UserLines;
+
+/// The entities drawing each file, and the version of the file they show.
+#[derive(Resource, Debug, Default)]
+pub struct LayerEntities(pub HashMap<FileId, (u64, Vec<Entity>)>);
+
+/// Asset collections for a user layer on the globe (absent in tests without 3D assets).
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct GlobeAssets<'w> {
+    materials: Option<ResMut<'w, Assets<StandardMaterial>>>,
+}
+
+/// Adds the drawing of user layers.
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LayerEntities>()
+        .insert_gizmo_config(
+            UserLines,
+            GizmoConfig {
+                line: GizmoLineConfig {
+                    width: LINE_PX,
+                    joints: GizmoLineJoint::Round(2),
+                    ..default()
+                },
+                render_layers: RenderLayers::layer(MAP_LAYER),
+                ..default()
+            },
+        )
+        .add_systems(
+            Update,
+            (draw_layers, draw_points)
+                .chain()
+                .in_set(AppSystems::Layers),
+        );
+}
+
+/// (Re)builds the entities of files whose content changed, removes those of closed files,
+/// and shows or hides each file's entities.
+#[allow(clippy::too_many_arguments)]
+fn draw_layers(
+    mut commands: Commands,
+    files: Res<OpenFiles>,
+    mut drawn: ResMut<LayerEntities>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut gizmo_assets: ResMut<Assets<GizmoAsset>>,
+    mut globe_assets: GlobeAssets,
+    mut vis: Query<&mut Visibility>,
+) {
+    drawn.0.retain(|id, (_, entities)| {
+        let open = files.get(*id).is_some();
+        if !open {
+            for e in entities.drain(..) {
+                commands.entity(e).despawn();
+            }
+        }
+        open
+    });
+    for (i, f) in files.files.iter().enumerate() {
+        let entry = drawn.0.entry(f.id).or_insert((0, Vec::new()));
+        if entry.0 != f.version {
+            let started = Instant::now();
+            entry.0 = f.version;
+            for e in entry.1.drain(..) {
+                commands.entity(e).despawn();
+            }
+            if let Some(Content::Layer(layer)) = &f.good {
+                let colour = theme::layer(f.colour);
+                // On the globe: the same layer on the sphere, just above the land.
+                entry.1.extend(globe_entities(
+                    &mut commands,
+                    layer,
+                    colour,
+                    (&mut meshes, &mut gizmo_assets, &mut globe_assets),
+                ));
+                let z = 30.0 + i as f32 * 0.5;
+                if !layer.fill.indices.is_empty() {
+                    entry.1.push(
+                        commands
+                            .spawn((
+                                Name::new(format!("layer {}", f.name)),
+                                Mesh2d(meshes.add(mesh::flat(&layer.fill))),
+                                MeshMaterial2d(materials.add(ColorMaterial::from_color(
+                                    colour.with_alpha(theme::LAYER_FILL_ALPHA),
+                                ))),
+                                Transform::from_xyz(0.0, 0.0, z),
+                            ))
+                            .id(),
+                    );
+                }
+                if !layer.lines.is_empty() {
+                    let mut g = GizmoAsset::new();
+                    for l in &layer.lines {
+                        g.linestrip_2d(l.iter().map(|p| Vec2::new(p[0], p[1])), colour);
+                    }
+                    entry.1.push(
+                        commands
+                            .spawn((
+                                Name::new(format!("layer lines {}", f.name)),
+                                Gizmo {
+                                    handle: gizmo_assets.add(g),
+                                    line_config: GizmoLineConfig {
+                                        width: LINE_PX,
+                                        joints: GizmoLineJoint::Round(2),
+                                        ..default()
+                                    },
+                                    ..default()
+                                },
+                                Transform::from_xyz(0.0, 0.0, z + 0.1),
+                            ))
+                            .id(),
+                    );
+                }
+            }
+            info!(
+                "{}: drawing built in {:.2} s",
+                f.name,
+                started.elapsed().as_secs_f64()
+            );
+        }
+        for e in &entry.1 {
+            if let Ok(mut v) = vis.get_mut(*e) {
+                v.set_if_neq(if f.visible {
+                    Visibility::Inherited
+                } else {
+                    Visibility::Hidden
+                });
+            }
+        }
+    }
+}
+
+/// Spawns a layer's fill, lines and points on the globe (render layer of the 3D camera);
+/// the geometry was prepared with the rest of the file, off the frame.
+fn globe_entities(
+    commands: &mut Commands,
+    layer: &Layer,
+    colour: Color,
+    (meshes, gizmos, assets): (&mut Assets<Mesh>, &mut Assets<GizmoAsset>, &mut GlobeAssets),
+) -> Vec<Entity> {
+    let Some(materials) = assets.materials.as_mut() else {
+        return Vec::new();
+    };
+    let g3 = &layer.globe;
+    let rl = RenderLayers::layer(GLOBE_LAYER);
+    let mut out = Vec::new();
+    if !g3.fill_indices.is_empty() {
+        out.push(
+            commands
+                .spawn((
+                    Mesh3d(meshes.add(mesh::sphere(
+                        g3.fill_positions.clone(),
+                        g3.fill_indices.clone(),
+                    ))),
+                    MeshMaterial3d(materials.add(mesh::globe_material(
+                        colour.with_alpha(theme::LAYER_FILL_ALPHA),
+                    ))),
+                    rl.clone(),
+                ))
+                .id(),
+        );
+    }
+    let mut g = GizmoAsset::new();
+    for l in &g3.lines {
+        g.linestrip(l.iter().map(|p| Vec3::from_array(*p)), colour);
+    }
+    for p in g3.points.iter().take(MAX_POINTS_DRAWN) {
+        let c = Vec3::from_array(*p);
+        // A small cross at each point (screen-sized dots are drawn on the flat map).
+        let (e, n) = (
+            c.cross(Vec3::Y).normalize_or_zero() * 0.003,
+            Vec3::Y * 0.003,
+        );
+        g.line(c - e, c + e, colour);
+        g.line(c - n, c + n, colour);
+    }
+    out.push(
+        commands
+            .spawn((
+                Gizmo {
+                    handle: gizmos.add(g),
+                    line_config: GizmoLineConfig {
+                        width: LINE_PX,
+                        ..default()
+                    },
+                    ..default()
+                },
+                rl,
+            ))
+            .id(),
+    );
+    out
+}
+
+/// Points of visible layers as screen-sized dots.
+fn draw_points(files: Res<OpenFiles>, cam: Res<MapCamera>, mut gizmos: Gizmos<UserLines>) {
+    let kpp = km_per_px(cam.current.zoom) as f32;
+    for f in files.files.iter().filter(|f| f.visible) {
+        if let Some(Content::Layer(layer)) = &f.good {
+            let c = theme::layer(f.colour);
+            for p in layer.points.iter().take(MAX_POINTS_DRAWN) {
+                gizmos
+                    .circle_2d(Vec2::new(p[0], p[1]), 4.0 * kpp, c)
+                    .resolution(12);
+            }
+        }
+    }
+}

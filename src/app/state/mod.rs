@@ -1,0 +1,27 @@
+//! The bottom layer: what the app knows and what was asked of it — the command line's settings,
+//! the bundled atlas, the view mode, the story (events by id, the clock, the selection, the
+//! filters), the map's layer switches, and the requests features send each other.
+//!
+//! Nothing here imports another part of the app; every other layer may import it.
+
+use bevy::prelude::*;
+
+pub mod ids;
+pub mod layers;
+pub mod requests;
+pub mod screen;
+pub mod settings;
+pub mod story;
+pub mod systems;
+
+/// Adds the state resources, the view-mode state, the request messages and the story.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        systems::plugin,
+        settings::plugin,
+        screen::plugin,
+        layers::plugin,
+        requests::plugin,
+        story::plugin,
+    ));
+}

@@ -1,0 +1,80 @@
+//! Requests one feature sends another, as Bevy messages: the sender says what it wants, the
+//! feature that owns the thing acts on it (one place handles each request).
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use super::ids::FileId;
+use crate::core::model::LonLat;
+use crate::core::view::ViewSpec;
+
+/// Select an event by id (`None`: close the card). Handled by the story, which moves the
+/// clock to the event when it has not begun yet and, with `fly`, asks the camera to show it.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct SelectEvent {
+    /// The event's id, or `None` to clear the selection.
+    pub id: Option<String>,
+    /// Move the map so the event's places are in view.
+    pub fly: bool,
+}
+
+/// Move the map (or the globe) so these places are in view, not closer than `max_zoom`.
+/// Handled by the camera.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct FlyTo {
+    /// The places to show.
+    pub places: Vec<LonLat>,
+    /// The closest zoom to use (a single place would otherwise fill the screen).
+    pub max_zoom: f64,
+    /// Keep room on the right for the event card.
+    pub card_room: bool,
+}
+
+/// Go back to the start view (the Home key and the Home button). Handled by the camera.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct GoHome;
+
+/// Show a named view or a place and zoom. Handled by the camera.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct ShowView(pub ViewSpec);
+
+/// Switch between the flat map and the globe. Handled by the globe camera.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ToggleGlobe;
+
+/// Open a file (or read it again when it is already open). Handled by the files.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct OpenFile(pub PathBuf);
+
+/// Show the Open… dialog. Handled by the files.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ShowOpenDialog;
+
+/// What to do with an opened file. Handled by the files.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRequest {
+    /// Read it again now (cancels a load in flight).
+    Reload(FileId),
+    /// Close it: off the map and the timeline (cancels a load in flight).
+    Remove(FileId),
+    /// Show or hide it on the map and the timeline.
+    SetVisible(FileId, bool),
+}
+
+/// Give the place search box the keyboard (Ctrl+F or /). Handled by the search box.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FocusSearch;
+
+/// Registers every request.
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<SelectEvent>()
+        .add_message::<FlyTo>()
+        .add_message::<GoHome>()
+        .add_message::<ShowView>()
+        .add_message::<ToggleGlobe>()
+        .add_message::<OpenFile>()
+        .add_message::<ShowOpenDialog>()
+        .add_message::<FileRequest>()
+        .add_message::<FocusSearch>();
+}

@@ -1,0 +1,92 @@
+//! What the user asked for on the command line, and the bundled atlas built once at start-up.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use super::screen::{EVENT_LIST_W, TIMELINE_H, TOP_BAR_H};
+use crate::core::atlas::Atlas;
+use crate::core::model::Lang;
+use crate::core::view::{Insets, ViewSpec};
+
+/// What the user asked for on the command line.
+#[derive(Resource, Debug, Clone)]
+pub struct Settings {
+    /// The initial (and Home) view.
+    pub view: ViewSpec,
+    /// Label language.
+    pub lang: Lang,
+    /// Headless capture target, if any.
+    pub screenshot: Option<PathBuf>,
+    /// Window size in pixels.
+    pub size: [u32; 2],
+    /// Timeline date (day number) from `--date`; default: the newest event's.
+    pub date: Option<i64>,
+    /// Whether the event list starts open.
+    pub event_list: bool,
+    /// An event to select at start, by id (its card opens and the map flies to it).
+    pub event: Option<String>,
+    /// Start in recent-window mode with this many days, instead of cumulative.
+    pub recent_days: Option<f64>,
+    /// A place to find and fly to at start.
+    pub find: Option<String>,
+    /// The user's files to open at start.
+    pub files: Vec<PathBuf>,
+    /// Start on the globe instead of the map.
+    pub globe: bool,
+    /// Whether `--view` was given (the globe otherwise opens on Korea and Kursk together).
+    pub view_given: bool,
+    /// Start with the Open… dialog shown.
+    pub open_dialog: bool,
+    /// Capture mode only: put the pointer over this place (lon, lat), to show hover cards.
+    pub pointer_at: Option<[f64; 2]>,
+    /// Capture mode only: switch between map and globe just before the capture, so the
+    /// frame shows the transition under way.
+    pub capture_transition: bool,
+}
+
+impl Settings {
+    /// Settings for a view with everything else at its default (tests, examples).
+    pub fn new(view: ViewSpec) -> Settings {
+        Settings {
+            view,
+            lang: Lang::En,
+            screenshot: None,
+            size: [1280, 800],
+            date: None,
+            event_list: true,
+            event: None,
+            recent_days: None,
+            find: None,
+            files: Vec::new(),
+            globe: false,
+            view_given: true,
+            capture_transition: false,
+            open_dialog: false,
+            pointer_at: None,
+        }
+    }
+
+    /// The screen taken by panels when the app starts, for the first view.
+    pub fn startup_insets(&self) -> Insets {
+        let right = if self.event_list {
+            EVENT_LIST_W as f64
+        } else {
+            0.0
+        };
+        Insets([TOP_BAR_H as f64, right, TIMELINE_H as f64, 0.0])
+    }
+
+    /// The window size the app starts with, as floats.
+    pub fn size_f64(&self) -> [f64; 2] {
+        [self.size[0] as f64, self.size[1] as f64]
+    }
+}
+
+/// The bundled atlas, built once at start-up.
+#[derive(Resource, Clone)]
+pub struct AtlasData(pub Arc<Atlas>);
+
+/// Nothing to add: `main` (or a test) inserts [`Settings`] and [`AtlasData`].
+pub(super) fn plugin(_app: &mut App) {}

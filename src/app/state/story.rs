@@ -1,0 +1,423 @@
+//! The story: every event on the timeline (the bundled story and each opened events file),
+//! kept by id; the clock and playback; the selected event, by id; and the filters.
+
+use std::collections::{HashMap, HashSet};
+
+use bevy::prelude::*;
+
+pub use super::ids::FileId;
+use super::requests::{FlyTo, SelectEvent};
+use super::settings::Settings;
+use super::systems::AppSystems;
+use crate::core::events::{Event, Status};
+use crate::core::model::{LonLat, Shape};
+use crate::core::timeline::{self, SPEEDS, Window, day_number, next_start, prev_start};
+
+/// All events on the timeline, each under an id unique in the story.
+///
+/// Events are found by id, never by their position: the list is re-sorted whenever a file
+/// is opened, reloaded or closed.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Story {
+    bundled: Vec<Event>,
+    files: Vec<(FileId, Vec<Event>)>,
+    events: Vec<Event>,
+    starts: Vec<i64>,
+    index: HashMap<String, usize>,
+    generation: u64,
+}
+
+impl Story {
+    /// The story with the bundled events only.
+    pub fn new(bundled: Vec<Event>) -> Story {
+        let mut s = Story {
+            bundled,
+            ..default()
+        };
+        s.rebuild();
+        s
+    }
+
+    /// Puts a file's events on the timeline (replacing its earlier version), or takes them
+    /// off with `None` (the file was closed or hidden).
+    pub fn set_file(&mut self, file: FileId, events: Option<Vec<Event>>) {
+        let had = self.files.iter().position(|(f, _)| *f == file);
+        match (had, events) {
+            (Some(i), Some(e)) => self.files[i].1 = e,
+            (None, Some(e)) => {
+                self.files.push((file, e));
+                self.files.sort_by_key(|(f, _)| *f);
+            }
+            (Some(i), None) => {
+                self.files.remove(i);
+            }
+            (None, None) => return,
+        }
+        self.rebuild();
+    }
+
+    /// Whether a file has events on the timeline.
+    pub fn has_file(&self, file: FileId) -> bool {
+        self.files.iter().any(|(f, _)| *f == file)
+    }
+
+    /// Every event, sorted by start (then end, then id).
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The event with this id.
+    pub fn get(&self, id: &str) -> Option<&Event> {
+        self.index.get(id).map(|&i| &self.events[i])
+    }
+
+    /// Each event's first day, in the order of [`Story::events`].
+    pub fn starts(&self) -> &[i64] {
+        &self.starts
+    }
+
+    /// Bumped whenever the events change, so views rebuild.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The first and last day the events cover (a year around today's story if none).
+    pub fn range(&self) -> (i64, i64) {
+        let first = self.events.iter().map(|e| e.span.first_day()).min();
+        let last = self.events.iter().map(|e| e.span.last_day()).max();
+        match (first, last) {
+            (Some(a), Some(b)) => (a, b),
+            _ => (day_number(2024, 1, 1), day_number(2024, 12, 31)),
+        }
+    }
+
+    /// The newest event's start: the default date, so the whole story shows.
+    pub fn newest_start(&self) -> i64 {
+        self.starts.iter().copied().max().unwrap_or(self.range().1)
+    }
+
+    /// Merges the bundled events and the files' events; an id already taken by an earlier
+    /// event (the bundled story first, then files in the order opened) gets its file's name
+    /// in front, so every id is unique and stays the same across re-sorts.
+    fn rebuild(&mut self) {
+        let mut all: Vec<Event> = self.bundled.clone();
+        for (_, e) in &self.files {
+            all.extend(e.iter().cloned());
+        }
+        let mut seen: HashSet<String> = HashSet::new();
+        for e in &mut all {
+            if seen.contains(&e.id) {
+                let base = format!("{}#{}", e.file, e.id);
+                let mut id = base.clone();
+                let mut n = 2;
+                while seen.contains(&id) {
+                    id = format!("{base}~{n}");
+                    n += 1;
+                }
+                e.id = id;
+            }
+            seen.insert(e.id.clone());
+        }
+        all.sort_by(|a, b| {
+            (a.span.first_day(), a.span.last_day())
+                .cmp(&(b.span.first_day(), b.span.last_day()))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        self.starts = all.iter().map(|e| e.span.first_day()).collect();
+        self.index = all
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        self.events = all;
+        self.generation += 1;
+    }
+}
+
+/// The clock: the date shown, and playback.
+#[derive(Resource, Debug, Clone)]
+pub struct Clock {
+    /// The date shown, as a day number (fractions while playing).
+    pub date: f64,
+    /// Playing or paused.
+    pub playing: bool,
+    /// Index into [`SPEEDS`].
+    pub speed: usize,
+    /// Recent-window mode instead of cumulative.
+    pub recent: bool,
+    /// Length of the recent window in days.
+    pub recent_days: f64,
+}
+
+impl Clock {
+    /// Which events show at the date.
+    pub fn window(&self) -> Window {
+        if self.recent {
+            Window::Recent {
+                days: self.recent_days,
+            }
+        } else {
+            Window::Cumulative
+        }
+    }
+
+    /// The date as a whole day.
+    pub fn day(&self) -> i64 {
+        self.date.floor() as i64
+    }
+
+    /// Steps to the previous (`-1`) or next (`+1`) event start, and pauses.
+    pub fn step(&mut self, story: &Story, dir: i32) {
+        let to = if dir < 0 {
+            prev_start(story.starts(), self.date)
+        } else {
+            next_start(story.starts(), self.date)
+        };
+        if let Some(d) = to {
+            self.date = d as f64;
+            self.playing = false;
+        }
+    }
+
+    /// Starts playback (from the beginning when at the end) or pauses it.
+    pub fn toggle_play(&mut self, story: &Story) {
+        let (first, last) = story.range();
+        if !self.playing && self.date >= last as f64 {
+            self.date = (first - 1) as f64;
+        }
+        self.playing = !self.playing;
+    }
+}
+
+/// The selected event, by id (its card is open).
+#[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// The selected event's id.
+    pub event: Option<String>,
+}
+
+impl Selection {
+    /// The selected event, if it is still in the story.
+    pub fn get<'a>(&self, story: &'a Story) -> Option<&'a Event> {
+        story.get(self.event.as_deref()?)
+    }
+
+    /// Whether this event is the selected one.
+    pub fn is(&self, e: &Event) -> bool {
+        self.event.as_deref() == Some(e.id.as_str())
+    }
+}
+
+/// Which events show: by category, by status and by a search text. They apply to the map,
+/// the globe, the timeline and the event list alike.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct EventFilters {
+    /// Search text (matches title, summary, place, sources, who claims or denies).
+    pub search: String,
+    /// Categories switched off, by code.
+    pub hidden_categories: HashSet<String>,
+    /// Statuses switched off.
+    pub hidden_statuses: HashSet<Status>,
+}
+
+impl EventFilters {
+    /// Whether an event passes the category and status filters and the search.
+    pub fn passes(&self, e: &Event) -> bool {
+        !self.hidden_categories.contains(&e.category)
+            && !self.hidden_statuses.contains(&e.status)
+            && (self.search.trim().is_empty()
+                || e.search_text().contains(&self.search.trim().to_lowercase()))
+    }
+
+    /// How an event shows now: its opacity (0 = hidden) after the clock and the filters.
+    pub fn opacity(&self, e: &Event, clock: &Clock) -> f32 {
+        if self.passes(e) {
+            timeline::opacity(&e.span, clock.date, clock.window())
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The places of an event: its points, the vertices of its routes, the outer rings of its
+/// areas.
+pub fn event_places(e: &Event) -> Vec<LonLat> {
+    e.shapes
+        .iter()
+        .flat_map(|s| match s {
+            Shape::Point(p) => vec![*p],
+            Shape::Line(l) => l.clone(),
+            Shape::Polygon(r) => r.first().cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The closest zoom the map flies to for an event.
+pub const EVENT_ZOOM: f64 = 6.5;
+
+/// Adds the clock, the selection and the filters, playback and the selection requests.
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Selection>()
+        .init_resource::<EventFilters>()
+        .add_systems(PreStartup, init_clock)
+        .add_systems(Startup, select_at_start)
+        .add_systems(
+            Update,
+            (select, forget_missing, play)
+                .chain()
+                .in_set(AppSystems::Story),
+        );
+}
+
+fn init_clock(mut commands: Commands, settings: Res<Settings>, story: Option<Res<Story>>) {
+    let story = match story {
+        Some(s) => s.clone(),
+        None => {
+            let s = Story::default();
+            commands.insert_resource(s.clone());
+            s
+        }
+    };
+    commands.insert_resource(Clock {
+        date: settings.date.unwrap_or_else(|| story.newest_start()) as f64,
+        playing: false,
+        speed: 2,
+        recent: settings.recent_days.is_some(),
+        recent_days: settings.recent_days.unwrap_or(90.0),
+    });
+}
+
+/// `--event ID`: select it (the card opens and the map flies to it).
+fn select_at_start(
+    settings: Res<Settings>,
+    story: Res<Story>,
+    mut requests: MessageWriter<SelectEvent>,
+) {
+    if let Some(id) = &settings.event {
+        if story.get(id).is_some() {
+            requests.write(SelectEvent {
+                id: Some(id.clone()),
+                fly: true,
+            });
+        } else {
+            warn!("--event {id}: no event has this id");
+        }
+    }
+}
+
+/// Applies selection requests: moves the clock to an event that has not begun yet, and asks
+/// the camera to show it.
+fn select(
+    mut requests: MessageReader<SelectEvent>,
+    mut selection: ResMut<Selection>,
+    mut clock: ResMut<Clock>,
+    mut fly: MessageWriter<FlyTo>,
+    story: Res<Story>,
+) {
+    for r in requests.read() {
+        let Some(id) = &r.id else {
+            selection.event = None;
+            continue;
+        };
+        let Some(e) = story.get(id) else {
+            warn!("no event has the id {id}");
+            continue;
+        };
+        selection.event = Some(id.clone());
+        if clock.date < e.span.first_day() as f64 {
+            clock.date = e.span.last_day() as f64;
+        }
+        let places = event_places(e);
+        if r.fly && !places.is_empty() {
+            fly.write(FlyTo {
+                places,
+                max_zoom: EVENT_ZOOM,
+                card_room: true,
+            });
+        }
+    }
+}
+
+/// Closes the card of an event that left the story (its file was closed).
+fn forget_missing(story: Res<Story>, mut selection: ResMut<Selection>) {
+    if story.is_changed()
+        && let Some(id) = &selection.event
+        && story.get(id).is_none()
+    {
+        selection.event = None;
+    }
+}
+
+fn play(time: Res<Time>, mut clock: ResMut<Clock>, story: Res<Story>) {
+    if !clock.playing {
+        return;
+    }
+    let (_, last) = story.range();
+    let (date, done) = timeline::advance(
+        clock.date,
+        time.delta_secs_f64(),
+        SPEEDS[clock.speed].0,
+        story.starts(),
+        (last + 1) as f64,
+    );
+    clock.date = date;
+    if done {
+        clock.playing = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::events;
+
+    fn bundled() -> Vec<Event> {
+        events::load_geojson(events::BUNDLED_NAME, events::BUNDLED).events
+    }
+
+    fn csv(text: &str, name: &str) -> Vec<Event> {
+        events::load_csv(name, text.as_bytes()).events
+    }
+
+    #[test]
+    fn events_are_found_by_id_whatever_the_order() {
+        let mut story = Story::new(bundled());
+        let before = story.get("kursk-nk-troops").unwrap().clone();
+        let pos_before = story
+            .events()
+            .iter()
+            .position(|e| e.id == before.id)
+            .unwrap();
+        // An earlier event re-sorts the list: the position changes, the id still finds it.
+        story.set_file(
+            FileId(1),
+            Some(csv(
+                "start,title,status,source_publisher,source_date\n2020-01-01,Early,reported,X,2020-01-02\n",
+                "early.csv",
+            )),
+        );
+        let pos_after = story
+            .events()
+            .iter()
+            .position(|e| e.id == before.id)
+            .unwrap();
+        assert_eq!(pos_after, pos_before + 1);
+        assert_eq!(story.get("kursk-nk-troops"), Some(&before));
+        story.set_file(FileId(1), None);
+        assert_eq!(story.events().len(), bundled().len());
+    }
+
+    #[test]
+    fn ids_stay_unique_when_files_repeat_them() {
+        let text =
+            "start,title,status,source_publisher,source_date\n2024-01-01,A,reported,X,2024-01-02\n";
+        let mut story = Story::new(bundled());
+        story.set_file(FileId(1), Some(csv(text, "a.csv")));
+        story.set_file(FileId(2), Some(csv(text, "a.csv")));
+        let ids: HashSet<&str> = story.events().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), story.events().len(), "ids: {ids:?}");
+        for e in story.events() {
+            assert_eq!(story.get(&e.id).map(|x| &x.title), Some(&e.title));
+        }
+    }
+}

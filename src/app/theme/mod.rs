@@ -1,0 +1,152 @@
+//! Every colour, line style and status icon of the app, in one place: the atlas palette, line
+//! styles, event categories, user layers, labels, and the egui accents.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use crate::core::atlas::LineKind;
+use crate::core::events::{CATEGORIES, category_index};
+use crate::core::labels::LabelKind;
+
+pub mod icons;
+
+/// Sea and lakes.
+pub const SEA: Color = Color::srgb(0.745, 0.820, 0.867);
+/// Muted land colours; neighbours never share one.
+pub const LAND: [Color; 5] = [
+    Color::srgb(0.925, 0.890, 0.800),
+    Color::srgb(0.863, 0.898, 0.800),
+    Color::srgb(0.922, 0.851, 0.820),
+    Color::srgb(0.890, 0.851, 0.910),
+    Color::srgb(0.945, 0.918, 0.741),
+];
+/// Background behind the globe.
+pub const SPACE: Color = Color::srgb(0.10, 0.12, 0.16);
+/// Graticule on the flat map.
+pub const GRATICULE: Color = Color::srgba(0.42, 0.55, 0.66, 0.45);
+/// Graticule on the globe.
+pub const GLOBE_GRATICULE: Color = Color::srgba(0.55, 0.62, 0.70, 0.55);
+/// Other countries' provinces on the globe are this much fainter (it shows them at every scale).
+pub const GLOBE_PROVINCE_ALPHA: f32 = 0.35;
+
+/// How a line is drawn: colour, width in pixels, dashed or not.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineStyle {
+    /// Colour.
+    pub color: Color,
+    /// Width in screen pixels.
+    pub width: f32,
+    /// Dashed (the MDL, whose position is approximate).
+    pub dashed: bool,
+}
+
+/// Style of a line layer.
+pub fn line_style(kind: LineKind) -> LineStyle {
+    let (color, width, dashed) = match kind {
+        LineKind::River => (Color::srgb(0.478, 0.631, 0.761), 1.0, false),
+        LineKind::ProvinceOther => (Color::srgba(0.45, 0.42, 0.45, 0.7), 0.8, false),
+        LineKind::ProvinceKorea => (Color::srgba(0.42, 0.38, 0.42, 0.85), 1.0, false),
+        LineKind::Coast => (Color::srgb(0.353, 0.475, 0.561), 1.2, false),
+        LineKind::Border => (Color::srgb(0.33, 0.28, 0.33), 1.6, false),
+        LineKind::Mdl => (Color::srgb(0.70, 0.16, 0.12), 2.2, true),
+    };
+    LineStyle {
+        color,
+        width,
+        dashed,
+    }
+}
+
+/// The colour of an event category (Okabe–Ito, colour-blind safe), for Bevy.
+pub fn category(code: &str) -> Color {
+    let [r, g, b] = CATEGORIES[category_index(code)].2;
+    Color::srgb_u8(r, g, b)
+}
+
+/// The colour of an event category, for egui.
+pub fn category_egui(code: &str) -> egui::Color32 {
+    let [r, g, b] = CATEGORIES[category_index(code)].2;
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// The white halo under an event marker.
+pub const MARKER_HALO: Color = Color::srgba(1.0, 1.0, 1.0, 0.9);
+/// The ring around the selected event's places.
+pub const SELECTION_RING: Color = Color::srgb(0.1, 0.1, 0.1);
+/// The pulsing ring around a place found with the search box.
+pub const SEARCH_HIGHLIGHT: Color = Color::srgb(0.85, 0.15, 0.1);
+/// Event areas are filled at this opacity.
+pub const AREA_ALPHA: f32 = 0.25;
+
+/// Colours for user layers (distinct from the land palette and the event categories).
+pub const LAYER_COLOURS: [[u8; 3]; 6] = [
+    [200, 30, 60],
+    [110, 60, 170],
+    [0, 140, 150],
+    [150, 110, 0],
+    [90, 90, 200],
+    [180, 60, 140],
+];
+/// User layers' fills are drawn at this opacity.
+pub const LAYER_FILL_ALPHA: f32 = 0.35;
+
+/// The colour of a user layer, for Bevy.
+pub fn layer(i: usize) -> Color {
+    let [r, g, b] = LAYER_COLOURS[i % LAYER_COLOURS.len()];
+    Color::srgb_u8(r, g, b)
+}
+
+/// The colour of a user layer, for egui.
+pub fn layer_egui(i: usize) -> egui::Color32 {
+    let [r, g, b] = LAYER_COLOURS[i % LAYER_COLOURS.len()];
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// Text colour of a kind of label.
+pub fn label(kind: LabelKind) -> Color {
+    match kind {
+        LabelKind::Country => Color::srgb(0.30, 0.27, 0.25),
+        LabelKind::Capital | LabelKind::City => Color::srgb(0.10, 0.10, 0.12),
+        LabelKind::Province => Color::srgb(0.42, 0.38, 0.36),
+        LabelKind::Sea => Color::srgb(0.20, 0.36, 0.55),
+        LabelKind::Line => Color::srgb(0.75, 0.12, 0.12),
+    }
+}
+
+/// The light halo around label text.
+pub const LABEL_HALO: Color = Color::srgba(1.0, 1.0, 1.0, 0.85);
+/// City dots: dark, white, and the red centre of a capital.
+pub const DOT_DARK: Color = Color::srgb(0.12, 0.12, 0.14);
+/// City dots' light part.
+pub const DOT_LIGHT: Color = Color::WHITE;
+/// A capital's red centre.
+pub const DOT_CAPITAL: Color = Color::srgb(0.75, 0.12, 0.12);
+
+/// The timeline's date cursor.
+pub const CURSOR: egui::Color32 = egui::Color32::from_rgb(200, 40, 40);
+/// The shaded recent window on the timeline.
+pub fn recent_window() -> egui::Color32 {
+    egui::Color32::from_rgba_unmultiplied(120, 160, 220, 40)
+}
+/// Errors in the problems window and the top bar.
+pub const ERROR: egui::Color32 = egui::Color32::from_rgb(220, 70, 60);
+/// Warnings in the problems window.
+pub const WARNING: egui::Color32 = egui::Color32::from_rgb(210, 160, 40);
+/// Neutral grey for status icons in the legend and the filters.
+pub const ICON_GREY: egui::Color32 = egui::Color32::from_gray(60);
+
+/// Converts a Bevy colour for egui.
+pub fn to_egui(c: Color) -> egui::Color32 {
+    let s = c.to_srgba();
+    egui::Color32::from_rgba_unmultiplied(
+        (s.red * 255.0) as u8,
+        (s.green * 255.0) as u8,
+        (s.blue * 255.0) as u8,
+        (s.alpha * 255.0) as u8,
+    )
+}
+
+/// Clears the window to the sea's colour.
+pub fn plugin(app: &mut App) {
+    app.insert_resource(ClearColor(SEA));
+}

@@ -1,0 +1,132 @@
+//! The event card: title, date at its precision, category, place and how precisely it is
+//! known, summary, status with who claims and who denies, and the sources with links.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::event_list::title;
+use super::layout::{cover_window, free_rect};
+use crate::app::state::layers::LayerToggles;
+use crate::app::state::requests::SelectEvent;
+use crate::app::state::screen::{CARD_W, UiLayout};
+use crate::app::state::story::{Selection, Story};
+use crate::app::state::systems::AppSystems;
+use crate::app::theme::{self, icons::status_icon};
+use crate::core::events::{BUNDLED_NAME, CATEGORIES, category_index};
+
+/// Adds the card of the selected event.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, card.in_set(AppSystems::UiOverlays));
+}
+
+fn card(
+    mut contexts: EguiContexts,
+    mut layout: ResMut<UiLayout>,
+    selection: Res<Selection>,
+    mut select: MessageWriter<SelectEvent>,
+    toggles: Res<LayerToggles>,
+    story: Res<Story>,
+) -> Result {
+    let Some(e) = selection.get(&story) else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?.clone();
+    let free = free_rect(&ctx, &layout);
+    let mut open = true;
+    let w = egui::Window::new("Event")
+        .id(egui::Id::new("event-card"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(CARD_W)
+        .max_width(CARD_W)
+        .pivot(egui::Align2::RIGHT_TOP)
+        .default_pos(free.right_top() + egui::vec2(-10.0, 10.0))
+        .show(&ctx, |ui| {
+            let color = theme::category_egui(&e.category);
+            ui.label(
+                egui::RichText::new(title(e, toggles.lang))
+                    .heading()
+                    .strong(),
+            );
+            ui.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("■ {}", CATEGORIES[category_index(&e.category)].1))
+                        .color(color),
+                );
+                ui.label("·");
+                ui.strong(e.span.describe());
+            });
+            if e.span.is_uncertain() {
+                ui.label(
+                    egui::RichText::new("The sources give only the month or year.")
+                        .small()
+                        .italics(),
+                );
+            }
+            if let Some(place) = &e.place {
+                let precision = e
+                    .place_precision
+                    .map(|p| format!(" (place known to the {})", p.code()))
+                    .unwrap_or_default();
+                ui.label(format!("Where: {place}{precision}"));
+            } else if e.shapes.is_empty() {
+                ui.label("Where: no place given");
+            }
+            ui.add_space(4.0);
+            ui.label(&e.summary);
+            ui.add_space(4.0);
+            ui.separator();
+            ui.horizontal_wrapped(|ui| {
+                status_icon(ui, e.status, color);
+                ui.strong(format!("Status: {}", e.status.code()));
+            });
+            if !e.claimed_by.is_empty() {
+                ui.label(format!(
+                    "Claimed or reported by: {}",
+                    e.claimed_by.join("; ")
+                ));
+            }
+            if !e.denied_by.is_empty() {
+                ui.label(format!("Denied by: {}", e.denied_by.join("; ")));
+            }
+            ui.separator();
+            ui.strong("Sources");
+            if e.sources.is_empty() {
+                ui.label("None given in the file.");
+            }
+            for s in &e.sources {
+                let date = s
+                    .date
+                    .map(|d| d.describe())
+                    .unwrap_or_else(|| "undated".into());
+                let mut text = format!("{}, {date}", s.publisher);
+                if let Some(t) = &s.title {
+                    text.push_str(&format!(": “{t}”"));
+                }
+                if let Some(a) = &s.author {
+                    text.push_str(&format!(" ({a})"));
+                }
+                match &s.url {
+                    Some(url) => {
+                        ui.hyperlink_to(text, url)
+                            .on_hover_text(format!("Open in the browser: {url}"));
+                    }
+                    None => {
+                        ui.label(format!("• {text}"));
+                    }
+                }
+            }
+            if e.file != BUNDLED_NAME {
+                ui.label(egui::RichText::new(format!("From {}", e.file)).small());
+            }
+        });
+    cover_window(&mut layout, w);
+    if !open {
+        select.write(SelectEvent {
+            id: None,
+            fly: false,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! The egui interface: the top bar, the timeline panel, the event list and card, hover cards,
+//! the search box, the files, problems, Open… and properties windows, the legend, About and
+//! Controls; keyboard shortcuts. Panels share one layout helper ([`layout`]).
+
+use bevy::prelude::*;
+
+pub mod event_card;
+pub mod event_list;
+pub mod files;
+pub mod fonts;
+pub mod hover;
+pub mod layout;
+pub mod open_dialog;
+pub mod properties;
+pub mod search;
+pub mod shortcuts;
+pub mod timeline;
+pub mod top_bar;
+pub mod windows;
+
+/// Adds every panel, window and shortcut.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        fonts::plugin,
+        shortcuts::plugin,
+        top_bar::plugin,
+        timeline::plugin,
+        event_list::plugin,
+        event_card::plugin,
+        hover::plugin,
+        search::plugin,
+        files::plugin,
+        open_dialog::plugin,
+        properties::plugin,
+        windows::plugin,
+    ));
+}

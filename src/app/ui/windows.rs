@@ -1,0 +1,167 @@
+//! Windows and overlays over the map: the legend, Controls (every shortcut), About (credits
+//! and licences); and the insets the panels leave for the map, measured each frame.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::layout::free_rect;
+use crate::app::state::screen::{MapInsets, UiLayout};
+use crate::app::state::systems::AppSystems;
+use crate::app::theme::icons::status_icon;
+use crate::app::theme::{self, LAND, SEA};
+use crate::core::atlas::LineKind;
+use crate::core::view::Insets;
+
+/// Attribution text shown in the About panel (also in assets/CREDITS.txt).
+pub const CREDITS: &str = include_str!("../../../assets/CREDITS.txt");
+
+/// Which windows are open.
+#[derive(Resource, Debug, Default)]
+pub struct Windows {
+    /// About / credits.
+    pub about: bool,
+    /// Keyboard and mouse controls.
+    pub help: bool,
+}
+
+/// Adds the legend, Controls and About, and the insets measurement.
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Windows>().add_systems(
+        EguiPrimaryContextPass,
+        overlays.in_set(AppSystems::UiOverlays),
+    );
+}
+
+fn overlays(
+    mut contexts: EguiContexts,
+    mut state: ResMut<Windows>,
+    mut layout: ResMut<UiLayout>,
+    mut insets: ResMut<MapInsets>,
+    window: Single<&Window>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let free = free_rect(ctx, &layout);
+    let (w, h) = (window.width(), window.height());
+    insets.0 = Insets([
+        free.top() as f64,
+        (w - free.right()).max(0.0) as f64,
+        (h - free.bottom()).max(0.0) as f64,
+        free.left() as f64,
+    ]);
+    let legend = egui::Area::new("legend".into())
+        .fixed_pos(free.left_bottom() + egui::vec2(8.0, -8.0))
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                // Open by default only where it leaves room for the map.
+                egui::CollapsingHeader::new(egui::RichText::new("Legend").strong())
+                    .default_open(free.height() > 760.0)
+                    .show(ui, legend);
+            });
+        });
+    layout.cover(legend.response.rect);
+
+    if state.help {
+        egui::Window::new("Controls")
+            .open(&mut state.help)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("keys").striped(true).show(ui, |ui| {
+                    for (k, v) in [
+                        ("Drag", "move the map"),
+                        ("Wheel, + / −", "zoom about the pointer"),
+                        ("Arrow keys", "move the map"),
+                        ("Home", "back to the start view"),
+                        ("L", "names: English → 한국어 → both"),
+                        ("Space", "play or pause the timeline"),
+                        (", or [", "previous event"),
+                        (". or ]", "next event"),
+                        ("E", "show or hide the event list"),
+                        ("Click a marker", "open the event's card"),
+                        ("F1", "show or hide this window"),
+                        ("G", "switch between the map and the globe"),
+                        ("Ctrl+F or /", "find a place"),
+                        (
+                            "Ctrl+O",
+                            "open a GeoJSON or CSV file (or drop it on the window)",
+                        ),
+                        ("Click a feature", "show its properties (your layers)"),
+                        ("Hover a city", "its names, population, province, country"),
+                        ("Esc", "close windows and the event card"),
+                    ] {
+                        ui.strong(k);
+                        ui.label(v);
+                        ui.end_row();
+                    }
+                });
+            });
+    }
+    if state.about {
+        egui::Window::new("About Dateline").open(&mut state.about).default_width(520.0).show(ctx, |ui| {
+            ui.label("An offline atlas of the Korean peninsula and its region, for learning the geography of the news.");
+            ui.separator();
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                ui.label(egui::RichText::new(CREDITS).monospace().size(11.0));
+            });
+        });
+    }
+    Ok(())
+}
+
+/// The legend's contents: map layers and event markers.
+fn legend(ui: &mut egui::Ui) {
+    let swatch = |ui: &mut egui::Ui, c: Color, text: &str| {
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 2.0, theme::to_egui(c));
+            ui.label(text);
+        });
+    };
+    swatch(ui, LAND[0], "land (neighbours in different colours)");
+    swatch(ui, SEA, "sea and lakes");
+    for kind in [
+        LineKind::Coast,
+        LineKind::Border,
+        LineKind::Mdl,
+        LineKind::ProvinceKorea,
+        LineKind::River,
+    ] {
+        let theme::LineStyle {
+            color: c,
+            width: w,
+            dashed,
+        } = theme::line_style(kind);
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+            let y = r.center().y;
+            let stroke = egui::Stroke::new(w, theme::to_egui(c));
+            if dashed {
+                ui.painter().add(egui::Shape::dashed_line(
+                    &[egui::pos2(r.left(), y), egui::pos2(r.right(), y)],
+                    stroke,
+                    4.0,
+                    3.0,
+                ));
+            } else {
+                ui.painter()
+                    .line_segment([egui::pos2(r.left(), y), egui::pos2(r.right(), y)], stroke);
+            }
+            ui.label(kind.name());
+        });
+    }
+
+    ui.separator();
+    ui.label(egui::RichText::new("Events (colour = category)").small());
+    for s in crate::core::events::Status::ALL {
+        ui.horizontal(|ui| {
+            status_icon(ui, s, theme::ICON_GREY);
+            ui.label(s.describe());
+        });
+    }
+    ui.label(
+        egui::RichText::new(
+            "Arrows: routes, growing over their dates.\nDashed circle: place known only roughly.",
+        )
+        .small(),
+    );
+}
