@@ -50,6 +50,7 @@ pub(crate) fn load_with(file: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Op
         problems: Vec::new(),
         rewound: 0,
         crossed: 0,
+        polar: 0,
         extra_dims: 0,
         foreign_crs: None,
     };
@@ -107,6 +108,16 @@ pub(crate) fn load_with(file: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Op
             "nothing to do",
         );
     }
+    if ctx.polar > 0 {
+        ctx.warn(
+            Place::File,
+            format!(
+                "{} polygon ring(s) go all the way round a pole without closing; they are closed through the pole on their side",
+                ctx.polar
+            ),
+            "nothing to do; to enclose the rest of the globe instead, close the ring through the other pole",
+        );
+    }
     if ctx.extra_dims > 0 {
         ctx.warn(
             Place::File,
@@ -126,6 +137,8 @@ struct Ctx {
     problems: Vec<Problem>,
     rewound: usize,
     crossed: usize,
+    /// Rings that went all the way round a pole and were closed through it.
+    polar: usize,
     extra_dims: usize,
     /// A non-WGS 84 `crs` declared by the file; coordinates are refused while it is set.
     foreign_crs: Option<(String, String)>,
@@ -1139,14 +1152,22 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
 }
 
 /// Makes consecutive longitudes continuous (no jump over 180°); counts a crossing if it had to.
+/// A step from exactly ±180° to exactly ∓180° is kept as written: it goes all the way round
+/// (a ring over the whole globe, or closed along a pole), as GeoJSON's straight lines in
+/// longitude and latitude have it.
 fn unwrap(ctx: &mut Ctx, pts: &mut [LonLat]) {
     let mut crossed = false;
-    for i in 1..pts.len() {
-        let d = pts[i][0] - pts[i - 1][0];
-        if d.abs() > 180.0 {
-            pts[i][0] -= 360.0 * (d / 360.0).round();
+    let mut offset = 0.0;
+    let mut before = pts.first().map_or(0.0, |p| p[0]);
+    for p in pts.iter_mut().skip(1) {
+        let lon = p[0];
+        let d = lon - before;
+        if d.abs() > 180.0 && !(before.abs() == 180.0 && lon == -before) {
+            offset -= 360.0 * (d / 360.0).round();
             crossed = true;
         }
+        p[0] = lon + offset;
+        before = lon;
     }
     if crossed {
         ctx.crossed += 1;
@@ -1208,25 +1229,26 @@ fn polygon(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Shape>> {
             );
             return None;
         }
-        let before = ring[0][0];
         unwrap(ctx, &mut ring);
-        if let (Some(f), Some(l)) = (ring.first(), ring.last())
-            && (f[0] - l[0]).abs() > 1e-9
+        let mut polar = false;
+        if let (Some(&first), Some(&last)) = (ring.first(), ring.last())
+            && (first[0] - last[0]).abs() > 1e-9
         {
-            // The ring goes all the way round a pole; unwrapping cannot close it, keep it as written.
-            for p in ring.iter_mut() {
-                p[0] = ((p[0] - before + 180.0).rem_euclid(360.0)) - 180.0 + before;
-            }
-            let first = ring[0];
-            if let Some(last) = ring.last_mut() {
-                *last = first;
-            }
+            // The ring goes all the way round a pole (its longitude gains or loses 360°), so
+            // it encloses nothing as it stands: close it through the pole on its side (the
+            // nearer one, by its mean latitude), so it encloses the cap around that pole.
+            let mean = ring.iter().map(|p| p[1]).sum::<f64>() / ring.len() as f64;
+            let pole = if mean < 0.0 { -90.0 } else { 90.0 };
+            ring.extend([[last[0], pole], [first[0], pole], first]);
+            ctx.polar += 1;
+            polar = true;
         }
         let area = signed_area(&ring);
         let want_ccw = i == 0;
         if (area > 0.0) != want_ccw && area != 0.0 {
             ring.reverse();
-            ctx.rewound += 1;
+            // The winding of a ring closed through a pole is ours, not the file's.
+            ctx.rewound += usize::from(!polar);
         }
         out.push(ring);
     }
@@ -1370,6 +1392,39 @@ mod tests {
             Shape::Line(vec![[179.0, 60.0], [181.0, 61.0]])
         );
         assert!(l.problems.iter().any(|p| p.message.contains("180°")));
+    }
+
+    #[test]
+    fn rings_over_the_whole_globe_or_round_a_pole_keep_their_area() {
+        // Edges from -180 to 180 go all the way round: the whole globe stays the whole globe.
+        let l = load(
+            "w.geojson",
+            br#"{"type":"Polygon","coordinates":[[[-180,-90],[180,-90],[180,90],[-180,90],[-180,-90]]]}"#,
+        );
+        let Shape::Polygon(rings) = &l.features[0].shapes[0] else {
+            panic!()
+        };
+        assert_eq!(signed_area(&rings[0]), 360.0 * 180.0);
+        assert!(l.problems.is_empty(), "{:?}", l.problems);
+        // A ring round the south pole that does not reach it is closed through it.
+        let l = load(
+            "p.geojson",
+            br#"{"type":"Polygon","coordinates":[[[0,-70],[90,-70],[180,-70],[-90,-70],[0,-70]]]}"#,
+        );
+        let Shape::Polygon(rings) = &l.features[0].shapes[0] else {
+            panic!()
+        };
+        assert_eq!(signed_area(&rings[0]), 360.0 * 20.0);
+        assert_eq!(rings[0].iter().filter(|p| p[1] == -90.0).count(), 2);
+        assert_eq!(rings[0].first(), rings[0].last());
+        assert!(
+            l.problems
+                .iter()
+                .any(|p| p.message.contains("round a pole")),
+            "{:?}",
+            l.problems
+        );
+        assert!(!l.problems.iter().any(|p| p.message.contains("rewound")));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //!
 //! Axes follow Bevy: y points to the north pole, longitude 0° faces +z, 90°E faces +x.
 
+use super::clip::{bounds, clip_half, clip_polygon, oriented, polygons};
 use super::model::LonLat;
+use super::projection::Extent;
 use super::projection::{Lcc, Projection};
-use super::tessellate::MeshData;
+use super::tessellate::{MeshData, densify, earcut_plane};
 use super::view::{Insets, MAX_ZOOM, MIN_ZOOM, MapView, km_per_px, zoom_for};
 
 /// Mean Earth radius (IUGG), km.
@@ -273,6 +275,119 @@ pub fn subdivide(mesh: &MeshData, max_km: f32) -> MeshData {
         stack.push([m, b, c]);
     }
     out
+}
+
+/// An azimuthal equidistant projection centred on a pole (plane km): distances from the pole
+/// are true, and the plane is never farther apart than the sphere (the scale across the
+/// radii is at most 1), so a mesh whose edges are short here has short edges on the sphere.
+/// It shows the whole globe: the other pole is the circle of radius πR around the centre.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PolarAzimuthal {
+    /// Centred on the south pole (else the north pole).
+    pub south: bool,
+}
+
+impl Projection for PolarAzimuthal {
+    fn project(&self, [lon, lat]: LonLat) -> [f64; 2] {
+        let from_pole = if self.south { 90.0 + lat } else { 90.0 - lat };
+        let r = from_pole.to_radians() * EARTH_RADIUS_KM;
+        let (s, c) = lon.to_radians().sin_cos();
+        [r * s, if self.south { r * c } else { -r * c }]
+    }
+
+    fn unproject(&self, [x, y]: [f64; 2]) -> LonLat {
+        let y = if self.south { y } else { -y };
+        let from_pole = (x.hypot(y) / EARTH_RADIUS_KM).to_degrees().min(180.0);
+        let lat = if self.south {
+            from_pole - 90.0
+        } else {
+            90.0 - from_pole
+        };
+        [x.atan2(y).to_degrees(), lat]
+    }
+}
+
+/// A polygon (longitude/latitude rings, exterior first; edges straight in longitude and
+/// latitude, as GeoJSON draws them) as triangles on a sphere of radius `r`, whatever the map
+/// projection. Each hemisphere's part is triangulated on a [`PolarAzimuthal`] plane centred
+/// on its pole (a disc of radius πR/2, where the scale is between 1 and 1/1.6), in cells of
+/// at most [`CELL_KM`] so that no triangle is long, then split until no edge is longer than
+/// `max_km`. A polygon around or through a pole, along ±180° or over the whole globe has no
+/// seam and no point at infinity there, so the number of triangles is bounded by its
+/// vertices and its area on the sphere.
+pub fn sphere_polygon(rings: &[Vec<LonLat>], max_km: f32, r: f64) -> (Vec<[f32; 3]>, Vec<u32>) {
+    let mut positions = Vec::new();
+    let mut indices = Vec::new();
+    for south in [false, true] {
+        let hemisphere = Extent {
+            seam: None,
+            south: if south { -90.0 } else { 0.0 },
+            north: if south { 0.0 } else { 90.0 },
+        };
+        let plane = PolarAzimuthal { south };
+        for part in clip_polygon(rings, &hemisphere) {
+            let flat: Vec<Vec<[f64; 2]>> = part
+                .iter()
+                .map(|r| densify_ring(r).iter().map(|p| plane.project(*p)).collect())
+                .collect();
+            let mut mesh = MeshData::default();
+            triangulate_in_cells(oriented(&flat), 0, &mut mesh);
+            let mesh = subdivide(&mesh, max_km);
+            let base = positions.len() as u32;
+            positions.extend(sphere_positions(&mesh, &plane, r));
+            indices.extend(mesh.indices.into_iter().map(|i| i + base));
+        }
+    }
+    (positions, indices)
+}
+
+/// Points along a ring 1° apart, as on the map, but 0.1° along the equator, where the parts
+/// of a polygon in the two hemispheres meet: straight on two different planes, their edges
+/// there would leave a gap of up to 0.4 km between them at 1°, and leave 4 m at 0.1°.
+fn densify_ring(ring: &[LonLat]) -> Vec<LonLat> {
+    let mut out = Vec::with_capacity(ring.len());
+    for w in ring.windows(2) {
+        let step = if w[0][1] == 0.0 && w[1][1] == 0.0 {
+            0.1
+        } else {
+            1.0
+        };
+        let d = densify(w, step);
+        out.extend_from_slice(&d[..d.len() - 1]);
+    }
+    out.extend(ring.last());
+    out
+}
+
+/// The largest cell (km) in which [`sphere_polygon`] triangulates a polygon in one go.
+pub const CELL_KM: f64 = 1000.0;
+
+/// Triangulates a set of plane rings (interior on their left, see [`oriented`]), cutting
+/// it in halves until each piece fits in a [`CELL_KM`] square: triangulating a large
+/// polygon in one go gives long thin triangles, each then split along its whole length.
+/// (`depth`: halvings so far; 32 of them take the plane down to millimetres.)
+fn triangulate_in_cells(set: Vec<Vec<[f64; 2]>>, depth: u32, out: &mut MeshData) {
+    let b = bounds(set.iter().flatten());
+    let (w, h) = (b[2] - b[0], b[3] - b[1]);
+    if w.max(h) <= CELL_KM || depth >= 32 {
+        for polygon in polygons(set) {
+            out.extend(&earcut_plane(&polygon));
+        }
+        return;
+    }
+    let (axis, mid) = if w >= h {
+        (0, (b[0] + b[2]) / 2.0)
+    } else {
+        (1, (b[1] + b[3]) / 2.0)
+    };
+    for half in [
+        clip_half(set.clone(), axis, mid, false),
+        clip_half(set, axis, mid, true),
+    ] {
+        if !half.is_empty() {
+            triangulate_in_cells(half, depth + 1, out);
+        }
+    }
 }
 
 /// Positions of a flat mesh (plane km of `proj`) on a sphere of radius `r`.

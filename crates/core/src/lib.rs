@@ -5,6 +5,7 @@
 
 pub mod atlas;
 mod cancel;
+pub mod clip;
 pub mod events;
 pub mod geojson;
 pub mod globe;

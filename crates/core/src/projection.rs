@@ -19,6 +19,32 @@ pub trait Projection {
     fn project(&self, p: LonLat) -> [f64; 2];
     /// x, y in kilometres → longitude/latitude in degrees.
     fn unproject(&self, xy: [f64; 2]) -> LonLat;
+    /// The part of the globe this projection shows sensibly: shapes are clipped to it (in
+    /// longitude/latitude) before they are projected. The default is the whole globe.
+    fn extent(&self) -> Extent {
+        Extent::WHOLE
+    }
+}
+
+/// Where a projection can draw: a band of latitudes, and the meridian where it tears apart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Extent {
+    /// The meridian (degrees) where the plane is cut: the two sides of it are drawn at
+    /// opposite edges of the map, so shapes are cut along it. `None`: no cut.
+    pub seam: Option<f64>,
+    /// Southernmost latitude shown (degrees).
+    pub south: f64,
+    /// Northernmost latitude shown (degrees).
+    pub north: f64,
+}
+
+impl Extent {
+    /// The whole globe, no seam.
+    pub const WHOLE: Extent = Extent {
+        seam: None,
+        south: -90.0,
+        north: 90.0,
+    };
 }
 
 /// Spherical Lambert conformal conic.
@@ -28,6 +54,9 @@ pub struct Lcc {
     n: f64,
     f: f64,
     rho0: f64,
+    /// The latitudes it shows (see [`Lcc::extent`]).
+    south: f64,
+    north: f64,
 }
 
 impl Lcc {
@@ -38,7 +67,22 @@ impl Lcc {
         let n = (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln();
         let f = p1.cos() * t(p1).powf(n) / n;
         let rho0 = EARTH_RADIUS_KM * f / t(p0).powf(n);
-        Lcc { lon0, n, f, rho0 }
+        // The pole on the far side of the cone is at infinity and the scale factor grows
+        // without bound towards it: show latitudes up to a quarter turn past the standard
+        // parallel nearer that pole (60°S for the atlas, where the scale is about 6.6).
+        let (south, north) = if n >= 0.0 {
+            ((lat1.min(lat2) - 90.0).max(-90.0), 90.0)
+        } else {
+            (-90.0, (lat1.max(lat2) + 90.0).min(90.0))
+        };
+        Lcc {
+            lon0,
+            n,
+            f,
+            rho0,
+            south,
+            north,
+        }
     }
 
     /// The projection of the Dateline map.
@@ -64,6 +108,16 @@ impl Projection for Lcc {
         let lat = 2.0 * (EARTH_RADIUS_KM * self.f / rho).powf(1.0 / self.n).atan()
             - std::f64::consts::FRAC_PI_2;
         [self.lon0 + (theta / self.n).to_degrees(), lat.to_degrees()]
+    }
+
+    /// Latitudes from 60°S (for the atlas) to the pole, cut at the meridian opposite the
+    /// central one (75°W for the atlas).
+    fn extent(&self) -> Extent {
+        Extent {
+            seam: Some(self.lon0 + 180.0),
+            south: self.south,
+            north: self.north,
+        }
     }
 }
 

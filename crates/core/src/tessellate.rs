@@ -1,5 +1,6 @@
 //! Polygons → triangles (earcut) and densification of long edges, done once at load.
 
+use super::clip::clip_polygon;
 use super::model::LonLat;
 use super::projection::Projection;
 
@@ -66,12 +67,34 @@ pub fn densify(line: &[LonLat], max_deg: f64) -> Vec<LonLat> {
     out
 }
 
-/// Projects and triangulates one polygon (exterior ring first, then holes).
+/// Projects and triangulates one polygon (exterior ring first, then holes), clipped to the
+/// part of the globe the projection shows ([`Projection::extent`]).
 pub fn triangulate(rings: &[Vec<LonLat>], proj: &impl Projection) -> MeshData {
-    let mut flat = Vec::new();
+    let parts = clip_polygon(rings, &proj.extent());
+    let mut meshes = parts.iter().map(|p| triangulate_unclipped(p, proj));
+    let mut mesh = meshes.next().unwrap_or_default();
+    for m in meshes {
+        mesh.extend(&m);
+    }
+    mesh
+}
+
+/// [`triangulate`] without clipping: for a polygon already clipped to the projection's
+/// extent, or a projection that shows all of it.
+pub fn triangulate_unclipped(rings: &[Vec<LonLat>], proj: &impl Projection) -> MeshData {
+    let plane: Vec<Vec<[f64; 2]>> = rings
+        .iter()
+        .map(|r| densify(r, 1.0).iter().map(|p| proj.project(*p)).collect())
+        .collect();
+    earcut_plane(&plane)
+}
+
+/// Triangulates a polygon already in plane coordinates (exterior ring first, then holes;
+/// closed or open rings).
+pub(crate) fn earcut_plane(rings: &[Vec<[f64; 2]>]) -> MeshData {
+    let mut flat: Vec<f64> = Vec::new();
     let mut holes = Vec::new();
     for (i, ring) in rings.iter().enumerate() {
-        let ring = densify(ring, 1.0);
         // earcut wants open rings.
         let open = if ring.len() > 1 && ring.first() == ring.last() {
             &ring[..ring.len() - 1]
@@ -84,11 +107,7 @@ pub fn triangulate(rings: &[Vec<LonLat>], proj: &impl Projection) -> MeshData {
         if i > 0 {
             holes.push(flat.len() / 2);
         }
-        for p in open {
-            let [x, y] = proj.project(*p);
-            flat.push(x);
-            flat.push(y);
-        }
+        flat.extend(open.iter().flatten());
     }
     let indices = earcutr::earcut(&flat, &holes, 2).unwrap_or_default();
     MeshData {

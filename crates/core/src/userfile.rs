@@ -7,12 +7,14 @@ use std::ops::{ControlFlow, Range};
 use serde_json::{Map, Value};
 
 use super::cancel::Cancel;
+use super::clip::{clip_line, clip_polygon, shows};
 use super::events::{self, Event};
 use super::geojson;
-use super::model::Shape;
+use super::globe::sphere_polygon;
+use super::model::{LonLat, Shape};
 use super::problem::{Place, Problem, Severity};
 use super::projection::Projection;
-use super::tessellate::{MeshData, densify, triangulate};
+use super::tessellate::{MeshData, densify, triangulate_unclipped};
 
 /// What a file turned out to be.
 #[derive(Debug, Clone)]
@@ -28,11 +30,13 @@ pub enum Content {
 pub struct Layer {
     /// The layer's name (the file's `name` member, else the file name).
     pub name: String,
-    /// Polygons, triangulated, in plane km.
+    /// Polygons, triangulated, in plane km (clipped to what the projection shows, see
+    /// [`Projection::extent`]).
     pub fill: MeshData,
-    /// Lines and polygon outlines, in plane km.
+    /// Lines and polygon outlines, in plane km (clipped likewise: a polygon cut by the edge
+    /// of the projection's extent has rings that follow that edge).
     pub lines: Vec<Vec<[f32; 2]>>,
-    /// Points, in plane km.
+    /// Points, in plane km (those the projection shows).
     pub points: Vec<[f32; 2]>,
     /// Each feature's properties and projected shapes, for hit tests.
     pub features: Vec<LayerFeature>,
@@ -40,7 +44,8 @@ pub struct Layer {
     pub globe: GlobeLayer,
 }
 
-/// A layer's geometry on the globe, just above the land.
+/// A layer's geometry on the globe, just above the land: all of it, unclipped (so its lists
+/// do not match the map's one for one where the map's were clipped).
 #[derive(Debug, Clone, Default)]
 pub struct GlobeLayer {
     /// Fill vertices on the sphere.
@@ -214,11 +219,25 @@ fn build_layer_with(
         name,
         ..Default::default()
     };
+    // The map shows what the projection can (see `Projection::extent`): shapes are clipped
+    // to it in longitude/latitude first. The globe shows everything, built straight from
+    // longitude/latitude, so neither depends on where the projection blows up.
+    let extent = proj.extent();
     let p32 = |p: [f64; 2]| [p[0] as f32, p[1] as f32];
-    let project = |l: &[[f64; 2]]| -> Vec<[f32; 2]> {
+    let project = |l: &[LonLat]| -> Vec<[f32; 2]> {
         densify(l, 0.5)
             .iter()
             .map(|p| p32(proj.project(*p)))
+            .collect()
+    };
+    let on_sphere = |p: LonLat, r: f64| {
+        let v = crate::globe::to_sphere(p);
+        [(v[0] * r) as f32, (v[1] * r) as f32, (v[2] * r) as f32]
+    };
+    let globe_line = |l: &[LonLat]| -> Vec<[f32; 3]> {
+        densify(l, 0.5)
+            .into_iter()
+            .map(|p| on_sphere(p, GLOBE_RADIUS + 0.0008))
             .collect()
     };
     for f in features {
@@ -238,15 +257,39 @@ fn build_layer_with(
         let mut polygons = Vec::new();
         for s in &f.shapes {
             match s {
-                Shape::Point(p) => layer.points.push(p32(proj.project(*p))),
-                Shape::Line(l) => layer.lines.push(project(l)),
-                Shape::Polygon(rings) => {
-                    layer.fill.extend(&triangulate(rings, proj));
-                    let start = layer.lines.len();
-                    for r in rings {
-                        layer.lines.push(project(r));
+                Shape::Point(p) => {
+                    if shows(&extent, *p) {
+                        layer.points.push(p32(proj.project(*p)));
                     }
-                    polygons.push(start..layer.lines.len());
+                    layer.globe.points.push(on_sphere(*p, GLOBE_RADIUS + 0.001));
+                }
+                Shape::Line(l) => {
+                    for piece in clip_line(l, &extent) {
+                        layer.lines.push(project(&piece));
+                    }
+                    layer.globe.lines.push(globe_line(l));
+                }
+                Shape::Polygon(rings) => {
+                    for part in clip_polygon(rings, &extent) {
+                        layer.fill.extend(&triangulate_unclipped(&part, proj));
+                        let start = layer.lines.len();
+                        for r in part.iter() {
+                            layer.lines.push(project(r));
+                        }
+                        polygons.push(start..layer.lines.len());
+                    }
+                    // Fills subdivided so they follow the curve, whole rings as outlines.
+                    let (positions, indices) = sphere_polygon(rings, 120.0, GLOBE_RADIUS);
+                    let base = layer.globe.fill_positions.len() as u32;
+                    layer.globe.fill_positions.extend(positions);
+                    layer
+                        .globe
+                        .fill_indices
+                        .extend(indices.into_iter().map(|i| i + base));
+                    layer
+                        .globe
+                        .lines
+                        .extend(rings.iter().map(|r| globe_line(r)));
                 }
             }
         }
@@ -268,28 +311,6 @@ fn build_layer_with(
     if !cancel.ask() {
         return None;
     }
-    // The globe's version: fills subdivided so they follow the curve, lines lifted slightly.
-    let sub = crate::globe::subdivide(&layer.fill, 120.0);
-    layer.globe.fill_positions = crate::globe::sphere_positions(&sub, proj, GLOBE_RADIUS);
-    layer.globe.fill_indices = sub.indices;
-    let on_sphere = |p: &[f32; 2], r: f64| {
-        let v = crate::globe::to_sphere(proj.unproject([p[0] as f64, p[1] as f64]));
-        [(v[0] * r) as f32, (v[1] * r) as f32, (v[2] * r) as f32]
-    };
-    layer.globe.lines = layer
-        .lines
-        .iter()
-        .map(|l| {
-            l.iter()
-                .map(|p| on_sphere(p, GLOBE_RADIUS + 0.0008))
-                .collect()
-        })
-        .collect();
-    layer.globe.points = layer
-        .points
-        .iter()
-        .map(|p| on_sphere(p, GLOBE_RADIUS + 0.001))
-        .collect();
     Some(layer)
 }
 
@@ -517,5 +538,342 @@ mod tests {
         });
         assert_eq!((n, o.count()), (3, 0));
         assert_eq!(o.problems[0].message, "loading was cancelled");
+    }
+
+    /// A file of one feature with this geometry, loaded as a layer.
+    fn layer_of(geometry: &str) -> (Layer, Vec<Problem>) {
+        let src = format!(r#"{{"type":"Feature","properties":{{}},"geometry":{geometry}}}"#);
+        let o = open("shape.geojson", src.into_bytes(), &Lcc::atlas(), &mut none);
+        match o.content {
+            Some(Content::Layer(l)) => (*l, o.problems),
+            _ => panic!("{:?}", o.problems),
+        }
+    }
+
+    fn sub(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+        [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
+    }
+
+    fn cross(a: [f64; 3], b: [f64; 3]) -> [f64; 3] {
+        [
+            a[1] * b[2] - a[2] * b[1],
+            a[2] * b[0] - a[0] * b[2],
+            a[0] * b[1] - a[1] * b[0],
+        ]
+    }
+
+    fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+        a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+    }
+
+    /// The globe fill's triangles, scaled to the Earth (km).
+    fn globe_triangles(g: &GlobeLayer) -> impl Iterator<Item = [[f64; 3]; 3]> + '_ {
+        let k = crate::globe::EARTH_RADIUS_KM / GLOBE_RADIUS;
+        g.fill_indices.chunks_exact(3).map(move |t| {
+            [t[0], t[1], t[2]].map(|i| g.fill_positions[i as usize].map(|v| v as f64 * k))
+        })
+    }
+
+    /// Area of the globe fill on the Earth, km².
+    fn globe_area_km2(g: &GlobeLayer) -> f64 {
+        globe_triangles(g)
+            .map(|[a, b, c]| {
+                let n = cross(sub(b, a), sub(c, a));
+                dot(n, n).sqrt() / 2.0
+            })
+            .sum()
+    }
+
+    /// True when the globe fill covers a place: the ray from the Earth's centre through it
+    /// passes through one of the fill's triangles (Möller–Trumbore).
+    fn globe_covers(g: &GlobeLayer, p: LonLat) -> bool {
+        let d = crate::globe::to_sphere(p);
+        globe_triangles(g).any(|[a, b, c]| {
+            let (e1, e2) = (sub(b, a), sub(c, a));
+            let h = cross(d, e2);
+            let det = dot(e1, h);
+            if det.abs() < 1e-12 {
+                return false;
+            }
+            let s = sub([0.0; 3], a);
+            let u = dot(s, h) / det;
+            let q = cross(s, e1);
+            let v = dot(d, q) / det;
+            (-1e-9..=1.0 + 1e-9).contains(&u)
+                && v >= -1e-9
+                && u + v <= 1.0 + 1e-9
+                && dot(e2, q) / det > 0.0
+        })
+    }
+
+    /// Area of the cap of the Earth between a latitude and the pole on its side, km².
+    fn cap_km2(lat: f64) -> f64 {
+        let r = crate::globe::EARTH_RADIUS_KM;
+        2.0 * std::f64::consts::PI * r * r * (1.0 - lat.to_radians().sin().abs())
+    }
+
+    /// The atlas projection's cone constant and the radius (km) of a parallel about the
+    /// cone's apex, by the textbook formulas for the spherical Lambert conformal conic
+    /// (Snyder, Map Projections: A Working Manual, eqs. 15-1 to 15-3), standard parallels
+    /// 30°N and 60°N.
+    fn lcc_n_rho(lat: f64) -> (f64, f64) {
+        let t = |deg: f64| (std::f64::consts::FRAC_PI_4 + deg.to_radians() / 2.0).tan();
+        let cos = |deg: f64| deg.to_radians().cos();
+        let n = (cos(30.0) / cos(60.0)).ln() / (t(60.0) / t(30.0)).ln();
+        let f = cos(30.0) * t(30.0).powf(n) / n;
+        (n, crate::projection::EARTH_RADIUS_KM * f / t(lat).powf(n))
+    }
+
+    /// Every plane point of the map's lines and fill, as longitude/latitude.
+    fn map_points(l: &Layer) -> Vec<LonLat> {
+        let proj = Lcc::atlas();
+        l.lines
+            .iter()
+            .flatten()
+            .chain(&l.fill.positions)
+            .map(|p| proj.unproject([p[0] as f64, p[1] as f64]))
+            .collect()
+    }
+
+    #[test]
+    fn a_ring_round_the_south_pole_is_on_the_globe_and_clipped_on_the_map() {
+        // Antarctica-like: along 70°S all the way round, closed along the pole (the edges from
+        // -180 to 180 go round the globe). The cap south of 70°S is 15.38 million km².
+        let (l, problems) = layer_of(
+            r#"{"type":"Polygon","coordinates":[[[-180,-70],[180,-70],[180,-90],[-180,-90],[-180,-70]]]}"#,
+        );
+        assert!(
+            problems.iter().all(|p| p.severity != Severity::Error),
+            "{problems:?}"
+        );
+        let want = cap_km2(-70.0);
+        assert!((want - 15.38e6).abs() < 0.01e6, "{want}");
+        let area = globe_area_km2(&l.globe);
+        assert!((area / want - 1.0).abs() < 0.005, "{area} vs {want}");
+        for p in [
+            [0.0, -89.99],
+            [0.0, -90.0],
+            [123.0, -75.0],
+            [-75.0, -71.0],
+            [180.0, -80.0],
+        ] {
+            assert!(globe_covers(&l.globe, p), "{p:?}");
+        }
+        assert!(!globe_covers(&l.globe, [0.0, -69.0]));
+        assert!(!globe_covers(&l.globe, [0.0, 60.0]));
+        // Bounded by the ring's vertices (about 1100 once 1° apart) and the cap's area (about
+        // 10,000 triangles with edges up to 120 km), not by the pole being at infinity on the
+        // map.
+        let tris = l.globe.fill_indices.len() / 3;
+        assert!((5_000..15_000).contains(&tris), "{tris}");
+        assert!(l.globe.fill_positions.len() < 15_000);
+        assert_eq!(l.globe.lines.len(), 1);
+        assert!(l.globe.lines[0].len() < 2000, "{}", l.globe.lines[0].len());
+        // All of it is south of 60°S, which the map does not show.
+        assert!(l.fill.indices.is_empty() && l.lines.is_empty());
+        assert_eq!(l.features[0].polygons.len(), 0);
+
+        // Along 50°S instead: the map shows the band from 60°S to 50°S, cut at the map's seam
+        // (75°W), so two parts, and nothing beyond 60°S.
+        let (l, _) = layer_of(
+            r#"{"type":"Polygon","coordinates":[[[-180,-50],[180,-50],[180,-90],[-180,-90],[-180,-50]]]}"#,
+        );
+        assert_eq!(l.features[0].polygons.len(), 2);
+        assert!(l.fill.area() > 1e8, "{}", l.fill.area());
+        for p in map_points(&l) {
+            // (Plane points are f32: about 2 m at 30,000 km from the origin.)
+            assert!((-60.0 - 1e-4..=-50.0 + 1e-4).contains(&p[1]), "{p:?}");
+        }
+        let proj = Lcc::atlas();
+        let hit = |p: LonLat| l.hit(proj.project(p), 1.0);
+        assert_eq!(hit([0.0, -55.0]), Some(0));
+        assert_eq!(hit([-100.0, -55.0]), Some(0));
+        assert_eq!(hit([0.0, -45.0]), None);
+        let area = globe_area_km2(&l.globe);
+        assert!((area / cap_km2(-50.0) - 1.0).abs() < 0.005, "{area}");
+    }
+
+    #[test]
+    fn natural_earth_antarctica_loads_in_bounded_time_and_size() {
+        // The shape of Natural Earth's Antarctica: the coast, then down the 180° meridian,
+        // along the pole in 0.5° steps (724 points there) and up the -180° meridian.
+        let mut ring: Vec<LonLat> = (0..=3600)
+            .map(|i| {
+                let lon = -180.0 + i as f64 * 0.1;
+                [lon, -70.0 + 5.0 * (lon.to_radians() * 3.0).sin()]
+            })
+            .collect();
+        ring.extend((1..=4).map(|i| [180.0, -75.0 - 3.75 * i as f64]));
+        ring.extend((1..=720).map(|i| [180.0 - i as f64 * 0.5, -90.0]));
+        ring.extend((0..4).map(|i| [-180.0, -90.0 + 3.75 * i as f64]));
+        ring.push(ring[0]);
+        let coords: Vec<String> = ring
+            .iter()
+            .map(|p| format!("[{},{}]", p[0], p[1]))
+            .collect();
+        let start = std::time::Instant::now();
+        let (l, _) = layer_of(&format!(
+            r#"{{"type":"Polygon","coordinates":[[{}]]}}"#,
+            coords.join(",")
+        ));
+        assert!(start.elapsed().as_secs_f64() < 5.0, "{:?}", start.elapsed());
+        assert!(l.fill.indices.is_empty());
+        let tris = l.globe.fill_indices.len() / 3;
+        assert!((20_000..50_000).contains(&tris), "{tris}");
+        // South of the coast at latitude φ(λ): R² ∫ (1 + sin φ(λ)) dλ.
+        let r = crate::globe::EARTH_RADIUS_KM;
+        let want: f64 = ring[..3600]
+            .iter()
+            .map(|p| r * r * (1.0 + p[1].to_radians().sin()) * 0.1f64.to_radians())
+            .sum();
+        let area = globe_area_km2(&l.globe);
+        assert!((area / want - 1.0).abs() < 0.005, "{area} vs {want}");
+        assert!(globe_covers(&l.globe, [45.0, -89.9]));
+    }
+
+    #[test]
+    fn a_ring_across_180_degrees_is_one_shape_on_the_map_and_the_globe() {
+        // 170°E to 170°W (written across the jump), 60°N to 70°N: 1.044 million km².
+        let (l, problems) = layer_of(
+            r#"{"type":"Polygon","coordinates":[[[170,60],[-170,60],[-170,70],[170,70],[170,60]]]}"#,
+        );
+        assert!(problems.iter().any(|p| p.message.contains("180°")));
+        let r = crate::globe::EARTH_RADIUS_KM;
+        let want =
+            r * r * 20f64.to_radians() * (70f64.to_radians().sin() - 60f64.to_radians().sin());
+        assert!((want - 1.044e6).abs() < 0.001e6, "{want}");
+        let area = globe_area_km2(&l.globe);
+        assert!((area / want - 1.0).abs() < 0.005, "{area} vs {want}");
+        assert!(globe_covers(&l.globe, [180.0, 65.0]));
+        assert!(!globe_covers(&l.globe, [0.0, 65.0]));
+        // One polygon on the map (the seam is at 75°W): a sector of the ring between the
+        // parallels, 20° × n wide; hit on both sides of 180°.
+        assert_eq!(l.features[0].polygons.len(), 1);
+        let ((n, r60), (_, r70)) = (lcc_n_rho(60.0), lcc_n_rho(70.0));
+        let sector = n * 20f64.to_radians() / 2.0 * (r60 * r60 - r70 * r70);
+        assert!(
+            (l.fill.area() / sector - 1.0).abs() < 0.002,
+            "{} vs {sector}",
+            l.fill.area()
+        );
+        let proj = Lcc::atlas();
+        for p in [[179.0, 65.0], [-179.0, 65.0], [190.0, 65.0]] {
+            assert_eq!(l.hit(proj.project(p), 1.0), Some(0), "{p:?}");
+        }
+        assert_eq!(l.hit(proj.project([165.0, 65.0]), 1.0), None);
+        // Cut at 180° into two polygons, as RFC 7946 asks: the same area, one piece each side.
+        let (cut, _) = layer_of(
+            r#"{"type":"MultiPolygon","coordinates":[[[[170,60],[180,60],[180,70],[170,70],[170,60]]],[[[-180,60],[-170,60],[-170,70],[-180,70],[-180,60]]]]}"#,
+        );
+        assert_eq!(cut.features[0].polygons.len(), 2);
+        assert!((globe_area_km2(&cut.globe) / area - 1.0).abs() < 1e-3);
+        assert!((cut.fill.area() / l.fill.area() - 1.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_shape_across_the_map_seam_is_cut_there_and_keeps_its_gaps() {
+        // A U open to the east whose arms cross 75°W, the meridian opposite the map's centre:
+        // on the map each arm's tip is drawn at the other edge, and the gap between the arms
+        // stays empty on both sides.
+        let (l, _) = layer_of(
+            r#"{"type":"Polygon","coordinates":[[[-80,0],[-70,0],[-70,10],[-77,10],[-77,20],[-70,20],[-70,30],[-80,30],[-80,0]]]}"#,
+        );
+        assert_eq!(l.features[0].polygons.len(), 3);
+        let proj = Lcc::atlas();
+        for (p, inside) in [
+            ([-72.0, 5.0], true),
+            ([-72.0, 25.0], true),
+            ([-78.0, 15.0], true),
+            ([-72.0, 15.0], false),
+            ([-74.5, 15.0], false),
+            ([-76.0, 15.0], false),
+            ([-72.0, 35.0], false),
+        ] {
+            assert_eq!(l.fill.contains(proj.project(p)), inside, "{p:?}");
+            assert_eq!(l.hit(proj.project(p), 0.01).is_some(), inside, "{p:?}");
+            assert_eq!(globe_covers(&l.globe, p), inside, "{p:?}");
+        }
+        // The two sides of the seam are at opposite edges of the map.
+        let (a, b) = (proj.project([-75.01, 5.0]), proj.project([-74.99, 5.0]));
+        assert!((a[0] - b[0]).abs() > 10_000.0, "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn a_ring_touching_the_north_pole_loads() {
+        // 0° to 90°E from 80°N to the pole: a quarter of the cap north of 80°N, 0.968
+        // million km².
+        let (l, problems) = layer_of(
+            r#"{"type":"Polygon","coordinates":[[[0,80],[90,80],[90,90],[0,90],[0,80]]]}"#,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let want = cap_km2(80.0) / 4.0;
+        assert!((want - 0.968e6).abs() < 0.001e6, "{want}");
+        let area = globe_area_km2(&l.globe);
+        assert!((area / want - 1.0).abs() < 0.005, "{area} vs {want}");
+        assert!(globe_covers(&l.globe, [45.0, 89.0]));
+        assert!(!globe_covers(&l.globe, [135.0, 85.0]));
+        // The north pole is the cone's apex: on the map it is a wedge ending there.
+        let proj = Lcc::atlas();
+        assert_eq!(l.hit(proj.project([45.0, 85.0]), 1.0), Some(0));
+        assert_eq!(l.hit(proj.project([135.0, 85.0]), 1.0), None);
+        let (n, r80) = lcc_n_rho(80.0);
+        let sector = n * std::f64::consts::FRAC_PI_2 / 2.0 * r80 * r80;
+        assert!(
+            (l.fill.area() / sector - 1.0).abs() < 0.002,
+            "{} vs {sector}",
+            l.fill.area()
+        );
+    }
+
+    #[test]
+    fn rings_round_a_pole_or_the_whole_globe_stay_bounded() {
+        // Round the south pole at 70°S without touching it: closed through the pole, with a
+        // warning.
+        let (l, problems) = layer_of(
+            r#"{"type":"Polygon","coordinates":[[[0,-70],[90,-70],[180,-70],[-90,-70],[0,-70]]]}"#,
+        );
+        assert!(
+            problems.iter().any(|p| p.message.contains("round a pole")),
+            "{problems:?}"
+        );
+        let area = globe_area_km2(&l.globe);
+        assert!((area / cap_km2(-70.0) - 1.0).abs() < 0.005, "{area}");
+        // The whole globe: 510 million km² on the globe, in a bounded number of triangles;
+        // on the map everything from 60°S to the north pole, in two parts (cut at 75°W).
+        let (l, _) = layer_of(
+            r#"{"type":"Polygon","coordinates":[[[-180,-90],[180,-90],[180,90],[-180,90],[-180,-90]]]}"#,
+        );
+        let r = crate::globe::EARTH_RADIUS_KM;
+        let sphere = 4.0 * std::f64::consts::PI * r * r;
+        let area = globe_area_km2(&l.globe);
+        assert!((area / sphere - 1.0).abs() < 0.005, "{area}");
+        let tris = l.globe.fill_indices.len() / 3;
+        assert!((200_000..300_000).contains(&tris), "{tris}");
+        for p in [
+            [0.0, 0.0],
+            [180.0, 0.0],
+            [-75.0, 10.0],
+            [33.0, 89.95],
+            [33.0, -89.95],
+        ] {
+            assert!(globe_covers(&l.globe, p), "{p:?}");
+        }
+        assert_eq!(l.features[0].polygons.len(), 2);
+        // The band shows as a sector of the disc of radius ρ(60°S) around the cone's apex
+        // (which is at y = ρ(45°N), above the map's origin), 360° × n wide.
+        let ((n, rho), (_, rho0)) = (lcc_n_rho(-60.0), lcc_n_rho(45.0));
+        for p in l.lines.iter().flatten().chain(&l.fill.positions) {
+            let d = (p[0] as f64).hypot(p[1] as f64 - rho0);
+            assert!(d <= rho * 1.000_01, "{p:?}: {d} > {rho}");
+        }
+        let sector = n * std::f64::consts::PI * rho * rho;
+        assert!(
+            (l.fill.area() / sector - 1.0).abs() < 0.002,
+            "{} vs {sector}",
+            l.fill.area()
+        );
+        for p in map_points(&l) {
+            assert!(p[1] >= -60.0 - 1e-4, "{p:?}");
+        }
     }
 }
