@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use bevy::app::{TaskPoolOptions, TaskPoolThreadAssignmentPolicy};
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use clap::{Parser, Subcommand};
@@ -220,10 +221,27 @@ fn main() -> ExitCode {
         .insert_resource(settings)
         .insert_resource(AtlasData(Arc::new(atlas)))
         .insert_resource(Story::new(bundled.events))
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(window),
-            ..default()
-        }))
+        .add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(window),
+                    ..default()
+                })
+                // Users' files load on the async compute pool, where Bevy also prepares render
+                // pipelines: two threads at least, so a long load never holds those up.
+                .set(TaskPoolPlugin {
+                    task_pool_options: TaskPoolOptions {
+                        async_compute: TaskPoolThreadAssignmentPolicy {
+                            min_threads: 2,
+                            max_threads: 4,
+                            percent: 0.25,
+                            on_thread_spawn: None,
+                            on_thread_destroy: None,
+                        },
+                        ..default()
+                    },
+                }),
+        )
         .add_plugins(bevy_egui::EguiPlugin::default())
         // The panels belong to the 2D camera (marked in the camera plugin), not to whichever
         // camera bevy_egui finds first (there are up to three).
