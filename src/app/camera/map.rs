@@ -228,6 +228,9 @@ fn fly_to(
         }
         if let Some(view) = fit_points(&pts, size, room, r.max_zoom) {
             cam.target = view;
+            if r.instant {
+                cam.current = view;
+            }
         }
     }
 }

@@ -90,13 +90,12 @@ impl OpenFiles {
     }
 
     /// Opens a file, or reads it again when it is already open (the load in flight, if any,
-    /// is cancelled). Returns its id.
-    pub fn open(&mut self, path: &Path) -> FileId {
-        // Absolute without touching the disk (no blocking call on the frame).
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    /// is cancelled). Returns its id, and whether it was not open before.
+    pub fn open(&mut self, path: &Path) -> (FileId, bool) {
+        let path = normalise(path);
         if let Some(f) = self.files.iter_mut().find(|f| f.path == path) {
             f.loading = Some(start_loading(&path));
-            return f.id;
+            return (f.id, false);
         }
         let name = path
             .file_name()
@@ -119,7 +118,7 @@ impl OpenFiles {
             mtime: None,
             version: 0,
         });
-        id
+        (id, true)
     }
 
     /// True while any file is loading.
@@ -134,6 +133,24 @@ impl OpenFiles {
             (e + fe, w + fw)
         })
     }
+}
+
+/// A path made absolute, with `.` and `..` folded, without touching the disk (no blocking
+/// call on the frame): `a/../b.csv` and `b.csv` are the same file.
+pub fn normalise(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Puts a file's events on the story's timeline, or takes them off (hidden, closed, or not
@@ -173,8 +190,9 @@ fn open_requests(
     mut events: MessageWriter<FileEvent>,
 ) {
     for OpenFile(path) in requests.read() {
-        let id = files.open(path.as_path());
-        events.write(FileEvent::Opened(id));
+        if let (id, true) = files.open(path.as_path()) {
+            events.write(FileEvent::Opened(id));
+        }
     }
 }
 
@@ -254,5 +272,18 @@ fn receive(
             sync_story(s, Some(f), f.id);
         }
         events.write(FileEvent::Loaded { id: f.id, errors });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_normalised_without_the_disk() {
+        let a = normalise(Path::new("/data/maps/../events/./week.csv"));
+        assert_eq!(a, PathBuf::from("/data/events/week.csv"));
+        let rel = normalise(Path::new("week.csv"));
+        assert!(rel.is_absolute() && rel.ends_with("week.csv"));
     }
 }

@@ -29,6 +29,8 @@ pub struct FlyTo {
     pub max_zoom: f64,
     /// Keep room on the right for the event card.
     pub card_room: bool,
+    /// Jump there at once instead of flying (a place asked for on the command line).
+    pub instant: bool,
 }
 
 /// Go back to the start view (the Home key and the Home button). Handled by the camera.

@@ -9,7 +9,7 @@ pub use super::ids::FileId;
 use super::requests::{FlyTo, SelectEvent};
 use super::settings::Settings;
 use super::systems::AppSystems;
-use crate::core::events::{Event, Status};
+use crate::core::events::{CATEGORIES, Event, Status, category_index};
 use crate::core::model::{LonLat, Shape};
 use crate::core::timeline::{self, SPEEDS, Window, day_number, next_start, prev_start};
 
@@ -20,9 +20,11 @@ use crate::core::timeline::{self, SPEEDS, Window, day_number, next_start, prev_s
 #[derive(Resource, Debug, Clone, Default)]
 pub struct Story {
     bundled: Vec<Event>,
-    files: Vec<(FileId, Vec<Event>)>,
+    /// Each file's events, and whether its ids carry its key (decided when it is opened).
+    files: Vec<(FileId, Vec<Event>, bool)>,
     events: Vec<Event>,
     starts: Vec<i64>,
+    range: Option<(i64, i64)>,
     index: HashMap<String, usize>,
     generation: u64,
 }
@@ -41,12 +43,15 @@ impl Story {
     /// Puts a file's events on the timeline (replacing its earlier version), or takes them
     /// off with `None` (the file was closed or hidden).
     pub fn set_file(&mut self, file: FileId, events: Option<Vec<Event>>) {
-        let had = self.files.iter().position(|(f, _)| *f == file);
+        let had = self.files.iter().position(|(f, _, _)| *f == file);
         match (had, events) {
             (Some(i), Some(e)) => self.files[i].1 = e,
             (None, Some(e)) => {
-                self.files.push((file, e));
-                self.files.sort_by_key(|(f, _)| *f);
+                // Another open file of the same name has these ids: this file's ids carry its
+                // key from now on, whatever happens to the other file.
+                let keyed = e.iter().any(|e| self.index.contains_key(&namespaced(e)));
+                self.files.push((file, e, keyed));
+                self.files.sort_by_key(|(f, _, _)| *f);
             }
             (Some(i), None) => {
                 self.files.remove(i);
@@ -58,7 +63,7 @@ impl Story {
 
     /// Whether a file has events on the timeline.
     pub fn has_file(&self, file: FileId) -> bool {
-        self.files.iter().any(|(f, _)| *f == file)
+        self.files.iter().any(|(f, _, _)| *f == file)
     }
 
     /// Every event, sorted by start (then end, then id).
@@ -83,12 +88,8 @@ impl Story {
 
     /// The first and last day the events cover (a year around today's story if none).
     pub fn range(&self) -> (i64, i64) {
-        let first = self.events.iter().map(|e| e.span.first_day()).min();
-        let last = self.events.iter().map(|e| e.span.last_day()).max();
-        match (first, last) {
-            (Some(a), Some(b)) => (a, b),
-            _ => (day_number(2024, 1, 1), day_number(2024, 12, 31)),
-        }
+        self.range
+            .unwrap_or_else(|| (day_number(2024, 1, 1), day_number(2024, 12, 31)))
     }
 
     /// The newest event's start: the default date, so the whole story shows.
@@ -96,27 +97,31 @@ impl Story {
         self.starts.iter().copied().max().unwrap_or(self.range().1)
     }
 
-    /// Merges the bundled events and the files' events; an id already taken by an earlier
-    /// event (the bundled story first, then files in the order opened) gets its file's name
-    /// in front, so every id is unique and stays the same across re-sorts.
+    /// Merges the bundled events and the files' events under ids unique in the story that do
+    /// not change when other files open or close: a file's event ids carry the file's name
+    /// (`week.csv#row2`; ids the reader made already do), and a file opened while another of
+    /// the same name was open also carries its key (`week.csv#row2~3`). Should a reload still
+    /// bring a clash, the later event gets a number.
     fn rebuild(&mut self) {
         let mut all: Vec<Event> = self.bundled.clone();
-        for (_, e) in &self.files {
-            all.extend(e.iter().cloned());
-        }
-        let mut seen: HashSet<String> = HashSet::new();
-        for e in &mut all {
-            if seen.contains(&e.id) {
-                let base = format!("{}#{}", e.file, e.id);
-                let mut id = base.clone();
+        let mut seen: HashSet<String> = all.iter().map(|e| e.id.clone()).collect();
+        for (file, events, keyed) in &self.files {
+            for e in events {
+                let mut id = namespaced(e);
+                if *keyed {
+                    id = format!("{id}~{}", file.0);
+                }
+                let base = id.clone();
                 let mut n = 2;
                 while seen.contains(&id) {
                     id = format!("{base}~{n}");
                     n += 1;
                 }
+                seen.insert(id.clone());
+                let mut e = e.clone();
                 e.id = id;
+                all.push(e);
             }
-            seen.insert(e.id.clone());
         }
         all.sort_by(|a, b| {
             (a.span.first_day(), a.span.last_day())
@@ -124,6 +129,9 @@ impl Story {
                 .then_with(|| a.id.cmp(&b.id))
         });
         self.starts = all.iter().map(|e| e.span.first_day()).collect();
+        let first = all.iter().map(|e| e.span.first_day()).min();
+        let last = all.iter().map(|e| e.span.last_day()).max();
+        self.range = first.zip(last);
         self.index = all
             .iter()
             .enumerate()
@@ -131,6 +139,16 @@ impl Story {
             .collect();
         self.events = all;
         self.generation += 1;
+    }
+}
+
+/// An event's id with its file's name in front (`week.csv#row2`), unless it has it already.
+fn namespaced(e: &Event) -> String {
+    let prefix = format!("{}#", e.file);
+    if e.id.starts_with(&prefix) {
+        e.id.clone()
+    } else {
+        format!("{prefix}{}", e.id)
     }
 }
 
@@ -223,7 +241,10 @@ pub struct EventFilters {
 impl EventFilters {
     /// Whether an event passes the category and status filters and the search.
     pub fn passes(&self, e: &Event) -> bool {
-        !self.hidden_categories.contains(&e.category)
+        // Unknown categories count as "other", as they are drawn.
+        !self
+            .hidden_categories
+            .contains(CATEGORIES[category_index(&e.category)].0)
             && !self.hidden_statuses.contains(&e.status)
             && (self.search.trim().is_empty()
                 || e.search_text().contains(&self.search.trim().to_lowercase()))
@@ -270,16 +291,17 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn init_clock(mut commands: Commands, settings: Res<Settings>, story: Option<Res<Story>>) {
-    let story = match story {
-        Some(s) => s.clone(),
+    let newest = match story {
+        Some(s) => s.newest_start(),
         None => {
-            let s = Story::default();
-            commands.insert_resource(s.clone());
-            s
+            let s = Story::new(Vec::new());
+            let newest = s.newest_start();
+            commands.insert_resource(s);
+            newest
         }
     };
     commands.insert_resource(Clock {
-        date: settings.date.unwrap_or_else(|| story.newest_start()) as f64,
+        date: settings.date.unwrap_or(newest) as f64,
         playing: false,
         speed: 2,
         recent: settings.recent_days.is_some(),
@@ -333,6 +355,7 @@ fn select(
                 places,
                 max_zoom: EVENT_ZOOM,
                 card_room: true,
+                instant: false,
             });
         }
     }
@@ -408,16 +431,38 @@ mod tests {
     }
 
     #[test]
-    fn ids_stay_unique_when_files_repeat_them() {
+    fn ids_stay_unique_when_files_repeat_them_and_do_not_depend_on_other_files() {
         let text =
             "start,title,status,source_publisher,source_date\n2024-01-01,A,reported,X,2024-01-02\n";
         let mut story = Story::new(bundled());
         story.set_file(FileId(1), Some(csv(text, "a.csv")));
-        story.set_file(FileId(2), Some(csv(text, "a.csv")));
+        story.set_file(FileId(2), Some(csv(text, "b.csv")));
+        let b_id = story
+            .events()
+            .iter()
+            .find(|e| e.file == "b.csv")
+            .unwrap()
+            .id
+            .clone();
+        story.set_file(FileId(3), Some(csv(text, "a.csv")));
         let ids: HashSet<&str> = story.events().iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), story.events().len(), "ids: {ids:?}");
         for e in story.events() {
             assert_eq!(story.get(&e.id).map(|x| &x.title), Some(&e.title));
         }
+        // Closing a file changes no other file's ids.
+        story.set_file(FileId(1), None);
+        assert!(story.get(&b_id).is_some(), "{b_id} gone");
+        assert!(story.events().iter().any(|e| e.id.ends_with("~3")));
+    }
+
+    #[test]
+    fn unknown_categories_are_filtered_as_other() {
+        let mut e = bundled().remove(0);
+        e.category = "Earthquakes".into();
+        let mut filters = EventFilters::default();
+        assert!(filters.passes(&e));
+        filters.hidden_categories.insert("other".into());
+        assert!(!filters.passes(&e));
     }
 }

@@ -49,8 +49,9 @@ fn open_dialog(
                     egui::TextEdit::singleline(&mut dialog.typed).desired_width(f32::INFINITY),
                 );
                 if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    // A folder is listed, a file is opened: the look happens off the frame.
-                    go = Some(PathBuf::from(dialog.typed.trim()));
+                    // A folder is listed, a file is opened: the look happens off the frame. A
+                    // relative path is taken from the folder shown.
+                    go = Some(dialog.dir.join(dialog.typed.trim()));
                 }
             });
             ui.label(

@@ -45,7 +45,7 @@ fn find_at_start(
         return;
     };
     match search(&atlas.0.places, q, 1).first() {
-        Some((i, p)) => fly_to_place(*i, p, &mut fly, &mut hl),
+        Some((i, p)) => fly_to_place(*i, p, true, &mut fly, &mut hl),
         None => warn!("--find {q}: no place by that name"),
     }
 }
@@ -60,12 +60,20 @@ fn zoom_for_kind(kind: PlaceKind) -> f64 {
     }
 }
 
-/// Asks the camera to show a place, and highlights it for a few seconds.
-pub fn fly_to_place(i: usize, p: &Place, fly: &mut MessageWriter<FlyTo>, hl: &mut Highlight) {
+/// Asks the camera to show a place (at once with `instant`), and highlights it for a few
+/// seconds.
+pub fn fly_to_place(
+    i: usize,
+    p: &Place,
+    instant: bool,
+    fly: &mut MessageWriter<FlyTo>,
+    hl: &mut Highlight,
+) {
     fly.write(FlyTo {
         places: vec![p.lonlat],
         max_zoom: zoom_for_kind(p.kind),
         card_room: false,
+        instant,
     });
     hl.place = Some(i);
     hl.left = Duration::from_secs(4);
@@ -140,7 +148,7 @@ fn search_box(
     if let Some(i) = chosen
         && let Some(p) = atlas.0.places.get(i)
     {
-        fly_to_place(i, p, &mut fly, &mut hl);
+        fly_to_place(i, p, false, &mut fly, &mut hl);
         state.query.clear();
     }
     Ok(())
