@@ -21,8 +21,8 @@ pub enum Looked {
     Folder(PathBuf, Vec<(String, bool)>),
     /// A file: open it.
     File(PathBuf),
-    /// It cannot be listed.
-    Error(PathBuf, String),
+    /// It cannot be listed: why.
+    Error(String),
 }
 
 /// Looks at a path: lists a folder, or says it is a file. Blocking: run it on a task.
@@ -31,10 +31,7 @@ pub fn look(path: &Path) -> Looked {
         Ok(m) if !m.is_dir() => return Looked::File(path.to_path_buf()),
         Ok(_) => {}
         Err(e) => {
-            return Looked::Error(
-                path.to_path_buf(),
-                format!("cannot open {}: {e}", path.display()),
-            );
+            return Looked::Error(format!("cannot open {}: {e}", path.display()));
         }
     }
     match std::fs::read_dir(path) {
@@ -57,10 +54,7 @@ pub fn look(path: &Path) -> Looked {
             });
             Looked::Folder(path.to_path_buf(), entries)
         }
-        Err(e) => Looked::Error(
-            path.to_path_buf(),
-            format!("cannot list {}: {e}", path.display()),
-        ),
+        Err(e) => Looked::Error(format!("cannot list {}: {e}", path.display())),
     }
 }
 
@@ -142,7 +136,7 @@ fn listed(mut browser: ResMut<Browser>, mut open: MessageWriter<OpenFile>) {
             open.write(OpenFile(path));
             browser.0 = None;
         }
-        Looked::Error(_, e) => d.error = Some(e),
+        Looked::Error(e) => d.error = Some(e),
     }
 }
 

@@ -69,16 +69,14 @@ impl Drop for Loading {
     }
 }
 
-/// Starts reading and loading a file on the async compute pool.
-pub fn start_loading(path: &Path) -> Loading {
+/// Starts reading and loading a file on the async compute pool; `name` is how problems
+/// name it.
+pub fn start_loading(path: &Path, name: &str) -> Loading {
     let progress = Arc::new(Progress::default());
     let p = progress.clone();
     let path = path.to_path_buf();
+    let name = name.to_string();
     let task = AsyncComputeTaskPool::get().spawn(async move {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| path.display().to_string());
         let stamp = mtime(&path);
         let result = read_and_open(&path, &name, &p);
         (result, stamp)

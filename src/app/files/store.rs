@@ -44,6 +44,11 @@ pub struct UserFile {
 }
 
 impl UserFile {
+    /// Reads the file again now; a load in flight is cancelled (dropped).
+    pub fn reload(&mut self) {
+        self.loading = Some(start_loading(&self.path, &self.name));
+    }
+
     /// Numbers of errors and warnings of the latest attempt.
     pub fn problem_counts(&self) -> (usize, usize) {
         let errors = self
@@ -75,7 +80,6 @@ pub struct OpenFiles {
     /// The files.
     pub files: Vec<UserFile>,
     next_id: u64,
-    next_colour: usize,
 }
 
 impl OpenFiles {
@@ -94,7 +98,7 @@ impl OpenFiles {
     pub fn open(&mut self, path: &Path) -> (FileId, bool) {
         let path = normalise(path);
         if let Some(f) = self.files.iter_mut().find(|f| f.path == path) {
-            f.loading = Some(start_loading(&path));
+            f.reload();
             return (f.id, false);
         }
         let name = path
@@ -103,18 +107,16 @@ impl OpenFiles {
             .unwrap_or_else(|| path.display().to_string());
         let id = FileId(self.next_id);
         self.next_id += 1;
-        let colour = self.next_colour % LAYER_COLOURS.len();
-        self.next_colour += 1;
         self.files.push(UserFile {
             id,
-            loading: Some(start_loading(&path)),
+            loading: Some(start_loading(&path, &name)),
             path,
             name,
             good: None,
             problems: Vec::new(),
             stale: false,
             visible: true,
-            colour,
+            colour: id.0 as usize % LAYER_COLOURS.len(),
             mtime: None,
             version: 0,
         });
@@ -206,8 +208,7 @@ fn file_requests(
         match *r {
             FileRequest::Reload(id) => {
                 if let Some(f) = files.get_mut(id) {
-                    // Replacing the load in flight cancels it.
-                    f.loading = Some(start_loading(&f.path));
+                    f.reload();
                 }
             }
             FileRequest::Remove(id) => {

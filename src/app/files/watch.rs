@@ -8,7 +8,7 @@ use bevy::tasks::futures::check_ready;
 use bevy::tasks::{IoTaskPool, Task};
 use bevy::window::FileDragAndDrop;
 
-use super::load::{mtime, start_loading};
+use super::load::mtime;
 use super::store::OpenFiles;
 use crate::app::state::requests::OpenFile;
 use crate::app::state::story::FileId;
@@ -55,7 +55,7 @@ fn watch(mut watcher: ResMut<Watcher>, mut files: ResMut<OpenFiles>) {
                 && m.is_some()
                 && m != f.mtime
             {
-                f.loading = Some(start_loading(&f.path));
+                f.reload();
             }
         }
     }

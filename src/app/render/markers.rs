@@ -79,8 +79,6 @@ pub struct EventOnScreen {
     /// Pixel of its marker or route tip, when it is in the frame (on the globe: on the
     /// visible side).
     pub anchor: Option<[f64; 2]>,
-    /// Whether the event has a place at all.
-    pub placed: bool,
 }
 
 impl SceneEvents {
@@ -94,7 +92,7 @@ impl SceneEvents {
         self.events
             .iter()
             .zip(story.events())
-            .filter(|(s, _)| !globe_only_visible || s.anchor.is_some() || !s.placed)
+            .filter(|(s, e)| !globe_only_visible || s.anchor.is_some() || e.shapes.is_empty())
             .map(|(s, e)| SceneEvent {
                 id: e.id.clone(),
                 title: e.title.clone(),
@@ -330,7 +328,6 @@ fn update_markers(
                 visible: o > 0.0 && (on_screen || e.shapes.is_empty()),
                 opacity: o,
                 anchor: anchor.filter(|_| on_screen),
-                placed: !e.shapes.is_empty(),
             }
         })
         .collect();

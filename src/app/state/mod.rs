@@ -14,11 +14,11 @@ pub mod settings;
 pub mod story;
 pub mod systems;
 
-/// Adds the state resources, the view-mode state, the request messages and the story.
+/// Adds the state resources, the view-mode state, the request messages and the story
+/// (`main`, or a test, inserts the settings and the atlas).
 pub fn plugin(app: &mut App) {
     app.add_plugins((
         systems::plugin,
-        settings::plugin,
         screen::plugin,
         layers::plugin,
         requests::plugin,

@@ -87,6 +87,3 @@ impl Settings {
 /// The bundled atlas, built once at start-up.
 #[derive(Resource, Clone)]
 pub struct AtlasData(pub Arc<Atlas>);
-
-/// Nothing to add: `main` (or a test) inserts [`Settings`] and [`AtlasData`].
-pub(super) fn plugin(_app: &mut App) {}
