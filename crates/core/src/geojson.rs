@@ -28,6 +28,9 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// Foreign members at the top level (for example `name`), kept for the legend.
     pub name: Option<String>,
+    /// Named parts of the file shown as separate layers (a TopoJSON object, a KML folder, a
+    /// shapefile in an archive): each a name and a range of `features`. Empty: one layer.
+    pub groups: Vec<(String, std::ops::Range<usize>)>,
 }
 
 impl Loaded {
