@@ -99,12 +99,147 @@ pub fn month_year(days: i64) -> String {
     format!("{} {y}", &MONTHS[m as usize - 1][..3])
 }
 
+/// How a date in a file was written, so a user can be told how it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DateForm {
+    /// A calendar date: `2024`, `2024-10`, `2024-10-17`.
+    Calendar,
+    /// An ISO 8601 date and time (`2024-10-17T14:30:00+09:00`): the day as written is used.
+    DateTime,
+    /// Seconds since 1970-01-01 UTC (Unix time), read as a day in UTC.
+    EpochSeconds,
+    /// Milliseconds since 1970-01-01 UTC (JavaScript time, USGS feeds), read as a day in UTC.
+    EpochMillis,
+}
+
+impl DateForm {
+    /// How dates of this form were read, for the warning that says so.
+    pub fn explain(self) -> &'static str {
+        match self {
+            DateForm::Calendar => "calendar dates",
+            DateForm::DateTime => {
+                "dates with a time of day; each is shown on the day written (the time and time zone are not used)"
+            }
+            DateForm::EpochSeconds => {
+                "numbers of seconds since 1970 (Unix time); each is shown on its day in UTC"
+            }
+            DateForm::EpochMillis => {
+                "numbers of milliseconds since 1970 (as in USGS earthquake feeds); each is shown on its day in UTC"
+            }
+        }
+    }
+}
+
+/// Seconds or milliseconds since 1970 → a day-precision date (UTC), with its form; `None`
+/// when the number is too small to be Unix time (under 10⁸, about March 1973 in seconds) or
+/// its date falls outside the years 1–9999.
+fn from_epoch(n: f64) -> Option<(FuzzyDate, DateForm)> {
+    if !n.is_finite() || n.abs() < 1e8 {
+        return None;
+    }
+    // 10¹¹ seconds is the year 5138; 10¹¹ milliseconds is March 1973.
+    let (secs, form) = if n.abs() >= 1e11 {
+        (n / 1000.0, DateForm::EpochMillis)
+    } else {
+        (n, DateForm::EpochSeconds)
+    };
+    let day = (secs / 86_400.0).floor();
+    let years = day_number(1, 1, 1) as f64..=day_number(9999, 12, 31) as f64;
+    years
+        .contains(&day)
+        .then(|| (FuzzyDate::from_day(day as i64), form))
+}
+
+/// Checks a time of day after a date: `HH:MM`, `HH:MM:SS`, optional fraction, then `Z` or an
+/// offset `+09:00` / `+0900` / `+09`, or nothing.
+fn is_time_of_day(t: &str) -> bool {
+    let b = t.as_bytes();
+    let two = |i: usize, max: u32| -> bool {
+        b.len() >= i + 2
+            && b[i].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && u32::from(b[i] - b'0') * 10 + u32::from(b[i + 1] - b'0') <= max
+    };
+    if !two(0, 24) || b.get(2) != Some(&b':') || !two(3, 59) {
+        return false;
+    }
+    let mut i = 5;
+    if b.get(i) == Some(&b':') {
+        if !two(i + 1, 60) {
+            return false;
+        }
+        i += 3;
+        if matches!(b.get(i), Some(b'.' | b',')) {
+            i += 1;
+            let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return false;
+            }
+            i += digits;
+        }
+    }
+    let zone = t[i..].trim_start();
+    if zone.is_empty() || zone == "Z" || zone == "z" || zone.eq_ignore_ascii_case("UTC") {
+        return true;
+    }
+    let z = zone.as_bytes();
+    if !matches!(z[0], b'+' | b'-') {
+        return false;
+    }
+    let rest = &zone[1..];
+    let rest = rest.replace(':', "");
+    rest.len() == 2 || rest.len() == 4 && rest.bytes().all(|c| c.is_ascii_digit())
+}
+
 impl FuzzyDate {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time part after `T` is ignored).
+    /// Parses a date as files in the wild write it, and says which form it was:
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an ISO 8601 date-time with or without a zone
+    /// (`2024-10-17T14:30:00Z`, `2024-10-17 14:30+09:00`), or Unix time in seconds or
+    /// milliseconds written as digits (`1729175400`, `1729175400000`).
+    pub fn parse_any(s: &str) -> Result<(FuzzyDate, DateForm), String> {
+        let t = s.trim();
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        if digits.len() >= 9
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && let Some(r) = t.parse::<f64>().ok().and_then(from_epoch)
+        {
+            return Ok(r);
+        }
+        Ok(match t.split_once(['T', 't', ' ']) {
+            Some((date, time)) if date.len() == 10 => {
+                if !is_time_of_day(time.trim()) {
+                    return Err(format!(
+                        "\"{s}\" is not a date and time; write it as 2024-10-17T14:30:00Z (or just 2024-10-17)"
+                    ));
+                }
+                (FuzzyDate::parse_calendar(date)?, DateForm::DateTime)
+            }
+            _ => (FuzzyDate::parse_calendar(t)?, DateForm::Calendar),
+        })
+    }
+
+    /// [`FuzzyDate::parse_any`] for a JSON number: a year (`2024`) or Unix time in seconds
+    /// or milliseconds.
+    pub fn from_number(n: f64) -> Result<(FuzzyDate, DateForm), String> {
+        if n.fract() == 0.0 && (1.0..=9999.0).contains(&n) {
+            return FuzzyDate::parse_calendar(&format!("{n:04}")).map(|d| (d, DateForm::Calendar));
+        }
+        from_epoch(n).ok_or_else(|| {
+            format!(
+                "{n} is a number but not a date (a year has 4 digits; Unix time is at least 9 digits)"
+            )
+        })
+    }
+
+    /// Parses any form [`FuzzyDate::parse_any`] reads, without saying which.
     /// The error says what was expected, for the problems list.
     pub fn parse(s: &str) -> Result<FuzzyDate, String> {
+        FuzzyDate::parse_any(s).map(|(d, _)| d)
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` only.
+    fn parse_calendar(s: &str) -> Result<FuzzyDate, String> {
         let t = s.trim();
-        let t = t.split(['T', ' ']).next().unwrap_or(t);
         let parts: Vec<&str> = t.split('-').collect();
         let bad = || {
             format!(
@@ -437,5 +572,56 @@ mod tests {
         assert_eq!(t, d("2024-06-18") as f64 + 0.5);
         let (t, done) = advance(end - 0.1, 1.0, 1.0, &starts, end);
         assert_eq!((t, done), (end, true));
+    }
+
+    #[test]
+    fn dates_in_the_wild_are_read_and_say_how() {
+        let any = |s: &str| FuzzyDate::parse_any(s).map(|(d, f)| (d.to_string(), f));
+        assert_eq!(any("2024"), Ok(("2024".into(), DateForm::Calendar)));
+        assert_eq!(any(" 2024-10 "), Ok(("2024-10".into(), DateForm::Calendar)));
+        // Date-times: the day as written, whatever the zone.
+        for t in [
+            "2024-10-17T23:30:00+09:00",
+            "2024-10-17T23:30:00.125Z",
+            "2024-10-17 23:30",
+            "2024-10-17T23:30:00-0500",
+            "2024-10-17T23:30+09",
+        ] {
+            assert_eq!(any(t), Ok(("2024-10-17".into(), DateForm::DateTime)), "{t}");
+        }
+        for bad in [
+            "2024-10-17T25:00",
+            "2024-10-17Tnoon",
+            "2024-10-17T10:00 KST",
+            "2024-13-01T10:00",
+        ] {
+            assert!(any(bad).is_err(), "{bad}");
+        }
+        // Unix time: 1729175400 s = 2024-10-17 14:30 UTC; USGS milliseconds; before 1970.
+        assert_eq!(
+            any("1729175400"),
+            Ok(("2024-10-17".into(), DateForm::EpochSeconds))
+        );
+        assert_eq!(
+            any("1729175400000"),
+            Ok(("2024-10-17".into(), DateForm::EpochMillis))
+        );
+        // 1729209599 s is 23:59:59 UTC, still the 17th; one second later is the 18th.
+        assert_eq!(any("1729209599").unwrap().0, "2024-10-17");
+        assert_eq!(any("1729209600").unwrap().0, "2024-10-18");
+        assert_eq!(any("-150000000000").unwrap().0, "1965-03-31");
+        let num = |n: f64| FuzzyDate::from_number(n).map(|(d, f)| (d.to_string(), f));
+        assert_eq!(num(2024.0), Ok(("2024".into(), DateForm::Calendar)));
+        assert_eq!(
+            num(1.7291754e12),
+            Ok(("2024-10-17".into(), DateForm::EpochMillis))
+        );
+        assert_eq!(
+            num(1729175400.0),
+            Ok(("2024-10-17".into(), DateForm::EpochSeconds))
+        );
+        for bad in [20241017.0, 12345.0, 0.0, 1e300, f64::NAN, 2024.5] {
+            assert!(num(bad).is_err(), "{bad}");
+        }
     }
 }

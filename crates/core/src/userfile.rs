@@ -8,13 +8,14 @@ use serde_json::{Map, Value};
 
 use super::cancel::Cancel;
 use super::clip::{clip_line, clip_polygon, shows};
-use super::events::{self, Event};
+use super::events::{self, DateForms, Event};
 use super::geojson;
 use super::globe::sphere_polygon;
 use super::model::{LonLat, Shape};
 use super::problem::{Place, Problem, Severity};
 use super::projection::Projection;
 use super::tessellate::{MeshData, densify, triangulate_unclipped};
+use super::timeline::Span;
 
 /// What a file turned out to be.
 #[derive(Debug, Clone)]
@@ -42,6 +43,52 @@ pub struct Layer {
     pub features: Vec<LayerFeature>,
     /// The same layer on the unit sphere (built with the rest, off the frame).
     pub globe: GlobeLayer,
+    /// Named parts shown as separate layers (a TopoJSON object, a KML folder, a shapefile of
+    /// an archive): each a name and a range of `features`. Empty: the layer is one part.
+    pub groups: Vec<(String, Range<usize>)>,
+    /// For a timed layer (features with dates: earthquakes, storm tracks), which properties
+    /// give the dates and the range they cover; `None`: the features always show.
+    pub time: Option<LayerTime>,
+    /// Properties that are numbers in most features (for sizing and colouring points), in
+    /// the order of the first feature's properties.
+    pub numeric: Vec<NumericField>,
+}
+
+/// Where a timed layer's dates come from and what they cover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerTime {
+    /// The property read as each feature's date (`time`, `date`, …).
+    pub field: String,
+    /// The property read as its end, if any.
+    pub end_field: Option<String>,
+    /// The first and last day any feature covers (day numbers).
+    pub first: i64,
+    /// See `first`.
+    pub last: i64,
+    /// Features whose date could not be read (they always show).
+    pub undated: usize,
+}
+
+/// A numeric property of a layer and its range over the features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumericField {
+    /// The property's name.
+    pub name: String,
+    /// Smallest value.
+    pub min: f64,
+    /// Largest value.
+    pub max: f64,
+}
+
+impl NumericField {
+    /// Where a value sits in the range, 0 to 1 (0.5 when the range is one value).
+    pub fn unit(&self, v: f64) -> f32 {
+        if self.max > self.min {
+            ((v - self.min) / (self.max - self.min)).clamp(0.0, 1.0) as f32
+        } else {
+            0.5
+        }
+    }
 }
 
 /// A layer's geometry on the globe, just above the land: all of it, unclipped (so its lists
@@ -76,6 +123,8 @@ pub struct LayerFeature {
     pub lines: Range<usize>,
     /// Its polygons: each a range of [`Layer::lines`] (outer ring first, then holes).
     pub polygons: Vec<Range<usize>>,
+    /// When it happens, in a timed layer (`None`: always shown).
+    pub span: Option<Span>,
 }
 
 /// The result of reading a user's file.
@@ -140,13 +189,22 @@ pub fn open(
             problems: f.problems,
         };
     }
-    let stage = "checking GeoJSON";
+    let stage = "reading the file";
     if progress(stage).is_break() {
         return Opened::cancelled(name);
     }
     let mut go_on = || progress(stage).is_continue();
-    let Some(loaded) = geojson::load_with(name, &bytes, &mut Cancel::new(&mut go_on)) else {
-        return Opened::cancelled(name);
+    let loaded = match read_features(name, &bytes, &mut Cancel::new(&mut go_on)) {
+        Some(Read::Features(l)) => l,
+        Some(Read::Events(f)) => {
+            let content = (!f.events.is_empty() || !f.problems.iter().any(whole_file))
+                .then_some(Content::Events(f.events));
+            return Opened {
+                content,
+                problems: f.problems,
+            };
+        }
+        None => return Opened::cancelled(name),
     };
     // The text is not needed any more: free it before building the layer (peak memory).
     drop(bytes);
@@ -156,24 +214,46 @@ pub fn open(
             problems: loaded.problems,
         };
     }
+    let mut problems = Vec::new();
     if events::looks_like_events(&loaded.features) {
         if progress("reading events").is_break() {
             return Opened::cancelled(name);
         }
-        let f = events::from_loaded(name, loaded);
-        return Opened {
-            content: Some(Content::Events(f.events)),
-            problems: f.problems,
-        };
+        let f = events::from_loaded(name, loaded.clone());
+        if !f.events.is_empty() || !loaded.features.iter().any(|f| !f.shapes.is_empty()) {
+            return Opened {
+                content: Some(Content::Events(f.events)),
+                problems: f.problems,
+            };
+        }
+        // Not one event could be read, but the features have places: show them as a map
+        // layer rather than nothing, and say why they are not events.
+        let why = f
+            .problems
+            .iter()
+            .find(|p| p.severity == Severity::Error)
+            .map(|p| p.to_string())
+            .unwrap_or_default();
+        problems.push(Problem {
+            severity: Severity::Warning,
+            file: name.to_string(),
+            place: Place::File,
+            message: format!(
+                "the features have dates but none could be read as an event ({why}); they are shown as a map layer"
+            ),
+            hint: "to make them events, give each a \"title\" and a \"start\" date (see docs/events-format.md)".into(),
+        });
     }
     let stage = "tessellating";
     if progress(stage).is_break() {
         return Opened::cancelled(name);
     }
     let layer_name = loaded.name.clone().unwrap_or_else(|| name.to_string());
-    let problems = loaded.problems;
+    let timed = events::timed_fields(&loaded.features);
+    let groups = loaded.groups;
+    problems.splice(0..0, loaded.problems);
     let mut go_on = || progress(stage).is_continue();
-    let Some(layer) = build_layer_with(
+    let Some(mut layer) = build_layer_with(
         layer_name,
         loaded.features,
         proj,
@@ -181,9 +261,130 @@ pub fn open(
     ) else {
         return Opened::cancelled(name);
     };
+    layer.groups = groups;
+    if let Some((start, end)) = timed {
+        add_times(&mut layer, name, start, end, &mut problems);
+    }
+    layer.numeric = numeric_fields(&layer);
     Opened {
         content: Some(Content::Layer(Box::new(layer))),
         problems,
+    }
+}
+
+/// What a reader made of a file's bytes.
+enum Read {
+    /// Features, to be classified as events, a timed layer or a layer.
+    Features(super::geojson::Loaded),
+    /// Events straight away (a TimelineJS file).
+    Events(events::EventFile),
+}
+
+/// Reads a file in whichever form it is in, by its content (a TimelineJS or StoryMapJS
+/// file) or else as GeoJSON; `None` when cancelled.
+fn read_features(name: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Read> {
+    match events::read_story_json(name, bytes) {
+        Some(events::StoryJson::Timeline(f)) => return Some(Read::Events(f)),
+        Some(events::StoryJson::StoryMap(l)) => return Some(Read::Features(l)),
+        None => {}
+    }
+    geojson::load_with(name, bytes, cancel).map(Read::Features)
+}
+
+/// Gives a timed layer's features their dates, with one warning a date form (how they were
+/// read) and one for the features whose date could not be read (they always show).
+fn add_times(
+    layer: &mut Layer,
+    file: &str,
+    start: String,
+    end: Option<String>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut forms = DateForms::default();
+    let (mut first, mut last, mut undated) = (i64::MAX, i64::MIN, Vec::new());
+    for f in &mut layer.features {
+        let key = f.key.clone();
+        let place = |field: &str| Place::Path(format!("{key}.properties.{field}"));
+        match events::timed_span(&f.properties, &start, end.as_deref(), &mut forms, &place) {
+            Ok(span) => {
+                first = first.min(span.first_day());
+                last = last.max(span.last_day());
+                f.span = Some(span);
+            }
+            Err(e) => undated.push((place(&start), e)),
+        }
+    }
+    problems.extend(forms.warnings(file));
+    problems.push(Problem {
+        severity: Severity::Warning,
+        file: file.to_string(),
+        place: Place::File,
+        message: format!(
+            "a timed layer: each feature appears on the timeline at its \"{start}\"{}",
+            end.as_ref()
+                .map(|e| format!(" and lasts until its \"{e}\""))
+                .unwrap_or_default()
+        ),
+        hint: "play the timeline to see them appear; pick a number to size them by in Your files"
+            .into(),
+    });
+    if let Some((place, why)) = undated.first() {
+        problems.push(Problem {
+            severity: Severity::Warning,
+            file: file.to_string(),
+            place: place.clone(),
+            message: format!(
+                "{} feature(s) have no date that can be read ({why}); they are always shown",
+                undated.len()
+            ),
+            hint: "give each feature a date such as \"2024-10-17\"".into(),
+        });
+    }
+    if first <= last {
+        layer.time = Some(LayerTime {
+            field: start,
+            end_field: end,
+            first,
+            last,
+            undated: undated.len(),
+        });
+    }
+}
+
+/// The properties that are numbers in at least half of a layer's features, with their ranges.
+fn numeric_fields(layer: &Layer) -> Vec<NumericField> {
+    let Some(first) = layer.features.first() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for key in first.properties.keys() {
+        let (mut n, mut min, mut max) = (0, f64::INFINITY, f64::NEG_INFINITY);
+        for f in &layer.features {
+            if let Some(v) = f.properties.get(key).and_then(serde_json::Value::as_f64) {
+                n += 1;
+                min = min.min(v);
+                max = max.max(v);
+            }
+        }
+        let is_time = layer
+            .time
+            .as_ref()
+            .is_some_and(|t| &t.field == key || t.end_field.as_ref() == Some(key));
+        if n * 2 >= layer.features.len() && n > 0 && !is_time {
+            out.push(NumericField {
+                name: key.clone(),
+                min,
+                max,
+            });
+        }
+    }
+    out
+}
+
+impl LayerFeature {
+    /// A number property of the feature, if it has one.
+    pub fn number(&self, key: &str) -> Option<f64> {
+        self.properties.get(key).and_then(serde_json::Value::as_f64)
     }
 }
 
@@ -306,6 +507,7 @@ fn build_layer_with(
             points: p0..layer.points.len(),
             lines: l0..line_end,
             polygons,
+            span: None,
         });
     }
     if !cancel.ask() {
@@ -507,10 +709,10 @@ mod tests {
         });
         assert_eq!(o.count(), 5000);
         let count = |s: &str| asked.iter().filter(|a| *a == s).count();
-        assert!(count("checking GeoJSON") >= 10, "{asked:?}");
+        assert!(count("reading the file") >= 10, "{asked:?}");
         assert!(count("tessellating") >= 5, "{asked:?}");
         // Cancelled while streaming the features, then while tessellating.
-        for stop_at in [8, count("checking GeoJSON") + 3] {
+        for stop_at in [8, count("reading the file") + 3] {
             let mut n = 0;
             let o = open("many.geojson", src.clone().into_bytes(), &proj, &mut |_| {
                 n += 1;
@@ -875,5 +1077,95 @@ mod tests {
         for p in map_points(&l) {
             assert!(p[1] >= -60.0 - 1e-4, "{p:?}");
         }
+    }
+
+    #[test]
+    fn a_usgs_earthquake_feed_is_a_timed_layer_sized_by_magnitude() {
+        // A real USGS feed (250 of its 1,707 quakes; see tests/fixtures/README.md): `time` in
+        // epoch milliseconds, `status` "automatic"/"reviewed" and `sources` ",us," as text.
+        let src = include_bytes!("../../../tests/fixtures/usgs-earthquakes-week.geojson");
+        let o = open("quakes.geojson", src.to_vec(), &Lcc::atlas(), &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        assert_eq!(l.features.len(), 250);
+        assert!(
+            o.problems.iter().all(|p| p.severity == Severity::Warning),
+            "{:#?}",
+            o.problems
+        );
+        let t = l.time.as_ref().expect("a timed layer");
+        assert_eq!(t.field, "time");
+        assert_eq!(t.undated, 0);
+        let day = |s: &str| crate::timeline::FuzzyDate::parse(s).unwrap().first_day();
+        assert_eq!((t.first, t.last), (day("2018-02-05"), day("2018-02-07")));
+        // The first quake: 1517966773840 ms = 2018-02-07 01:26 UTC.
+        let q = l
+            .features
+            .iter()
+            .find(|f| f.key == "id ci37868143")
+            .unwrap();
+        assert_eq!(q.span.unwrap().first_day(), day("2018-02-07"));
+        assert_eq!(q.number("mag"), Some(2.0));
+        let mag = l.numeric.iter().find(|n| n.name == "mag").expect("mag");
+        assert_eq!((mag.min, mag.max), (-0.3, 6.4));
+        assert!(!l.numeric.iter().any(|n| n.name == "time"));
+        let how = o
+            .problems
+            .iter()
+            .find(|p| p.message.contains("milliseconds since 1970"))
+            .expect("a warning saying how the dates were read");
+        assert!(how.message.starts_with("250 date(s)"), "{how}");
+        assert!(
+            how.to_string()
+                .contains("1517966773840 was read as 7 February 2018"),
+            "{how}"
+        );
+    }
+
+    #[test]
+    fn features_with_dates_that_cannot_be_events_still_load_as_a_layer() {
+        // `start` makes it look like events, but no feature has a title.
+        let src = br#"{"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"start":"2024-10-17"},"geometry":{"type":"Point","coordinates":[126,37]}},
+ {"type":"Feature","properties":{"start":"2024-10-18"},"geometry":{"type":"Point","coordinates":[127,37]}}]}"#;
+        let o = open("untitled.geojson", src.to_vec(), &Lcc::atlas(), &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        assert_eq!(l.points.len(), 2);
+        assert_eq!(l.time.as_ref().map(|t| t.field.as_str()), Some("start"));
+        assert!(
+            o.problems[0].message.contains("shown as a map layer"),
+            "{}",
+            o.problems[0]
+        );
+        assert!(
+            o.problems[0].message.contains("no title"),
+            "{}",
+            o.problems[0]
+        );
+        // With titles, the same file is events; `place` serves as a title too.
+        let src = String::from_utf8(src.to_vec())
+            .unwrap()
+            .replace(
+                r#""start":"2024-10-17""#,
+                r#""start":"2024-10-17","title":"A""#,
+            )
+            .replace(
+                r#""start":"2024-10-18""#,
+                r#""start":1729209600,"place":"10 km N of B""#,
+            );
+        let o = open("titled.geojson", src.into_bytes(), &Lcc::atlas(), &mut none);
+        let Some(Content::Events(e)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        assert_eq!(e[1].title, "10 km N of B");
+        assert_eq!(e[1].span.start.to_string(), "2024-10-18");
+        assert!(
+            o.problems
+                .iter()
+                .any(|p| p.message.contains("1 date(s) were numbers of seconds"))
+        );
     }
 }

@@ -100,6 +100,7 @@ pub(crate) fn load_csv_with(
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
     let timeline_js = col("year").is_some() && col("headline").is_some();
+    let mut forms = super::fields::DateForms::default();
     if !timeline_js && (col("start").is_none() || col("title").is_none()) {
         fatal(
             &mut out,
@@ -150,6 +151,7 @@ pub(crate) fn load_csv_with(
             csv: true,
             problems: &mut out.problems,
             place_of: &place_of,
+            forms: &mut forms,
         };
         let (start, end, title, summary) = if timeline_js {
             let ymd = |y: &str, m: &str, d: &str| -> Option<Value> {
@@ -249,7 +251,7 @@ pub(crate) fn load_csv_with(
             out.events.push(ev);
         }
     }
-    note_imprecise_dates(&mut out);
+    note_imprecise_dates(&mut out, &forms);
     Some(out)
 }
 

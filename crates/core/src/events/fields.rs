@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{Event, EventFile, PlacePrecision, Source, Status};
 use crate::model::Shape;
 use crate::problem::{Place, Problem, Severity};
-use crate::timeline::{FuzzyDate, Span};
+use crate::timeline::{DateForm, FuzzyDate, Span};
 
 /// A problem in an events file.
 pub(super) fn problem(
@@ -51,6 +51,70 @@ pub(super) struct Fields<'a> {
     pub(super) csv: bool,
     pub(super) problems: &'a mut Vec<Problem>,
     pub(super) place_of: &'a dyn Fn(&str) -> Place,
+    /// The forms the file's dates came in, for one warning a form.
+    pub(super) forms: &'a mut DateForms,
+}
+
+/// How many dates of a file came in each form other than a calendar date, with the first
+/// example (its place, as written, and as read), so one warning a form says how they were read.
+#[derive(Debug, Default)]
+pub(crate) struct DateForms(
+    std::collections::BTreeMap<DateForm, (usize, Place, String, FuzzyDate)>,
+);
+
+impl DateForms {
+    /// Counts one date read in `form`.
+    pub(crate) fn count(
+        &mut self,
+        form: DateForm,
+        place: impl FnOnce() -> Place,
+        raw: &str,
+        d: FuzzyDate,
+    ) {
+        if form == DateForm::Calendar {
+            return;
+        }
+        self.0
+            .entry(form)
+            .or_insert_with(|| (0, place(), raw.to_string(), d))
+            .0 += 1;
+    }
+
+    /// One warning a form other than calendar dates, saying how those dates were read.
+    pub(crate) fn warnings(&self, file: &str) -> Vec<Problem> {
+        self.0
+            .iter()
+            .map(|(form, (n, place, raw, d))| {
+                problem(
+                    file,
+                    Severity::Warning,
+                    place.clone(),
+                    format!(
+                        "{n} date(s) were {}; for example {raw} was read as {}",
+                        form.explain(),
+                        d.describe()
+                    ),
+                    "nothing to do if that is right; write dates as YYYY-MM-DD to be exact",
+                )
+            })
+            .collect()
+    }
+}
+
+/// Reads one date value as files in the wild write it (text or a number), with its form.
+pub(crate) fn read_date(v: &Value) -> Result<(FuzzyDate, DateForm, String), String> {
+    match v {
+        Value::String(s) => {
+            FuzzyDate::parse_any(s).map(|(d, f)| (d, f, format!("\"{}\"", s.trim())))
+        }
+        Value::Number(n) => {
+            let x = n.as_f64().unwrap_or(f64::NAN);
+            FuzzyDate::from_number(x).map(|(d, f)| (d, f, n.to_string()))
+        }
+        other => Err(format!(
+            "a date must be text like \"2024-10-17\" or a number of seconds since 1970, not {other}"
+        )),
+    }
 }
 
 /// The text of a field: trimmed non-empty text, or a number written out.
@@ -98,22 +162,18 @@ impl Fields<'_> {
     }
 
     fn date(&mut self, field: &str, v: &Value) -> Option<FuzzyDate> {
-        let text = match v {
-            Value::String(s) => s.clone(),
-            Value::Number(n) if n.is_u64() => n.to_string(),
-            other => {
+        match read_date(v) {
+            Ok((d, form, raw)) => {
+                let place = || (self.place_of)(field);
+                self.forms.count(form, place, &raw, d);
+                Some(d)
+            }
+            Err(e) => {
                 self.error(
                     field,
-                    format!("\"{field}\" must be a date in quotes, not {other}"),
-                    "write it as \"2024-10\" or \"2024-10-17\"",
+                    e,
+                    "fix the date (write it as \"2024-10\" or \"2024-10-17\"); this event is not shown until then",
                 );
-                return None;
-            }
-        };
-        match FuzzyDate::parse(&text) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.error(field, e, "fix the date; this event is not shown until then");
                 None
             }
         }
@@ -281,9 +341,11 @@ impl Fields<'_> {
     }
 }
 
-/// Adds one warning saying how many events have dates without a day (shown across their
-/// month or year), so a user sees what was assumed.
-pub(super) fn note_imprecise_dates(out: &mut EventFile) {
+/// Adds one warning a date form other than calendar dates (how they were read), and one
+/// saying how many events have dates without a day (shown across their month or year), so a
+/// user sees what was assumed.
+pub(super) fn note_imprecise_dates(out: &mut EventFile, forms: &DateForms) {
+    out.problems.extend(forms.warnings(&out.file));
     let n = out.events.iter().filter(|e| e.span.is_uncertain()).count();
     if n > 0 {
         out.problems.push(problem(

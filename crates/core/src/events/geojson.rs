@@ -1,21 +1,111 @@
 //! Events from GeoJSON: a FeatureCollection whose features carry dates (`start` or `time`)
 //! and the event's properties (title, status, sources, …); its geometry is the place.
 
-use super::EventFile;
-use super::fields::{Fields, RawEvent, note_imprecise_dates, value_text};
+use serde_json::Value;
+
+use super::fields::{DateForms, Fields, RawEvent, note_imprecise_dates, read_date, value_text};
+use super::{EventFile, Status};
 use crate::geojson;
 use crate::model::Feature;
 use crate::problem::Place;
 
-/// True when a GeoJSON file's features carry dates (`start` or `time`): an events file.
+/// True when a GeoJSON file's features are reported events: at least half of them have a
+/// `start`, or a `time` together with a field only events have (a `status` Dateline knows,
+/// a `sources` list, `claimed_by`, `denied_by` or `place_precision`). A file with times but
+/// none of these (an earthquake catalogue: `time`, `mag`, `place`) is a timed layer instead,
+/// see [`timed_fields`].
 pub fn looks_like_events(features: &[Feature]) -> bool {
+    let event_field = |f: &Feature| {
+        let p = &f.properties;
+        p.get("status")
+            .and_then(Value::as_str)
+            .is_some_and(|s| Status::parse(s).is_some())
+            || p.get("sources")
+                .is_some_and(|v| v.is_array() || v.is_object())
+            || ["claimed_by", "denied_by", "place_precision"]
+                .iter()
+                .any(|k| p.contains_key(*k))
+    };
     !features.is_empty()
         && features
             .iter()
-            .filter(|f| f.properties.contains_key("start") || f.properties.contains_key("time"))
+            .filter(|f| {
+                f.properties.contains_key("start")
+                    || (f.properties.contains_key("time") && event_field(f))
+            })
             .count()
             * 2
             >= features.len()
+}
+
+/// Property names read as a timed layer's start, in order of preference (any case).
+pub const TIME_FIELDS: [&str; 10] = [
+    "start",
+    "time",
+    "date",
+    "datetime",
+    "timestamp",
+    "when",
+    "begin",
+    "start_date",
+    "start_time",
+    "time_start",
+];
+/// Property names read as a timed layer's end (any case).
+pub const END_FIELDS: [&str; 5] = ["end", "until", "end_date", "end_time", "time_end"];
+
+/// The properties that give a timed layer's features their dates: the first of
+/// [`TIME_FIELDS`] (any case) that at least half of the features have with a value that
+/// reads as a date, and the matching end field if any feature has one. `None`: not timed.
+pub fn timed_fields(features: &[Feature]) -> Option<(String, Option<String>)> {
+    let first = features.iter().find(|f| !f.properties.is_empty())?;
+    let key_like = |names: &[&str]| -> Option<String> {
+        names.iter().find_map(|n| {
+            first
+                .properties
+                .keys()
+                .find(|k| k.eq_ignore_ascii_case(n))
+                .cloned()
+        })
+    };
+    let start = key_like(&TIME_FIELDS)?;
+    let dated = features
+        .iter()
+        .filter(|f| {
+            f.properties
+                .get(&start)
+                .is_some_and(|v| read_date(v).is_ok())
+        })
+        .count();
+    if dated * 2 < features.len() {
+        return None;
+    }
+    let end = key_like(&END_FIELDS);
+    Some((start, end))
+}
+/// A timed layer feature's dates from its `start` (and `end`) property, each counted in
+/// `forms`; `Err` says why the start cannot be read (the feature then always shows).
+pub(crate) fn timed_span(
+    p: &serde_json::Map<String, Value>,
+    start: &str,
+    end: Option<&str>,
+    forms: &mut DateForms,
+    place: &dyn Fn(&str) -> crate::problem::Place,
+) -> Result<crate::timeline::Span, String> {
+    let v = p
+        .get(start)
+        .filter(|v| !v.is_null())
+        .ok_or_else(|| format!("no \"{start}\""))?;
+    let (s, form, raw) = read_date(v)?;
+    forms.count(form, || place(start), &raw, s);
+    let end = end
+        .and_then(|k| p.get(k).filter(|v| !v.is_null()).map(|v| (k, v)))
+        .and_then(|(k, v)| {
+            let (e, form, raw) = read_date(v).ok()?;
+            forms.count(form, || place(k), &raw, e);
+            (e.last_day() >= s.first_day()).then_some(e)
+        });
+    Ok(crate::timeline::Span { start: s, end })
 }
 
 /// Reads an events GeoJSON file (see `../shared/design.md` for its properties).
@@ -30,6 +120,7 @@ pub fn from_loaded(file: &str, loaded: geojson::Loaded) -> EventFile {
         events: Vec::new(),
         problems: loaded.problems,
     };
+    let mut forms = DateForms::default();
     for (i, f) in loaded.features.iter().enumerate() {
         let base = if f.path.is_empty() {
             "properties".to_string()
@@ -47,6 +138,7 @@ pub fn from_loaded(file: &str, loaded: geojson::Loaded) -> EventFile {
                     format!("{base}.{field}")
                 })
             },
+            forms: &mut forms,
         };
         let p = &f.properties;
         let get = |k: &str| p.get(k).filter(|v| !v.is_null());
@@ -63,7 +155,8 @@ pub fn from_loaded(file: &str, loaded: geojson::Loaded) -> EventFile {
             id,
             title: get("title")
                 .or_else(|| get("name"))
-                .or_else(|| get("headline")),
+                .or_else(|| get("headline"))
+                .or_else(|| get("place")),
             title_ko: get("title_ko"),
             summary: get("summary")
                 .or_else(|| get("description"))
@@ -85,7 +178,7 @@ pub fn from_loaded(file: &str, loaded: geojson::Loaded) -> EventFile {
             out.events.push(ev);
         }
     }
-    note_imprecise_dates(&mut out);
+    note_imprecise_dates(&mut out, &forms);
     out
 }
 

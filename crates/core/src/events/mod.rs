@@ -1,6 +1,6 @@
-//! Reported events: the model (when, where, who says so, how sure) and its two file forms,
-//! a GeoJSON FeatureCollection ([`load_geojson`]) and a CSV table, also with TimelineJS's
-//! columns ([`load_csv`]).
+//! Reported events: the model (when, where, who says so, how sure) and its file forms,
+//! a GeoJSON FeatureCollection ([`load_geojson`]), a CSV table, also with TimelineJS's
+//! columns ([`load_csv`]), and TimelineJS's JSON ([`read_story_json`]).
 //!
 //! A bad event is refused with a problem naming the file, the feature or row, the field and
 //! what is expected; the file's other events still load.
@@ -8,13 +8,21 @@
 mod csv;
 mod fields;
 mod geojson;
+mod story_json;
 
 use super::model::{LonLat, Shape};
 use super::problem::Problem;
 use super::timeline::{FuzzyDate, Span};
 
 pub use self::csv::{MAX_CSV_BYTES, load_csv};
-pub use self::geojson::{from_loaded, load_geojson, looks_like_events};
+pub use self::geojson::{
+    END_FIELDS, TIME_FIELDS, from_loaded, load_geojson, looks_like_events, timed_fields,
+};
+
+pub use self::story_json::{MAX_STORY_BYTES, StoryJson, read_story_json, strip_html};
+
+pub(crate) use self::fields::DateForms;
+pub(crate) use self::geojson::timed_span;
 
 pub(crate) use self::csv::load_csv_with;
 
