@@ -884,3 +884,53 @@ fn reload_during_a_load_cancels_the_first_load() {
     assert!(app.world().resource::<OpenFiles>().files.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_earthquake_feed_plays_on_the_timeline_and_only_shown_quakes_are_clicked() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/usgs-earthquakes-week.geojson");
+    let mut app = full_app_with("140.87,36.75,7", |s| s.files = vec![fixture]);
+    wait_until(&mut app, "the quakes to load", |a| {
+        !a.world().resource::<OpenFiles>().busy()
+    });
+    let (first, last) = (day("2018-02-05") as i64, day("2018-02-07") as i64);
+    {
+        let files = app.world().resource::<OpenFiles>();
+        let f = &files.files[0];
+        let Some(Content::Layer(l)) = &f.good else {
+            panic!("not a layer: {:?}", f.problems)
+        };
+        assert_eq!(
+            l.time.as_ref().map(|t| (t.first, t.last)),
+            Some((first, last))
+        );
+        // Sized by magnitude from the start.
+        assert_eq!(f.size_by.as_deref(), Some("mag"));
+    }
+    // The timeline reaches the quakes' days and, opened far from them, narrows to them.
+    let (a, _) = app.world().resource::<Story>().range();
+    assert_eq!(a, first);
+    let clock = app.world().resource::<Clock>();
+    assert_eq!(clock.focus, Some((first, last)));
+    assert_eq!(clock.date, last as f64);
+    // A quake of 6 February is found by a click on the 6th, not on the 5th.
+    let (lon, lat) = (140.8677, 36.7501); // us1000chrs, 2018-02-06 13:57 UTC, M4.2
+    let view = app.world().resource::<MapCamera>().current;
+    let [x, y] = view.to_pixel(Lcc::atlas().project([lon, lat]), [1280.0, 800.0]);
+    app.world_mut().resource_mut::<Clock>().date = day("2018-02-05");
+    click(&mut app, x, y);
+    let key = |app: &App| {
+        let files = app.world().resource::<OpenFiles>();
+        let (_, feature) = app.world().resource::<Inspected>().get(files)?;
+        Some(feature.key.clone())
+    };
+    assert_eq!(key(&app), None);
+    app.world_mut().resource_mut::<Clock>().date = day("2018-02-06");
+    click(&mut app, x, y);
+    assert_eq!(key(&app).as_deref(), Some("id us1000chrs"));
+    // "Whole story" gives the timeline back; Play then runs to the story's end.
+    app.world_mut().resource_mut::<Clock>().set_focus(None);
+    let clock = app.world().resource::<Clock>();
+    assert_eq!(clock.span(app.world().resource::<Story>()).0, first);
+    assert!(clock.span(app.world().resource::<Story>()).1 > day("2024-01-01") as i64);
+}

@@ -125,6 +125,10 @@ pub struct LayerFeature {
     pub polygons: Vec<Range<usize>>,
     /// When it happens, in a timed layer (`None`: always shown).
     pub span: Option<Span>,
+    /// Its points on the globe: a range of [`GlobeLayer::points`].
+    pub globe_points: Range<usize>,
+    /// Its lines and polygon outlines on the globe: a range of [`GlobeLayer::lines`].
+    pub globe_lines: Range<usize>,
 }
 
 /// The result of reading a user's file.
@@ -455,6 +459,7 @@ fn build_layer_with(
             return None;
         }
         let (p0, l0) = (layer.points.len(), layer.lines.len());
+        let (gp0, gl0) = (layer.globe.points.len(), layer.globe.lines.len());
         let mut polygons = Vec::new();
         for s in &f.shapes {
             match s {
@@ -508,6 +513,8 @@ fn build_layer_with(
             lines: l0..line_end,
             polygons,
             span: None,
+            globe_points: gp0..layer.globe.points.len(),
+            globe_lines: gl0..layer.globe.lines.len(),
         });
     }
     if !cancel.ask() {
@@ -548,6 +555,17 @@ impl Layer {
 
     /// The feature under a plane point, within `tol` km for points and lines.
     pub fn hit(&self, p: [f64; 2], tol: f64) -> Option<usize> {
+        self.hit_shown(p, tol, &|_| true)
+    }
+
+    /// [`Layer::hit`] among the features `shown` keeps (a timed layer's features of the
+    /// date on the timeline).
+    pub fn hit_shown(
+        &self,
+        p: [f64; 2],
+        tol: f64,
+        shown: &dyn Fn(&LayerFeature) -> bool,
+    ) -> Option<usize> {
         let near_line = |i: usize| {
             self.lines[i]
                 .windows(2)
@@ -562,15 +580,19 @@ impl Layer {
         let ring =
             |i: usize| -> Vec<[f64; 2]> { self.lines[i].iter().map(|q| self.pt(*q)).collect() };
         // Points and lines are on top of fills: test them first.
-        self.features.iter().position(near).or_else(|| {
-            self.features.iter().position(|f| {
-                f.polygons.iter().any(|rings| {
-                    let mut r = rings.clone();
-                    r.next().is_some_and(|outer| in_ring(p, &ring(outer)))
-                        && !r.any(|h| in_ring(p, &ring(h)))
+        self.features
+            .iter()
+            .position(|f| shown(f) && near(f))
+            .or_else(|| {
+                self.features.iter().position(|f| {
+                    shown(f)
+                        && f.polygons.iter().any(|rings| {
+                            let mut r = rings.clone();
+                            r.next().is_some_and(|outer| in_ring(p, &ring(outer)))
+                                && !r.any(|h| in_ring(p, &ring(h)))
+                        })
                 })
             })
-        })
     }
 }
 

@@ -10,8 +10,9 @@ use super::store::{OpenFiles, UserFile};
 use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::map_click;
 use crate::app::state::screen::window_size;
-use crate::app::state::story::FileId;
+use crate::app::state::story::{Clock, FileId};
 use crate::app::state::systems::AppSystems;
+use crate::core::timeline::opacity;
 use crate::core::userfile::{Content, LayerFeature};
 use crate::core::view::km_per_px;
 
@@ -45,6 +46,7 @@ fn inspect_click(
     window: Single<&Window, With<PrimaryWindow>>,
     cam: Res<MapCamera>,
     files: Res<OpenFiles>,
+    clock: Option<Res<Clock>>,
     mut inspected: ResMut<Inspected>,
     mut pressed_at: Local<Option<Vec2>>,
 ) {
@@ -61,7 +63,15 @@ fn inspect_click(
         .rev()
         .filter(|f| f.visible)
         .find_map(|f| match &f.good {
-            Some(Content::Layer(l)) => l.hit(plane, tol).map(|j| (f.id, l.features[j].key.clone())),
+            Some(Content::Layer(l)) => {
+                // A timed layer's features count only on the dates they show.
+                let shown = |feature: &LayerFeature| match (&feature.span, clock.as_deref()) {
+                    (Some(span), Some(c)) => opacity(span, c.date, c.window()) > 0.0,
+                    _ => true,
+                };
+                l.hit_shown(plane, tol, &shown)
+                    .map(|j| (f.id, l.features[j].key.clone()))
+            }
             _ => None,
         });
     if hit.is_some() {

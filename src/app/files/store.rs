@@ -11,11 +11,11 @@ use bevy::prelude::*;
 use super::load::{Loading, start_loading};
 use crate::app::state::requests::{FileRequest, OpenFile};
 use crate::app::state::settings::Settings;
-use crate::app::state::story::{FileId, Story};
+use crate::app::state::story::{Clock, FileId, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::LAYER_COLOURS;
 use crate::core::problem::{Problem, Severity};
-use crate::core::userfile::Content;
+use crate::core::userfile::{Content, Layer};
 
 /// One opened file.
 pub struct UserFile {
@@ -41,6 +41,8 @@ pub struct UserFile {
     pub loading: Option<Loading>,
     /// Bumped when `good` changes, so its drawing is rebuilt.
     pub version: u64,
+    /// The numeric property that sizes and shades a layer's points (`mag` for earthquakes).
+    pub size_by: Option<String>,
 }
 
 impl UserFile {
@@ -119,6 +121,7 @@ impl OpenFiles {
             colour: id.0 as usize % LAYER_COLOURS.len(),
             mtime: None,
             version: 0,
+            size_by: None,
         });
         (id, true)
     }
@@ -156,15 +159,33 @@ pub fn normalise(path: &Path) -> PathBuf {
 }
 
 /// Puts a file's events on the story's timeline, or takes them off (hidden, closed, or not
-/// an events file).
+/// an events file); a timed layer's days likewise.
 pub fn sync_story(story: &mut Story, file: Option<&UserFile>, id: FileId) {
-    let events = file.filter(|f| f.visible).and_then(|f| match &f.good {
+    let shown = file.filter(|f| f.visible);
+    let events = shown.and_then(|f| match &f.good {
         Some(Content::Events(e)) => Some(e.clone()),
         _ => None,
     });
     if events.is_some() || story.has_file(id) {
         story.set_file(id, events);
     }
+    let span = shown.and_then(|f| match &f.good {
+        Some(Content::Layer(l)) => l.time.as_ref().map(|t| (t.first, t.last)),
+        _ => None,
+    });
+    story.set_span(id, span);
+}
+
+/// The numeric property a layer's points are sized by at first: a magnitude if it has one.
+pub fn default_size_by(layer: &Layer) -> Option<String> {
+    layer
+        .numeric
+        .iter()
+        .find(|n| {
+            let k = n.name.to_ascii_lowercase();
+            k == "mag" || k == "magnitude" || k == "size" || k == "value"
+        })
+        .map(|n| n.name.clone())
 }
 
 /// Adds the store and the open, reload, close and show/hide requests.
@@ -205,7 +226,7 @@ fn file_requests(
 ) {
     let mut story = story;
     for r in requests.read() {
-        match *r {
+        match r.clone() {
             FileRequest::Reload(id) => {
                 if let Some(f) = files.get_mut(id) {
                     f.reload();
@@ -216,6 +237,11 @@ fn file_requests(
                 files.files.retain(|f| f.id != id);
                 if let Some(s) = story.as_deref_mut() {
                     sync_story(s, None, id);
+                }
+            }
+            FileRequest::SizeBy(id, by) => {
+                if let Some(f) = files.get_mut(id) {
+                    f.size_by = by;
                 }
             }
             FileRequest::SetVisible(id, on) => {
@@ -235,6 +261,7 @@ fn file_requests(
 fn receive(
     mut files: ResMut<OpenFiles>,
     mut story: Option<ResMut<Story>>,
+    mut clock: Option<ResMut<Clock>>,
     mut events: MessageWriter<FileEvent>,
 ) {
     for f in &mut files.files {
@@ -258,7 +285,6 @@ fn receive(
             .iter()
             .any(|p| p.severity == Severity::Error);
         f.problems = opened.problems;
-        let was_events = matches!(f.good, Some(Content::Events(_)));
         match opened.content {
             Some(c) => {
                 f.good = Some(c);
@@ -267,10 +293,27 @@ fn receive(
             }
             None => f.stale = f.good.is_some(),
         }
-        if let Some(s) = story.as_deref_mut()
-            && (was_events || matches!(f.good, Some(Content::Events(_))))
-        {
+        if let Some(Content::Layer(l)) = &f.good {
+            let keep = f
+                .size_by
+                .as_ref()
+                .is_some_and(|k| l.numeric.iter().any(|n| &n.name == k));
+            if !keep {
+                f.size_by = default_size_by(l);
+            }
+        }
+        let first_time = f.version == 1 && f.good.is_some();
+        if let Some(s) = story.as_deref_mut() {
             sync_story(s, Some(f), f.id);
+            // A timed layer opened while the date is outside it: the timeline narrows to its
+            // days and shows the last, so everything it holds shows; Play unfolds it.
+            if let (true, Some(Content::Layer(l)), Some(c)) =
+                (first_time, &f.good, clock.as_deref_mut())
+                && let Some(t) = &l.time
+                && !(t.first as f64..=t.last as f64 + 1.0).contains(&c.date)
+            {
+                c.set_focus(Some((t.first, t.last)));
+            }
         }
         events.write(FileEvent::Loaded { id: f.id, errors });
     }

@@ -1,6 +1,8 @@
 //! The user's layers on the map and the globe: fills, lines and points in the file's colour,
 //! built when a version of the file loads (geometry prepared off the frame by the core),
-//! shown or hidden with the file, removed with it.
+//! shown or hidden with the file, removed with it. A timed layer's features (earthquakes,
+//! storm tracks) are drawn each frame as they are at the timeline's date, sized and shaded by
+//! the number the user picked.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -12,11 +14,14 @@ use bevy::prelude::*;
 use super::mesh;
 use crate::app::camera::map::MapCamera;
 use crate::app::files::store::OpenFiles;
+use crate::app::state::screen::ViewMode;
 use crate::app::state::screen::{GLOBE_LAYER, MAP_LAYER};
+use crate::app::state::story::Clock;
 use crate::app::state::story::FileId;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
-use crate::core::userfile::{Content, Layer};
+use crate::core::timeline::opacity;
+use crate::core::userfile::{Content, Layer, LayerFeature};
 use crate::core::view::km_per_px;
 
 /// The most points drawn per layer (a dot each, in screen pixels).
@@ -27,6 +32,10 @@ pub const LINE_PX: f32 = 2.0;
 /// Lines for user layers' points on the flat map.
 #[derive(Default, Reflect, GizmoConfigGroup)]
 pub struct UserLines;
+
+/// Timed layers' points and lines on the globe, drawn each frame.
+#[derive(Default, Reflect, GizmoConfigGroup)]
+pub struct UserGlobe;
 
 /// The entities drawing each file, and the version of the file they show.
 #[derive(Resource, Debug, Default)]
@@ -53,9 +62,21 @@ pub(super) fn plugin(app: &mut App) {
                 ..default()
             },
         )
+        .insert_gizmo_config(
+            UserGlobe,
+            GizmoConfig {
+                line: GizmoLineConfig {
+                    width: LINE_PX,
+                    joints: GizmoLineJoint::Round(2),
+                    ..default()
+                },
+                render_layers: RenderLayers::layer(GLOBE_LAYER),
+                ..default()
+            },
+        )
         .add_systems(
             Update,
-            (draw_layers, draw_points)
+            (draw_layers, draw_points, draw_timed_on_globe)
                 .chain()
                 .in_set(AppSystems::Layers),
         );
@@ -101,7 +122,9 @@ fn draw_layers(
                     (&mut meshes, &mut gizmo_assets, &mut globe_assets),
                 ));
                 let z = 30.0 + i as f32 * 0.5;
-                if !layer.fill.indices.is_empty() {
+                // A timed layer's features come and go with the date: drawn each frame.
+                let timed = layer.time.is_some();
+                if !timed && !layer.fill.indices.is_empty() {
                     entry.1.push(
                         commands
                             .spawn((
@@ -115,7 +138,7 @@ fn draw_layers(
                             .id(),
                     );
                 }
-                if !layer.lines.is_empty() {
+                if !timed && !layer.lines.is_empty() {
                     let mut g = GizmoAsset::new();
                     for l in &layer.lines {
                         g.linestrip_2d(l.iter().map(|p| Vec2::new(p[0], p[1])), colour);
@@ -168,6 +191,10 @@ fn globe_entities(
     let Some(materials) = assets.materials.as_mut() else {
         return Vec::new();
     };
+    if layer.time.is_some() {
+        // Drawn each frame with the date (see `draw_timed_on_globe`).
+        return Vec::new();
+    }
     let g3 = &layer.globe;
     let rl = RenderLayers::layer(GLOBE_LAYER);
     let mut out = Vec::new();
@@ -219,16 +246,112 @@ fn globe_entities(
     out
 }
 
-/// Points of visible layers as screen-sized dots.
-fn draw_points(files: Res<OpenFiles>, cam: Res<MapCamera>, mut gizmos: Gizmos<UserLines>) {
+/// How a feature of a layer is drawn now: its opacity at the clock's date (1 for untimed
+/// layers and undated features), and its size and shade from the number it is sized by.
+fn look(
+    f: &crate::app::files::store::UserFile,
+    l: &Layer,
+    feature: &LayerFeature,
+    clock: Option<&Clock>,
+) -> Option<(f32, Color, f32)> {
+    let o = match (&feature.span, clock) {
+        (Some(span), Some(c)) => opacity(span, c.date, c.window()),
+        _ => 1.0,
+    };
+    if o <= 0.0 {
+        return None;
+    }
+    let unit = f.size_by.as_ref().and_then(|k| {
+        let n = l.numeric.iter().find(|n| &n.name == k)?;
+        Some(n.unit(feature.number(k)?))
+    });
+    let (colour, px) = match unit {
+        Some(u) => (theme::layer_shade(f.colour, u), 2.5 + 10.0 * u.sqrt()),
+        None => (theme::layer(f.colour), 4.0),
+    };
+    Some((o, colour.with_alpha(o), px))
+}
+
+/// Points of visible layers as screen-sized dots, sized by the chosen number; a timed
+/// layer's points and lines as they are at the clock's date.
+fn draw_points(
+    files: Res<OpenFiles>,
+    cam: Res<MapCamera>,
+    clock: Option<Res<Clock>>,
+    mut gizmos: Gizmos<UserLines>,
+) {
     let kpp = km_per_px(cam.current.zoom) as f32;
     for f in files.files.iter().filter(|f| f.visible) {
-        if let Some(Content::Layer(layer)) = &f.good {
+        let Some(Content::Layer(l)) = &f.good else {
+            continue;
+        };
+        if l.time.is_none() && f.size_by.is_none() {
             let c = theme::layer(f.colour);
-            for p in layer.points.iter().take(MAX_POINTS_DRAWN) {
+            for p in l.points.iter().take(MAX_POINTS_DRAWN) {
                 gizmos
                     .circle_2d(Vec2::new(p[0], p[1]), 4.0 * kpp, c)
                     .resolution(12);
+            }
+            continue;
+        }
+        let mut drawn = 0;
+        for feature in &l.features {
+            if drawn >= MAX_POINTS_DRAWN {
+                break;
+            }
+            let Some((_, c, px)) = look(f, l, feature, clock.as_deref()) else {
+                continue;
+            };
+            for p in &l.points[feature.points.clone()] {
+                gizmos
+                    .circle_2d(Vec2::new(p[0], p[1]), px * kpp, c)
+                    .resolution(16);
+                drawn += 1;
+            }
+            if l.time.is_some() {
+                let rings = feature.polygons.iter().flat_map(|r| r.clone());
+                for i in feature.lines.clone().chain(rings) {
+                    gizmos.linestrip_2d(l.lines[i].iter().map(|p| Vec2::new(p[0], p[1])), c);
+                }
+            }
+        }
+    }
+}
+
+/// A timed layer's features on the globe as they are at the clock's date: a ring on the
+/// surface at each point, and its lines.
+fn draw_timed_on_globe(
+    files: Res<OpenFiles>,
+    mode: Res<State<ViewMode>>,
+    clock: Option<Res<Clock>>,
+    mut gizmos: Gizmos<UserGlobe>,
+) {
+    if *mode.get() != ViewMode::Globe {
+        return;
+    }
+    for f in files.files.iter().filter(|f| f.visible) {
+        let Some(Content::Layer(l)) = &f.good else {
+            continue;
+        };
+        if l.time.is_none() {
+            continue;
+        }
+        let mut drawn = 0;
+        for feature in &l.features {
+            if drawn >= MAX_POINTS_DRAWN {
+                break;
+            }
+            let Some((_, c, px)) = look(f, l, feature, clock.as_deref()) else {
+                continue;
+            };
+            for p in &l.globe.points[feature.globe_points.clone()] {
+                let n = Vec3::from_array(*p).normalize_or_zero();
+                let at = Isometry3d::new(n * 1.002, Quat::from_rotation_arc(Vec3::Z, n));
+                gizmos.circle(at, 0.0012 * px, c).resolution(16);
+                drawn += 1;
+            }
+            for i in feature.globe_lines.clone() {
+                gizmos.linestrip(l.globe.lines[i].iter().map(|p| Vec3::from_array(*p)), c);
             }
         }
     }

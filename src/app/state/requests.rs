@@ -54,7 +54,7 @@ pub struct OpenFile(pub PathBuf);
 pub struct ShowOpenDialog;
 
 /// What to do with an opened file. Handled by the files.
-#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub enum FileRequest {
     /// Read it again now (cancels a load in flight).
     Reload(FileId),
@@ -62,6 +62,8 @@ pub enum FileRequest {
     Remove(FileId),
     /// Show or hide it on the map and the timeline.
     SetVisible(FileId, bool),
+    /// Size and shade its points by this numeric property (`None`: all alike).
+    SizeBy(FileId, Option<String>),
 }
 
 /// Give the place search box the keyboard (Ctrl+F or /). Handled by the search box.

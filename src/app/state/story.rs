@@ -23,6 +23,8 @@ pub struct Story {
     /// Each file's events, and whether its ids carry its key (decided when it is opened).
     files: Vec<(FileId, Vec<Event>, bool)>,
     events: Vec<Event>,
+    /// The days each timed layer covers (its features appear with the timeline).
+    spans: Vec<(FileId, (i64, i64))>,
     starts: Vec<i64>,
     range: Option<(i64, i64)>,
     index: HashMap<String, usize>,
@@ -55,6 +57,22 @@ impl Story {
             }
             (Some(i), None) => {
                 self.files.remove(i);
+            }
+            (None, None) => return,
+        }
+        self.rebuild();
+    }
+
+    /// Puts a timed layer's days on the timeline (so the slider reaches them), or takes
+    /// them off with `None`.
+    pub fn set_span(&mut self, file: FileId, span: Option<(i64, i64)>) {
+        let had = self.spans.iter().position(|(f, _)| *f == file);
+        match (had, span) {
+            (Some(i), Some(s)) if self.spans[i].1 == s => return,
+            (Some(i), Some(s)) => self.spans[i].1 = s,
+            (None, Some(s)) => self.spans.push((file, s)),
+            (Some(i), None) => {
+                self.spans.remove(i);
             }
             (None, None) => return,
         }
@@ -129,8 +147,13 @@ impl Story {
                 .then_with(|| a.id.cmp(&b.id))
         });
         self.starts = all.iter().map(|e| e.span.first_day()).collect();
-        let first = all.iter().map(|e| e.span.first_day()).min();
-        let last = all.iter().map(|e| e.span.last_day()).max();
+        let spans = self.spans.iter().map(|(_, s)| *s);
+        let first = (all.iter().map(|e| e.span.first_day()))
+            .chain(spans.clone().map(|s| s.0))
+            .min();
+        let last = (all.iter().map(|e| e.span.last_day()))
+            .chain(spans.map(|s| s.1))
+            .max();
         self.range = first.zip(last);
         self.index = all
             .iter()
@@ -165,6 +188,9 @@ pub struct Clock {
     pub recent: bool,
     /// Length of the recent window in days.
     pub recent_days: f64,
+    /// Days the timeline is narrowed to (a timed layer's week of earthquakes); `None`: the
+    /// whole story.
+    pub focus: Option<(i64, i64)>,
 }
 
 impl Clock {
@@ -176,6 +202,26 @@ impl Clock {
             }
         } else {
             Window::Cumulative
+        }
+    }
+
+    /// The days the timeline shows and plays through: the focus, else the whole story.
+    pub fn span(&self, story: &Story) -> (i64, i64) {
+        self.focus.unwrap_or_else(|| story.range())
+    }
+
+    /// Narrows the timeline to some days (and shows their last day, so all of them show),
+    /// picking a speed that plays them in about ten seconds; `None` goes back to the whole
+    /// story.
+    pub fn set_focus(&mut self, focus: Option<(i64, i64)>) {
+        self.focus = focus;
+        if let Some((first, last)) = focus {
+            self.date = last as f64;
+            let days = (last - first + 1) as f64;
+            self.speed = SPEEDS
+                .iter()
+                .rposition(|(per_s, _)| days / per_s >= 10.0)
+                .unwrap_or(0);
         }
     }
 
@@ -199,7 +245,7 @@ impl Clock {
 
     /// Starts playback (from the beginning when at the end) or pauses it.
     pub fn toggle_play(&mut self, story: &Story) {
-        let (first, last) = story.range();
+        let (first, last) = self.span(story);
         if !self.playing && self.date >= last as f64 {
             self.date = (first - 1) as f64;
         }
@@ -306,6 +352,7 @@ fn init_clock(mut commands: Commands, settings: Res<Settings>, story: Option<Res
         speed: 2,
         recent: settings.recent_days.is_some(),
         recent_days: settings.recent_days.unwrap_or(90.0),
+        focus: None,
     });
 }
 
@@ -375,7 +422,7 @@ fn play(time: Res<Time>, mut clock: ResMut<Clock>, story: Res<Story>) {
     if !clock.playing {
         return;
     }
-    let (_, last) = story.range();
+    let (_, last) = clock.span(&story);
     let (date, done) = timeline::advance(
         clock.date,
         time.delta_secs_f64(),

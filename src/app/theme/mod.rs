@@ -96,6 +96,14 @@ pub fn layer(i: usize) -> Color {
     Color::srgb_u8(r, g, b)
 }
 
+/// A user layer's colour shaded by where a value sits in its range (`unit` 0 to 1): pale for
+/// small values, dark for large ones, so size and shade say the same.
+pub fn layer_shade(i: usize, unit: f32) -> Color {
+    let mut c = Oklcha::from(layer(i));
+    c.lightness = 0.82 - 0.5 * unit.clamp(0.0, 1.0);
+    c.into()
+}
+
 /// The colour of a user layer, for egui.
 pub fn layer_egui(i: usize) -> egui::Color32 {
     let [r, g, b] = LAYER_COLOURS[i % LAYER_COLOURS.len()];

@@ -10,10 +10,12 @@ use super::layout::{cover_window, free_rect};
 use crate::app::files::store::{FileEvent, OpenFiles, UserFile};
 use crate::app::state::requests::{FileRequest, ShowOpenDialog};
 use crate::app::state::screen::UiLayout;
+use crate::app::state::story::Clock;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::problem::{Place, Problem, Severity};
-use crate::core::userfile::Content;
+use crate::core::timeline::long_date;
+use crate::core::userfile::{Content, Layer};
 
 /// Which of the two windows are open.
 #[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,6 +79,74 @@ fn status_line(f: &UserFile) -> String {
     s
 }
 
+/// A layer's timeline range (for a timed layer) and the choice of the number its points are
+/// sized and shaded by.
+fn layer_controls(
+    ui: &mut egui::Ui,
+    f: &UserFile,
+    l: &Layer,
+    requests: &mut MessageWriter<FileRequest>,
+    clock: Option<&mut Clock>,
+) {
+    if let Some(t) = &l.time {
+        ui.label(
+            egui::RichText::new(format!(
+                "Appears with the timeline by \"{}\": {} – {}",
+                t.field,
+                long_date(t.first),
+                long_date(t.last)
+            ))
+            .small(),
+        );
+        if let Some(c) = clock
+            && c.focus != Some((t.first, t.last))
+            && ui
+                .small_button("Timeline on these dates")
+                .on_hover_text("Narrow the timeline to this file's dates, to play them")
+                .clicked()
+        {
+            c.set_focus(Some((t.first, t.last)));
+        }
+    }
+    if l.numeric.is_empty() || l.points.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("Size by").small());
+        let shown = f.size_by.as_deref().unwrap_or("nothing (all alike)");
+        egui::ComboBox::from_id_salt(("size-by", f.id.0))
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(f.size_by.is_none(), "nothing (all alike)")
+                    .clicked()
+                {
+                    requests.write(FileRequest::SizeBy(f.id, None));
+                }
+                for n in &l.numeric {
+                    let on = f.size_by.as_deref() == Some(n.name.as_str());
+                    let text = format!("{} ({} – {})", n.name, short(n.min), short(n.max));
+                    if ui.selectable_label(on, text).clicked() {
+                        requests.write(FileRequest::SizeBy(f.id, Some(n.name.clone())));
+                    }
+                }
+            });
+    })
+    .response
+    .on_hover_text(
+        "Bigger and darker dots for bigger values (for example an earthquake's magnitude)",
+    );
+}
+
+/// A number written short for a range (`6.4`, `1200`).
+fn short(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e12 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
 fn files_window(
     mut contexts: EguiContexts,
     mut windows: ResMut<FileWindows>,
@@ -84,6 +154,7 @@ fn files_window(
     mut requests: MessageWriter<FileRequest>,
     mut open_dialog: MessageWriter<ShowOpenDialog>,
     mut layout: ResMut<UiLayout>,
+    mut clock: Option<ResMut<Clock>>,
 ) -> Result {
     if !windows.files {
         return Ok(());
@@ -135,6 +206,9 @@ fn files_window(
                     );
                 }
                 ui.label(egui::RichText::new(status_line(f)).small());
+                if let Some(Content::Layer(l)) = &f.good {
+                    layer_controls(ui, f, l, &mut requests, clock.as_deref_mut());
+                }
                 ui.separator();
             }
             ui.horizontal(|ui| {

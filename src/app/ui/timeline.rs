@@ -105,6 +105,17 @@ fn controls(ui: &mut egui::Ui, timeline: &mut Clock, story: &Story) {
                     .suffix(" days"),
             );
         }
+        if let Some((first, last)) = timeline.focus {
+            ui.separator();
+            ui.label(format!("{} – {}", long_date(first), long_date(last)));
+            if ui
+                .button("Whole story")
+                .on_hover_text("Show every date on the timeline again")
+                .clicked()
+            {
+                timeline.set_focus(None);
+            }
+        }
         ui.separator();
         let w = timeline.window();
         let shown = story
@@ -129,9 +140,13 @@ fn axis(
     filters: &EventFilters,
     story: &Story,
 ) -> Option<String> {
-    let (first, last) = story.range();
-    // A month of air either side.
-    let (a, b) = ((first - 31) as f64, (last + 31) as f64);
+    let (first, last) = timeline.span(story);
+    // A month of air either side (a day or more when narrowed to a few days).
+    let air = match timeline.focus {
+        Some(_) => ((last - first) / 30).max(1),
+        None => 31,
+    };
+    let (a, b) = ((first - air) as f64, (last + 1 + air) as f64);
     let width = ui.available_width();
     let height = ui.available_height().max(60.0);
     let (rect, response) =
@@ -189,6 +204,30 @@ fn axis(
             }
         }
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+
+    // Day ticks when days are wide enough to tell apart, numbered where there is room.
+    let px_per_day = (right - left) / (b - a) as f32;
+    if px_per_day >= 6.0 {
+        let mut d = a.ceil() as i64;
+        while (d as f64) <= b {
+            let (_, _, day) = civil(d);
+            let x = x_of(d as f64);
+            painter.line_segment(
+                [egui::pos2(x, axis_y - 3.0), egui::pos2(x, axis_y + 2.0)],
+                egui::Stroke::new(1.0, faint),
+            );
+            if day != 1 && (px_per_day >= 22.0 || (px_per_day >= 10.0 && day % 5 == 0)) {
+                painter.text(
+                    egui::pos2(x + 2.0, axis_y + 3.0),
+                    egui::Align2::LEFT_TOP,
+                    day.to_string(),
+                    egui::FontId::proportional(10.0),
+                    faint,
+                );
+            }
+            d += 1;
+        }
     }
 
     // The recent window, shaded.

@@ -385,7 +385,11 @@ mod tests {
         let Some(StoryJson::Timeline(f)) = read_story_json("eras.json", src) else {
             panic!("not read as TimelineJS")
         };
-        let errors: Vec<_> = f.problems.iter().filter(|p| p.severity == Severity::Error).collect();
+        let errors: Vec<_> = f
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
         assert!(errors.is_empty(), "{errors:#?}");
         assert_eq!(f.events.len(), 20);
         let korea = f
