@@ -5,12 +5,14 @@
 //! tree, with a JSON path for each problem (`features[3].geometry.coordinates[0]`). Syntax
 //! errors carry line and column. Valid features of a file still load when others are broken.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use super::cancel::Cancel;
+use super::formats::crs::{self, Reprojector};
 use super::model::{Feature, LonLat, Shape, signed_area};
 use super::problem::{Place, Problem, Severity};
 
@@ -48,15 +50,7 @@ pub fn load(file: &str, bytes: &[u8]) -> Loaded {
 
 /// [`load`], asking `cancel` every thousand features whether to go on (`None`: cancelled).
 pub(crate) fn load_with(file: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Loaded> {
-    let mut ctx = Ctx {
-        file: file.to_string(),
-        problems: Vec::new(),
-        rewound: 0,
-        crossed: 0,
-        polar: 0,
-        extra_dims: 0,
-        foreign_crs: None,
-    };
+    let mut ctx = Ctx::new(file);
     let mut out = Loaded {
         file: file.to_string(),
         ..Default::default()
@@ -68,6 +62,7 @@ pub(crate) fn load_with(file: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Op
     // Pass 1: the whole text is checked for syntax, and everything but the features list is
     // kept (of the list, only its first feature, to recognise Esri JSON). Pass 2 (below, in
     // `root`) reads the features one at a time, so a large file never exists as a JSON tree.
+    let text = &*text;
     let value = match parse_meta(text, cancel) {
         Ok(v) => v,
         Err(_) if cancel.is_cancelled() => return None,
@@ -94,60 +89,111 @@ pub(crate) fn load_with(file: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Op
     if cancel.is_cancelled() {
         return None;
     }
-    if ctx.rewound > 0 {
-        ctx.warn(
-            Place::File,
-            format!(
-                "{} polygon ring(s) were wound the wrong way and have been rewound",
-                ctx.rewound
-            ),
-            "nothing to do; RFC 7946 asks for counter-clockwise outer rings",
-        );
-    }
-    if ctx.crossed > 0 {
-        ctx.warn(
-            Place::File,
-            format!("{} line(s) or ring(s) cross the 180° meridian; they are drawn as one continuous shape", ctx.crossed),
-            "nothing to do",
-        );
-    }
-    if ctx.polar > 0 {
-        ctx.warn(
-            Place::File,
-            format!(
-                "{} polygon ring(s) go all the way round a pole without closing; they are closed through the pole on their side",
-                ctx.polar
-            ),
-            "nothing to do; to enclose the rest of the globe instead, close the ring through the other pole",
-        );
-    }
-    if ctx.extra_dims > 0 {
-        ctx.warn(
-            Place::File,
-            format!(
-                "{} position(s) have more than 3 numbers; the extra ones are ignored",
-                ctx.extra_dims
-            ),
-            "nothing to do",
-        );
-    }
-    out.problems = ctx.problems;
+    out.problems = ctx.finish();
     Some(out)
 }
 
-struct Ctx {
+pub(crate) struct Ctx {
     file: String,
-    problems: Vec<Problem>,
-    rewound: usize,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) rewound: usize,
     crossed: usize,
     /// Rings that went all the way round a pole and were closed through it.
-    polar: usize,
+    pub(crate) polar: usize,
     extra_dims: usize,
     /// A non-WGS 84 `crs` declared by the file; coordinates are refused while it is set.
     foreign_crs: Option<(String, String)>,
+    /// A `crs` Dateline converts from, while it is in force.
+    reproject: Option<Reprojector>,
+    /// Positions converted by `reproject`.
+    reprojected: usize,
+    /// Lines join as on the globe (TopoJSON): see [`unwrap`].
+    pub(crate) spherical: bool,
 }
 
 impl Ctx {
+    pub(crate) fn new(file: &str) -> Ctx {
+        Ctx {
+            file: file.to_string(),
+            problems: Vec::new(),
+            rewound: 0,
+            crossed: 0,
+            polar: 0,
+            extra_dims: 0,
+            foreign_crs: None,
+            reproject: None,
+            reprojected: 0,
+            spherical: false,
+        }
+    }
+
+    /// True while a `crs` is in force that positions are converted from, or refused for.
+    pub(crate) fn converts_or_refuses_coordinates(&self) -> bool {
+        self.reproject.is_some() || self.foreign_crs.is_some()
+    }
+
+    /// Adds the file-wide warnings (rings rewound, lines across 180°, …) and returns every
+    /// problem found.
+    pub(crate) fn finish(mut self) -> Vec<Problem> {
+        let ctx = &mut self;
+        if ctx.reprojected > 0
+            && let Some(r) = &ctx.reproject
+        {
+            let (label, identity) = (r.known().label(), r.is_identity());
+            if identity {
+                ctx.warn(
+                    Place::File,
+                    format!("coordinates are in {label}, which is longitude/latitude within a metre of WGS 84; they were used as they are"),
+                    "nothing to do",
+                );
+            } else {
+                ctx.warn(
+                    Place::File,
+                    format!("coordinates were in {label} and were converted to longitude/latitude"),
+                    "nothing to do; to skip the conversion, save the file in EPSG:4326 (longitude/latitude)",
+                );
+            }
+        }
+        if ctx.rewound > 0 {
+            ctx.warn(
+                Place::File,
+                format!(
+                    "{} polygon ring(s) were wound the wrong way and have been rewound",
+                    ctx.rewound
+                ),
+                "nothing to do; RFC 7946 asks for counter-clockwise outer rings",
+            );
+        }
+        if ctx.crossed > 0 {
+            ctx.warn(
+                Place::File,
+                format!("{} line(s) or ring(s) cross the 180° meridian; they are drawn as one continuous shape", ctx.crossed),
+                "nothing to do",
+            );
+        }
+        if ctx.polar > 0 {
+            ctx.warn(
+                Place::File,
+                format!(
+                    "{} polygon ring(s) go all the way round a pole without closing; they are closed through the pole on their side",
+                    ctx.polar
+                ),
+                "nothing to do; to enclose the rest of the globe instead, close the ring through the other pole",
+            );
+        }
+        if ctx.extra_dims > 0 {
+            ctx.warn(
+                Place::File,
+                format!(
+                    "{} position(s) have more than 3 numbers; the extra ones are ignored",
+                    ctx.extra_dims
+                ),
+                "nothing to do",
+            );
+        }
+        self.problems
+    }
+
     fn push(
         &mut self,
         severity: Severity,
@@ -163,7 +209,12 @@ impl Ctx {
             hint: hint.into(),
         });
     }
-    fn error(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn error(
+        &mut self,
+        path: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let place = Place::Path(if path.is_empty() {
             "the top-level object".to_string()
         } else {
@@ -171,13 +222,19 @@ impl Ctx {
         });
         self.push(Severity::Error, place, message, hint);
     }
-    fn warn(&mut self, place: Place, message: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn warn(
+        &mut self,
+        place: Place,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         self.push(Severity::Warning, place, message, hint);
     }
 }
 
-/// Recognises files that are not GeoJSON text at all, and strips a UTF-8 BOM.
-fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<&'a str> {
+/// Recognises files that are not GeoJSON text at all, strips a UTF-8 BOM and decodes Korean
+/// CP949/EUC-KR text (with a warning) when the file is not UTF-8.
+pub(crate) fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<Cow<'a, str>> {
     let fatal = |ctx: &mut Ctx, msg: &str, hint: &str| {
         ctx.push(Severity::Error, Place::File, msg, hint);
         None
@@ -234,16 +291,25 @@ fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<&'a str> {
         );
     }
     let text = match std::str::from_utf8(body) {
-        Ok(t) => t,
+        Ok(t) => Cow::Borrowed(t),
         Err(e) => {
-            let (line, col) = line_col(&body[..e.valid_up_to()]);
-            ctx.push(
-                Severity::Error,
-                Place::LineCol(line, col),
-                "the file is not UTF-8 text (Korean text saved as EUC-KR or CP949 looks like this)",
-                "open it in a text editor and save it again with the encoding UTF-8",
-            );
-            return None;
+            if let Some(t) = decode_cp949(body) {
+                ctx.warn(
+                    Place::File,
+                    CP949_MESSAGE,
+                    "nothing to do; to avoid this warning save the file as UTF-8",
+                );
+                t.into()
+            } else {
+                let (line, col) = line_col(&body[..e.valid_up_to()]);
+                ctx.push(
+                    Severity::Error,
+                    Place::LineCol(line, col),
+                    "the file is not UTF-8 text (Korean text saved as EUC-KR or CP949 looks like this)",
+                    "open it in a text editor and save it again with the encoding UTF-8",
+                );
+                return None;
+            }
         }
     };
     let start = text.trim_start();
@@ -284,6 +350,17 @@ fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<&'a str> {
     Some(text)
 }
 
+/// The warning for a file read as CP949 (shared with the CSV reader).
+pub(crate) const CP949_MESSAGE: &str = "the file was not UTF-8; it was read as Korean CP949/EUC-KR (the encoding Excel uses on Korean Windows)";
+
+/// Bytes that are not UTF-8 read as CP949 (Korean Windows; `encoding_rs`'s EUC-KR is the
+/// WHATWG one, which is CP949), when they are valid CP949; `None` otherwise.
+pub(crate) fn decode_cp949(bytes: &[u8]) -> Option<String> {
+    encoding_rs::EUC_KR
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(Cow::into_owned)
+}
+
 /// Detects `var x = {`, `let x = {`, `const x = {` or `x = {` at the start of a file.
 fn js_wrapper(s: &str) -> Option<&str> {
     let s = s
@@ -307,7 +384,7 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 }
 
 /// A JSON value parsed with duplicate keys refused (serde_json would keep the last silently).
-struct Strict(Value);
+pub(crate) struct Strict(pub(crate) Value);
 
 impl<'de> Deserialize<'de> for Strict {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -549,7 +626,7 @@ impl<'de> Visitor<'de> for FeatureSeq<'_, '_> {
 }
 
 /// Turns a serde_json error into a plain-language problem at its line and column.
-fn syntax_problem(file: &str, text: &str, e: &serde_json::Error) -> Problem {
+pub(crate) fn syntax_problem(file: &str, text: &str, e: &serde_json::Error) -> Problem {
     let (line, col) = (e.line(), e.column());
     let msg = e.to_string();
     let at = text
@@ -740,7 +817,7 @@ fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>, stream: &mut FeatureSt
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -792,7 +869,7 @@ fn forbid(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str, what: &str, keys:
     ok
 }
 
-fn check_crs(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str) -> bool {
+pub(crate) fn check_crs(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str) -> bool {
     let Some(crs) = obj.get("crs") else {
         return true;
     };
@@ -811,13 +888,23 @@ fn check_crs(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str) -> bool {
     {
         return true;
     }
-    let shown = if name.is_empty() {
-        "an unknown one".to_string()
-    } else {
-        name.to_string()
+    let code = crs::epsg_code(name);
+    if let Some(r) = code.and_then(Reprojector::new) {
+        // Positions are converted from here on (see `position`).
+        ctx.reproject = Some(r);
+        ctx.foreign_crs = None;
+        return true;
+    }
+    let shown = match code {
+        _ if name.is_empty() => "an unknown one".to_string(),
+        Some(c) if !name.eq_ignore_ascii_case(&format!("EPSG:{c}")) => {
+            format!("EPSG:{c} (\"{name}\")")
+        }
+        _ => name.to_string(),
     };
     // Only an error once coordinates appear: a file without any is harmless.
     ctx.foreign_crs = Some((shown, join(path, "crs")));
+    ctx.reproject = None;
     true
 }
 
@@ -936,7 +1023,13 @@ fn feature(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Feature> {
 }
 
 /// Validates a geometry and appends its shapes. Returns false (with problems) when invalid.
-fn geometry(ctx: &mut Ctx, v: &Value, path: &str, out: &mut Vec<Shape>, depth: usize) -> bool {
+pub(crate) fn geometry(
+    ctx: &mut Ctx,
+    v: &Value,
+    path: &str,
+    out: &mut Vec<Shape>,
+    depth: usize,
+) -> bool {
     let Some(obj) = v.as_object() else {
         ctx.error(
             path,
@@ -1078,8 +1171,8 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
         let (crs, at) = (crs.clone(), at.clone());
         ctx.error(
             path,
-            format!("these coordinates are in the coordinate system {crs} (declared at {at}), not longitude/latitude (WGS 84)"),
-            "re-export the file as GeoJSON in EPSG:4326 (QGIS: Export → Save Features As…, CRS EPSG:4326)",
+            format!("these coordinates are in the coordinate system {crs} (declared at {at}), not longitude/latitude (WGS 84), and Dateline cannot convert that one"),
+            "re-export the file as GeoJSON in EPSG:4326 (QGIS: Export → Save Features As…, CRS EPSG:4326); Dateline converts the Korean systems (EPSG:5179, 5186, 5174…), UTM and Web Mercator itself",
         );
         return None;
     }
@@ -1135,20 +1228,35 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
         );
         return None;
     }
+    if let Some(r) = &ctx.reproject {
+        let [x, y] = xy;
+        let Some(ll) = r.to_lon_lat(x, y).filter(|p| p[1].abs() <= 90.0) else {
+            let label = r.known().label();
+            ctx.error(
+                path,
+                format!("[{x}, {y}] is not a position in {label}, the coordinate system the file declares"),
+                "check the coordinates here, or the file's \"crs\"",
+            );
+            return None;
+        };
+        ctx.reprojected += 1;
+        xy = ll;
+    }
     let [lon, lat] = xy;
     if lon.abs() > 540.0 || lat.abs() > 90.0 {
+        let mut message = format!("[{lon}, {lat}] is not a longitude/latitude on Earth");
         let hint = if lat.abs() > 90.0 && lat.abs() <= 180.0 && lon.abs() <= 90.0 {
             "latitude and longitude look swapped: GeoJSON order is [longitude, latitude]"
         } else if lon.abs() > 1000.0 || lat.abs() > 1000.0 {
-            "these look like projected coordinates in metres (e.g. EPSG:3857 or EPSG:5179); re-export the file in EPSG:4326 (longitude/latitude)"
+            message += ": these look like projected coordinates in metres";
+            if let Some(guess) = crs::guess_projected(lon, lat) {
+                message = format!("{message}, {guess}");
+            }
+            "the file does not say which system its metres are in: add a \"crs\" member naming it, e.g. \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::5179\"}}, and Dateline converts them; or re-export the file in EPSG:4326 (longitude/latitude)"
         } else {
             "longitude must be within ±180 and latitude within ±90"
         };
-        ctx.error(
-            path,
-            format!("[{lon}, {lat}] is not a longitude/latitude on Earth"),
-            hint,
-        );
+        ctx.error(path, message, hint);
         return None;
     }
     Some(xy)
@@ -1158,19 +1266,26 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
 /// A step from exactly ±180° to exactly ∓180° is kept as written: it goes all the way round
 /// (a ring over the whole globe, or closed along a pole), as GeoJSON's straight lines in
 /// longitude and latitude have it.
-fn unwrap(ctx: &mut Ctx, pts: &mut [LonLat]) {
+///
+/// With `full_turns_cross` (TopoJSON, whose lines join as on the globe, as in d3), such a step
+/// is kept only along a pole (at latitude ±90°): elsewhere it joins two names of one point
+/// (world-atlas closes Fiji and Antarctica so) and is a crossing like any other.
+fn unwrap(ctx: &mut Ctx, pts: &mut [LonLat], full_turns_cross: bool) {
     let mut crossed = false;
     let mut offset = 0.0;
-    let mut before = pts.first().map_or(0.0, |p| p[0]);
+    let mut before = pts.first().copied().unwrap_or([0.0, 0.0]);
     for p in pts.iter_mut().skip(1) {
         let lon = p[0];
-        let d = lon - before;
-        if d.abs() > 180.0 && !(before.abs() == 180.0 && lon == -before) {
+        let d = lon - before[0];
+        let full_turn = before[0].abs() == 180.0
+            && lon == -before[0]
+            && (!full_turns_cross || (before[1].abs() == 90.0 && p[1] == before[1]));
+        if d.abs() > 180.0 && !full_turn {
             offset -= 360.0 * (d / 360.0).round();
             crossed = true;
         }
         p[0] = lon + offset;
-        before = lon;
+        before = [lon, p[1]];
     }
     if crossed {
         ctx.crossed += 1;
@@ -1195,7 +1310,7 @@ fn line(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Vec<LonLat>>> {
         );
         return None;
     }
-    unwrap(ctx, &mut pts);
+    unwrap(ctx, &mut pts, ctx.spherical);
     Some(Some(pts))
 }
 
@@ -1232,7 +1347,28 @@ fn polygon(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Shape>> {
             );
             return None;
         }
-        unwrap(ctx, &mut ring);
+        // A ring that does not close with its steps from ±180° to ∓180° kept as written
+        // (Fiji from world-atlas: it touches 180° on both sides and closes with such a step)
+        // closes with them taken as crossings: then they are.
+        let written = (!ctx.spherical
+            && ring
+                .windows(2)
+                .any(|w| w[0][0].abs() == 180.0 && w[1][0] == -w[0][0]))
+        .then(|| ring.clone());
+        let crossed_before = ctx.crossed;
+        unwrap(ctx, &mut ring, ctx.spherical);
+        if let Some(mut retry) = written
+            && ring.first().map(|p| p[0]) != ring.last().map(|p| p[0])
+        {
+            let crossed_after = ctx.crossed;
+            ctx.crossed = crossed_before;
+            unwrap(ctx, &mut retry, true);
+            if retry.first() == retry.last() {
+                ring = retry;
+            } else {
+                ctx.crossed = crossed_after;
+            }
+        }
         let mut polar = false;
         if let (Some(&first), Some(&last)) = (ring.first(), ring.last())
             && (first[0] - last[0]).abs() > 1e-9
@@ -1431,6 +1567,30 @@ mod tests {
     }
 
     #[test]
+    fn a_ring_closed_by_a_step_from_180_to_minus_180_is_not_taken_round_the_pole() {
+        // Fiji's eastern island as world-atlas writes it (rounded): it touches 180° on both
+        // sides and closes with a step from 180° to -180° at the same latitude.
+        let l = load(
+            "f.geojson",
+            br#"{"type":"Polygon","coordinates":[[[-180,-16.07],[-179.79,-16.02],[-179.92,-16.5],[-180,-16.56],[179.36,-16.8],[178.73,-17.01],[178.6,-16.64],[179.1,-16.43],[179.41,-16.38],[180,-16.07],[-180,-16.07]]]}"#,
+        );
+        let Shape::Polygon(rings) = &l.features[0].shapes[0] else {
+            panic!()
+        };
+        assert!(
+            rings[0].iter().all(|p| p[1] > -17.1 && p[1] < -16.0),
+            "{rings:?}"
+        );
+        assert!(signed_area(&rings[0]).abs() < 2.0);
+        assert!(
+            !l.problems.iter().any(|p| p.message.contains("pole")),
+            "{:?}",
+            l.problems
+        );
+        assert!(l.problems.iter().any(|p| p.message.contains("180°")));
+    }
+
+    #[test]
     fn recognises_files_that_are_not_geojson() {
         let cases: [(&[u8], &str); 8] = [
             (b"", "empty"),
@@ -1440,7 +1600,8 @@ mod tests {
             (b"var data = {\"type\":\"Point\"}", "JavaScript"),
             (b"{\"type\":\"Topology\",\"objects\":{}}", "TopoJSON"),
             (b"{\"type\":\"Point\",\"coordinates\":[1,2]}\n{\"type\":\"Point\",\"coordinates\":[1,2]}", "newline-delimited"),
-            (b"{\"type\":\"Point\",\"coordinates\":[\xc7\xd1]}", "EUC-KR"),
+            // Neither UTF-8 nor CP949 (0xFF never follows a CP949 lead byte).
+            (b"{\"type\":\"Point\",\"coordinates\":[\xc7\xff]}", "EUC-KR"),
         ];
         for (bytes, want) in cases {
             let l = load("x", bytes);
@@ -1470,10 +1631,187 @@ mod tests {
     }
 
     #[test]
-    fn non_wgs84_crs_is_refused_but_crs84_is_fine() {
-        let l = load("c", br#"{"type":"Point","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::5179"}},"coordinates":[1,2]}"#);
+    fn unknown_crs_is_refused_naming_it_but_crs84_is_fine() {
+        let l = load("c", br#"{"type":"Point","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2193"}},"coordinates":[1,2]}"#);
         assert!(l.is_fatal());
+        assert!(
+            errors(&l)[0].contains("EPSG:2193 (\"urn:ogc:def:crs:EPSG::2193\")"),
+            "{:?}",
+            errors(&l)
+        );
         let l = load("c", br#"{"type":"Point","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"coordinates":[1,2]}"#);
         assert!(!l.is_fatal());
+        assert!(l.problems.is_empty(), "{:?}", l.problems);
+    }
+
+    fn point_in(crs: &str, x: f64, y: f64) -> Loaded {
+        let src = format!(
+            r#"{{"type":"Feature","properties":null,"crs":null,"geometry":{{"type":"Point","crs":{{"type":"name","properties":{{"name":"{crs}"}}}},"coordinates":[{x},{y}]}}}}"#
+        );
+        load("p.geojson", src.as_bytes())
+    }
+
+    /// Seoul City Hall (126.9780 E, 37.5665 N) as `cs2cs EPSG:4326 EPSG:5179` gives it.
+    #[test]
+    fn projected_crs_is_converted_with_one_warning() {
+        for name in [
+            "urn:ogc:def:crs:EPSG::5179",
+            "EPSG:5179",
+            "urn:ogc:def:crs:EPSG:6.3:5179",
+            "http://www.opengis.net/def/crs/EPSG/0/5179",
+        ] {
+            let l = point_in(name, 953901.165, 1952032.081);
+            assert!(!l.is_fatal(), "{name}: {:?}", l.problems);
+            let Shape::Point([lon, lat]) = l.features[0].shapes[0] else {
+                panic!()
+            };
+            assert!((lon - 126.978).abs() < 1e-6 && (lat - 37.5665).abs() < 1e-6);
+            assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
+            assert_eq!(
+                l.problems[0].message,
+                "coordinates were in EPSG:5179 (Korea 2000 / Unified CS) and were converted to longitude/latitude"
+            );
+            assert_eq!(l.problems[0].severity, Severity::Warning);
+        }
+        // The same place in EPSG:5186 and EPSG:3857 (cs2cs).
+        for (crs, x, y) in [
+            ("EPSG:5186", 198056.367, 551885.031),
+            ("EPSG:3857", 14135126.302, 4518366.510),
+        ] {
+            let l = point_in(crs, x, y);
+            let Shape::Point([lon, lat]) = l.features[0].shapes[0] else {
+                panic!("{crs}: {:?}", l.problems)
+            };
+            assert!((lon - 126.978).abs() < 1e-6 && (lat - 37.5665).abs() < 1e-6);
+        }
+        // Korea 2000 longitude/latitude is used as it is, with a note.
+        let l = point_in("EPSG:4737", 126.978, 37.5665);
+        assert_eq!(l.features[0].shapes, vec![Shape::Point([126.978, 37.5665])]);
+        assert!(l.problems[0].message.contains("used as they are"));
+        // Positions the projection has no place for: past the poles, far outside the zone.
+        let l = point_in("EPSG:3857", 0.0, 1e9);
+        assert!(
+            errors(&l)[0].contains("is not a position in EPSG:3857"),
+            "{:?}",
+            l.problems
+        );
+        let l = point_in("EPSG:32652", 0.0, 5e7);
+        assert!(errors(&l)[0].contains("is not a position in EPSG:32652 (WGS 84 / UTM zone 52N)"));
+    }
+
+    #[test]
+    fn antimeridian_and_winding_are_handled_after_conversion() {
+        // 179° E → 179° W at 60° N in Web Mercator metres: one continuous line.
+        let m = 20037508.342789244;
+        let x = 179.0 / 180.0 * m;
+        let y = 8399737.889818357; // 60° N (cs2cs)
+        let src = format!(
+            r#"{{"type":"LineString","crs":{{"type":"name","properties":{{"name":"EPSG:3857"}}}},"coordinates":[[{x},{y}],[{},{y}]]}}"#,
+            -x
+        );
+        let l = load("a.geojson", src.as_bytes());
+        let Shape::Line(pts) = &l.features[0].shapes[0] else {
+            panic!("{:?}", l.problems)
+        };
+        assert!((pts[0][0] - 179.0).abs() < 1e-9 && (pts[1][0] - 181.0).abs() < 1e-9);
+        assert!((pts[0][1] - 60.0).abs() < 1e-9, "{pts:?}");
+        assert!(l.problems.iter().any(|p| p.message.contains("180°")));
+        // A clockwise square in UTM 52N is rewound once converted.
+        let src = r#"{"type":"Polygon","crs":{"type":"name","properties":{"name":"EPSG:32652"}},"coordinates":[[[300000,4100000],[300000,4200000],[400000,4200000],[400000,4100000],[300000,4100000]]]}"#;
+        let l = load("u.geojson", src.as_bytes());
+        let Shape::Polygon(rings) = &l.features[0].shapes[0] else {
+            panic!("{:?}", l.problems)
+        };
+        assert!(signed_area(&rings[0]) > 0.0);
+        assert!(rings[0].iter().all(|p| (126.0..128.5).contains(&p[0])));
+        assert!(l.problems.iter().any(|p| p.message.contains("rewound")));
+    }
+
+    /// Made with `ogr2ogr -t_srs EPSG:5179` from world-atlas's countries-110m (see the
+    /// fixtures' README): converted back, each position of South Korea is within 1e-6° of the
+    /// TopoJSON's, and Seoul is inside.
+    #[test]
+    fn korea_in_epsg_5179_comes_back_to_the_topojson_positions() {
+        let l = load(
+            "korea-5179.geojson",
+            include_bytes!("../../../tests/fixtures/korea-5179.geojson"),
+        );
+        assert!(!l.is_fatal(), "{:?}", l.problems);
+        assert!(l.problems.iter().any(|p| p.message.contains("EPSG:5179")));
+        let south = l
+            .features
+            .iter()
+            .find(|f| f.str_prop("id") == Some("410"))
+            .unwrap();
+        let topo = crate::formats::topojson::read_topojson(
+            "countries-110m.json",
+            include_bytes!("../../../tests/fixtures/countries-110m.json"),
+        );
+        let want = topo
+            .features
+            .iter()
+            .find(|f| f.id.as_deref() == Some("410"))
+            .unwrap();
+        let (Shape::Polygon(got), Shape::Polygon(want)) = (&south.shapes[0], &want.shapes[0])
+        else {
+            panic!()
+        };
+        assert_eq!(got[0].len(), want[0].len());
+        for p in &got[0] {
+            assert!(
+                want[0]
+                    .iter()
+                    .any(|q| (p[0] - q[0]).abs() < 1e-6 && (p[1] - q[1]).abs() < 1e-6),
+                "{p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn metres_without_a_crs_name_the_likely_system() {
+        let l = load(
+            "m",
+            br#"{"type":"Point","coordinates":[953901.165,1952032.081]}"#,
+        );
+        let p = &l.problems[0];
+        assert!(p.message.contains("probably EPSG:5179"), "{p}");
+        assert!(
+            p.hint.contains("\"crs\"") && p.hint.contains("EPSG:4326"),
+            "{p}"
+        );
+        let l = load(
+            "m",
+            br#"{"type":"Point","coordinates":[198056.367,551885.031]}"#,
+        );
+        assert!(
+            l.problems[0].message.contains("Korean TM"),
+            "{}",
+            l.problems[0]
+        );
+        let l = load(
+            "m",
+            br#"{"type":"Point","coordinates":[14135126.302,4518366.51]}"#,
+        );
+        assert!(
+            l.problems[0].message.contains("EPSG:3857"),
+            "{}",
+            l.problems[0]
+        );
+        let l = load(
+            "m",
+            br#"{"type":"Point","coordinates":[321424.286,4159640.641]}"#,
+        );
+        assert!(l.problems[0].message.contains("UTM"), "{}", l.problems[0]);
+    }
+
+    #[test]
+    fn cp949_geojson_is_read_with_a_warning() {
+        let src = r#"{"type":"Feature","properties":{"name":"서울특별시"},"geometry":{"type":"Point","coordinates":[126.978,37.5665]}}"#;
+        let (bytes, _, bad) = encoding_rs::EUC_KR.encode(src);
+        assert!(!bad);
+        let l = load("k.geojson", &bytes);
+        assert!(!l.is_fatal(), "{:?}", l.problems);
+        assert_eq!(l.features[0].str_prop("name"), Some("서울특별시"));
+        assert!(l.problems[0].message.contains("CP949/EUC-KR"));
     }
 }

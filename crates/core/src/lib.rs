@@ -7,6 +7,7 @@ pub mod atlas;
 mod cancel;
 pub mod clip;
 pub mod events;
+pub mod formats;
 pub mod geojson;
 pub mod globe;
 pub mod graticule;

@@ -65,6 +65,21 @@ pub(crate) fn load_csv_with(
         );
         return Some(out);
     }
+    // Not UTF-8: Excel on Korean Windows saves "CSV" as CP949, read as that when it is valid.
+    let decoded;
+    if std::str::from_utf8(bytes).is_err()
+        && let Some(text) = crate::geojson::decode_cp949(bytes)
+    {
+        out.problems.push(problem(
+            file,
+            Severity::Warning,
+            Place::File,
+            crate::geojson::CP949_MESSAGE.into(),
+            "nothing to do; to avoid this warning save as CSV UTF-8",
+        ));
+        decoded = text;
+        bytes = decoded.as_bytes();
+    }
     if let Err(e) = std::str::from_utf8(bytes) {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -314,7 +329,33 @@ mod tests {
         assert!(f.events.is_empty());
         assert_eq!(errors(&f).len(), 1);
         assert!(errors(&f)[0].contains("no \"start\" and \"title\" columns"));
-        let f = load_csv("k.csv", b"start,title\n2024-01,\xc7\xd1\xb1\xb9\n");
+        // Neither UTF-8 nor CP949 (0xFF never follows a CP949 lead byte).
+        let f = load_csv("k.csv", b"start,title\n2024-01,\xc7\xd1\xff\n");
         assert!(errors(&f)[0].contains("EUC-KR"), "{:?}", errors(&f));
+    }
+
+    #[test]
+    fn korean_cp949_csv_is_read_with_a_warning() {
+        // Made with Python's `.encode('cp949')` (see tests/fixtures/README.md).
+        let bytes = include_bytes!("../../../../tests/fixtures/example-events-cp949.csv");
+        let f = load_csv("cp949.csv", bytes);
+        assert!(errors(&f).is_empty(), "{:?}", f.problems);
+        assert_eq!(f.events.len(), 2);
+        assert_eq!(f.events[0].title_ko.as_deref(), Some("수업 예시 사건"));
+        assert_eq!(f.events[0].summary, "수업용 예시 사건, 쉼표 포함");
+        assert_eq!(f.events[0].place.as_deref(), Some("서울특별시청"));
+        assert_eq!(f.events[1].title_ko.as_deref(), Some("예시 조약 서명"));
+        assert_eq!(f.events[1].shapes, vec![Shape::Point([125.75, 39.02])]);
+        let warnings: Vec<_> = f
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning && p.message.contains("CP949"))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{:?}", f.problems);
+        assert!(warnings[0].message.contains("Excel"));
+        assert!(warnings[0].hint.contains("CSV UTF-8"));
+        // The two-byte form in the old test: 한국.
+        let f = load_csv("k.csv", b"start,title\n2024-01,\xc7\xd1\xb1\xb9\n");
+        assert_eq!(f.events[0].title, "한국");
     }
 }
