@@ -46,6 +46,25 @@ impl MeshData {
         self.positions.extend_from_slice(&other.positions);
         self.indices.extend(other.indices.iter().map(|i| i + base));
     }
+
+    /// The triangles of a range of `indices` as a mesh of their own, with only the vertices
+    /// they use (a group of a layer's features: their triangles and vertices are contiguous).
+    pub fn part(&self, indices: std::ops::Range<usize>) -> MeshData {
+        let (positions, indices) = sub_mesh(&self.positions, &self.indices[indices]);
+        MeshData { positions, indices }
+    }
+}
+
+/// Triangles `indices` of a mesh with `positions`, as their own mesh: the vertices from the
+/// smallest to the largest index used, indices rebased.
+pub fn sub_mesh<T: Copy>(positions: &[T], indices: &[u32]) -> (Vec<T>, Vec<u32>) {
+    let (Some(lo), Some(hi)) = (indices.iter().min(), indices.iter().max()) else {
+        return (Vec::new(), Vec::new());
+    };
+    (
+        positions[*lo as usize..=*hi as usize].to_vec(),
+        indices.iter().map(|i| i - lo).collect(),
+    )
 }
 
 /// Inserts points so that no edge is longer than `max_deg` degrees (so that straight

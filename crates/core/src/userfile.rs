@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use super::cancel::Cancel;
 use super::clip::{clip_line, clip_polygon, shows};
 use super::events::{self, DateForms, Event};
+use super::formats::topojson;
 use super::geojson;
 use super::globe::sphere_polygon;
 use super::model::{LonLat, Shape};
@@ -129,6 +130,10 @@ pub struct LayerFeature {
     pub globe_points: Range<usize>,
     /// Its lines and polygon outlines on the globe: a range of [`GlobeLayer::lines`].
     pub globe_lines: Range<usize>,
+    /// Its triangles on the map: a range of the fill's `indices`.
+    pub fill: Range<usize>,
+    /// Its triangles on the globe: a range of [`GlobeLayer::fill_indices`].
+    pub globe_fill: Range<usize>,
 }
 
 /// The result of reading a user's file.
@@ -284,9 +289,12 @@ enum Read {
     Events(events::EventFile),
 }
 
-/// Reads a file in whichever form it is in, by its content (a TimelineJS or StoryMapJS
-/// file) or else as GeoJSON; `None` when cancelled.
+/// Reads a file in whichever form it is in, by its content (TopoJSON, a TimelineJS or
+/// StoryMapJS file) or else as GeoJSON; `None` when cancelled.
 fn read_features(name: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Read> {
+    if topojson::is_topojson(bytes) {
+        return Some(Read::Features(topojson::read_topojson(name, bytes)));
+    }
     match events::read_story_json(name, bytes) {
         Some(events::StoryJson::Timeline(f)) => return Some(Read::Events(f)),
         Some(events::StoryJson::StoryMap(l)) => return Some(Read::Features(l)),
@@ -460,6 +468,7 @@ fn build_layer_with(
         }
         let (p0, l0) = (layer.points.len(), layer.lines.len());
         let (gp0, gl0) = (layer.globe.points.len(), layer.globe.lines.len());
+        let (f0, gf0) = (layer.fill.indices.len(), layer.globe.fill_indices.len());
         let mut polygons = Vec::new();
         for s in &f.shapes {
             match s {
@@ -515,6 +524,8 @@ fn build_layer_with(
             span: None,
             globe_points: gp0..layer.globe.points.len(),
             globe_lines: gl0..layer.globe.lines.len(),
+            fill: f0..layer.fill.indices.len(),
+            globe_fill: gf0..layer.globe.fill_indices.len(),
         });
     }
     if !cancel.ask() {
@@ -549,22 +560,27 @@ fn in_ring(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
 }
 
 impl Layer {
+    /// The group a feature is in, by its index (`None` when the layer has no groups).
+    pub fn group_of(&self, feature: usize) -> Option<usize> {
+        self.groups.iter().position(|(_, r)| r.contains(&feature))
+    }
+
     fn pt(&self, p: [f32; 2]) -> [f64; 2] {
         [p[0] as f64, p[1] as f64]
     }
 
     /// The feature under a plane point, within `tol` km for points and lines.
     pub fn hit(&self, p: [f64; 2], tol: f64) -> Option<usize> {
-        self.hit_shown(p, tol, &|_| true)
+        self.hit_shown(p, tol, &|_, _| true)
     }
 
-    /// [`Layer::hit`] among the features `shown` keeps (a timed layer's features of the
-    /// date on the timeline).
+    /// [`Layer::hit`] among the features `shown` keeps, given their index (a timed layer's
+    /// features of the date on the timeline, the features of groups shown).
     pub fn hit_shown(
         &self,
         p: [f64; 2],
         tol: f64,
-        shown: &dyn Fn(&LayerFeature) -> bool,
+        shown: &dyn Fn(usize, &LayerFeature) -> bool,
     ) -> Option<usize> {
         let near_line = |i: usize| {
             self.lines[i]
@@ -580,12 +596,12 @@ impl Layer {
         let ring =
             |i: usize| -> Vec<[f64; 2]> { self.lines[i].iter().map(|q| self.pt(*q)).collect() };
         // Points and lines are on top of fills: test them first.
-        self.features
-            .iter()
-            .position(|f| shown(f) && near(f))
+        let features = || self.features.iter().enumerate();
+        features()
+            .position(|(i, f)| shown(i, f) && near(f))
             .or_else(|| {
-                self.features.iter().position(|f| {
-                    shown(f)
+                features().position(|(i, f)| {
+                    shown(i, f)
                         && f.polygons.iter().any(|rings| {
                             let mut r = rings.clone();
                             r.next().is_some_and(|outer| in_ring(p, &ring(outer)))
@@ -1188,6 +1204,52 @@ mod tests {
             o.problems
                 .iter()
                 .any(|p| p.message.contains("1 date(s) were numbers of seconds"))
+        );
+    }
+
+    #[test]
+    fn a_world_topojson_opens_as_one_layer_a_group_per_object() {
+        // world-atlas's countries-110m (tests/fixtures/README.md): objects countries and land.
+        let src = include_bytes!("../../../tests/fixtures/countries-110m.json");
+        let o = open(
+            "countries-110m.json",
+            src.to_vec(),
+            &Lcc::atlas(),
+            &mut none,
+        );
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        let names: Vec<(&str, Range<usize>)> = l
+            .groups
+            .iter()
+            .map(|(n, r)| (n.as_str(), r.clone()))
+            .collect();
+        assert_eq!(names, [("countries", 0..177), ("land", 177..178)]);
+        assert_eq!(l.group_of(176), Some(0));
+        assert_eq!(l.group_of(177), Some(1));
+        // Each feature's triangles are its own, in order, and a group's part of the fill
+        // holds just its triangles.
+        let mut next = 0;
+        for f in &l.features {
+            assert_eq!(f.fill.start, next);
+            next = f.fill.end;
+        }
+        assert_eq!(next, l.fill.indices.len());
+        let countries = l
+            .fill
+            .part(l.features[0].fill.start..l.features[176].fill.end);
+        let land = l.fill.part(l.features[177].fill.clone());
+        assert!((countries.area() + land.area() - l.fill.area()).abs() < 1e-6 * l.fill.area());
+        // South Korea ("410") is hit at Seoul, only while its group is shown.
+        let seoul = Lcc::atlas().project([126.98, 37.57]);
+        let kr = l
+            .hit_shown(seoul, 1.0, &|i, _| l.group_of(i) == Some(0))
+            .unwrap();
+        assert_eq!(l.features[kr].key, "id 410");
+        assert_eq!(
+            l.hit_shown(seoul, 1.0, &|i, _| l.group_of(i) == Some(1)),
+            Some(177)
         );
     }
 }

@@ -12,7 +12,7 @@ use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
 
 /// File name endings the dialog lists.
-pub const OPENABLE: [&str; 3] = [".geojson", ".json", ".csv"];
+pub const OPENABLE: [&str; 4] = [".geojson", ".json", ".topojson", ".csv"];
 
 /// What looking at a typed or clicked path found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -65,9 +65,12 @@ fn inspect_click(
         .find_map(|f| match &f.good {
             Some(Content::Layer(l)) => {
                 // A timed layer's features count only on the dates they show.
-                let shown = |feature: &LayerFeature| match (&feature.span, clock.as_deref()) {
-                    (Some(span), Some(c)) => opacity(span, c.date, c.window()) > 0.0,
-                    _ => true,
+                let shown = |i: usize, feature: &LayerFeature| {
+                    f.shows_feature(l, i)
+                        && match (&feature.span, clock.as_deref()) {
+                            (Some(span), Some(c)) => opacity(span, c.date, c.window()) > 0.0,
+                            _ => true,
+                        }
                 };
                 l.hit_shown(plane, tol, &shown)
                     .map(|j| (f.id, l.features[j].key.clone()))

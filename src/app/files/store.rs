@@ -43,6 +43,16 @@ pub struct UserFile {
     pub version: u64,
     /// The numeric property that sizes and shades a layer's points (`mag` for earthquakes).
     pub size_by: Option<String>,
+    /// Groups of the layer the user hid (by name: a TopoJSON object, a KML folder).
+    pub hidden_groups: std::collections::HashSet<String>,
+}
+
+impl UserFile {
+    /// Whether feature `i` of layer `l` of this file shows (its group is not hidden).
+    pub fn shows_feature(&self, l: &Layer, i: usize) -> bool {
+        l.group_of(i)
+            .is_none_or(|g| !self.hidden_groups.contains(&l.groups[g].0))
+    }
 }
 
 impl UserFile {
@@ -122,6 +132,7 @@ impl OpenFiles {
             mtime: None,
             version: 0,
             size_by: None,
+            hidden_groups: Default::default(),
         });
         (id, true)
     }
@@ -237,6 +248,15 @@ fn file_requests(
                 files.files.retain(|f| f.id != id);
                 if let Some(s) = story.as_deref_mut() {
                     sync_story(s, None, id);
+                }
+            }
+            FileRequest::ShowGroup(id, group, on) => {
+                if let Some(f) = files.get_mut(id) {
+                    if on {
+                        f.hidden_groups.remove(&group);
+                    } else {
+                        f.hidden_groups.insert(group);
+                    }
                 }
             }
             FileRequest::SizeBy(id, by) => {

@@ -5,6 +5,7 @@
 //! the number the user picked.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::time::Instant;
 
 use bevy::camera::visibility::RenderLayers;
@@ -20,6 +21,7 @@ use crate::app::state::story::Clock;
 use crate::app::state::story::FileId;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
+use crate::core::tessellate::sub_mesh;
 use crate::core::timeline::opacity;
 use crate::core::userfile::{Content, Layer, LayerFeature};
 use crate::core::view::km_per_px;
@@ -37,9 +39,10 @@ pub struct UserLines;
 #[derive(Default, Reflect, GizmoConfigGroup)]
 pub struct UserGlobe;
 
-/// The entities drawing each file, and the version of the file they show.
+/// The entities drawing each file (each with the group it draws, if any), and the version of
+/// the file they show.
 #[derive(Resource, Debug, Default)]
-pub struct LayerEntities(pub HashMap<FileId, (u64, Vec<Entity>)>);
+pub struct LayerEntities(pub HashMap<FileId, (u64, Vec<(Entity, Option<String>)>)>);
 
 /// Asset collections for a user layer on the globe (absent in tests without 3D assets).
 #[derive(bevy::ecs::system::SystemParam)]
@@ -82,8 +85,44 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// (Re)builds the entities of files whose content changed, removes those of closed files,
-/// and shows or hides each file's entities.
+/// The parts of a layer drawn as separate entities: each group (by name), or the whole
+/// layer as one part without a name.
+fn parts(layer: &Layer) -> Vec<(Option<String>, Range<usize>)> {
+    if layer.groups.is_empty() {
+        vec![(None, 0..layer.features.len())]
+    } else {
+        layer
+            .groups
+            .iter()
+            .map(|(n, r)| (Some(n.clone()), r.clone()))
+            .collect()
+    }
+}
+
+/// The range of a per-feature range field over features `r` (contiguous, in order).
+fn span_of(
+    layer: &Layer,
+    r: &Range<usize>,
+    field: impl Fn(&LayerFeature) -> Range<usize>,
+) -> Range<usize> {
+    match (
+        layer.features.get(r.start),
+        r.end.checked_sub(1).and_then(|e| layer.features.get(e)),
+    ) {
+        (Some(a), Some(b)) if r.start < r.end => field(a).start..field(b).end,
+        _ => 0..0,
+    }
+}
+
+/// A feature's outline and line indices into [`Layer::lines`].
+fn feature_lines(f: &LayerFeature) -> impl Iterator<Item = usize> + '_ {
+    f.lines
+        .clone()
+        .chain(f.polygons.iter().flat_map(|r| r.clone()))
+}
+
+/// (Re)builds the entities of files whose content changed (one set per group of a file with
+/// groups), removes those of closed files, and shows or hides each file's and group's.
 #[allow(clippy::too_many_arguments)]
 fn draw_layers(
     mut commands: Commands,
@@ -98,7 +137,7 @@ fn draw_layers(
     drawn.0.retain(|id, (_, entities)| {
         let open = files.get(*id).is_some();
         if !open {
-            for e in entities.drain(..) {
+            for (e, _) in entities.drain(..) {
                 commands.entity(e).despawn();
             }
         }
@@ -109,57 +148,73 @@ fn draw_layers(
         if entry.0 != f.version {
             let started = Instant::now();
             entry.0 = f.version;
-            for e in entry.1.drain(..) {
+            for (e, _) in entry.1.drain(..) {
                 commands.entity(e).despawn();
             }
-            if let Some(Content::Layer(layer)) = &f.good {
+            // A timed layer's features come and go with the date: drawn each frame.
+            if let Some(Content::Layer(layer)) = &f.good
+                && layer.time.is_none()
+            {
                 let colour = theme::layer(f.colour);
-                // On the globe: the same layer on the sphere, just above the land.
-                entry.1.extend(globe_entities(
-                    &mut commands,
-                    layer,
-                    colour,
-                    (&mut meshes, &mut gizmo_assets, &mut globe_assets),
-                ));
                 let z = 30.0 + i as f32 * 0.5;
-                // A timed layer's features come and go with the date: drawn each frame.
-                let timed = layer.time.is_some();
-                if !timed && !layer.fill.indices.is_empty() {
-                    entry.1.push(
-                        commands
-                            .spawn((
-                                Name::new(format!("layer {}", f.name)),
-                                Mesh2d(meshes.add(mesh::flat(&layer.fill))),
-                                MeshMaterial2d(materials.add(ColorMaterial::from_color(
-                                    colour.with_alpha(theme::LAYER_FILL_ALPHA),
-                                ))),
-                                Transform::from_xyz(0.0, 0.0, z),
-                            ))
-                            .id(),
-                    );
-                }
-                if !timed && !layer.lines.is_empty() {
-                    let mut g = GizmoAsset::new();
-                    for l in &layer.lines {
-                        g.linestrip_2d(l.iter().map(|p| Vec2::new(p[0], p[1])), colour);
+                for (group, r) in parts(layer) {
+                    let mut spawned = Vec::new();
+                    // On the globe: the same part on the sphere, just above the land.
+                    spawned.extend(globe_entities(
+                        &mut commands,
+                        layer,
+                        &r,
+                        colour,
+                        (&mut meshes, &mut gizmo_assets, &mut globe_assets),
+                    ));
+                    let fill = layer.fill.part(span_of(layer, &r, |f| f.fill.clone()));
+                    if !fill.indices.is_empty() {
+                        spawned.push(
+                            commands
+                                .spawn((
+                                    Name::new(format!("layer {}", f.name)),
+                                    Mesh2d(meshes.add(mesh::flat(&fill))),
+                                    MeshMaterial2d(materials.add(ColorMaterial::from_color(
+                                        colour.with_alpha(theme::LAYER_FILL_ALPHA),
+                                    ))),
+                                    Transform::from_xyz(0.0, 0.0, z),
+                                ))
+                                .id(),
+                        );
                     }
-                    entry.1.push(
-                        commands
-                            .spawn((
-                                Name::new(format!("layer lines {}", f.name)),
-                                Gizmo {
-                                    handle: gizmo_assets.add(g),
-                                    line_config: GizmoLineConfig {
-                                        width: LINE_PX,
-                                        joints: GizmoLineJoint::Round(2),
+                    let mut g = GizmoAsset::new();
+                    let mut any = false;
+                    for feature in &layer.features[r.clone()] {
+                        for l in feature_lines(feature) {
+                            any = true;
+                            g.linestrip_2d(
+                                layer.lines[l].iter().map(|p| Vec2::new(p[0], p[1])),
+                                colour,
+                            );
+                        }
+                    }
+                    if any {
+                        spawned.push(
+                            commands
+                                .spawn((
+                                    Name::new(format!("layer lines {}", f.name)),
+                                    Gizmo {
+                                        handle: gizmo_assets.add(g),
+                                        line_config: GizmoLineConfig {
+                                            width: LINE_PX,
+                                            joints: GizmoLineJoint::Round(2),
+                                            ..default()
+                                        },
                                         ..default()
                                     },
-                                    ..default()
-                                },
-                                Transform::from_xyz(0.0, 0.0, z + 0.1),
-                            ))
-                            .id(),
-                    );
+                                    Transform::from_xyz(0.0, 0.0, z + 0.1),
+                                ))
+                                .id(),
+                        );
+                    }
+                    entry
+                        .1
+                        .extend(spawned.into_iter().map(|e| (e, group.clone())));
                 }
             }
             info!(
@@ -168,9 +223,11 @@ fn draw_layers(
                 started.elapsed().as_secs_f64()
             );
         }
-        for e in &entry.1 {
+        for (e, group) in &entry.1 {
             if let Ok(mut v) = vis.get_mut(*e) {
-                v.set_if_neq(if f.visible {
+                let shown =
+                    f.visible && group.as_ref().is_none_or(|g| !f.hidden_groups.contains(g));
+                v.set_if_neq(if shown {
                     Visibility::Inherited
                 } else {
                     Visibility::Hidden
@@ -180,32 +237,31 @@ fn draw_layers(
     }
 }
 
-/// Spawns a layer's fill, lines and points on the globe (render layer of the 3D camera);
-/// the geometry was prepared with the rest of the file, off the frame.
+/// Spawns a part of a layer (features `r`) on the globe: its fill, lines and points on the
+/// render layer of the 3D camera; the geometry was prepared with the rest of the file, off
+/// the frame.
 fn globe_entities(
     commands: &mut Commands,
     layer: &Layer,
+    r: &Range<usize>,
     colour: Color,
     (meshes, gizmos, assets): (&mut Assets<Mesh>, &mut Assets<GizmoAsset>, &mut GlobeAssets),
 ) -> Vec<Entity> {
     let Some(materials) = assets.materials.as_mut() else {
         return Vec::new();
     };
-    if layer.time.is_some() {
-        // Drawn each frame with the date (see `draw_timed_on_globe`).
-        return Vec::new();
-    }
     let g3 = &layer.globe;
     let rl = RenderLayers::layer(GLOBE_LAYER);
     let mut out = Vec::new();
-    if !g3.fill_indices.is_empty() {
+    let (positions, indices) = sub_mesh(
+        &g3.fill_positions,
+        &g3.fill_indices[span_of(layer, r, |f| f.globe_fill.clone())],
+    );
+    if !indices.is_empty() {
         out.push(
             commands
                 .spawn((
-                    Mesh3d(meshes.add(mesh::sphere(
-                        g3.fill_positions.clone(),
-                        g3.fill_indices.clone(),
-                    ))),
+                    Mesh3d(meshes.add(mesh::sphere(positions, indices))),
                     MeshMaterial3d(materials.add(mesh::globe_material(
                         colour.with_alpha(theme::LAYER_FILL_ALPHA),
                     ))),
@@ -215,10 +271,11 @@ fn globe_entities(
         );
     }
     let mut g = GizmoAsset::new();
-    for l in &g3.lines {
+    for l in &g3.lines[span_of(layer, r, |f| f.globe_lines.clone())] {
         g.linestrip(l.iter().map(|p| Vec3::from_array(*p)), colour);
     }
-    for p in g3.points.iter().take(MAX_POINTS_DRAWN) {
+    let points = &g3.points[span_of(layer, r, |f| f.globe_points.clone())];
+    for p in points.iter().take(MAX_POINTS_DRAWN) {
         let c = Vec3::from_array(*p);
         // A small cross at each point (screen-sized dots are drawn on the flat map).
         let (e, n) = (
@@ -285,7 +342,7 @@ fn draw_points(
         let Some(Content::Layer(l)) = &f.good else {
             continue;
         };
-        if l.time.is_none() && f.size_by.is_none() {
+        if l.time.is_none() && f.size_by.is_none() && l.groups.is_empty() {
             let c = theme::layer(f.colour);
             for p in l.points.iter().take(MAX_POINTS_DRAWN) {
                 gizmos
@@ -295,9 +352,14 @@ fn draw_points(
             continue;
         }
         let mut drawn = 0;
-        for feature in &l.features {
+        for (j, feature) in l.features.iter().enumerate() {
             if drawn >= MAX_POINTS_DRAWN {
                 break;
+            }
+            if let Some(g) = l.group_of(j)
+                && f.hidden_groups.contains(&l.groups[g].0)
+            {
+                continue;
             }
             let Some((_, c, px)) = look(f, l, feature, clock.as_deref()) else {
                 continue;
@@ -309,8 +371,7 @@ fn draw_points(
                 drawn += 1;
             }
             if l.time.is_some() {
-                let rings = feature.polygons.iter().flat_map(|r| r.clone());
-                for i in feature.lines.clone().chain(rings) {
+                for i in feature_lines(feature) {
                     gizmos.linestrip_2d(l.lines[i].iter().map(|p| Vec2::new(p[0], p[1])), c);
                 }
             }
@@ -337,9 +398,14 @@ fn draw_timed_on_globe(
             continue;
         }
         let mut drawn = 0;
-        for feature in &l.features {
+        for (j, feature) in l.features.iter().enumerate() {
             if drawn >= MAX_POINTS_DRAWN {
                 break;
+            }
+            if let Some(g) = l.group_of(j)
+                && f.hidden_groups.contains(&l.groups[g].0)
+            {
+                continue;
             }
             let Some((_, c, px)) = look(f, l, feature, clock.as_deref()) else {
                 continue;

@@ -62,6 +62,8 @@ pub enum FileRequest {
     Remove(FileId),
     /// Show or hide it on the map and the timeline.
     SetVisible(FileId, bool),
+    /// Show or hide one group of its features (a TopoJSON object, a KML folder), by name.
+    ShowGroup(FileId, String, bool),
     /// Size and shade its points by this numeric property (`None`: all alike).
     SizeBy(FileId, Option<String>),
 }

@@ -108,6 +108,16 @@ fn layer_controls(
             c.set_focus(Some((t.first, t.last)));
         }
     }
+    for (name, r) in &l.groups {
+        let mut on = !f.hidden_groups.contains(name);
+        if ui
+            .checkbox(&mut on, format!("{name} ({} features)", r.len()))
+            .on_hover_text("Show or hide this part of the file")
+            .changed()
+        {
+            requests.write(FileRequest::ShowGroup(f.id, name.clone(), on));
+        }
+    }
     if l.numeric.is_empty() || l.points.is_empty() {
         return;
     }
