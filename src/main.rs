@@ -18,7 +18,7 @@ use dateline::core::model::Lang;
 use dateline::core::problem::Severity;
 use dateline::core::projection::Lcc;
 use dateline::core::timeline::FuzzyDate;
-use dateline::core::userfile::{self, Content};
+use dateline::core::userfile;
 use dateline::core::view::ViewSpec;
 
 /// Dateline: an offline atlas of the Korean peninsula and its region.
@@ -145,19 +145,10 @@ fn check(files: &[PathBuf]) -> ExitCode {
         if fatal {
             code = code.max(1);
         }
+        let summary = opened.summary();
         match &opened.content {
-            Some(Content::Layer(l)) if !fatal => {
-                println!("{name}: ok: {} features", l.features.len())
-            }
-            Some(Content::Events(e)) if !fatal => println!("{name}: ok: {} events", e.len()),
-            Some(Content::Layer(l)) => println!(
-                "{name}: {} features load; the problems above were left out",
-                l.features.len()
-            ),
-            Some(Content::Events(e)) => println!(
-                "{name}: {} events load; the problems above were left out",
-                e.len()
-            ),
+            Some(_) if !fatal => println!("{name}: ok: {summary}"),
+            Some(_) => println!("{name}: {summary}; the problems above were left out"),
             None => println!("{name}: nothing could be loaded"),
         }
     }

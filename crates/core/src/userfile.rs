@@ -16,7 +16,7 @@ use super::model::{LonLat, Shape};
 use super::problem::{Place, Problem, Severity};
 use super::projection::Projection;
 use super::tessellate::{MeshData, densify, triangulate_unclipped};
-use super::timeline::Span;
+use super::timeline::{Span, long_date};
 
 /// What a file turned out to be.
 #[derive(Debug, Clone)]
@@ -143,6 +143,9 @@ pub struct Opened {
     pub content: Option<Content>,
     /// Every problem, errors and warnings.
     pub problems: Vec<Problem>,
+    /// The form the file was read in ("GeoJSON", "TopoJSON", "CSV", …); empty when it was
+    /// not read (cancelled, or it could not be opened).
+    pub form: &'static str,
 }
 
 impl Opened {
@@ -157,6 +160,75 @@ impl Opened {
                 message: "loading was cancelled".into(),
                 hint: "open the file again".into(),
             }],
+            form: "",
+        }
+    }
+
+    /// What was understood, in a line: the form, what it became, and what it holds
+    /// ("TopoJSON: a map layer of 178 features in 2 groups (countries: 177, land: 1)").
+    pub fn summary(&self) -> String {
+        let what = match &self.content {
+            None => "nothing could be read".to_string(),
+            Some(Content::Events(e)) => {
+                let first = e.iter().map(|e| e.span.first_day()).min();
+                let last = e.iter().map(|e| e.span.last_day()).max();
+                let placed = e.iter().filter(|e| !e.shapes.is_empty()).count();
+                let mut s = format!("{} events on the timeline, {placed} with a place", e.len());
+                if let (Some(a), Some(b)) = (first, last) {
+                    s += &format!(", {} to {}", long_date(a), long_date(b));
+                }
+                s
+            }
+            Some(Content::Layer(l)) => {
+                let kind = if l.time.is_some() {
+                    "a timed layer"
+                } else {
+                    "a map layer"
+                };
+                let mut s = format!("{kind} of {} features", l.features.len());
+                if !l.groups.is_empty() {
+                    let g: Vec<String> = l
+                        .groups
+                        .iter()
+                        .map(|(n, r)| format!("{n}: {}", r.len()))
+                        .collect();
+                    s += &format!(" in {} groups ({})", l.groups.len(), g.join(", "));
+                }
+                let polygons = l.features.iter().filter(|f| !f.polygons.is_empty()).count();
+                let lines = l.features.iter().filter(|f| !f.lines.is_empty()).count();
+                let points = l
+                    .features
+                    .iter()
+                    .filter(|f| !f.globe_points.is_empty())
+                    .count();
+                s += &format!(" ({polygons} with areas, {lines} with lines, {points} with points)");
+                if let Some(t) = &l.time {
+                    s += &format!(
+                        "; dated by \"{}\" from {} to {}",
+                        t.field,
+                        long_date(t.first),
+                        long_date(t.last)
+                    );
+                    if t.undated > 0 {
+                        s += &format!(", {} always shown", t.undated);
+                    }
+                }
+                if !l.numeric.is_empty() {
+                    let n: Vec<String> = l
+                        .numeric
+                        .iter()
+                        .take(6)
+                        .map(|n| format!("{} {}–{}", n.name, n.min, n.max))
+                        .collect();
+                    s += &format!("; numbers to size by: {}", n.join(", "));
+                }
+                s
+            }
+        };
+        if self.form.is_empty() {
+            what
+        } else {
+            format!("{}: {what}", self.form)
         }
     }
 
@@ -196,6 +268,7 @@ pub fn open(
         return Opened {
             content,
             problems: f.problems,
+            form: "CSV",
         };
     }
     let stage = "reading the file";
@@ -203,14 +276,15 @@ pub fn open(
         return Opened::cancelled(name);
     }
     let mut go_on = || progress(stage).is_continue();
-    let loaded = match read_features(name, &bytes, &mut Cancel::new(&mut go_on)) {
-        Some(Read::Features(l)) => l,
-        Some(Read::Events(f)) => {
+    let (loaded, form) = match read_features(name, &bytes, &mut Cancel::new(&mut go_on)) {
+        Some(Read::Features(l, form)) => (l, form),
+        Some(Read::Events(f, form)) => {
             let content = (!f.events.is_empty() || !f.problems.iter().any(whole_file))
                 .then_some(Content::Events(f.events));
             return Opened {
                 content,
                 problems: f.problems,
+                form,
             };
         }
         None => return Opened::cancelled(name),
@@ -221,6 +295,7 @@ pub fn open(
         return Opened {
             content: None,
             problems: loaded.problems,
+            form,
         };
     }
     let mut problems = Vec::new();
@@ -233,6 +308,7 @@ pub fn open(
             return Opened {
                 content: Some(Content::Events(f.events)),
                 problems: f.problems,
+                form,
             };
         }
         // Not one event could be read, but the features have places: show them as a map
@@ -278,29 +354,35 @@ pub fn open(
     Opened {
         content: Some(Content::Layer(Box::new(layer))),
         problems,
+        form,
     }
 }
 
 /// What a reader made of a file's bytes.
 enum Read {
-    /// Features, to be classified as events, a timed layer or a layer.
-    Features(super::geojson::Loaded),
-    /// Events straight away (a TimelineJS file).
-    Events(events::EventFile),
+    /// Features, to be classified as events, a timed layer or a layer; and the form.
+    Features(super::geojson::Loaded, &'static str),
+    /// Events straight away (a TimelineJS file); and the form.
+    Events(events::EventFile, &'static str),
 }
 
 /// Reads a file in whichever form it is in, by its content (TopoJSON, a TimelineJS or
 /// StoryMapJS file) or else as GeoJSON; `None` when cancelled.
 fn read_features(name: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Read> {
     if topojson::is_topojson(bytes) {
-        return Some(Read::Features(topojson::read_topojson(name, bytes)));
+        return Some(Read::Features(
+            topojson::read_topojson(name, bytes),
+            "TopoJSON",
+        ));
     }
     match events::read_story_json(name, bytes) {
-        Some(events::StoryJson::Timeline(f)) => return Some(Read::Events(f)),
-        Some(events::StoryJson::StoryMap(l)) => return Some(Read::Features(l)),
+        Some(events::StoryJson::Timeline(f)) => return Some(Read::Events(f, "TimelineJS JSON")),
+        Some(events::StoryJson::StoryMap(l)) => {
+            return Some(Read::Features(l, "StoryMapJS JSON"));
+        }
         None => {}
     }
-    geojson::load_with(name, bytes, cancel).map(Read::Features)
+    geojson::load_with(name, bytes, cancel).map(|l| Read::Features(l, "GeoJSON"))
 }
 
 /// Gives a timed layer's features their dates, with one warning a date form (how they were

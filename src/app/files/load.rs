@@ -110,6 +110,7 @@ pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
     let fail = |message: String, hint: &str| Opened {
         content: None,
         problems: vec![problem(name, message, hint)],
+        form: "",
     };
     let cancelled = || fail("loading was cancelled".into(), "open the file again");
     let meta = match std::fs::metadata(path) {

@@ -115,6 +115,7 @@ fn timeline(file: &str, obj: &Map<String, Value>, events: &[Value]) -> EventFile
         ..Default::default()
     };
     let mut forms = DateForms::default();
+    let mut uncredited = 0;
     for (i, e) in events.iter().enumerate() {
         let base = format!("events[{i}]");
         let place_of = |field: &str| {
@@ -142,6 +143,11 @@ fn timeline(file: &str, obj: &Map<String, Value>, events: &[Value]) -> EventFile
                 s["title"] = Value::String(caption);
             }
             Value::Array(vec![s])
+        });
+        // No credit: one warning for the file (below), not one per event.
+        let sources = sources.or_else(|| {
+            uncredited += 1;
+            Some(Value::Array(Vec::new()))
         });
         let group = e.get("group");
         let status = e.get("status");
@@ -194,8 +200,13 @@ fn timeline(file: &str, obj: &Map<String, Value>, events: &[Value]) -> EventFile
         file: file.to_string(),
         place: Place::File,
         message: format!(
-            "read as a TimelineJS timeline{}: events have no places and no status (shown as reported)",
-            title.map(|t| format!(" (\"{t}\")")).unwrap_or_default()
+            "read as a TimelineJS timeline{}: events have no places and no status (shown as reported){}",
+            title.map(|t| format!(" (\"{t}\")")).unwrap_or_default(),
+            if uncredited > 0 {
+                format!(", and {uncredited} have no media credit, so no source")
+            } else {
+                String::new()
+            }
         ),
         hint: "to put them on the map, save them as a Dateline CSV with lon and lat columns".into(),
     });
