@@ -27,7 +27,8 @@ use dateline::core::view::ViewSpec;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// GeoJSON or CSV files to open: map layers, or events when they carry dates.
+    /// Files to open (GeoJSON, TopoJSON, KML/KMZ, zipped shapefiles, CSV, TimelineJS or
+    /// StoryMapJS JSON): map layers, or events when they carry reported events.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Initial view: korea, region, world or LON,LAT,ZOOM (e.g. 127.5,38.5,6); default korea
@@ -53,7 +54,7 @@ struct Cli {
     /// With --screenshot: put the pointer over LON,LAT (to show the hover card there).
     #[arg(long, value_name = "LON,LAT", requires = "screenshot", value_parser = parse_lonlat)]
     pointer_at: Option<[f64; 2]>,
-    /// Start with the Open… dialog, to pick a GeoJSON or CSV file.
+    /// Start with the Open… dialog, to pick a file.
     #[arg(long)]
     open: bool,
     /// Start with the event list closed.
@@ -75,7 +76,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Validate GeoJSON or CSV files: print every problem; exit 1 if any is an error, 2 if a file cannot be read.
+    /// Validate files: print what was understood and every problem; exit 1 if any is an error, 2 if a file cannot be read.
     Check {
         /// Files to check.
         #[arg(required = true)]

@@ -377,7 +377,7 @@ fn js_wrapper(s: &str) -> Option<&str> {
     (rest.starts_with('{') || rest.starts_with('[')).then_some(rest)
 }
 
-fn line_col(prefix: &[u8]) -> (usize, usize) {
+pub(crate) fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
     let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
     (line, col)
@@ -1262,7 +1262,7 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
     Some(xy)
 }
 
-/// Makes consecutive longitudes continuous (no jump over 180°); counts a crossing if it had to.
+/// Makes consecutive longitudes continuous (no jump over 180°); true when it had to.
 /// A step from exactly ±180° to exactly ∓180° is kept as written: it goes all the way round
 /// (a ring over the whole globe, or closed along a pole), as GeoJSON's straight lines in
 /// longitude and latitude have it.
@@ -1270,7 +1270,7 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
 /// With `full_turns_cross` (TopoJSON, whose lines join as on the globe, as in d3), such a step
 /// is kept only along a pole (at latitude ±90°): elsewhere it joins two names of one point
 /// (world-atlas closes Fiji and Antarctica so) and is a crossing like any other.
-fn unwrap(ctx: &mut Ctx, pts: &mut [LonLat], full_turns_cross: bool) {
+fn unwrap_lons_with(pts: &mut [LonLat], full_turns_cross: bool) -> bool {
     let mut crossed = false;
     let mut offset = 0.0;
     let mut before = pts.first().copied().unwrap_or([0.0, 0.0]);
@@ -1287,9 +1287,19 @@ fn unwrap(ctx: &mut Ctx, pts: &mut [LonLat], full_turns_cross: bool) {
         p[0] = lon + offset;
         before = [lon, p[1]];
     }
-    if crossed {
+    crossed
+}
+
+/// [`unwrap_lons_with`] counting a crossing in the file's notes.
+fn unwrap(ctx: &mut Ctx, pts: &mut [LonLat], full_turns_cross: bool) {
+    if unwrap_lons_with(pts, full_turns_cross) {
         ctx.crossed += 1;
     }
+}
+
+/// [`unwrap_lons_with`] as GeoJSON's straight lines have it: true when the line crossed.
+pub(crate) fn unwrap_lons(pts: &mut [LonLat]) -> bool {
+    unwrap_lons_with(pts, false)
 }
 
 fn line(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Vec<LonLat>>> {
@@ -1392,6 +1402,46 @@ fn polygon(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Shape>> {
         out.push(ring);
     }
     Some(Some(Shape::Polygon(out)))
+}
+
+/// What [`normalise_ring`] changed in a ring.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RingFix {
+    /// It crossed the 180° meridian and was made continuous.
+    pub crossed: bool,
+    /// It went all the way round a pole and was closed through it.
+    pub polar: bool,
+    /// It was wound the wrong way and was reversed (not counted for a ring closed through a
+    /// pole, whose winding is ours).
+    pub rewound: bool,
+}
+
+/// Normalises a closed ring (first position repeated at the end): longitudes made
+/// continuous, a ring round a pole closed through it, and wound counter-clockwise when
+/// `outer`, clockwise otherwise.
+pub(crate) fn normalise_ring(ring: &mut Vec<LonLat>, outer: bool) -> RingFix {
+    let mut fix = RingFix {
+        crossed: unwrap_lons(ring),
+        ..RingFix::default()
+    };
+    if let (Some(&first), Some(&last)) = (ring.first(), ring.last())
+        && (first[0] - last[0]).abs() > 1e-9
+    {
+        // The ring goes all the way round a pole (its longitude gains or loses 360°), so
+        // it encloses nothing as it stands: close it through the pole on its side (the
+        // nearer one, by its mean latitude), so it encloses the cap around that pole.
+        let mean = ring.iter().map(|p| p[1]).sum::<f64>() / ring.len() as f64;
+        let pole = if mean < 0.0 { -90.0 } else { 90.0 };
+        ring.extend([[last[0], pole], [first[0], pole], first]);
+        fix.polar = true;
+    }
+    let area = signed_area(ring);
+    if (area > 0.0) != outer && area != 0.0 {
+        ring.reverse();
+        // The winding of a ring closed through a pole is ours, not the file's.
+        fix.rewound = !fix.polar;
+    }
+    fix
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::cancel::Cancel;
 use super::clip::{clip_line, clip_polygon, shows};
 use super::events::{self, DateForms, Event};
-use super::formats::topojson;
+use super::formats::{archive, kml, shapefile, topojson};
 use super::geojson;
 use super::globe::sphere_polygon;
 use super::model::{LonLat, Shape};
@@ -242,7 +242,9 @@ impl Opened {
     }
 }
 
-/// Reads a file's bytes: CSV → events; GeoJSON with dates → events; other GeoJSON → layer.
+/// Reads a file's bytes: CSV or TimelineJS → events; GeoJSON, TopoJSON, KML/KMZ, a zipped
+/// shapefile or a StoryMapJS file → events when its features are reported events, else a
+/// (timed) map layer.
 ///
 /// `progress` is called with a stage name when each stage starts, and again with the same
 /// name every thousand features or rows (and every hundred thousand or so vertices while
@@ -291,7 +293,13 @@ pub fn open(
     };
     // The text is not needed any more: free it before building the layer (peak memory).
     drop(bytes);
-    if loaded.features.is_empty() && loaded.problems.iter().any(whole_file) {
+    // Nothing read, and errors say why: nothing loads (the last good version stays).
+    if loaded.features.is_empty()
+        && loaded
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error)
+    {
         return Opened {
             content: None,
             problems: loaded.problems,
@@ -366,9 +374,41 @@ enum Read {
     Events(events::EventFile, &'static str),
 }
 
-/// Reads a file in whichever form it is in, by its content (TopoJSON, a TimelineJS or
-/// StoryMapJS file) or else as GeoJSON; `None` when cancelled.
+/// Reads a file in whichever form it is in, by its name and content (a ZIP archive: KMZ or a
+/// zipped shapefile; KML; TopoJSON; a TimelineJS or StoryMapJS file) or else as GeoJSON;
+/// `None` when cancelled.
 fn read_features(name: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Read> {
+    let lower = name.to_ascii_lowercase();
+    if archive::is_zip(bytes) {
+        return Some(if lower.ends_with(".kmz") {
+            Read::Features(kml::read_kmz(name, bytes), "KMZ")
+        } else {
+            Read::Features(
+                shapefile::read_shapefile_zip(name, bytes),
+                "zipped Shapefile",
+            )
+        });
+    }
+    if lower.ends_with(".kml") || looks_like_kml(bytes) {
+        return Some(Read::Features(kml::read_kml(name, bytes), "KML"));
+    }
+    if [".shp", ".shx", ".dbf", ".prj"]
+        .iter()
+        .any(|x| lower.ends_with(x))
+    {
+        let mut l = super::geojson::Loaded {
+            file: name.to_string(),
+            ..Default::default()
+        };
+        l.problems.push(Problem {
+            severity: Severity::Error,
+            file: name.to_string(),
+            place: Place::File,
+            message: "this is one part of a shapefile, which is several files with one name (.shp, .shx, .dbf and usually .prj)".into(),
+            hint: "put all the parts in one .zip file (select them, then Compress or Send to → ZIP) and open the .zip".into(),
+        });
+        return Some(Read::Features(l, "Shapefile part"));
+    }
     if topojson::is_topojson(bytes) {
         return Some(Read::Features(
             topojson::read_topojson(name, bytes),
@@ -383,6 +423,13 @@ fn read_features(name: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Re
         None => {}
     }
     geojson::load_with(name, bytes, cancel).map(|l| Read::Features(l, "GeoJSON"))
+}
+
+/// True when the bytes start like a KML document (whatever the file is called).
+fn looks_like_kml(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    (head.starts_with("<?xml") || head.starts_with("<kml")) && head.contains("<kml")
 }
 
 /// Gives a timed layer's features their dates, with one warning a date form (how they were
@@ -1332,6 +1379,83 @@ mod tests {
         assert_eq!(
             l.hit_shown(seoul, 1.0, &|i, _| l.group_of(i) == Some(1)),
             Some(177)
+        );
+    }
+
+    #[test]
+    fn kml_kmz_and_zipped_shapefiles_open_by_name_and_content() {
+        let proj = Lcc::atlas();
+        let fx = |f: &str| {
+            std::fs::read(format!(
+                "{}/../../tests/fixtures/{f}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap()
+        };
+        for (file, form, features) in [
+            ("kml-samples-two-layers.kml", "KML", 7),
+            ("kml-samples-two-layers.kmz", "KMZ", 7),
+            ("shp-blockgroups.zip", "zipped Shapefile", 663),
+        ] {
+            let o = open(file, fx(file), &proj, &mut none);
+            assert_eq!(o.form, form, "{file}");
+            assert_eq!(o.count(), features, "{file}: {:#?}", o.problems);
+            assert!(o.summary().starts_with(form), "{}", o.summary());
+        }
+        // A shapefile in the Korean national grid (made with ogr2ogr from korea-5179.geojson):
+        // converted, and South Korea's outline holds Seoul.
+        let o = open("k.zip", fx("shp-korea-5179.zip"), &proj, &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        assert!(o.problems.iter().any(|p| p.message
+            == "coordinates were in EPSG:5179 (Korea 2000 / Unified CS) and were converted to longitude/latitude"));
+        assert!(l.hit(proj.project([126.98, 37.57]), 0.5).is_some());
+        assert!(l.hit(proj.project([116.4, 39.9]), 0.5).is_none());
+        // A projected system Dateline does not know: nothing loads, the error says why.
+        let o = open("rel.zip", fx("shp-rel-projected.zip"), &proj, &mut none);
+        assert!(o.content.is_none());
+        assert!(
+            o.summary().ends_with("nothing could be read"),
+            "{}",
+            o.summary()
+        );
+        // KML under another name is still KML; a lone .shp is explained.
+        let o = open(
+            "samples.xml",
+            fx("kml-samples-two-layers.kml"),
+            &proj,
+            &mut none,
+        );
+        assert_eq!((o.form, o.count()), ("KML", 7));
+        let o = open("roads.shp", vec![0, 0, 39, 10], &proj, &mut none);
+        assert!(o.content.is_none());
+        assert!(o.problems[0].hint.contains("one .zip"), "{}", o.problems[0]);
+    }
+
+    #[test]
+    fn kml_placemarks_with_timestamps_are_a_timed_layer() {
+        let src = br#"<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Typhoon track</name>
+<Placemark><name>Khanun 1</name><TimeStamp><when>2023-08-09T00:00:00Z</when></TimeStamp><Point><coordinates>128.0,33.0</coordinates></Point></Placemark>
+<Placemark><name>Khanun 2</name><TimeStamp><when>2023-08-10T00:00:00Z</when></TimeStamp><Point><coordinates>128.3,35.0</coordinates></Point></Placemark>
+<Placemark><name>Khanun 3</name><TimeSpan><begin>2023-08-10</begin><end>2023-08-11</end></TimeSpan><LineString><coordinates>128.3,35.0 128.6,37.0</coordinates></LineString></Placemark>
+</Document></kml>"#;
+        let o = open("track.kml", src.to_vec(), &Lcc::atlas(), &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        assert_eq!(l.name, "Typhoon track");
+        let t = l.time.as_ref().expect("timed");
+        assert_eq!(t.field, "timestamp");
+        let day = |s: &str| crate::timeline::FuzzyDate::parse(s).unwrap().first_day();
+        // The third placemark's TimeSpan (begin, end) counts too.
+        assert_eq!((t.first, t.last), (day("2023-08-09"), day("2023-08-11")));
+        assert_eq!(t.undated, 0);
+        let span = l.features[2].span.unwrap();
+        assert_eq!(
+            (span.start.to_string(), span.end.map(|e| e.to_string())),
+            ("2023-08-10".into(), Some("2023-08-11".into()))
         );
     }
 }

@@ -12,7 +12,15 @@ use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
 
 /// File name endings the dialog lists.
-pub const OPENABLE: [&str; 4] = [".geojson", ".json", ".topojson", ".csv"];
+pub const OPENABLE: [&str; 7] = [
+    ".geojson",
+    ".json",
+    ".topojson",
+    ".csv",
+    ".kml",
+    ".kmz",
+    ".zip",
+];
 
 /// What looking at a typed or clicked path found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -125,7 +125,7 @@ pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
     if meta.is_dir() {
         return fail(
             "this is a folder, not a file".into(),
-            "open a .geojson, .json or .csv file",
+            "open a file such as .geojson, .topojson, .kml, .kmz, .zip (a shapefile) or .csv",
         );
     }
     if meta.len() as usize > MAX_FILE_BYTES {

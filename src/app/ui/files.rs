@@ -178,7 +178,7 @@ fn files_window(
         .default_width(300.0)
         .show(&ctx, |ui| {
             if files.files.is_empty() {
-                ui.label("No file open. Drop a GeoJSON or CSV file on the window, or use Open….");
+                ui.label("No file open. Drop a GeoJSON, TopoJSON, KML/KMZ, zipped shapefile or CSV file on the window, or use Open….");
             }
             for f in &files.files {
                 ui.horizontal(|ui| {

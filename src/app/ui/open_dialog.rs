@@ -1,4 +1,4 @@
-//! The Open… window: browse folders (listed in the background) and pick a GeoJSON or CSV file,
+//! The Open… window: browse folders (listed in the background) and pick a file (GeoJSON, TopoJSON, KML/KMZ, a zipped shapefile, CSV),
 //! or type a path.
 
 use std::path::PathBuf;

@@ -115,7 +115,7 @@ fn top_bar(
             if ui
                 .button("Open…")
                 .on_hover_text(
-                    "Open a GeoJSON or CSV file (Ctrl+O); you can also drop files on the window",
+                    "Open a map or events file: GeoJSON, TopoJSON, KML/KMZ, zipped shapefile, CSV (Ctrl+O); you can also drop files on the window",
                 )
                 .clicked()
             {

@@ -83,7 +83,7 @@ fn overlays(
                         ("Ctrl+F or /", "find a place"),
                         (
                             "Ctrl+O",
-                            "open a GeoJSON or CSV file (or drop it on the window)",
+                            "open a GeoJSON, TopoJSON, KML/KMZ, zipped shapefile or CSV file (or drop it on the window)",
                         ),
                         ("Click a feature", "show its properties (your layers)"),
                         ("Hover a city", "its names, population, province, country"),

@@ -92,14 +92,18 @@ pub(crate) fn timed_span(
     forms: &mut DateForms,
     place: &dyn Fn(&str) -> crate::problem::Place,
 ) -> Result<crate::timeline::Span, String> {
-    let v = p
-        .get(start)
-        .filter(|v| !v.is_null())
+    // The layer's date property, else another one this feature has (a KML placemark with a
+    // TimeSpan among placemarks with a TimeStamp).
+    let (start, v) = std::iter::once(start)
+        .chain(TIME_FIELDS)
+        .find_map(|k| p.get(k).filter(|v| !v.is_null()).map(|v| (k, v)))
         .ok_or_else(|| format!("no \"{start}\""))?;
     let (s, form, raw) = read_date(v)?;
     forms.count(form, || place(start), &raw, s);
     let end = end
-        .and_then(|k| p.get(k).filter(|v| !v.is_null()).map(|v| (k, v)))
+        .into_iter()
+        .chain(END_FIELDS)
+        .find_map(|k| p.get(k).filter(|v| !v.is_null()).map(|v| (k, v)))
         .and_then(|(k, v)| {
             let (e, form, raw) = read_date(v).ok()?;
             forms.count(form, || place(k), &raw, e);

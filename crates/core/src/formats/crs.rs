@@ -191,6 +191,97 @@ pub fn epsg_code(name: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The code of the projected system a `.prj` file (WKT, as Esri and GDAL write it) describes,
+/// when Dateline knows it: by its EPSG authority, by its name (`Korea_2000_Korea_Unified_
+/// Coordinate_System`, `WGS_1984_UTM_Zone_52N`, …), or by the Transverse Mercator parameters
+/// of the Korean systems on their ellipsoid. `None`: not recognised.
+pub fn code_of_wkt(wkt: &str) -> Option<u32> {
+    let lower = wkt.to_ascii_lowercase();
+    // The PROJCS's own authority comes last.
+    if let Some(at) = lower.rfind("authority[\"epsg\",")
+        && let Some(code) = lower[at + 18..]
+            .trim_start_matches(['"', ' '])
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|d| d.parse().ok())
+        && known(code).is_some()
+        && !lower[at..].contains("geogcs[")
+    {
+        return Some(code);
+    }
+    let name: String = lower
+        .strip_prefix("projcs[\"")?
+        .split('"')
+        .next()?
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let by_name = match name.as_str() {
+        "korea_2000_korea_unified_coordinate_system"
+        | "korea_2000_unified_cs"
+        | "korea_2000___unified_cs" => Some(5179),
+        "korea_2000_korea_west_belt_2010" | "korea_2000___west_belt_2010" => Some(5185),
+        "korea_2000_korea_central_belt_2010" | "korea_2000___central_belt_2010" => Some(5186),
+        "korea_2000_korea_east_belt_2010" | "korea_2000___east_belt_2010" => Some(5187),
+        "korea_2000_korea_east_sea_belt_2010" | "korea_2000___east_sea_belt_2010" => Some(5188),
+        "korea_2000_korea_central_belt" | "korea_2000___central_belt" => Some(5181),
+        "korean_1985_korea_central_belt" | "korean_1985___central_belt" => Some(2097),
+        "korean_1985_modified_korea_central_belt" | "korean_1985___modified_central_belt" => {
+            Some(5174)
+        }
+        "wgs_1984_web_mercator_auxiliary_sphere" | "wgs_84___pseudo_mercator" => Some(3857),
+        n => {
+            let zone = n
+                .strip_prefix("wgs_1984_utm_zone_")
+                .or_else(|| n.strip_prefix("wgs_84___utm_zone_"));
+            zone.and_then(|z| {
+                let (num, hemi) = z.split_at(z.len().checked_sub(1)?);
+                let num: u32 = num.parse().ok()?;
+                let base = if hemi == "s" { 32700 } else { 32600 };
+                (1..=60).contains(&num).then_some(base + num)
+            })
+        }
+    };
+    if by_name.is_some() {
+        return by_name;
+    }
+    // Transverse Mercator with the parameters of a Korean system, on its ellipsoid.
+    if !lower.contains("transverse_mercator") {
+        return None;
+    }
+    let param = |key: &str| -> Option<f64> {
+        let at = lower.find(&format!("parameter[\"{key}\","))?;
+        lower[at..]
+            .split(',')
+            .nth(1)?
+            .trim_end_matches([']', ' '])
+            .trim()
+            .parse()
+            .ok()
+    };
+    let (lon0, k0, x0, y0) = (
+        param("central_meridian")?,
+        param("scale_factor").unwrap_or(1.0),
+        param("false_easting")?,
+        param("false_northing")?,
+    );
+    let bessel = lower.contains("bessel");
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-6 * b.abs().max(1.0);
+    if !bessel && close(lon0, 127.5) && close(k0, 0.9996) && close(x0, 1e6) && close(y0, 2e6) {
+        return Some(5179);
+    }
+    KOREAN_TM
+        .iter()
+        .find(|&&(_, _, l, y, datum)| {
+            (datum == KOR85) == bessel
+                && l.parse::<f64>().is_ok_and(|l| close(l, lon0))
+                && close(k0, 1.0)
+                && close(x0, 200000.0)
+                && close(y0, f64::from(y))
+        })
+        .map(|b| b.0)
+}
+
 /// Converts positions of one known coordinate system to WGS 84 longitude/latitude in degrees.
 pub struct Reprojector {
     known: Known,
@@ -362,5 +453,32 @@ mod tests {
         assert!(g(321424.0, 4159640.0).contains("UTM"));
         assert!(g(14135126.0, 4518366.0).contains("3857"));
         assert_eq!(guess_projected(1e9, 1e9), None);
+    }
+
+    #[test]
+    fn prj_files_name_their_system() {
+        // As Esri writes a .prj for Korean portals' files (no authority), and as GDAL does.
+        let esri_5179 = r#"PROJCS["Korea_2000_Korea_Unified_Coordinate_System",GEOGCS["GCS_Korea_2000",DATUM["D_Korea_2000",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",1000000.0],PARAMETER["False_Northing",2000000.0],PARAMETER["Central_Meridian",127.5],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",38.0],UNIT["Meter",1.0]]"#;
+        assert_eq!(code_of_wkt(esri_5179), Some(5179));
+        // The same parameters under a name of its own.
+        assert_eq!(
+            code_of_wkt(&esri_5179.replace("Korea_2000_Korea_Unified_Coordinate_System", "UTM-K")),
+            Some(5179)
+        );
+        let central = r#"PROJCS["ITRF2000_Central_Belt_60",GEOGCS["GCS_ITRF_2000",DATUM["D_ITRF_2000",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",200000.0],PARAMETER["False_Northing",600000.0],PARAMETER["Central_Meridian",127.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",38.0],UNIT["Meter",1.0]]"#;
+        assert_eq!(code_of_wkt(central), Some(5186));
+        let gdal = r#"PROJCS["WGS 84 / UTM zone 52N",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",129],PARAMETER["scale_factor",0.9996],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","32652"]]"#;
+        assert_eq!(code_of_wkt(gdal), Some(32652));
+        assert_eq!(
+            code_of_wkt(r#"PROJCS["WGS_1984_UTM_Zone_51N",GEOGCS["x"]]"#),
+            Some(32651)
+        );
+        assert_eq!(
+            code_of_wkt(
+                r#"PROJCS["MGI_Austria_Lambert",GEOGCS["GCS_MGI"],PROJECTION["Lambert_Conformal_Conic"]]"#
+            ),
+            None
+        );
+        assert_eq!(code_of_wkt(r#"GEOGCS["GCS_WGS_1984"]"#), None);
     }
 }
