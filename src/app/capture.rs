@@ -19,7 +19,7 @@ use crate::app::state::story::{Clock, Story};
 use crate::app::state::systems::AppSystems;
 use crate::core::projection::Lcc;
 use crate::core::scene::{Scene, SceneLabel, SceneLayer, SceneView};
-use crate::core::timeline::iso;
+use crate::core::timeline::{iso, opacity};
 use crate::core::userfile::Content;
 
 /// Frames rendered before the capture, so meshes, fonts and egui have settled.
@@ -158,9 +158,22 @@ fn save(
         if let Some(files) = &files {
             for f in &files.files {
                 let (features, kind) = match &f.good {
-                    Some(Content::Layer(l)) => (l.features.len(), "layer"),
-                    Some(Content::Events(e)) => (e.len(), "events"),
-                    None => (0, "nothing loaded"),
+                    Some(Content::Layer(l)) if l.time.is_some() => {
+                        // How many of a timed layer's features show at the date.
+                        let shown = l
+                            .features
+                            .iter()
+                            .filter(|x| match (&x.span, clock.as_deref()) {
+                                (Some(s), Some(c)) => opacity(s, c.date, c.window()) > 0.0,
+                                _ => true,
+                            })
+                            .count();
+                        let n = l.features.len();
+                        (n, format!("timed layer: {shown} of {n} shown"))
+                    }
+                    Some(Content::Layer(l)) => (l.features.len(), "layer".to_string()),
+                    Some(Content::Events(e)) => (e.len(), "events".to_string()),
+                    None => (0, "nothing loaded".to_string()),
                 };
                 scene.layers.push(SceneLayer {
                     name: format!("{} ({kind})", f.name),

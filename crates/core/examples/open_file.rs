@@ -11,10 +11,22 @@ fn main() {
     for path in std::env::args().skip(1) {
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let start = Instant::now();
-        let opened = userfile::open(&path, bytes, &Lcc::atlas(), &mut |_| {
+        // When each stage started (the progress callback names it), to print where time goes.
+        let mut stages: Vec<(String, f64)> = Vec::new();
+        let opened = userfile::open(&path, bytes, &Lcc::atlas(), &mut |stage| {
+            if stages.last().is_none_or(|(s, _)| s != stage) {
+                stages.push((stage.to_string(), start.elapsed().as_secs_f64()));
+            }
             std::ops::ControlFlow::Continue(())
         });
         let took = start.elapsed().as_secs_f64();
+        let ends = stages.iter().skip(1).map(|s| s.1).chain([took]);
+        let line: Vec<String> = stages
+            .iter()
+            .zip(ends)
+            .map(|((s, t0), t1)| format!("{s} {:.2} s", t1 - t0))
+            .collect();
+        eprintln!("{path}: stages: {}", line.join(", "));
         for p in &opened.problems {
             println!("{p}");
         }

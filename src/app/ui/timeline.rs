@@ -169,8 +169,40 @@ fn axis(
     );
     let (y0, m0, _) = civil(a as i64);
     let px_per_month = (right - left) / ((b - a) / 30.44) as f32;
+    // Over decades or centuries (a TimelineJS file of the 7th century beside today's news):
+    // year ticks only, every 1, 2, 5, 10… years so labels keep 60 px apart.
+    if px_per_month < 3.0 {
+        let px_per_year = px_per_month * 12.0;
+        let step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+            .into_iter()
+            .find(|s| px_per_year * *s as f32 >= 60.0)
+            .unwrap_or(2000);
+        let (y1, _, _) = civil(b as i64);
+        let mut y = y0.div_euclid(step) * step;
+        while y <= y1 {
+            let d = day_number(y, 1, 1) as f64;
+            if d >= a {
+                let x = x_of(d);
+                painter.line_segment(
+                    [egui::pos2(x, axis_y - 8.0), egui::pos2(x, axis_y + 6.0)],
+                    egui::Stroke::new(1.5, faint),
+                );
+                painter.text(
+                    egui::pos2(x + 3.0, axis_y + 2.0),
+                    egui::Align2::LEFT_TOP,
+                    y.to_string(),
+                    egui::FontId::proportional(12.0),
+                    text_color,
+                );
+            }
+            y += step;
+        }
+    }
     let (mut y, mut m) = (y0, m0);
     loop {
+        if px_per_month < 3.0 {
+            break;
+        }
         let d = day_number(y, m, 1) as f64;
         if d > b {
             break;
