@@ -67,6 +67,56 @@ pub fn sub_mesh<T: Copy>(positions: &[T], indices: &[u32]) -> (Vec<T>, Vec<u32>)
     )
 }
 
+/// A line with the points that change it by less than `tol` removed (Douglas–Peucker), for
+/// drawing it zoomed out: first and last points kept, and at least one more in a closed ring
+/// (so it stays a ring).
+pub fn simplify(line: &[[f32; 2]], tol: f32) -> Vec<[f32; 2]> {
+    if line.len() <= 2 {
+        return line.to_vec();
+    }
+    let mut keep = vec![false; line.len()];
+    keep[0] = true;
+    keep[line.len() - 1] = true;
+    let mut stack = vec![(0, line.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let (pa, pb) = (line[a], line[b]);
+        let (dx, dy) = (pb[0] - pa[0], pb[1] - pa[1]);
+        let len = dx.hypot(dy);
+        let mut far = (0.0f32, 0);
+        for (i, p) in line.iter().enumerate().take(b).skip(a + 1) {
+            let d = if len > 0.0 {
+                ((p[0] - pa[0]) * dy - (p[1] - pa[1]) * dx).abs() / len
+            } else {
+                (p[0] - pa[0]).hypot(p[1] - pa[1])
+            };
+            if d > far.0 {
+                far = (d, i);
+            }
+        }
+        if far.0 > tol {
+            keep[far.1] = true;
+            stack.push((a, far.1));
+            stack.push((far.1, b));
+        }
+    }
+    let out: Vec<[f32; 2]> = line
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(p, _)| *p)
+        .collect();
+    if out.len() == 2 && line.first() == line.last() {
+        // A ring reduced to its closing point and itself: keep its far point and one more.
+        return vec![
+            line[0],
+            line[line.len() / 3],
+            line[2 * line.len() / 3],
+            line[0],
+        ];
+    }
+    out
+}
+
 /// Inserts points so that no edge is longer than `max_deg` degrees (so that straight
 /// lon/lat edges follow the curve of parallels once projected).
 pub fn densify(line: &[LonLat], max_deg: f64) -> Vec<LonLat> {
@@ -173,5 +223,38 @@ mod tests {
         assert_eq!(d[0], [0.0, 0.0]);
         assert_eq!(d[10], [10.0, 0.0]);
         assert_eq!(densify(&[[0.0, 0.0], [0.5, 0.5]], 1.0).len(), 2);
+    }
+
+    #[test]
+    fn simplify_drops_points_within_the_tolerance_only() {
+        // A square's sides with small wiggles: the wiggles go at 1 km, stay at 0.01 km.
+        let mut ring = Vec::new();
+        for i in 0..=40 {
+            let t = i as f32 / 10.0;
+            let wiggle = if i % 2 == 1 { 0.1 } else { 0.0 };
+            ring.push(match i / 10 {
+                0 => [t * 10.0, wiggle],
+                1 => [10.0 + wiggle, (t - 1.0) * 10.0],
+                2 => [10.0 - (t - 2.0) * 10.0, 10.0 + wiggle],
+                _ => [wiggle, 10.0 - (t - 3.0) * 10.0],
+            });
+        }
+        ring[40] = ring[0];
+        let coarse = simplify(&ring, 1.0);
+        assert_eq!(
+            coarse,
+            [
+                [0.0, 0.0],
+                [10.0, 0.0],
+                [10.0, 10.0],
+                [0.0, 10.0],
+                [0.0, 0.0]
+            ]
+        );
+        assert_eq!(simplify(&ring, 0.01).len(), ring.len());
+        // A tiny ring stays a ring.
+        let tiny = [[0.0, 0.0], [0.1, 0.0], [0.1, 0.1], [0.0, 0.0]];
+        assert_eq!(simplify(&tiny, 5.0).len(), 4);
+        assert_eq!(simplify(&[[0.0, 0.0], [1.0, 1.0]], 5.0).len(), 2);
     }
 }

@@ -16,7 +16,7 @@ use super::globe::sphere_polygon;
 use super::model::{LonLat, Shape};
 use super::problem::{Place, Problem, Severity};
 use super::projection::Projection;
-use super::tessellate::{MeshData, densify, triangulate_unclipped};
+use super::tessellate::{MeshData, densify, simplify, triangulate_unclipped};
 use super::timeline::{Span, long_date};
 
 /// What a file turned out to be.
@@ -39,6 +39,8 @@ pub struct Layer {
     /// Lines and polygon outlines, in plane km (clipped likewise: a polygon cut by the edge
     /// of the projection's extent has rings that follow that edge).
     pub lines: Vec<Vec<[f32; 2]>>,
+    /// `lines` simplified to [`COARSE_KM`], one for one, for drawing zoomed out.
+    pub lines_coarse: Vec<Vec<[f32; 2]>>,
     /// Points, in plane km (those the projection shows).
     pub points: Vec<[f32; 2]>,
     /// Each feature's properties and projected shapes, for hit tests.
@@ -106,6 +108,9 @@ pub struct GlobeLayer {
     /// Points on the sphere.
     pub points: Vec<[f32; 3]>,
 }
+
+/// Tolerance of a layer's coarse lines (km): below one screen pixel once a pixel is wider.
+pub const COARSE_KM: f32 = 1.5;
 
 /// Radius of user layers on the globe (above land and lakes, below the atlas's lines).
 pub const GLOBE_RADIUS: f64 = 1.0008;
@@ -700,6 +705,12 @@ fn build_layer_with(
     if !cancel.ask() {
         return None;
     }
+    // Level of detail: the outlines again with what a pixel cannot show left out.
+    layer.lines_coarse = layer
+        .lines
+        .par_iter()
+        .map(|l| simplify(l, COARSE_KM))
+        .collect();
     Some(layer)
 }
 
@@ -1516,5 +1527,25 @@ mod tests {
             (span.start.to_string(), span.end.map(|e| e.to_string())),
             ("2023-08-10".into(), Some("2023-08-11".into()))
         );
+    }
+
+    #[test]
+    fn natural_earths_coastlines_have_a_coarse_version_for_zoomed_out_views() {
+        let Ok(src) = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/bench/ne_10m_land.geojson"
+        )) else {
+            eprintln!("../shared/bench missing: skipped");
+            return;
+        };
+        let o = open("ne_10m_land.geojson", src, &Lcc::atlas(), &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        assert_eq!(l.lines_coarse.len(), l.lines.len());
+        let fine: usize = l.lines.iter().map(Vec::len).sum();
+        let coarse: usize = l.lines_coarse.iter().map(Vec::len).sum();
+        assert!(coarse * 3 < fine, "{coarse} of {fine} points");
+        assert!(l.lines_coarse.iter().all(|c| c.len() >= 2));
     }
 }

@@ -40,6 +40,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// A click on a user layer's feature shows its properties (the topmost layer first).
+#[allow(clippy::too_many_arguments)]
 fn inspect_click(
     buttons: Res<ButtonInput<MouseButton>>,
     egui: Option<Res<EguiWantsInput>>,

@@ -23,7 +23,7 @@ use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::tessellate::sub_mesh;
 use crate::core::timeline::opacity;
-use crate::core::userfile::{Content, Layer, LayerFeature};
+use crate::core::userfile::{COARSE_KM, Content, Layer, LayerFeature};
 use crate::core::view::km_per_px;
 
 /// The most points drawn per layer (a dot each, in screen pixels).
@@ -39,10 +39,32 @@ pub struct UserLines;
 #[derive(Default, Reflect, GizmoConfigGroup)]
 pub struct UserGlobe;
 
-/// The entities drawing each file (each with the group it draws, if any), and the version of
-/// the file they show.
+/// The entities drawing each file (each with the group it draws, if any, and its level of
+/// detail), and the version of the file they show.
 #[derive(Resource, Debug, Default)]
-pub struct LayerEntities(pub HashMap<FileId, (u64, Vec<(Entity, Option<String>)>)>);
+pub struct LayerEntities(pub HashMap<FileId, (u64, Vec<Drawn>)>);
+
+/// One entity drawing part of a file.
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    /// The entity.
+    pub entity: Entity,
+    /// The group of the file it draws (`None`: the whole file).
+    pub group: Option<String>,
+    /// The zoom it is drawn at.
+    pub lod: Lod,
+}
+
+/// Which zoom an entity of a layer is drawn at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lod {
+    /// Always.
+    All,
+    /// Zoomed in (a pixel narrower than [`COARSE_KM`]).
+    Fine,
+    /// Zoomed out: the simplified outlines.
+    Coarse,
+}
 
 /// Asset collections for a user layer on the globe (absent in tests without 3D assets).
 #[derive(bevy::ecs::system::SystemParam)]
@@ -133,12 +155,14 @@ fn draw_layers(
     mut gizmo_assets: ResMut<Assets<GizmoAsset>>,
     mut globe_assets: GlobeAssets,
     mut vis: Query<&mut Visibility>,
+    cam: Res<MapCamera>,
 ) {
+    let coarse = km_per_px(cam.current.zoom) as f32 > COARSE_KM;
     drawn.0.retain(|id, (_, entities)| {
         let open = files.get(*id).is_some();
         if !open {
-            for (e, _) in entities.drain(..) {
-                commands.entity(e).despawn();
+            for d in entities.drain(..) {
+                commands.entity(d.entity).despawn();
             }
         }
         open
@@ -148,8 +172,8 @@ fn draw_layers(
         if entry.0 != f.version {
             let started = Instant::now();
             entry.0 = f.version;
-            for (e, _) in entry.1.drain(..) {
-                commands.entity(e).despawn();
+            for d in entry.1.drain(..) {
+                commands.entity(d.entity).despawn();
             }
             // A timed layer's features come and go with the date: drawn each frame.
             if let Some(Content::Layer(layer)) = &f.good
@@ -182,20 +206,29 @@ fn draw_layers(
                                 .id(),
                         );
                     }
-                    let mut g = GizmoAsset::new();
-                    let mut any = false;
-                    for feature in &layer.features[r.clone()] {
-                        for l in feature_lines(feature) {
-                            any = true;
-                            g.linestrip_2d(
-                                layer.lines[l].iter().map(|p| Vec2::new(p[0], p[1])),
-                                colour,
-                            );
+                    entry.1.extend(spawned.into_iter().map(|entity| Drawn {
+                        entity,
+                        group: group.clone(),
+                        lod: Lod::All,
+                    }));
+                    // Outlines twice: as they are, and simplified for zoomed-out views.
+                    for (lines, lod) in [
+                        (&layer.lines, Lod::Fine),
+                        (&layer.lines_coarse, Lod::Coarse),
+                    ] {
+                        let mut g = GizmoAsset::new();
+                        let mut any = false;
+                        for feature in &layer.features[r.clone()] {
+                            for l in feature_lines(feature) {
+                                any = true;
+                                g.linestrip_2d(
+                                    lines[l].iter().map(|p| Vec2::new(p[0], p[1])),
+                                    colour,
+                                );
+                            }
                         }
-                    }
-                    if any {
-                        spawned.push(
-                            commands
+                        if any {
+                            let e = commands
                                 .spawn((
                                     Name::new(format!("layer lines {}", f.name)),
                                     Gizmo {
@@ -209,12 +242,14 @@ fn draw_layers(
                                     },
                                     Transform::from_xyz(0.0, 0.0, z + 0.1),
                                 ))
-                                .id(),
-                        );
+                                .id();
+                            entry.1.push(Drawn {
+                                entity: e,
+                                group: group.clone(),
+                                lod,
+                            });
+                        }
                     }
-                    entry
-                        .1
-                        .extend(spawned.into_iter().map(|e| (e, group.clone())));
                 }
             }
             info!(
@@ -223,10 +258,17 @@ fn draw_layers(
                 started.elapsed().as_secs_f64()
             );
         }
-        for (e, group) in &entry.1 {
-            if let Ok(mut v) = vis.get_mut(*e) {
-                let shown =
-                    f.visible && group.as_ref().is_none_or(|g| !f.hidden_groups.contains(g));
+        for d in &entry.1 {
+            if let Ok(mut v) = vis.get_mut(d.entity) {
+                let shown = f.visible
+                    && d.group
+                        .as_ref()
+                        .is_none_or(|g| !f.hidden_groups.contains(g))
+                    && match d.lod {
+                        Lod::All => true,
+                        Lod::Fine => !coarse,
+                        Lod::Coarse => coarse,
+                    };
                 v.set_if_neq(if shown {
                     Visibility::Inherited
                 } else {
