@@ -1548,4 +1548,36 @@ mod tests {
         assert!(coarse * 3 < fine, "{coarse} of {fine} points");
         assert!(l.lines_coarse.iter().all(|c| c.len() >= 2));
     }
+
+    #[test]
+    fn a_ring_round_the_south_pole_covers_the_pole_on_the_globe() {
+        // Natural Earth's Antarctica as GDAL writes it (tests/fixtures/README.md): its main
+        // ring runs from -180° to 180° and never reaches the pole itself (85.6°S at most).
+        let src = include_bytes!("../../../tests/fixtures/antarctica-110m.geojson");
+        let o = open("antarctica.geojson", src.to_vec(), &Lcc::atlas(), &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        assert!(
+            o.problems.iter().all(|p| p.severity == Severity::Warning),
+            "{:#?}",
+            o.problems
+        );
+        // The globe's fill reaches the pole (y = -1 on the unit sphere, radius just above).
+        let lowest = l
+            .globe
+            .fill_positions
+            .iter()
+            .map(|p| p[1])
+            .fold(f32::MAX, f32::min);
+        assert!(lowest < -0.9999 * GLOBE_RADIUS as f32, "{lowest}");
+        // and no triangle of it is in the northern hemisphere.
+        assert!(l.globe.fill_positions.iter().all(|p| p[1] < 0.0));
+        // On the map, clipped to what the conic projection shows (north of 60°S): bounded.
+        assert!(
+            l.fill.positions.len() < 10_000,
+            "{}",
+            l.fill.positions.len()
+        );
+    }
 }
