@@ -934,3 +934,61 @@ fn an_earthquake_feed_plays_on_the_timeline_and_only_shown_quakes_are_clicked() 
     assert_eq!(clock.span(app.world().resource::<Story>()).0, first);
     assert!(clock.span(app.world().resource::<Story>()).1 > day("2024-01-01") as i64);
 }
+
+#[test]
+fn frames_keep_coming_while_a_large_file_loads() {
+    // About 40 MB of polygons (a ring of 400 points each), written like a real export.
+    let dir = temp_dir("large");
+    let path = dir.join("large.geojson");
+    let mut s = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
+    for i in 0..4000 {
+        let (cx, cy) = (100.0 + (i % 80) as f64 * 0.5, 30.0 + (i / 80) as f64 * 0.4);
+        let ring: Vec<String> = (0..=400)
+            .map(|k| {
+                let a = (k % 400) as f64 / 400.0 * std::f64::consts::TAU;
+                format!("[{:.6},{:.6}]", cx + 0.2 * a.cos(), cy + 0.15 * a.sin())
+            })
+            .collect();
+        if i > 0 {
+            s.push_str(",\n");
+        }
+        s.push_str(&format!(
+            "{{\"type\":\"Feature\",\"properties\":{{\"n\":{i}}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[{}]]}}}}",
+            ring.join(",")
+        ));
+    }
+    s.push_str("\n]}\n");
+    std::fs::write(&path, &s).unwrap();
+    let mut app = full_app_with("region", |s| s.files = vec![path.clone()]);
+    let start = std::time::Instant::now();
+    let (mut frames, mut longest) = (0, std::time::Duration::ZERO);
+    while app.world().resource::<OpenFiles>().busy() {
+        assert!(start.elapsed().as_secs() < 120, "the load did not finish");
+        let t = std::time::Instant::now();
+        app.update();
+        longest = longest.max(t.elapsed());
+        frames += 1;
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let took = start.elapsed();
+    let files = app.world().resource::<OpenFiles>();
+    assert_eq!(
+        files.files[0].good.as_ref().map(|c| match c {
+            Content::Layer(l) => l.features.len(),
+            Content::Events(e) => e.len(),
+        }),
+        Some(4000)
+    );
+    // The load ran beside the frames: many frames while it lasted, none held up by it (a
+    // load on the frame would make one frame as long as the whole load).
+    eprintln!(
+        "{} MB loaded in {took:?}: {frames} frames, the longest {longest:?}",
+        s.len() >> 20
+    );
+    assert!(frames >= 10, "{frames} frames in {took:?}");
+    assert!(
+        longest * 4 < took,
+        "a frame took {longest:?} of a {took:?} load"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
