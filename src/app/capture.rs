@@ -19,7 +19,7 @@ use crate::app::state::story::{Clock, Story};
 use crate::app::state::systems::AppSystems;
 use crate::core::projection::Lcc;
 use crate::core::scene::{Scene, SceneLabel, SceneLayer, SceneView};
-use crate::core::timeline::{iso, opacity};
+use crate::core::timeline::iso;
 use crate::core::userfile::Content;
 
 /// Frames rendered before the capture, so meshes, fonts and egui have settled.
@@ -163,9 +163,10 @@ fn save(
                         let shown = l
                             .features
                             .iter()
-                            .filter(|x| match (&x.span, clock.as_deref()) {
-                                (Some(s), Some(c)) => opacity(s, c.date, c.window()) > 0.0,
-                                _ => true,
+                            .filter(|x| {
+                                clock
+                                    .as_deref()
+                                    .is_none_or(|c| x.opacity(c.date, c.window()) > 0.0)
                             })
                             .count();
                         let n = l.features.len();

@@ -17,7 +17,7 @@ use super::model::{LonLat, Shape};
 use super::problem::{Place, Problem, Severity};
 use super::projection::Projection;
 use super::tessellate::{MeshData, densify, simplify, triangulate_unclipped};
-use super::timeline::{Span, long_date};
+use super::timeline::{Span, Window, long_date};
 
 /// What a file turned out to be.
 #[derive(Debug, Clone)]
@@ -317,7 +317,7 @@ pub fn open(
         if progress("reading events").is_break() {
             return Opened::cancelled(name);
         }
-        let f = events::from_loaded(name, loaded.clone());
+        let f = events::from_loaded(name, &loaded);
         if !f.events.is_empty() || !loaded.features.iter().any(|f| !f.shapes.is_empty()) {
             return Opened {
                 content: Some(Content::Events(f.events)),
@@ -529,6 +529,14 @@ fn numeric_fields(layer: &Layer) -> Vec<NumericField> {
 }
 
 impl LayerFeature {
+    /// How visible it is at a date in a window: as an event would be for a timed layer's
+    /// feature, 1 for an untimed layer's or an undated one.
+    pub fn opacity(&self, date: f64, window: Window) -> f32 {
+        self.span
+            .as_ref()
+            .map_or(1.0, |s| super::timeline::opacity(s, date, window))
+    }
+
     /// A number property of the feature, if it has one.
     pub fn number(&self, key: &str) -> Option<f64> {
         self.properties.get(key).and_then(serde_json::Value::as_f64)

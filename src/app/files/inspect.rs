@@ -12,7 +12,6 @@ use crate::app::camera::pointer::map_click;
 use crate::app::state::screen::window_size;
 use crate::app::state::story::{Clock, FileId};
 use crate::app::state::systems::AppSystems;
-use crate::core::timeline::opacity;
 use crate::core::userfile::{Content, LayerFeature};
 use crate::core::view::km_per_px;
 
@@ -68,10 +67,9 @@ fn inspect_click(
                 // A timed layer's features count only on the dates they show.
                 let shown = |i: usize, feature: &LayerFeature| {
                     f.shows_feature(l, i)
-                        && match (&feature.span, clock.as_deref()) {
-                            (Some(span), Some(c)) => opacity(span, c.date, c.window()) > 0.0,
-                            _ => true,
-                        }
+                        && clock
+                            .as_deref()
+                            .is_none_or(|c| feature.opacity(c.date, c.window()) > 0.0)
                 };
                 l.hit_shown(plane, tol, &shown)
                     .map(|j| (f.id, l.features[j].key.clone()))

@@ -22,7 +22,6 @@ use crate::app::state::story::FileId;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::tessellate::sub_mesh;
-use crate::core::timeline::opacity;
 use crate::core::userfile::{COARSE_KM, Content, Layer, LayerFeature};
 use crate::core::view::km_per_px;
 
@@ -345,19 +344,18 @@ fn globe_entities(
     out
 }
 
-/// How a feature of a layer is drawn now: its opacity at the clock's date (1 for untimed
-/// layers and undated features), and its size and shade from the number it is sized by.
+/// How feature `j` of a layer is drawn now (`None`: not at all, its group hidden or its
+/// dates away): its opacity at the clock's date (1 for untimed layers and undated features),
+/// and its size and shade from the number it is sized by.
 fn look(
     f: &crate::app::files::store::UserFile,
     l: &Layer,
-    feature: &LayerFeature,
+    j: usize,
     clock: Option<&Clock>,
 ) -> Option<(f32, Color, f32)> {
-    let o = match (&feature.span, clock) {
-        (Some(span), Some(c)) => opacity(span, c.date, c.window()),
-        _ => 1.0,
-    };
-    if o <= 0.0 {
+    let feature = &l.features[j];
+    let o = clock.map_or(1.0, |c| feature.opacity(c.date, c.window()));
+    if o <= 0.0 || !f.shows_feature(l, j) {
         return None;
     }
     let unit = f.size_by.as_ref().and_then(|k| {
@@ -398,12 +396,7 @@ fn draw_points(
             if drawn >= MAX_POINTS_DRAWN {
                 break;
             }
-            if let Some(g) = l.group_of(j)
-                && f.hidden_groups.contains(&l.groups[g].0)
-            {
-                continue;
-            }
-            let Some((_, c, px)) = look(f, l, feature, clock.as_deref()) else {
+            let Some((_, c, px)) = look(f, l, j, clock.as_deref()) else {
                 continue;
             };
             for p in &l.points[feature.points.clone()] {
@@ -444,12 +437,7 @@ fn draw_timed_on_globe(
             if drawn >= MAX_POINTS_DRAWN {
                 break;
             }
-            if let Some(g) = l.group_of(j)
-                && f.hidden_groups.contains(&l.groups[g].0)
-            {
-                continue;
-            }
-            let Some((_, c, px)) = look(f, l, feature, clock.as_deref()) else {
+            let Some((_, c, px)) = look(f, l, j, clock.as_deref()) else {
                 continue;
             };
             for p in &l.globe.points[feature.globe_points.clone()] {

@@ -114,15 +114,15 @@ pub(crate) fn timed_span(
 
 /// Reads an events GeoJSON file (see `../shared/design.md` for its properties).
 pub fn load_geojson(file: &str, bytes: &[u8]) -> EventFile {
-    from_loaded(file, geojson::load(file, bytes))
+    from_loaded(file, &geojson::load(file, bytes))
 }
 
 /// Reads events from an already loaded GeoJSON file (its problems are kept).
-pub fn from_loaded(file: &str, loaded: geojson::Loaded) -> EventFile {
+pub fn from_loaded(file: &str, loaded: &geojson::Loaded) -> EventFile {
     let mut out = EventFile {
         file: file.to_string(),
         events: Vec::new(),
-        problems: loaded.problems,
+        problems: loaded.problems.clone(),
     };
     let mut forms = DateForms::default();
     for (i, f) in loaded.features.iter().enumerate() {

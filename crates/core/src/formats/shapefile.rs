@@ -233,15 +233,12 @@ fn read_one(
                 let label = super::crs::code_of_wkt(prj_text.as_deref().unwrap_or(""))
                     .and_then(super::crs::known)
                     .map_or_else(|| name.clone(), |k| k.label());
-                problems.push(Problem {
-                    severity: Severity::Warning,
-                    file: file.to_string(),
-                    place: place("prj"),
-                    message: format!(
-                        "coordinates were in {label} and were converted to longitude/latitude"
-                    ),
-                    hint: "nothing to do".into(),
-                });
+                problems.push(warning(
+                    file,
+                    place("prj"),
+                    format!("coordinates were in {label} and were converted to longitude/latitude"),
+                    "nothing to do",
+                ));
                 f
             }
             None => {
