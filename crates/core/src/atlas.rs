@@ -1,12 +1,47 @@
 //! The bundled atlas: the map data shipped in `assets/map`, validated, projected and
 //! tessellated once, ready to become meshes and lines.
 
+use rayon::prelude::*;
+
+use super::clip::clip_line;
 use super::geojson::{self, Loaded};
+use super::globe::sphere_polygon;
 use super::model::{Feature, LonLat, Shape};
 use super::projection::{Lcc, Projection};
 use super::tessellate::{MeshData, densify, triangulate};
 use super::topology::{self, EdgeKind};
-use super::view::MAP_BBOX;
+
+/// The frame of the bundled data (west, south, east, north): the world, cut at ±180° and at
+/// the poles. Polygon edges along it (Antarctica's cap, the antimeridian) are not coasts.
+pub const DATA_FRAME: [f64; 4] = [-180.0, -90.0, 180.0, 90.0];
+
+/// Longest triangle edge (km) of the atlas on the globe: nothing cuts through the sphere.
+pub const GLOBE_EDGE_KM: f32 = 120.0;
+
+/// Triangles on the unit sphere.
+#[derive(Debug, Clone, Default)]
+pub struct SphereMesh {
+    /// Vertex positions on the unit sphere.
+    pub positions: Vec<[f32; 3]>,
+    /// Triangle indices into `positions`.
+    pub indices: Vec<u32>,
+}
+
+impl SphereMesh {
+    /// A polygon (lon/lat rings) on the unit sphere, whatever the map projection shows of it.
+    pub fn of_polygon(rings: &[Vec<LonLat>]) -> SphereMesh {
+        let (positions, indices) = sphere_polygon(rings, GLOBE_EDGE_KM, 1.0);
+        SphereMesh { positions, indices }
+    }
+
+    /// Appends another mesh.
+    pub fn extend(&mut self, other: SphereMesh) {
+        let base = self.positions.len() as u32;
+        self.positions.extend(other.positions);
+        self.indices
+            .extend(other.indices.into_iter().map(|i| i + base));
+    }
+}
 
 /// The bundled layers, embedded so the app opens with good data and no files to find.
 pub mod bundled {
@@ -18,8 +53,8 @@ pub mod bundled {
     pub const LAKES: &[u8] = include_bytes!("../../../assets/map/lakes.geojson");
     /// Label points.
     pub const PLACES: &[u8] = include_bytes!("../../../assets/map/places.geojson");
-    /// Noto Sans KR, subset to Latin and Hangul.
-    pub const FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansKR-Regular-subset.otf");
+    /// Dateline Sans KR: Noto Sans KR subset to Latin, Cyrillic and Hangul, renamed (OFL).
+    pub const FONT: &[u8] = include_bytes!("../../../assets/fonts/DatelineSansKR-Regular.otf");
 }
 
 /// Number of land colours; neighbours always get different ones.
@@ -38,8 +73,10 @@ pub struct Country {
     pub name_ko: Option<String>,
     /// Index into the land palette.
     pub colour: usize,
-    /// Triangles in plane kilometres.
+    /// Triangles in plane kilometres (the flat map: what its projection shows).
     pub mesh: MeshData,
+    /// Triangles on the unit sphere (the globe: all of it).
+    pub globe: SphereMesh,
 }
 
 /// The kinds of line drawn on the map, in drawing order (later on top).
@@ -88,8 +125,10 @@ impl LineKind {
 pub struct LineLayer {
     /// What the lines are.
     pub kind: LineKind,
-    /// The polylines.
+    /// The polylines in plane kilometres, cut where the projection tears.
     pub lines: Vec<Vec<[f32; 2]>>,
+    /// The same polylines in longitude/latitude, whole (for the globe).
+    pub lonlat: Vec<Vec<LonLat>>,
 }
 
 /// What a place is (the `kind` property of the places file).
@@ -115,11 +154,19 @@ pub enum PlaceKind {
     Strait,
     /// An ocean.
     Ocean,
+    /// A bay or gulf.
+    Bay,
+    /// An island (a dot with a name: Dokdo, Ulleungdo).
+    Island,
+    /// A river's label point (on the river, or on the border line where the river is it).
+    River,
+    /// An area whose status is disputed (its card says who administers and who claims it).
+    Area,
 }
 
 impl PlaceKind {
     /// Every kind.
-    pub const ALL: [PlaceKind; 10] = [
+    pub const ALL: [PlaceKind; 14] = [
         PlaceKind::Capital,
         PlaceKind::City,
         PlaceKind::Town,
@@ -130,6 +177,10 @@ impl PlaceKind {
         PlaceKind::Sea,
         PlaceKind::Strait,
         PlaceKind::Ocean,
+        PlaceKind::Bay,
+        PlaceKind::Island,
+        PlaceKind::River,
+        PlaceKind::Area,
     ];
 
     /// Parses the data's word (`capital`, `city`, …; exact, lower case).
@@ -150,6 +201,10 @@ impl PlaceKind {
             PlaceKind::Sea => "sea",
             PlaceKind::Strait => "strait",
             PlaceKind::Ocean => "ocean",
+            PlaceKind::Bay => "bay",
+            PlaceKind::Island => "island",
+            PlaceKind::River => "river",
+            PlaceKind::Area => "area",
         }
     }
 }
@@ -163,12 +218,16 @@ impl std::fmt::Display for PlaceKind {
 /// A point to label (city, country, province, sea).
 #[derive(Debug, Clone)]
 pub struct Place {
+    /// The id of the reviewed names table (`tools/names/`), for the places it holds.
+    pub id: Option<String>,
     /// What it is.
     pub kind: PlaceKind,
     /// English name.
     pub name: String,
-    /// Korean name.
+    /// Korean name (the South Korean standard form).
     pub name_ko: Option<String>,
+    /// The North Korean form, where it differs (라진 for 나진), shown in the place card.
+    pub name_ko_nk: Option<String>,
     /// Position.
     pub lonlat: LonLat,
     /// Population, for cities.
@@ -180,7 +239,7 @@ pub struct Place {
     /// True when the position is approximate (said so in the data).
     pub approximate: bool,
     /// Where the position comes from, for places added from a cited source rather than
-    /// GeoNames.
+    /// GeoNames; for disputed areas and rivers, what the card says about them.
     pub note: Option<String>,
 }
 
@@ -195,6 +254,7 @@ impl Place {
                 | PlaceKind::Town
                 | PlaceKind::District
                 | PlaceKind::Site
+                | PlaceKind::Island
         )
     }
 }
@@ -206,6 +266,8 @@ pub struct Atlas {
     pub countries: Vec<Country>,
     /// All lakes as one mesh.
     pub lakes: MeshData,
+    /// All lakes on the unit sphere.
+    pub lakes_globe: SphereMesh,
     /// Number of lake polygons.
     pub lake_count: usize,
     /// Lines by kind, in drawing order.
@@ -226,12 +288,19 @@ fn must_load(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
     Ok(l)
 }
 
-fn project_line(line: &[LonLat], proj: &impl Projection, max_deg: f64) -> Vec<[f32; 2]> {
-    densify(line, max_deg)
-        .into_iter()
-        .map(|p| {
-            let [x, y] = proj.project(p);
-            [x as f32, y as f32]
+/// A line on the map: cut where the projection tears (its seam) or stops (its last parallel),
+/// each piece densified and projected.
+fn project_line(line: &[LonLat], proj: &impl Projection, max_deg: f64) -> Vec<Vec<[f32; 2]>> {
+    clip_line(line, &proj.extent())
+        .iter()
+        .map(|piece| {
+            densify(piece, max_deg)
+                .into_iter()
+                .map(|p| {
+                    let [x, y] = proj.project(p);
+                    [x as f32, y as f32]
+                })
+                .collect()
         })
         .collect()
 }
@@ -272,7 +341,7 @@ impl Atlas {
             .iter()
             .map(|f| polygons(f).flatten().cloned().collect())
             .collect();
-        let topo = topology::derive(&rings, MAP_BBOX);
+        let topo = topology::derive(&rings, DATA_FRAME);
         let colours = topology::colour(&topo.neighbours, PALETTE);
         let iso3: Vec<&str> = countries
             .features
@@ -280,44 +349,58 @@ impl Atlas {
             .map(|f| f.str_prop("iso3").unwrap_or(""))
             .collect();
 
-        let mut out = Vec::with_capacity(countries.features.len());
-        for (i, f) in countries.features.iter().enumerate() {
-            let mut mesh = MeshData::default();
-            for poly in polygons(f) {
-                mesh.extend(&triangulate(poly, &proj));
-            }
-            out.push(Country {
-                iso3: iso3[i].to_string(),
-                iso2: f.str_prop("iso2").map(str::to_string),
-                name: f.str_prop("name").unwrap_or("?").to_string(),
-                name_ko: f.str_prop("name_ko").map(str::to_string),
-                colour: colours[i],
-                mesh,
-            });
-        }
+        // Each country's map and globe triangles, countries in parallel.
+        let out: Vec<Country> = countries
+            .features
+            .par_iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let mut mesh = MeshData::default();
+                let mut globe = SphereMesh::default();
+                for poly in polygons(f) {
+                    mesh.extend(&triangulate(poly, &proj));
+                    globe.extend(SphereMesh::of_polygon(poly));
+                }
+                Country {
+                    iso3: iso3[i].to_string(),
+                    iso2: f.str_prop("iso2").map(str::to_string),
+                    name: f.str_prop("name").unwrap_or("?").to_string(),
+                    name_ko: f.str_prop("name_ko").map(str::to_string),
+                    colour: colours[i],
+                    mesh,
+                    globe,
+                }
+            })
+            .collect();
 
         let mut by_kind: Vec<LineLayer> = LineKind::ALL
             .iter()
             .map(|&kind| LineLayer {
                 kind,
                 lines: Vec::new(),
+                lonlat: Vec::new(),
             })
             .collect();
-        let mut push = |kind: LineKind, line: Vec<[f32; 2]>| {
-            if line.len() >= 2 {
-                by_kind[LineKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
-                    .lines
-                    .push(line);
+        let mut push = |kind: LineKind, line: &[LonLat]| {
+            if line.len() < 2 {
+                return;
             }
+            let layer = &mut by_kind[LineKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)];
+            layer.lines.extend(
+                project_line(line, &proj, 0.5)
+                    .into_iter()
+                    .filter(|l| l.len() >= 2),
+            );
+            layer.lonlat.push(line.to_vec());
         };
         let is_korea_pair =
             |a: usize, b: usize| matches!((iso3[a], iso3[b]), ("KOR", "PRK") | ("PRK", "KOR"));
         for l in &topo.lines {
             match l.kind {
-                EdgeKind::Coast => push(LineKind::Coast, project_line(&l.points, &proj, 0.5)),
+                EdgeKind::Coast => push(LineKind::Coast, &l.points),
                 // The KOR–PRK border is the MDL, drawn from its own feature below.
                 EdgeKind::Border(a, b) if is_korea_pair(a, b) => {}
-                EdgeKind::Border(..) => push(LineKind::Border, project_line(&l.points, &proj, 0.5)),
+                EdgeKind::Border(..) => push(LineKind::Border, &l.points),
             }
         }
         let mut mdl_label = None;
@@ -334,16 +417,18 @@ impl Atlas {
                     if kind == LineKind::Mdl && mdl_label.is_none() {
                         mdl_label = pts.get(pts.len() / 3).copied();
                     }
-                    push(kind, project_line(pts, &proj, 0.5));
+                    push(kind, pts);
                 }
             }
         }
 
         let mut lake_mesh = MeshData::default();
+        let mut lakes_globe = SphereMesh::default();
         let mut lake_count = 0;
         for f in &lakes_file.features {
             for poly in polygons(f) {
                 lake_mesh.extend(&triangulate(poly, &proj));
+                lakes_globe.extend(SphereMesh::of_polygon(poly));
                 lake_count += 1;
             }
         }
@@ -356,9 +441,11 @@ impl Atlas {
                     return None;
                 };
                 Some(Place {
+                    id: f.str_prop("id").map(str::to_string),
                     kind: PlaceKind::parse(f.str_prop("kind")?)?,
                     name: f.str_prop("name")?.to_string(),
                     name_ko: f.str_prop("name_ko").map(str::to_string),
+                    name_ko_nk: f.str_prop("name_ko_nk").map(str::to_string),
                     lonlat: *p,
                     population: f
                         .properties
@@ -382,6 +469,7 @@ impl Atlas {
         Ok(Atlas {
             countries: out,
             lakes: lake_mesh,
+            lakes_globe,
             lake_count,
             lines: by_kind,
             places,
@@ -470,7 +558,7 @@ mod tests {
                 "{name} at {:?} is not inside {iso3}",
                 p.lonlat
             );
-            // A place added by hand (no GeoNames population) says where its position comes from.
+            // A place not from GeoNames (no population) says where its position comes from.
             if p.population.is_none() {
                 assert!(p.note.is_some(), "{name} has no source note");
             }
@@ -503,7 +591,7 @@ mod tests {
             .iter()
             .map(|f| polygons(f).flatten().cloned().collect())
             .collect();
-        let topo = topology::derive(&rings, MAP_BBOX);
+        let topo = topology::derive(&rings, DATA_FRAME);
         let mut pairs = 0;
         for (i, ns) in topo.neighbours.iter().enumerate() {
             for &j in ns {
@@ -551,6 +639,10 @@ mod tests {
             [66.60, 66.53],
             [133.39, 67.55],
             [170.0, 66.5],
+            // North of 78°N, where the map once sliced Russia flat: October Revolution Island
+            // (Severnaya Zemlya) and Novaya Zemlya's northern island.
+            [97.0, 79.3],
+            [63.5, 76.0],
         ] {
             assert!(
                 mesh_contains(rus, Lcc::atlas().project(p)),
@@ -583,7 +675,20 @@ mod mesh_tests {
         let atlas = Atlas::bundled().unwrap();
         let countries = geojson::load("countries.geojson", bundled::COUNTRIES);
         let proj = Lcc::atlas();
+        let e = proj.extent();
+        let mut checked = 0;
         for (f, c) in countries.features.iter().zip(&atlas.countries) {
+            // Every country is on the globe.
+            assert!(!c.globe.indices.is_empty(), "{} not on the globe", c.iso3);
+            // On the map, compare areas where the projection shows all of the country:
+            // not across its seam (75°W) and north of its last parallel.
+            let b = crate::clip::bounds(polygons(f).flatten().flatten());
+            let seam = e.seam.unwrap_or(f64::NAN);
+            let crosses = |s: f64| (b[0]..=b[2]).contains(&s);
+            if crosses(seam) || crosses(seam - 360.0) || crosses(seam + 360.0) || b[1] < e.south {
+                continue;
+            }
+            checked += 1;
             let want: f64 = polygons(f)
                 .map(|rings| {
                     ring_area(&rings[0], &proj)
@@ -597,5 +702,6 @@ mod mesh_tests {
                 c.iso3
             );
         }
+        assert!(checked > 200, "only {checked} countries checked");
     }
 }

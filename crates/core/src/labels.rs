@@ -32,12 +32,17 @@ pub struct TextMeasure {
 }
 
 impl TextMeasure {
-    /// A measure for the bundled Noto Sans KR subset.
+    /// A measure for the bundled font (Dateline Sans KR).
     pub fn bundled() -> TextMeasure {
         TextMeasure {
             font: FontRef::new(super::atlas::bundled::FONT)
                 .expect("the bundled font is a valid OpenType font"),
         }
+    }
+
+    /// The characters of `text` the font has no glyph for (controls and spaces aside).
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        missing_glyphs(&self.font, text)
     }
 
     /// Width of `text` in ems (multiply by the font size in pixels).
@@ -55,6 +60,26 @@ impl TextMeasure {
             })
             .sum()
     }
+}
+
+/// The characters of `text` a font (OpenType bytes) has no glyph for, controls and
+/// whitespace aside; every character when the bytes are not a font.
+pub fn missing_in_font(font: &[u8], text: &str) -> Vec<char> {
+    match FontRef::new(font) {
+        Ok(f) => missing_glyphs(&f, text),
+        Err(_) => text.chars().collect(),
+    }
+}
+
+fn missing_glyphs(font: &FontRef<'_>, text: &str) -> Vec<char> {
+    let charmap = font.charmap();
+    let mut out: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace() && charmap.map(*c).is_none())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// What a label names.
@@ -158,8 +183,12 @@ fn kind_of(place: &Place) -> Option<LabelKind> {
     Some(match place.kind {
         PlaceKind::Country => LabelKind::Country,
         PlaceKind::Capital => LabelKind::Capital,
-        PlaceKind::Province => LabelKind::Province,
-        PlaceKind::Sea | PlaceKind::Strait | PlaceKind::Ocean => LabelKind::Sea,
+        PlaceKind::Province | PlaceKind::Area => LabelKind::Province,
+        PlaceKind::Sea
+        | PlaceKind::Strait
+        | PlaceKind::Ocean
+        | PlaceKind::Bay
+        | PlaceKind::River => LabelKind::Sea,
         _ if place.is_spot() => LabelKind::City,
         _ => return None,
     })
@@ -201,6 +230,9 @@ pub fn sources(
                 // After capitals and the places of the news, which sit at fixed points;
                 // a country's name can move within the country.
                 (LabelKind::Country, _) => (1.8, 0.0, 15.0),
+                // Capitals from the world view on, except the smallest (island territories'
+                // seats of a few hundred people), which wait until zoomed in.
+                (LabelKind::Capital, _) if pop < 1e5 => (1.0 + pop_rank * 0.5, 3.5, 13.0),
                 (LabelKind::Capital, _) => (1.0 + pop_rank * 0.5, 0.0, 14.0),
                 (LabelKind::City, _) if story.is_some() => {
                     let (_, rank, zoom) = story.copied().unwrap_or(("", 1.5, 4.0));
@@ -209,6 +241,8 @@ pub fn sources(
                 (LabelKind::City, PlaceKind::District | PlaceKind::Site | PlaceKind::Town) => {
                     (1.6, 6.5, 12.0)
                 }
+                // Dokdo and Ulleungdo: small, far out at sea, shown from the Korea view on.
+                (LabelKind::City, PlaceKind::Island) => (1.4, 5.5, 12.0),
                 (LabelKind::City, _) => {
                     let z = match pop {
                         p if p >= 5e6 => 3.0,
@@ -220,11 +254,13 @@ pub fn sources(
                     };
                     (3.0 + pop_rank, z, if pop >= 1e6 { 13.0 } else { 12.0 })
                 }
+                (LabelKind::Province, PlaceKind::Area) => (4.5, 5.0, 11.0),
                 (LabelKind::Province, _) => {
                     let korea = matches!(p.country.as_deref(), Some("KR" | "KP"));
                     (5.0, if korea { 5.0 } else { 5.8 }, 11.0)
                 }
-                (LabelKind::Sea, PlaceKind::Strait) => (2.5, 5.0, 12.0),
+                (LabelKind::Sea, PlaceKind::Strait | PlaceKind::Bay) => (2.5, 5.0, 12.0),
+                (LabelKind::Sea, PlaceKind::River) => (2.8, 4.5, 11.0),
                 (LabelKind::Sea, _) => (2.0, 0.0, 13.0),
                 (LabelKind::Line, _) => (0.5, 5.5, 12.0),
             };

@@ -40,7 +40,8 @@ pub struct SceneEvent {
     pub status: String,
     /// Category code.
     pub category: String,
-    /// `point`, `route`, `area` or `none` (no place).
+    /// `point`, `route`, `route not reported` (an arrow between two places), `area` or
+    /// `none` (no place).
     pub shape: String,
     /// Shown at this date (and in the frame, when it has a place).
     pub visible: bool,

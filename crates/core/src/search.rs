@@ -17,9 +17,13 @@ pub fn search<'a>(places: &'a [Place], query: &str, limit: usize) -> Vec<(usize,
         .filter_map(|(i, p)| {
             let en = p.name.to_lowercase();
             let ko = p.name_ko.as_deref().unwrap_or("");
+            // The North Korean form finds the place too (라진 finds 나진).
+            let nk = p.name_ko_nk.as_deref().unwrap_or("");
             let score = if en.starts_with(&q) || ko.starts_with(q.as_str()) {
                 0
-            } else if en.split([' ', '-']).any(|w| w.starts_with(&q)) {
+            } else if (!nk.is_empty() && nk.starts_with(q.as_str()))
+                || en.split([' ', '-', '(']).any(|w| w.starts_with(&q))
+            {
                 1
             } else {
                 return None;
@@ -31,7 +35,7 @@ pub fn search<'a>(places: &'a [Place], query: &str, limit: usize) -> Vec<(usize,
         PlaceKind::Country => 0,
         PlaceKind::Capital => 1,
         _ if p.is_spot() => 2,
-        PlaceKind::Sea | PlaceKind::Strait | PlaceKind::Ocean => 3,
+        PlaceKind::Sea | PlaceKind::Strait | PlaceKind::Ocean | PlaceKind::Bay => 3,
         _ => 4,
     };
     hits.sort_by(|a, b| {

@@ -4,8 +4,15 @@ use super::model::LonLat;
 use super::projection::Projection;
 use super::tessellate::densify;
 
-/// The box the bundled data covers (west, south, east, north), degrees.
+/// The region of the news, which the bundled data covers in fine detail (west, south, east,
+/// north), degrees. The rest of the Earth is bundled too, at a coarser level of detail.
 pub const MAP_BBOX: [f64; 4] = [20.0, 25.0, 192.0, 78.0];
+/// What the flat map shows of the whole Earth: every longitude from the projection's seam
+/// (75°W) round to it again, and every latitude down to 45°S. Farther south the conic's scale
+/// passes 3 and Antarctica is only on the globe.
+pub const WORLD_BBOX: [f64; 4] = [-74.5, -45.0, 284.5, 90.0];
+/// The box the camera's centre stays in: the world box down to the conic's last parallel.
+pub const CAMERA_BBOX: [f64; 4] = [-74.5, -60.0, 284.5, 90.0];
 /// The whole Korean peninsula with Jeju and Ulleungdo.
 pub const KOREA_BBOX: [f64; 4] = [124.0, 33.0, 131.0, 43.1];
 /// Ukraine to Japan.
@@ -90,7 +97,7 @@ pub enum ViewSpec {
     Korea,
     /// Ukraine to Japan.
     Region,
-    /// The whole map.
+    /// The whole Earth the flat map shows (see [`WORLD_BBOX`]).
     World,
     /// A centre and a zoom level.
     At {
@@ -156,7 +163,7 @@ impl ViewSpec {
         let fitted = match self {
             ViewSpec::Korea => MapView::fit(KOREA_BBOX, inner, 0.04, proj),
             ViewSpec::Region => MapView::fit(REGION_BBOX, inner, 0.02, proj),
-            ViewSpec::World => MapView::fit(MAP_BBOX, inner, 0.0, proj),
+            ViewSpec::World => MapView::fit(WORLD_BBOX, inner, 0.0, proj),
             ViewSpec::At { center, zoom } => MapView {
                 center: proj.project(*center),
                 zoom: *zoom,
@@ -198,9 +205,9 @@ impl Insets {
     }
 }
 
-/// The plane extent of the bundled map (x0, y0, x1, y1): the camera's centre stays inside it.
+/// The plane extent of the map (x0, y0, x1, y1): the camera's centre stays inside it.
 pub fn map_bounds(proj: &impl Projection) -> [f64; 4] {
-    let [w, s, e, n] = MAP_BBOX;
+    let [w, s, e, n] = CAMERA_BBOX;
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for p in densify(&[[w, s], [e, s], [e, n], [w, n], [w, s]], 1.0) {
         let [x, y] = proj.project(p);
@@ -294,7 +301,7 @@ mod tests {
                 p
             }
         }
-        assert_eq!(map_bounds(&Plain), MAP_BBOX);
+        assert_eq!(map_bounds(&Plain), CAMERA_BBOX);
         let p = Lcc::atlas();
         let b = map_bounds(&p);
         assert!(b[0] < b[2] && b[1] < b[3], "{b:?}");
@@ -309,11 +316,20 @@ mod tests {
         ] {
             assert!(inside(p.project(ll)), "{ll:?}");
         }
+        // The whole Earth down to 60°S is reachable: Cape Town, Sydney, São Paulo, New York.
+        for ll in [
+            [18.42, -33.92],
+            [151.21, -33.87],
+            [-46.63, -23.55],
+            [-74.0 + 360.0, 40.71],
+        ] {
+            assert!(inside(p.project(ll)), "{ll:?}");
+        }
         // The south edge is an arc that dips below its corners at the central meridian
         // (105°E): the box follows the densified edge, not only the four corners.
-        let low = p.project([105.0, 25.0])[1];
-        assert!((b[1] - low).abs() < 1e-9, "{} vs {low}", b[1]);
-        assert!(b[1] < p.project([20.0, 25.0])[1] && b[1] < p.project([192.0, 25.0])[1]);
+        let low = p.project([105.0, -60.0])[1];
+        assert!((b[1] - low).abs() < 1.0, "{} vs {low}", b[1]);
+        assert!(b[1] < p.project([20.0, -60.0])[1] && b[1] < p.project([192.0, -60.0])[1]);
     }
 
     #[test]

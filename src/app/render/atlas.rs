@@ -12,7 +12,7 @@ use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
 use crate::core::graticule;
 use crate::core::projection::{Lcc, Projection};
-use crate::core::view::{MAP_BBOX, km_per_px};
+use crate::core::view::{CAMERA_BBOX, km_per_px};
 
 /// A line layer's entity.
 #[derive(Component, Debug, Clone, Copy)]
@@ -96,7 +96,7 @@ fn spawn_map(
 
     let proj = Lcc::atlas();
     for step in graticule::STEPS {
-        let lines: Vec<Vec<[f32; 2]>> = graticule::lines(step, MAP_BBOX)
+        let lines: Vec<Vec<[f32; 2]>> = graticule::lines(step, CAMERA_BBOX)
             .iter()
             .map(|l| {
                 l.iter()

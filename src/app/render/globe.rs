@@ -14,16 +14,9 @@ use crate::app::state::story::{Clock, EventFilters, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
-use crate::core::globe::{
-    central_angle, slerp, sphere_line, sphere_positions, subdivide, to_sphere,
-};
+use crate::core::globe::{central_angle, slerp, sphere_line, to_sphere};
 use crate::core::model::Shape;
-use crate::core::projection::{Lcc, Projection as MapProjection};
-use crate::core::tessellate::MeshData;
 use crate::core::timeline::progress;
-
-/// Longest triangle edge on the globe (km): nothing cuts through the sphere.
-pub const MAX_EDGE_KM: f32 = 120.0;
 
 /// Route arcs on the globe.
 #[derive(Default, Reflect, GizmoConfigGroup)]
@@ -55,7 +48,6 @@ fn spawn_globe(
     mut materials: ResMut<Assets<StandardMaterial>>,
     mut gizmos: ResMut<Assets<GizmoAsset>>,
 ) {
-    let proj = Lcc::atlas();
     let layer = RenderLayers::layer(GLOBE_LAYER);
     // The sea: a sphere just under the land.
     commands.spawn((
@@ -68,25 +60,32 @@ fn spawn_globe(
         .iter()
         .map(|c| materials.add(mesh::globe_material(*c)))
         .collect();
+    // The globe's triangles were built from longitude/latitude with the atlas (all of each
+    // country, Antarctica and the Americas included, whatever the flat map's projection shows).
     for c in &atlas.0.countries {
-        let sub = subdivide(&c.mesh, MAX_EDGE_KM);
         commands.spawn((
             Name::new(format!("globe {}", c.name)),
             Mesh3d(meshes.add(mesh::sphere(
-                sphere_positions(&sub, &proj, 1.0),
-                sub.indices,
+                c.globe.positions.clone(),
+                c.globe.indices.clone(),
             ))),
             MeshMaterial3d(land[c.colour % LAND.len()].clone()),
             layer.clone(),
         ));
     }
-    let lakes: MeshData = subdivide(&atlas.0.lakes, MAX_EDGE_KM);
+    let lakes = &atlas.0.lakes_globe;
     commands.spawn((
         Name::new("globe lakes"),
-        Mesh3d(meshes.add(mesh::sphere(
-            sphere_positions(&lakes, &proj, 1.0004),
-            lakes.indices,
-        ))),
+        Mesh3d(
+            meshes.add(mesh::sphere(
+                lakes
+                    .positions
+                    .iter()
+                    .map(|p| p.map(|v| v * 1.0004))
+                    .collect(),
+                lakes.indices.clone(),
+            )),
+        ),
         MeshMaterial3d(materials.add(mesh::globe_material(SEA))),
         layer.clone(),
     ));
@@ -103,13 +102,9 @@ fn spawn_globe(
             color
         };
         let mut g = GizmoAsset::new();
-        for line in &l.lines {
-            let ll: Vec<[f64; 2]> = line
-                .iter()
-                .map(|p| proj.unproject([p[0] as f64, p[1] as f64]))
-                .collect();
+        for ll in &l.lonlat {
             g.linestrip(
-                sphere_line(&ll, 1.0015, 1.0)
+                sphere_line(ll, 1.0015, 1.0)
                     .into_iter()
                     .map(|p| Vec3::new(p[0], p[1], p[2])),
                 color,

@@ -108,9 +108,12 @@ impl SceneEvents {
     }
 }
 
-/// What an event is drawn as: a route, an area, a point, or nothing (no place).
+/// What an event is drawn as: a route, a route no source gives (an arrow between two
+/// places), an area, a point, or nothing (no place).
 pub fn shape_name(e: &Event) -> &'static str {
-    if e.is_route() {
+    if e.is_route() && e.route_not_reported.is_some() {
+        "route not reported"
+    } else if e.is_route() {
         "route"
     } else if e.shapes.iter().any(|s| matches!(s, Shape::Polygon(_))) {
         "area"
@@ -357,6 +360,32 @@ fn draw_lines(
         let color = theme::category(&e.category).with_alpha(o);
         for s in &e.shapes {
             match s {
+                Shape::Line(line) if e.route_not_reported.is_some() => {
+                    // No source gives the route: a straight dotted arrow between the two
+                    // places on the map's plane (not a great circle, not a path), whole from
+                    // the start; a label at its middle says "route not reported".
+                    let (Some(a), Some(b)) = (line.first(), line.last()) else {
+                        continue;
+                    };
+                    let (a, b) = (plane(a), plane(b));
+                    let dir = (b - a).normalize_or_zero();
+                    let dot = 5.0 * kpp;
+                    let n = ((b - a).length() / (2.0 * dot)).floor() as usize;
+                    for i in 0..n {
+                        let p = a + dir * (2.0 * dot * i as f32);
+                        solid.line_2d(p, p + dir * dot, color);
+                    }
+                    let side = Vec2::new(-dir.y, dir.x);
+                    let len = 12.0 * kpp;
+                    solid.linestrip_2d(
+                        [
+                            b - dir * len + side * len * 0.5,
+                            b,
+                            b - dir * len - side * len * 0.5,
+                        ],
+                        color,
+                    );
+                }
                 Shape::Line(line) => {
                     let pts: Vec<[f32; 2]> = densify(line, 0.5)
                         .iter()

@@ -140,6 +140,10 @@ pub fn recent_window() -> egui::Color32 {
 pub const ERROR: egui::Color32 = egui::Color32::from_rgb(220, 70, 60);
 /// Warnings in the problems window.
 pub const WARNING: egui::Color32 = egui::Color32::from_rgb(210, 160, 40);
+/// The light box behind a "route not reported" mark on the map, at an event's opacity.
+pub fn route_mark_box(opacity: f32) -> egui::Color32 {
+    egui::Color32::from_white_alpha((200.0 * opacity.clamp(0.0, 1.0)) as u8)
+}
 /// Neutral grey for status icons in the legend and the filters.
 pub const ICON_GREY: egui::Color32 = egui::Color32::from_gray(60);
 

@@ -13,6 +13,7 @@ use crate::app::state::story::{Selection, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::{self, icons::status_icon};
 use crate::core::events::{BUNDLED_NAME, CATEGORIES, category_index};
+use crate::core::model::Lang;
 
 /// Adds the card of the selected event.
 pub(super) fn plugin(app: &mut App) {
@@ -72,6 +73,16 @@ fn card(
                 ui.label(format!("Where: {place}{precision}"));
             } else if e.shapes.is_empty() {
                 ui.label("Where: no place given");
+            }
+            if let Some(note) = &e.route_not_reported {
+                // The dotted arrow is not a path: say so where the reader looks.
+                ui.label(egui::RichText::new("Route not reported").strong());
+                let text = match (toggles.lang, &note.ko) {
+                    (Lang::Ko, Some(ko)) => ko.clone(),
+                    (Lang::Both, Some(ko)) => format!("{}\n{ko}", note.en),
+                    _ => note.en.clone(),
+                };
+                ui.label(egui::RichText::new(text).small());
             }
             ui.add_space(4.0);
             ui.label(&e.summary);

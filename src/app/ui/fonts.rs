@@ -1,4 +1,4 @@
-//! The bundled Noto Sans KR for every panel, so Latin and Hangul share one set of metrics.
+//! The bundled Dateline Sans KR (a Noto Sans KR subset) for every panel, so Latin and Hangul share one set of metrics.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -23,7 +23,7 @@ fn install_fonts(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
         "noto-kr".into(),
         egui::FontData::from_static(crate::core::atlas::bundled::FONT).into(),
     );
-    // Noto Sans KR first for text, so Latin and Hangul share one set of line metrics (with
+    // The bundled font first for text, so Latin and Hangul share one set of line metrics (with
     // it as a fallback only, mixed lines overlap the next line); egui's own fonts stay as
     // fallbacks for symbols.
     fonts
@@ -39,4 +39,59 @@ fn install_fonts(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
     ctx.set_fonts(fonts);
     *done = true;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The string literals of the app's sources (what the interface can show), roughly: the
+    /// text between double quotes, escapes kept as written.
+    fn ui_text() -> String {
+        fn walk(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let src = std::fs::read_to_string(&path).unwrap();
+                    for (i, part) in src.split('"').enumerate() {
+                        if i % 2 == 1 {
+                            out.push_str(part);
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = String::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn every_character_of_the_interface_has_a_glyph() {
+        // Panels use the bundled font first and egui's own fonts as fallbacks (symbols such as
+        // ⏮ ⏸ ⏭ come from its icon font): each character must be in one of them.
+        let defaults = egui::FontDefinitions::default();
+        let fonts: Vec<&[u8]> = std::iter::once(crate::core::atlas::bundled::FONT)
+            .chain(defaults.font_data.values().map(|d| &*d.font))
+            .collect();
+        let text = ui_text();
+        assert!(
+            text.contains("route not reported"),
+            "the walk found no UI text"
+        );
+        let missing: Vec<char> = crate::core::labels::missing_in_font(fonts[0], &text)
+            .into_iter()
+            .filter(|c| {
+                fonts[1..]
+                    .iter()
+                    .all(|f| !crate::core::labels::missing_in_font(f, &c.to_string()).is_empty())
+            })
+            .collect();
+        assert!(missing.is_empty(), "no glyph in any font for {missing:?}");
+    }
 }

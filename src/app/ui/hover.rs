@@ -109,7 +109,10 @@ fn city_card(
         let Some(place) = atlas.0.places.get(p.source) else {
             return false;
         };
-        if !place.is_spot() {
+        // Dots (cities, sites, islands) and the labels that have a card to show: rivers and
+        // disputed areas.
+        let described = matches!(place.kind, PlaceKind::River | PlaceKind::Area);
+        if !place.is_spot() && !described {
             return false;
         }
         let Some([ax, ay]) = projector.pixel(place.lonlat, size) else {
@@ -117,7 +120,7 @@ fn city_card(
         };
         let r = p.label.rect;
         let in_rect = cx >= r[0] && cx <= r[2] && cy >= r[1] && cy <= r[3];
-        in_rect || (ax - cx).hypot(ay - cy) <= DOT_PX + 4.0
+        in_rect || (place.is_spot() && (ax - cx).hypot(ay - cy) <= DOT_PX + 4.0)
     });
     let Some(p) = hit.and_then(|h| atlas.0.places.get(h.source)) else {
         return Ok(());
@@ -138,7 +141,13 @@ fn city_card(
                     PlaceKind::Town => _ = ui.label("town"),
                     PlaceKind::District => _ = ui.label("district of a city"),
                     PlaceKind::Site => _ = ui.label("site (not a town)"),
+                    PlaceKind::Island => _ = ui.label("island"),
+                    PlaceKind::River => _ = ui.label("river"),
+                    PlaceKind::Area => _ = ui.label("disputed area"),
                     _ => {}
+                }
+                if let Some(nk) = &p.name_ko_nk {
+                    ui.label(format!("North Korean form: {nk}"));
                 }
                 if let Some(pop) = p.population {
                     ui.label(format!("population {}", thousands(pop)));
@@ -156,10 +165,13 @@ fn city_card(
                     ui.label(egui::RichText::new("position approximate").italics());
                 }
                 if let Some(note) = &p.note {
-                    ui.add(
-                        egui::Label::new(egui::RichText::new(format!("source: {note}")).small())
-                            .wrap(),
-                    );
+                    // A river's or a disputed area's card says what it is; a place's note
+                    // says where its position comes from.
+                    let text = match p.kind {
+                        PlaceKind::River | PlaceKind::Area => note.clone(),
+                        _ => format!("source: {note}"),
+                    };
+                    ui.add(egui::Label::new(egui::RichText::new(text).small()).wrap());
                 }
                 ui.label(
                     egui::RichText::new(format!("{:.2}°N {:.2}°E", p.lonlat[1], p.lonlat[0]))

@@ -12,6 +12,7 @@ pub mod hover;
 pub mod layout;
 pub mod open_dialog;
 pub mod properties;
+pub mod route_marks;
 pub mod search;
 pub mod shortcuts;
 pub mod timeline;
@@ -28,6 +29,7 @@ pub fn plugin(app: &mut App) {
         event_list::plugin,
         event_card::plugin,
         hover::plugin,
+        route_marks::plugin,
         search::plugin,
         files::plugin,
         open_dialog::plugin,

@@ -55,7 +55,11 @@ fn zoom_for_kind(kind: PlaceKind) -> f64 {
     match kind {
         PlaceKind::Country => 4.8,
         PlaceKind::Sea | PlaceKind::Ocean => 4.5,
-        PlaceKind::Province | PlaceKind::Strait => 6.0,
+        PlaceKind::Province
+        | PlaceKind::Strait
+        | PlaceKind::Bay
+        | PlaceKind::River
+        | PlaceKind::Area => 6.0,
         _ => 7.0,
     }
 }

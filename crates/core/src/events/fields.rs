@@ -271,6 +271,7 @@ impl Fields<'_> {
             place: raw.place.and_then(value_text),
             sources,
             shapes: raw.shapes,
+            route_not_reported: None,
             file: String::new(),
         })
     }

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::fields::{DateForms, Fields, RawEvent, note_imprecise_dates, read_date, value_text};
-use super::{EventFile, Status};
+use super::{EventFile, RouteNote, Status};
 use crate::geojson;
 use crate::model::Feature;
 use crate::problem::Place;
@@ -179,6 +179,14 @@ pub fn from_loaded(file: &str, loaded: &geojson::Loaded) -> EventFile {
         });
         if let Some(mut ev) = ev {
             ev.file = file.to_string();
+            if get("route").and_then(value_text).as_deref() == Some("not reported") {
+                ev.route_not_reported = Some(RouteNote {
+                    en: get("route_note").and_then(value_text).unwrap_or_else(|| {
+                        "The sources give no route: the arrow joins the two places only.".into()
+                    }),
+                    ko: get("route_note_ko").and_then(value_text),
+                });
+            }
             out.events.push(ev);
         }
     }

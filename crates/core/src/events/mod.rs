@@ -181,6 +181,15 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// What the card says about a route no source gives.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RouteNote {
+    /// In English.
+    pub en: String,
+    /// In Korean, if given.
+    pub ko: Option<String>,
+}
+
 /// One reported event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -210,15 +219,33 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// Where: a point, a route (line) or an area; empty for no place.
     pub shapes: Vec<Shape>,
+    /// Set when no source gives the route (`"route": "not reported"`): its lines only join
+    /// origin and destination, drawn as a straight arrow marked "route not reported", never
+    /// as a path. The note says so in the card (English, then Korean if given).
+    pub route_not_reported: Option<RouteNote>,
     /// The file it came from.
     pub file: String,
 }
 
 impl Event {
-    /// A representative position: the point, the route's destination, the area's first vertex.
+    /// A representative position: the point, the route's destination, the area's first
+    /// vertex. When the route is not reported, the place the sources name: the origin of a
+    /// single arrow (troops sent from North Korea), or the destination that several arrows
+    /// share (ships from several ports to Vladivostok).
     pub fn anchor(&self) -> Option<LonLat> {
+        let lines: Vec<&Vec<LonLat>> = self
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Line(l) => Some(l),
+                _ => None,
+            })
+            .collect();
+        let shared_end = lines.len() > 1 && lines.windows(2).all(|w| w[0].last() == w[1].last());
+        let unreported = self.route_not_reported.is_some() && !shared_end;
         self.shapes.iter().find_map(|s| match s {
             Shape::Point(p) => Some(*p),
+            Shape::Line(l) if unreported => l.first().copied(),
             Shape::Line(l) => l.last().copied(),
             Shape::Polygon(r) => {
                 let ring = r.first()?;
@@ -347,7 +374,18 @@ mod tests {
             .find(|e| e.id == "ryongsong-expansion")
             .unwrap();
         assert_eq!(kursk.denied_by, ["Russia", "North Korea"]);
-        assert!(kursk.claimed_by.is_empty());
+        // The source names no claimant: the file says so rather than leaving it empty.
+        assert_eq!(
+            kursk.claimed_by,
+            ["unattributed, reported by The Independent"]
+        );
+        // No source gives the troops' route: an arrow from North Korea, marker at the origin.
+        assert!(kursk.route_not_reported.is_some());
+        let Some(Shape::Line(line)) = kursk.shapes.first() else {
+            panic!("kursk-nk-troops has no line");
+        };
+        assert_eq!(line.len(), 2);
+        assert_eq!(kursk.anchor(), Some(line[0]));
         let day = |s: &str| FuzzyDate::parse(s).unwrap().first_day() as f64;
         for e in [kursk, plant] {
             assert_eq!(opacity(&e.span, day("2024-11-26"), Window::Cumulative), 1.0);
@@ -358,5 +396,140 @@ mod tests {
                 .iter()
                 .all(|e| opacity(&e.span, day("2023-07-01"), Window::Cumulative) == 0.0)
         );
+    }
+
+    /// Words that keep a source's hedge in a title, by status (English whole words or
+    /// phrases, Korean stems); a confirmed event needs none.
+    fn hedges(status: Status) -> (&'static [&'static str], &'static [&'static str]) {
+        match status {
+            Status::Confirmed => (&[], &[]),
+            Status::Reported => (
+                &[
+                    "says",
+                    "say",
+                    "said",
+                    "reports",
+                    "reported",
+                    "reportedly",
+                    "according to",
+                    "suspected",
+                    "alleged",
+                    "allegedly",
+                    "claims",
+                    "citing",
+                ],
+                &["따르면", "보도", "밝혀", "추정", "주장", "분석"],
+            ),
+            Status::Claimed => (
+                &[
+                    "says",
+                    "say",
+                    "said",
+                    "claims",
+                    "claim",
+                    "claimed",
+                    "accuses",
+                    "according to",
+                    "reportedly",
+                    "purportedly",
+                    "suspected",
+                    "alleged",
+                    "allegedly",
+                ],
+                &["주장", "따르면", "추정", "의혹", "밝혀", "보도"],
+            ),
+            Status::Disputed => (
+                &[
+                    "disputed",
+                    "says",
+                    "said",
+                    "claims",
+                    "claimed",
+                    "according to",
+                ],
+                &["논란", "엇갈", "주장", "따르면"],
+            ),
+            Status::Denied => (
+                &[
+                    "denies",
+                    "denied",
+                    "claims",
+                    "claimed",
+                    "alleged",
+                    "allegedly",
+                    "said",
+                ],
+                &["부인", "부정", "주장", "의혹"],
+            ),
+        }
+    }
+
+    fn has_word(text: &str, word: &str) -> bool {
+        let t = text.to_lowercase();
+        t.match_indices(word).any(|(i, _)| {
+            let before = t[..i].chars().next_back();
+            let after = t[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    #[test]
+    fn bundled_titles_keep_the_sources_hedges() {
+        let f = load_geojson("nk-russia-2023-2024.geojson", BUNDLED);
+        let mut hedged = 0;
+        for e in &f.events {
+            let (en, ko) = hedges(e.status);
+            if en.is_empty() {
+                continue;
+            }
+            assert!(
+                en.iter().any(|w| has_word(&e.title, w)),
+                "{} ({:?}): \"{}\" drops the source's hedge",
+                e.id,
+                e.status,
+                e.title
+            );
+            let title_ko = e
+                .title_ko
+                .as_deref()
+                .unwrap_or_else(|| panic!("{}: no Korean title", e.id));
+            assert!(
+                ko.iter().any(|w| title_ko.contains(w)),
+                "{}: \"{title_ko}\" drops the source's hedge",
+                e.id
+            );
+            // Who claims or reports it is named, "unattributed, reported by …" at least.
+            assert!(!e.claimed_by.is_empty(), "{} names no claimant", e.id);
+            hedged += 1;
+        }
+        assert!(hedged >= 8, "only {hedged} hedged events");
+        // The check can fail: a bare statement of a claim does not pass.
+        let (en, _) = hedges(Status::Claimed);
+        assert!(
+            !en.iter()
+                .any(|w| has_word("New missile assembly building at Ryongsong", w))
+        );
+        assert!(!has_word("unsaid", "said"));
+    }
+
+    #[test]
+    fn routes_no_source_gives_are_arrows_between_two_places() {
+        let f = load_geojson("nk-russia-2023-2024.geojson", BUNDLED);
+        let mut unreported = 0;
+        for e in f.events.iter().filter(|e| e.is_route()) {
+            // Every line in the bundled story is a route no source gives.
+            let note = e
+                .route_not_reported
+                .as_ref()
+                .unwrap_or_else(|| panic!("{} draws a path no source gives", e.id));
+            assert!(!note.en.is_empty() && note.ko.is_some(), "{}", e.id);
+            for s in &e.shapes {
+                if let Shape::Line(l) = s {
+                    assert_eq!(l.len(), 2, "{}: a path, not two places", e.id);
+                }
+            }
+            unreported += 1;
+        }
+        assert_eq!(unreported, 3);
     }
 }

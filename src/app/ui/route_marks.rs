@@ -1,0 +1,107 @@
+//! "route not reported" written at the middle of each arrow whose route no source gives, on
+//! the flat map, so that a straight arrow is never read as the path that was taken.
+
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::app::render::markers::SceneEvents;
+use crate::app::state::layers::LayerToggles;
+use crate::app::state::screen::{Projector, window_size};
+use crate::app::state::story::{Clock, EventFilters, Story};
+use crate::app::state::systems::AppSystems;
+use crate::app::theme;
+use crate::core::model::{Lang, Shape};
+use crate::core::projection::{Lcc, Projection};
+
+/// The mark's text in each language.
+pub fn mark_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "route not reported",
+        Lang::Ko => "경로 보도 없음",
+        Lang::Both => "route not reported · 경로 보도 없음",
+    }
+}
+
+/// Adds the marks.
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        route_marks.in_set(AppSystems::UiOverlays),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn route_marks(
+    mut contexts: EguiContexts,
+    window: Single<&Window, With<PrimaryWindow>>,
+    projector: Res<Projector>,
+    story: Option<Res<Story>>,
+    clock: Option<Res<Clock>>,
+    filters: Res<EventFilters>,
+    toggles: Res<LayerToggles>,
+    markers: Option<Res<SceneEvents>>,
+) -> Result {
+    let (Some(story), Some(clock), Projector::Map(view)) = (story, clock, *projector) else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let size = window_size(&window);
+    let proj = Lcc::atlas();
+    let painter = ctx.layer_painter(egui::LayerId::background());
+    // Event markers and the marks placed so far: a mark that would cover one moves below
+    // or above it.
+    let mut placed: Vec<egui::Rect> = markers
+        .iter()
+        .flat_map(|m| m.events.iter())
+        .filter(|m| m.visible)
+        .filter_map(|m| m.anchor)
+        .map(|[x, y]| {
+            egui::Rect::from_center_size(egui::pos2(x as f32, y as f32), egui::vec2(24.0, 24.0))
+        })
+        .collect();
+    for e in story.events() {
+        if e.route_not_reported.is_none() {
+            continue;
+        }
+        let o = filters.opacity(e, &clock);
+        if o <= 0.0 {
+            continue;
+        }
+        for s in &e.shapes {
+            let Shape::Line(line) = s else { continue };
+            let (Some(a), Some(b)) = (line.first(), line.last()) else {
+                continue;
+            };
+            // The middle of the straight arrow as drawn on the map's plane.
+            let (pa, pb) = (proj.project(*a), proj.project(*b));
+            let mid = view.to_pixel([(pa[0] + pb[0]) / 2.0, (pa[1] + pb[1]) / 2.0], size);
+            let pos = egui::pos2(mid[0] as f32, mid[1] as f32);
+            let (sa, sb) = (view.to_pixel(pa, size), view.to_pixel(pb, size));
+            let on_screen = (sb[0] - sa[0]).hypot(sb[1] - sa[1]) as f32;
+            let color = theme::category_egui(&e.category).gamma_multiply(o);
+            let galley = painter.layout_no_wrap(
+                mark_text(toggles.lang).into(),
+                egui::FontId::proportional(11.0),
+                color,
+            );
+            // An arrow shorter than its mark is marked once zoomed in (the card says it too).
+            if on_screen < galley.size().x + 24.0 {
+                continue;
+            }
+            let base = egui::Align2::CENTER_CENTER.anchor_size(pos, galley.size());
+            let step = base.height() + 4.0;
+            let Some(rect) = [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
+                .iter()
+                .map(|k| base.translate(egui::vec2(0.0, k * step)))
+                .find(|r| !placed.iter().any(|p| p.expand(2.0).intersects(*r)))
+            else {
+                continue;
+            };
+            placed.push(rect);
+            painter.rect_filled(rect.expand(2.0), 3.0, theme::route_mark_box(o));
+            painter.galley(rect.min, galley, color);
+        }
+    }
+    Ok(())
+}
