@@ -586,8 +586,11 @@ def korea_places(geonames):
             if r["geonameid"]:
                 props["geonameid"] = int(r["geonameid"])
                 props["population"] = geonames(int(r["geonameid"]))["population"]
-            else:
-                # Not from GeoNames: the card says where the position comes from.
+            elif r.get("population"):
+                # A city GeoNames lacks: population from the article its row names.
+                props["population"] = int(r["population"])
+            if not r["geonameid"] or r["source"].startswith("pos: Wikipedia"):
+                # Not placed from GeoNames: the card says where the position comes from.
                 props["note"] = r["source"]
                 props["approximate"] = "approximate" in r["source"]
         feats.append({"type": "Feature", "properties": props,

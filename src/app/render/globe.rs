@@ -187,7 +187,13 @@ fn draw_arcs(
         if o <= 0.0 {
             continue;
         }
-        let grow = progress(&e.span, clock.date);
+        // A route no source gives is whole from the start and dotted (not a path taken).
+        let unreported = e.route_not_reported.is_some();
+        let grow = if unreported {
+            1.0
+        } else {
+            progress(&e.span, clock.date)
+        };
         let color = theme::category(&e.category).with_alpha(o);
         for s in &e.shapes {
             let Shape::Line(line) = s else {
@@ -219,7 +225,11 @@ fn draw_arcs(
                     Vec3::new(v[0] as f32, v[1] as f32, v[2] as f32) * r as f32
                 })
                 .collect();
-            if lifted.len() >= 2 {
+            if unreported {
+                for pair in lifted.chunks_exact(2) {
+                    gizmos.line(pair[0], pair[1], color);
+                }
+            } else if lifted.len() >= 2 {
                 gizmos.linestrip(lifted, color);
             }
         }

@@ -1,5 +1,5 @@
 //! "route not reported" written at the middle of each arrow whose route no source gives, on
-//! the flat map, so that a straight arrow is never read as the path that was taken.
+//! the flat map and the globe, so that an arrow is never read as the path that was taken.
 
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
@@ -11,6 +11,7 @@ use crate::app::state::screen::{Projector, window_size};
 use crate::app::state::story::{Clock, EventFilters, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
+use crate::core::globe::slerp;
 use crate::core::model::{Lang, Shape};
 use crate::core::projection::{Lcc, Projection};
 
@@ -42,7 +43,7 @@ fn route_marks(
     toggles: Res<LayerToggles>,
     markers: Option<Res<SceneEvents>>,
 ) -> Result {
-    let (Some(story), Some(clock), Projector::Map(view)) = (story, clock, *projector) else {
+    let (Some(story), Some(clock)) = (story, clock) else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
@@ -73,11 +74,27 @@ fn route_marks(
             let (Some(a), Some(b)) = (line.first(), line.last()) else {
                 continue;
             };
-            // The middle of the straight arrow as drawn on the map's plane.
-            let (pa, pb) = (proj.project(*a), proj.project(*b));
-            let mid = view.to_pixel([(pa[0] + pb[0]) / 2.0, (pa[1] + pb[1]) / 2.0], size);
+            // The middle of the arrow as drawn: straight on the map's plane, a great circle
+            // on the globe (hidden on its far side).
+            let (mid, ends) = match *projector {
+                Projector::Map(view) => {
+                    let (pa, pb) = (proj.project(*a), proj.project(*b));
+                    let mid = view.to_pixel([(pa[0] + pb[0]) / 2.0, (pa[1] + pb[1]) / 2.0], size);
+                    (
+                        Some(mid),
+                        Some((view.to_pixel(pa, size), view.to_pixel(pb, size))),
+                    )
+                }
+                Projector::Globe(..) => {
+                    let mid = projector.pixel(slerp(*a, *b, 0.5), size);
+                    let ends = projector.pixel(*a, size).zip(projector.pixel(*b, size));
+                    (mid, ends)
+                }
+            };
+            let (Some(mid), Some((sa, sb))) = (mid, ends) else {
+                continue;
+            };
             let pos = egui::pos2(mid[0] as f32, mid[1] as f32);
-            let (sa, sb) = (view.to_pixel(pa, size), view.to_pixel(pb, size));
             let on_screen = (sb[0] - sa[0]).hypot(sb[1] - sa[1]) as f32;
             let color = theme::category_egui(&e.category).gamma_multiply(o);
             let galley = painter.layout_no_wrap(
