@@ -51,6 +51,10 @@ struct Cli {
     /// show the animated transition under way.
     #[arg(long, requires = "screenshot")]
     capture_transition: bool,
+    /// With --screenshot: time this many frames after the warm-up and write their mean time
+    /// and the triangles drawn into the scene description (a drawing benchmark).
+    #[arg(long, value_name = "N", requires = "screenshot", default_value_t = 0)]
+    bench_frames: u32,
     /// With --screenshot: put the pointer over LON,LAT (to show the hover card there).
     #[arg(long, value_name = "LON,LAT", requires = "screenshot", value_parser = parse_lonlat)]
     pointer_at: Option<[f64; 2]>,
@@ -194,6 +198,7 @@ fn main() -> ExitCode {
         capture_transition: cli.capture_transition,
         open_dialog: cli.open,
         pointer_at: cli.pointer_at,
+        bench_frames: cli.bench_frames,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled

@@ -937,11 +937,16 @@ fn an_earthquake_feed_plays_on_the_timeline_and_only_shown_quakes_are_clicked() 
 
 #[test]
 fn frames_keep_coming_while_a_large_file_loads() {
-    // About 40 MB of polygons (a ring of 400 points each), written like a real export.
+    // About 40 MB of polygons (a ring of 400 points each), written like a real export;
+    // DATELINE_LARGE_FEATURES=11500 makes it about 100 MB (run by hand: slower).
+    let n: usize = std::env::var("DATELINE_LARGE_FEATURES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4000);
     let dir = temp_dir("large");
     let path = dir.join("large.geojson");
     let mut s = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
-    for i in 0..4000 {
+    for i in 0..n {
         let (cx, cy) = (100.0 + (i % 80) as f64 * 0.5, 30.0 + (i / 80) as f64 * 0.4);
         let ring: Vec<String> = (0..=400)
             .map(|k| {
@@ -977,7 +982,7 @@ fn frames_keep_coming_while_a_large_file_loads() {
             Content::Layer(l) => l.features.len(),
             Content::Events(e) => e.len(),
         }),
-        Some(4000)
+        Some(n)
     );
     // The load ran beside the frames: many frames while it lasted, none held up by it (a
     // load on the frame would make one frame as long as the whole load).

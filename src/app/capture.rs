@@ -18,9 +18,10 @@ use crate::app::state::settings::{AtlasData, Settings};
 use crate::app::state::story::{Clock, Story};
 use crate::app::state::systems::AppSystems;
 use crate::core::projection::Lcc;
-use crate::core::scene::{Scene, SceneLabel, SceneLayer, SceneView};
+use crate::core::scene::{Scene, SceneDrawing, SceneLabel, SceneLayer, SceneView};
 use crate::core::timeline::iso;
-use crate::core::userfile::Content;
+use crate::core::userfile::{COARSE_KM, Content};
+use crate::core::view::km_per_px;
 
 /// Frames rendered before the capture, so meshes, fonts and egui have settled.
 pub const WARMUP_FRAMES: u32 = 10;
@@ -33,6 +34,9 @@ struct CaptureState {
     frames: u32,
     requested: bool,
     started: Instant,
+    /// `--bench-frames`: when the timed frames began, and their mean (ms) once done.
+    timing: Option<Instant>,
+    frame_ms: Option<f64>,
 }
 
 /// Adds capture mode when `--screenshot` was given.
@@ -49,6 +53,8 @@ pub(super) fn plugin(app: &mut App) {
         frames: 0,
         requested: false,
         started: Instant::now(),
+        timing: None,
+        frame_ms: None,
     })
     .add_systems(Update, request.in_set(AppSystems::Capture));
 }
@@ -92,7 +98,17 @@ fn request(
         cam.instant = false;
         toggle.write(ToggleGlobe);
     }
-    if !state.requested && state.frames >= WARMUP_FRAMES {
+    // The drawing benchmark: time `bench_frames` frames after the warm-up, then capture.
+    let bench = settings.bench_frames;
+    if bench > 0 && state.frames == WARMUP_FRAMES {
+        state.timing = Some(Instant::now());
+    }
+    if bench > 0 && state.frames == WARMUP_FRAMES + bench {
+        state.frame_ms = state
+            .timing
+            .map(|t| t.elapsed().as_secs_f64() * 1000.0 / f64::from(bench));
+    }
+    if !state.requested && state.frames >= WARMUP_FRAMES + bench {
         state.requested = true;
         // Freeze motion (a transition under way) so the scene description written when the
         // image arrives, a frame or two later, matches the image.
@@ -186,6 +202,16 @@ fn save(
                     .extend(f.problems.iter().map(|p| p.to_string()));
             }
         }
+        if let Some(frame_ms) = state.frame_ms {
+            scene.drawing = Some(drawing(
+                settings.bench_frames,
+                frame_ms,
+                &atlas,
+                &toggles,
+                cam.current.zoom,
+                files.as_deref(),
+            ));
+        }
         let json = serde_json::to_string_pretty(&scene).map_err(|e| e.to_string())?;
         let path = scene_path(&state.out);
         std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -204,6 +230,49 @@ fn save(
             eprintln!("dateline: error: {e}");
             exit.write(AppExit::error());
         }
+    }
+}
+
+/// What the map draws at this zoom, for the drawing benchmark: the atlas's triangles and
+/// shown line points, and the user's layers' triangles and line points at the level of
+/// detail the zoom picks (as `render::user_layers` does).
+fn drawing(
+    frames: u32,
+    frame_ms: f64,
+    atlas: &AtlasData,
+    toggles: &LayerToggles,
+    zoom: f64,
+    files: Option<&OpenFiles>,
+) -> SceneDrawing {
+    let a = &atlas.0;
+    let atlas_triangles = a
+        .countries
+        .iter()
+        .map(|c| c.mesh.indices.len() / 3)
+        .sum::<usize>()
+        + a.lakes.indices.len() / 3;
+    let atlas_line_points = a
+        .lines
+        .iter()
+        .filter(|l| toggles.line_visible(l.kind, zoom))
+        .map(|l| l.lines.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    let coarse = km_per_px(zoom) as f32 > COARSE_KM;
+    let (mut user_triangles, mut user_line_points) = (0, 0);
+    for f in files.into_iter().flat_map(|f| f.files.iter()) {
+        if let (true, Some(Content::Layer(l))) = (f.visible, &f.good) {
+            user_triangles += l.fill.indices.len() / 3;
+            let lines = if coarse { &l.lines_coarse } else { &l.lines };
+            user_line_points += lines.iter().map(Vec::len).sum::<usize>();
+        }
+    }
+    SceneDrawing {
+        frames,
+        frame_ms,
+        atlas_triangles,
+        atlas_line_points,
+        user_triangles,
+        user_line_points,
     }
 }
 
@@ -270,5 +339,6 @@ fn describe(
         events: Vec::new(),
         ui: Vec::new(),
         problems: Vec::new(),
+        drawing: None,
     }
 }

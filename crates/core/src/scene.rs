@@ -25,6 +25,26 @@ pub struct Scene {
     pub ui: Vec<[f32; 4]>,
     /// Problems in the user's files, as the problems panel lists them.
     pub problems: Vec<String>,
+    /// With `--bench-frames`: what was drawn and how long a frame took.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drawing: Option<SceneDrawing>,
+}
+
+/// The drawing benchmark's figures for one view.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct SceneDrawing {
+    /// Frames timed.
+    pub frames: u32,
+    /// Mean time of a frame (milliseconds).
+    pub frame_ms: f64,
+    /// Triangles of the bundled atlas (country fills and lakes).
+    pub atlas_triangles: usize,
+    /// Line points of the bundled atlas's line layers shown at this zoom.
+    pub atlas_line_points: usize,
+    /// Triangles of the user's layers (fills).
+    pub user_triangles: usize,
+    /// Line points of the user's layers at the level of detail this zoom draws.
+    pub user_line_points: usize,
 }
 
 /// One event as the scene shows it.

@@ -44,6 +44,9 @@ pub struct Settings {
     /// Capture mode only: switch between map and globe just before the capture, so the
     /// frame shows the transition under way.
     pub capture_transition: bool,
+    /// Capture mode only: render this many more frames after the warm-up and report their
+    /// mean time in the scene description (the drawing benchmark, tools/bench-draw.sh).
+    pub bench_frames: u32,
 }
 
 impl Settings {
@@ -65,6 +68,7 @@ impl Settings {
             capture_transition: false,
             open_dialog: false,
             pointer_at: None,
+            bench_frames: 0,
         }
     }
 
