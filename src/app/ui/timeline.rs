@@ -169,6 +169,23 @@ fn axis(
     );
     let (y0, m0, _) = civil(a as i64);
     let px_per_month = (right - left) / ((b - a) / 30.44) as f32;
+    // A tick's label, left-aligned after it; left out when it would run into the previous
+    // label or past the timeline's right edge (a clipped "20" is worse than none).
+    let last_end = std::cell::Cell::new(f32::MIN);
+    let tick_label = |x: f32, dy: f32, text: String, size: f32, color: egui::Color32| {
+        let galley = painter.layout_no_wrap(text, egui::FontId::proportional(size), color);
+        let (start, end) = (x + 3.0, x + 3.0 + galley.size().x);
+        if end <= rect.right() - 2.0 && start >= last_end.get() + 4.0 {
+            painter.galley(egui::pos2(start, axis_y + dy), galley, color);
+            last_end.set(end);
+            true
+        } else {
+            false
+        }
+    };
+    // The year shows at the first labelled month too, so the first months before a January
+    // are not yearless.
+    let mut year_shown = false;
     // Over decades or centuries (a TimelineJS file of the 7th century beside today's news):
     // year ticks only, every 1, 2, 5, 10… years so labels keep 60 px apart.
     if px_per_month < 3.0 {
@@ -187,13 +204,7 @@ fn axis(
                     [egui::pos2(x, axis_y - 8.0), egui::pos2(x, axis_y + 6.0)],
                     egui::Stroke::new(1.5, faint),
                 );
-                painter.text(
-                    egui::pos2(x + 3.0, axis_y + 2.0),
-                    egui::Align2::LEFT_TOP,
-                    y.to_string(),
-                    egui::FontId::proportional(12.0),
-                    text_color,
-                );
+                tick_label(x, 2.0, y.to_string(), 12.0, text_color);
             }
             y += step;
         }
@@ -218,21 +229,14 @@ fn axis(
                 egui::Stroke::new(if year_tick { 1.5 } else { 1.0 }, faint),
             );
             if year_tick {
-                painter.text(
-                    egui::pos2(x + 3.0, axis_y + 2.0),
-                    egui::Align2::LEFT_TOP,
-                    y.to_string(),
-                    egui::FontId::proportional(12.0),
-                    text_color,
-                );
+                year_shown |= tick_label(x, 2.0, y.to_string(), 12.0, text_color);
             } else if px_per_month > 34.0 || (px_per_month > 18.0 && m % 3 == 1) {
-                painter.text(
-                    egui::pos2(x + 2.0, axis_y + 3.0),
-                    egui::Align2::LEFT_TOP,
-                    &month_year(d as i64)[..3],
-                    egui::FontId::proportional(10.0),
-                    faint,
-                );
+                let text = if year_shown {
+                    month_year(d as i64)[..3].to_string()
+                } else {
+                    month_year(d as i64)
+                };
+                year_shown |= tick_label(x, 3.0, text, 10.0, faint);
             }
         }
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
