@@ -8,6 +8,7 @@ use bevy::gizmos::config::{
 use bevy::prelude::*;
 
 use super::mesh;
+use crate::app::camera::globe::GlobeCam;
 use crate::app::state::screen::{GLOBE_LAYER, ViewMode};
 use crate::app::state::settings::AtlasData;
 use crate::app::state::story::{Clock, EventFilters, Story};
@@ -21,6 +22,13 @@ use crate::core::timeline::progress;
 /// Route arcs on the globe.
 #[derive(Default, Reflect, GizmoConfigGroup)]
 pub struct GlobeArcs;
+
+/// The atmosphere round the globe's disc.
+#[derive(Default, Reflect, GizmoConfigGroup)]
+pub struct GlobeRim;
+
+/// Circles of the atmosphere's rim, from the disc's edge outwards.
+const RIM_STEPS: usize = 10;
 
 /// Adds the globe's meshes and the route arcs.
 pub(super) fn plugin(app: &mut App) {
@@ -36,8 +44,19 @@ pub(super) fn plugin(app: &mut App) {
             ..default()
         },
     )
+    .insert_gizmo_config(
+        GlobeRim,
+        GizmoConfig {
+            line: GizmoLineConfig {
+                width: 3.0,
+                ..default()
+            },
+            render_layers: RenderLayers::layer(GLOBE_LAYER),
+            ..default()
+        },
+    )
     .add_systems(Startup, spawn_globe)
-    .add_systems(Update, draw_arcs.in_set(AppSystems::Layers));
+    .add_systems(Update, (draw_arcs, draw_rim).in_set(AppSystems::Layers));
 }
 
 /// Builds the globe's meshes and lines once, at start.
@@ -166,6 +185,41 @@ fn spawn_globe(
         },
         layer,
     ));
+}
+
+/// The atmosphere: circles just outside the globe's silhouette, as the camera sees it,
+/// fading outwards. The silhouette of the unit sphere seen from distance `d` is the circle
+/// of radius √(1 − 1/d²) centred 1/d towards the camera; the rim's circles are wider, in the
+/// same plane, so they lie outside the sphere and never over the land.
+fn draw_rim(
+    mode: Res<State<ViewMode>>,
+    camera: Query<&GlobalTransform, With<GlobeCam>>,
+    mut gizmos: Gizmos<GlobeRim>,
+) {
+    if *mode.get() != ViewMode::Globe {
+        return;
+    }
+    let Ok(t) = camera.single() else {
+        return;
+    };
+    let c = t.translation();
+    let d = c.length();
+    if d <= 1.01 {
+        return;
+    }
+    let dir = c / d;
+    let silhouette = (1.0 - 1.0 / (d * d)).sqrt();
+    let at = Isometry3d::new(dir / d, Quat::from_rotation_arc(Vec3::Z, dir));
+    for k in 0..RIM_STEPS {
+        let f = k as f32 / RIM_STEPS as f32;
+        gizmos
+            .circle(
+                at,
+                silhouette * (1.0 + 0.004 + 0.02 * f),
+                theme::ATMOSPHERE.with_alpha(0.55 * (1.0 - f) * (1.0 - f)),
+            )
+            .resolution(160);
+    }
 }
 
 /// Routes as great-circle arcs lifted above the surface, growing over their dates.

@@ -26,6 +26,8 @@ pub const SPACE: Color = Color::srgb(0.10, 0.12, 0.16);
 pub const GRATICULE: Color = Color::srgba(0.42, 0.55, 0.66, 0.45);
 /// Graticule on the globe.
 pub const GLOBE_GRATICULE: Color = Color::srgba(0.55, 0.62, 0.70, 0.55);
+/// The globe's atmosphere: a light blue rim round the disc, fading outwards.
+pub const ATMOSPHERE: Color = Color::srgb(0.62, 0.80, 1.0);
 /// Other countries' provinces on the globe are this much fainter (it shows them at every scale).
 pub const GLOBE_PROVINCE_ALPHA: f32 = 0.35;
 
