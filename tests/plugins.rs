@@ -233,6 +233,15 @@ fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
         !shown(&mut app, LineKind::ProvinceOther),
         "world view hides provinces"
     );
+    // The MDL is drawn with one set of dashes, the one cut for this scale.
+    let mdl_sets = |app: &mut App| {
+        app.world_mut()
+            .query_filtered::<&LineLayerTag, With<Gizmo>>()
+            .iter(app.world())
+            .filter(|t| t.0 == LineKind::Mdl)
+            .count()
+    };
+    assert_eq!(mdl_sets(&mut app), 1);
 
     // Zoom in far enough and the other countries' provinces appear (no easing, as in capture).
     app.world_mut().resource_mut::<MapCamera>().instant = true;
@@ -242,6 +251,7 @@ fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
     app.update();
     assert!(app.world().resource::<MapCamera>().current.zoom >= 5.0);
     assert!(shown(&mut app, LineKind::ProvinceOther));
+    assert_eq!(mdl_sets(&mut app), 1);
 
     // Turning a layer off in the toggles hides it.
     app.world_mut()

@@ -67,6 +67,60 @@ pub fn sub_mesh<T: Copy>(positions: &[T], indices: &[u32]) -> (Vec<T>, Vec<u32>)
     )
 }
 
+/// A plane line cut into dashes of length `on` every `period` along it (plane units),
+/// measured along the whole line, however short its segments: a dashed line drawn from
+/// these keeps one rhythm whatever the detail of the data (a gizmo's own dashes restart at
+/// every vertex, so a line of many short segments looks solid).
+pub fn dashes(line: &[[f32; 2]], period: f32, on: f32) -> Vec<Vec<[f32; 2]>> {
+    let mut out: Vec<Vec<[f32; 2]>> = Vec::new();
+    if period <= 0.0 || on <= 0.0 {
+        return out;
+    }
+    let mut current: Vec<[f32; 2]> = Vec::new();
+    // Distance along the line, modulo the period; sums of f32 lengths drift, so a dash or
+    // gap within `eps` of its end counts as ended.
+    let mut phase = 0.0f32;
+    let eps = period * 1e-4;
+    for w in line.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let len = (b[0] - a[0]).hypot(b[1] - a[1]);
+        if len <= 0.0 {
+            continue;
+        }
+        let at = |t: f32| {
+            [
+                a[0] + (b[0] - a[0]) * t / len,
+                a[1] + (b[1] - a[1]) * t / len,
+            ]
+        };
+        let mut t = 0.0;
+        while t < len - eps {
+            let in_dash = phase < on - eps;
+            // Where the current state (dash or gap) ends along this segment.
+            let left = if in_dash { on - phase } else { period - phase };
+            let step = left.min(len - t);
+            if in_dash {
+                if current.is_empty() {
+                    current.push(at(t));
+                }
+                current.push(at(t + step));
+            }
+            t += step;
+            phase += step;
+            if in_dash && phase >= on - eps && current.len() >= 2 {
+                out.push(std::mem::take(&mut current));
+            }
+            if phase >= period - eps {
+                phase = 0.0;
+            }
+        }
+    }
+    if current.len() >= 2 {
+        out.push(current);
+    }
+    out
+}
+
 /// A line with the points that change it by less than `tol` removed (Douglas–Peucker), for
 /// drawing it zoomed out: first and last points kept, and at least one more in a closed ring
 /// (so it stays a ring).
@@ -191,6 +245,29 @@ pub(crate) fn earcut_plane(rings: &[Vec<[f64; 2]>]) -> MeshData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dashes_keep_their_rhythm_over_short_segments() {
+        // 10 km straight, in 100 segments of 100 m: dashes of 1.2 km every 2 km.
+        let line: Vec<[f32; 2]> = (0..=100).map(|i| [i as f32 * 0.1, 0.0]).collect();
+        let d = dashes(&line, 2.0, 1.2);
+        assert_eq!(d.len(), 5, "{d:?}");
+        for (k, dash) in d.iter().enumerate() {
+            let (x0, x1) = (dash[0][0], dash[dash.len() - 1][0]);
+            assert!(
+                (x0 - 2.0 * k as f32).abs() < 1e-3,
+                "dash {k} starts at {x0}"
+            );
+            assert!((x1 - x0 - 1.2).abs() < 1e-3, "dash {k} is {} long", x1 - x0);
+        }
+        // A bend keeps the rhythm: 3 km east then 3 km north, period 2, dashes of 1.
+        let bent = [[0.0, 0.0], [3.0, 0.0], [3.0, 3.0]];
+        let d = dashes(&bent, 2.0, 1.0);
+        assert_eq!(d.len(), 3);
+        assert_eq!(d[1], vec![[2.0, 0.0], [3.0, 0.0]]);
+        assert_eq!(d[2], vec![[3.0, 1.0], [3.0, 2.0]]);
+        assert!(dashes(&line, 0.0, 1.0).is_empty());
+    }
 
     struct Plain;
     impl Projection for Plain {

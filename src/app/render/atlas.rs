@@ -12,11 +12,39 @@ use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
 use crate::core::graticule;
 use crate::core::projection::{Lcc, Projection};
+use crate::core::tessellate::dashes;
 use crate::core::view::{CAMERA_BBOX, km_per_px};
 
 /// A line layer's entity.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct LineLayerTag(pub LineKind);
+
+/// One scale of a dashed line layer: its dashes repeat every this many km.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct DashTag(pub f32);
+
+/// The rhythms a dashed line is cut at (km), one set each; the one nearest [`DASH_PX`] on
+/// screen is shown.
+pub const DASH_PERIODS_KM: [f32; 13] = [
+    0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, 512.0, 1024.0,
+];
+/// A dash and its gap, in pixels, on screen.
+pub const DASH_PX: f64 = 14.0;
+/// The part of [`DASH_PX`] that is drawn (the rest is the gap).
+pub const DASH_ON: f32 = 0.6;
+
+/// The dash rhythm shown at a scale: the one nearest [`DASH_PX`] pixels, by ratio.
+pub fn dash_period_for(km_per_px: f64) -> f32 {
+    let want = DASH_PX * km_per_px;
+    DASH_PERIODS_KM
+        .into_iter()
+        .min_by(|a, b| {
+            let da = (f64::from(*a) / want).ln().abs();
+            let db = (f64::from(*b) / want).ln().abs();
+            da.total_cmp(&db)
+        })
+        .unwrap_or(1.0)
+}
 
 /// A graticule of one spacing (degrees).
 #[derive(Component, Debug, Clone, Copy)]
@@ -127,14 +155,35 @@ fn spawn_map(
             width,
             dashed,
         } = theme::line_style(layer.kind);
-        let style = if dashed {
-            GizmoLineStyle::Dashed {
-                gap_scale: 2.5,
-                line_scale: 4.0,
+        if dashed {
+            // Dashes cut along the whole line, one set per scale, the one whose rhythm is
+            // about DASH_PX on screen shown (see `layer_visibility`): the same dashes at every
+            // zoom, however short the data's segments.
+            for period in DASH_PERIODS_KM {
+                let pieces: Vec<Vec<[f32; 2]>> = layer
+                    .lines
+                    .iter()
+                    .flat_map(|l| dashes(l, period, period * DASH_ON))
+                    .collect();
+                commands.spawn((
+                    Name::new(format!("{} (dashes every {period} km)", layer.kind.name())),
+                    LineLayerTag(layer.kind),
+                    DashTag(period),
+                    LineGizmo {
+                        handle: gizmos.add(gizmo_of(&pieces, color)),
+                        config: GizmoLineConfig {
+                            width,
+                            joints: GizmoLineJoint::Round(2),
+                            ..default()
+                        },
+                        shown: false,
+                    },
+                    Transform::from_xyz(0.0, 0.0, 3.0 + layer.kind as u8 as f32 * 0.1),
+                ));
             }
-        } else {
-            GizmoLineStyle::Solid
-        };
+            continue;
+        }
+        let style = GizmoLineStyle::Solid;
         commands.spawn((
             Name::new(layer.kind.name()),
             LineLayerTag(layer.kind),
@@ -160,25 +209,46 @@ fn spawn_map(
 #[derive(Resource, Debug, Clone)]
 pub struct MapFont(pub Handle<Font>);
 
+/// A line layer's entity as `layer_visibility` sees it.
+type LineEntity = (
+    Entity,
+    &'static mut LineGizmo,
+    Option<&'static LineLayerTag>,
+    Option<&'static GraticuleTag>,
+    Option<&'static DashTag>,
+);
+
 fn layer_visibility(
     mut commands: Commands,
     cam: Res<MapCamera>,
     toggles: Res<LayerToggles>,
-    mut layers: Query<(
-        Entity,
-        &mut LineGizmo,
-        Option<&LineLayerTag>,
-        Option<&GraticuleTag>,
-    )>,
+    mut layers: Query<LineEntity>,
 ) {
     let zoom = cam.current.zoom;
     let step = graticule::step_for(km_per_px(zoom), 90.0);
-    for (entity, mut gizmo, line, grat) in &mut layers {
+    let period = dash_period_for(km_per_px(zoom));
+    for (entity, mut gizmo, line, grat, dash) in &mut layers {
         let on = match (line, grat) {
-            (Some(l), _) => toggles.line_visible(l.0, zoom),
+            (Some(l), _) => toggles.line_visible(l.0, zoom) && dash.is_none_or(|d| d.0 == period),
             (None, Some(g)) => toggles.graticule && (g.0 - step).abs() < 1e-9,
             (None, None) => true,
         };
         gizmo.set(&mut commands, entity, on);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dash_rhythm_stays_near_fourteen_pixels() {
+        // 1 km a pixel: 14 km wanted, 16 km is nearest by ratio.
+        assert_eq!(dash_period_for(1.0), 16.0);
+        for zoom in [1.5, 4.0, 6.0, 9.0, 12.0] {
+            let kpp = km_per_px(zoom);
+            let px = f64::from(dash_period_for(kpp)) / kpp;
+            assert!((7.0..=28.0).contains(&px), "zoom {zoom}: {px:.1} px");
+        }
     }
 }

@@ -2,6 +2,8 @@
 //! and licences); and the insets the panels leave for the map, measured each frame.
 
 use bevy::prelude::*;
+
+use crate::app::render::atlas::{DASH_ON, DASH_PX};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::free_rect;
@@ -136,11 +138,13 @@ fn legend(ui: &mut egui::Ui) {
             let y = r.center().y;
             let stroke = egui::Stroke::new(w, theme::to_egui(c));
             if dashed {
+                // The map's rhythm (render::atlas): DASH_PX a dash and its gap.
+                let on = DASH_PX as f32 * DASH_ON;
                 ui.painter().add(egui::Shape::dashed_line(
                     &[egui::pos2(r.left(), y), egui::pos2(r.right(), y)],
                     stroke,
-                    4.0,
-                    3.0,
+                    on,
+                    DASH_PX as f32 - on,
                 ));
             } else {
                 ui.painter()
