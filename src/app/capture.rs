@@ -20,7 +20,7 @@ use crate::app::state::systems::AppSystems;
 use crate::core::projection::Lcc;
 use crate::core::scene::{Scene, SceneDrawing, SceneLabel, SceneLayer, SceneView};
 use crate::core::timeline::iso;
-use crate::core::userfile::{COARSE_KM, Content};
+use crate::core::userfile::{Content, draws_coarse};
 use crate::core::view::km_per_px;
 
 /// Frames rendered before the capture, so meshes, fonts and egui have settled.
@@ -257,7 +257,7 @@ fn drawing(
         .filter(|l| toggles.line_visible(l.kind, zoom))
         .map(|l| l.lines.iter().map(Vec::len).sum::<usize>())
         .sum();
-    let coarse = km_per_px(zoom) as f32 > COARSE_KM;
+    let coarse = draws_coarse(km_per_px(zoom));
     let (mut user_triangles, mut user_line_points) = (0, 0);
     for f in files.into_iter().flat_map(|f| f.files.iter()) {
         if let (true, Some(Content::Layer(l))) = (f.visible, &f.good) {

@@ -112,6 +112,12 @@ pub struct GlobeLayer {
 /// Tolerance of a layer's coarse lines (km): below one screen pixel once a pixel is wider.
 pub const COARSE_KM: f32 = 1.5;
 
+/// Whether a layer's outlines are drawn from `lines_coarse` at this scale (a pixel wider
+/// than [`COARSE_KM`]).
+pub fn draws_coarse(km_per_px: f64) -> bool {
+    km_per_px as f32 > COARSE_KM
+}
+
 /// Radius of user layers on the globe (above land and lakes, below the atlas's lines).
 pub const GLOBE_RADIUS: f64 = 1.0008;
 

@@ -22,7 +22,7 @@ use crate::app::state::story::FileId;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::tessellate::sub_mesh;
-use crate::core::userfile::{COARSE_KM, Content, Layer, LayerFeature};
+use crate::core::userfile::{Content, Layer, LayerFeature, draws_coarse};
 use crate::core::view::km_per_px;
 
 /// The most points drawn per layer (a dot each, in screen pixels).
@@ -59,7 +59,7 @@ pub struct Drawn {
 pub enum Lod {
     /// Always.
     All,
-    /// Zoomed in (a pixel narrower than [`COARSE_KM`]).
+    /// Zoomed in (a pixel narrower than [`crate::core::userfile::COARSE_KM`]).
     Fine,
     /// Zoomed out: the simplified outlines.
     Coarse,
@@ -156,7 +156,7 @@ fn draw_layers(
     mut vis: Query<&mut Visibility>,
     cam: Res<MapCamera>,
 ) {
-    let coarse = km_per_px(cam.current.zoom) as f32 > COARSE_KM;
+    let coarse = draws_coarse(km_per_px(cam.current.zoom));
     drawn.0.retain(|id, (_, entities)| {
         let open = files.get(*id).is_some();
         if !open {
