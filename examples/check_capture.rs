@@ -18,16 +18,16 @@ use std::process::ExitCode;
 use dateline::app::theme::{LAND, SEA};
 use dateline::core::events::{CATEGORIES, category_index};
 use dateline::core::globe::GlobeView;
-use dateline::core::projection::{Lcc, Projection};
+use dateline::core::projection::{MapKind, Projection};
 use dateline::core::view::MapView;
 
 /// Places that must be land and points that must be sea, whenever they are in the frame.
-const LAND_AT: [(&str, [f64; 2], f64); 18] = [
-    ("North Korea at 126.8°E 40.3°N", [126.8, 40.3], 0.0),
-    ("South Korea at 128.3°E 36.4°N", [128.3, 36.4], 0.0),
+const LAND_AT: [(&str, [f64; 2], f64); 22] = [
+    ("North Korea at 126.8°E 40.3°N", [126.8, 40.3], NARROW),
+    ("South Korea at 128.3°E 36.4°N", [128.3, 36.4], NARROW),
     ("Manchuria at 125.0°E 43.0°N", [125.0, 43.0], 0.0),
-    ("Pyongyang", [125.7625, 39.0392], 0.0),
-    ("Seoul", [126.978, 37.5665], 0.0),
+    ("Pyongyang", [125.7625, 39.0392], NARROW),
+    ("Seoul", [126.978, 37.5665], NARROW),
     ("Moscow", [37.6173, 55.7558], 0.0),
     ("Beijing", [116.3975, 39.9087], 0.0),
     ("Ulaanbaatar", [106.9057, 47.9077], 0.0),
@@ -41,9 +41,14 @@ const LAND_AT: [(&str, [f64; 2], f64); 18] = [
     ("India at 78°E 22°N", [78.0, 22.0], 0.0),
     ("Australia at 134°E 25°S", [134.0, -25.0], 0.0),
     ("Brazil at 50°W 10°S", [-50.0, -10.0], 0.0),
-    ("Antarctica at 0°E 80°S (globe only)", [0.0, -80.0], 0.0),
+    ("Antarctica at 0°E 80°S", [0.0, -80.0], 0.0),
+    // West of the conic's seam (75°W): whole on the world map.
+    ("Peru at 75.5°W 10°S", [-75.5, -10.0], 0.0),
+    ("Alaska at 150°W 64°N", [-150.0, 64.0], 0.0),
+    ("Greenland at 40°W 72°N", [-40.0, 72.0], 0.0),
+    ("Antarctica at 100°W 80°S", [-100.0, -80.0], 0.0),
 ];
-const SEA_AT: [(&str, [f64; 2], f64); 9] = [
+const SEA_AT: [(&str, [f64; 2], f64); 11] = [
     ("East Sea at 132.5°E 38.5°N", [132.5, 38.5], 0.0),
     ("Yellow Sea at 125.0°E 35.0°N", [125.0, 35.0], 0.0),
     ("Korea Strait at 130.3°E 35.3°N", [130.3, 35.3], NARROW),
@@ -57,11 +62,14 @@ const SEA_AT: [(&str, [f64; 2], f64); 9] = [
         NARROW,
     ),
     ("Indian Ocean at 80°E 10°S", [80.0, -10.0], 0.0),
+    ("Pacific Ocean at 140°W 20°S", [-140.0, -20.0], 0.0),
+    ("South Atlantic at 15°W 30°S", [-15.0, -30.0], 0.0),
 ];
 
 /// The zoom from which reference points in narrow seas or on small land are checked (the
-/// third field of the tables above; 0 for the others): in the world view the Black Sea, a
-/// strait or Kaliningrad is a few pixels wide and a 9×9 window there takes in their coasts.
+/// third field of the tables above; 0 for the others): in the world view (the world map,
+/// about 37 km a pixel) the Black Sea, a strait, Kaliningrad or the Korean peninsula is a
+/// few pixels wide and a 9×9 window there takes in their coasts.
 const NARROW: f64 = 2.5;
 
 fn rgb(c: bevy::prelude::Color) -> [f32; 3] {
@@ -84,7 +92,9 @@ fn list_arg(args: &[String], flag: &str) -> Vec<String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let Some(png) = args.get(1).cloned() else {
-        eprintln!("usage: check_capture OUT.png [--visible ID,…] [--none-visible ID,…]");
+        eprintln!(
+            "usage: check_capture OUT.png [--visible ID,…] [--none-visible ID,…] [--map world|regional] …"
+        );
         return ExitCode::from(2);
     };
     let img = match image::open(&png) {
@@ -123,7 +133,20 @@ fn main() -> ExitCode {
             "scene lists {countries} countries, expected the region's 60+"
         ));
     }
-    let proj = Lcc::atlas();
+    // The flat map the scene was drawn on (the region's conic or the world map).
+    // On the globe the flat map is not used (places land through the globe camera).
+    let kind = match scene["view"]["projection"].as_str().map(MapKind::from_name) {
+        Some(Some(k)) => k,
+        _ if scene["mode"] == "globe" => MapKind::Regional,
+        _ => {
+            eprintln!(
+                "check_capture: unknown projection {} in the scene",
+                scene["view"]["projection"]
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let proj = kind.projection();
     let c = &scene["view"]["center"];
     let (Some(lon), Some(lat), Some(zoom)) =
         (c[0].as_f64(), c[1].as_f64(), scene["view"]["zoom"].as_f64())
@@ -366,6 +389,18 @@ fn main() -> ExitCode {
         failures.push(format!("only {} labels on screen", labels.len()));
     }
     println!("{} labels, none overlapping", rects.len());
+    // The flat map it must be drawn on (`world` or `regional`).
+    if let Some(want) = list_arg(&args, "--map").first() {
+        let got = match kind {
+            MapKind::World => "world",
+            MapKind::Regional => "regional",
+        };
+        if scene["mode"] == "map" && got != want {
+            failures.push(format!("drawn on the {got} map, expected the {want} map"));
+        } else {
+            println!("on the {got} map");
+        }
+    }
     // The user's files: layers that must be listed, and problems that must be reported.
     for name in list_arg(&args, "--layer") {
         let found = scene["layers"].as_array().into_iter().flatten().any(|l| {

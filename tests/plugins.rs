@@ -13,16 +13,17 @@ use dateline::app::files::inspect::Inspected;
 use dateline::app::files::store::OpenFiles;
 use dateline::app::render::atlas::LineLayerTag;
 use dateline::app::render::markers::{EventMarker, SceneEvents};
+use dateline::app::render::user_layers::{LayerEntities, Lod};
 use dateline::app::state::layers::LayerToggles;
 use dateline::app::state::requests::{FileRequest, GoHome, OpenFile, SelectEvent};
-use dateline::app::state::screen::{MapInsets, Projector, ViewMode};
+use dateline::app::state::screen::{MapInsets, OnMap, Projector, ViewMode};
 use dateline::app::state::settings::{AtlasData, Settings};
 use dateline::app::state::story::{Clock, EventFilters, Selection, Story};
 use dateline::app::ui::files::FileWindows;
 use dateline::core::atlas::{Atlas, LineKind};
 use dateline::core::events;
 use dateline::core::model::Lang;
-use dateline::core::projection::{Lcc, Projection};
+use dateline::core::projection::{Lcc, MapKind, Projection};
 use dateline::core::timeline::{FuzzyDate, iso};
 use dateline::core::userfile::Content;
 use dateline::core::view::ViewSpec;
@@ -212,15 +213,26 @@ fn camera_cannot_leave_the_map() {
 fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
     let mut app = full_app("world");
     let countries = app.world().resource::<AtlasData>().0.countries.len();
-    let names: Vec<String> = app
-        .world_mut()
-        .query_filtered::<&Name, With<Mesh2d>>()
-        .iter(app.world())
-        .map(|n| n.to_string())
-        .collect();
-    // One mesh per country, plus the lakes; event areas are named "event area …".
-    let atlas_meshes = names.iter().filter(|n| !n.starts_with("event")).count();
-    assert_eq!(atlas_meshes, countries + 1, "{names:?}");
+    // The atlas's meshes on a flat map, all and shown: one per country and one for the lakes
+    // on each map, and the world map's frame (event areas are named "event area …").
+    let meshes = |app: &mut App, kind: MapKind| -> (usize, usize) {
+        let mut q = app
+            .world_mut()
+            .query_filtered::<(&Name, &OnMap, &Visibility), With<Mesh2d>>();
+        let ours: Vec<bool> = q
+            .iter(app.world())
+            .filter(|(n, on, _)| !n.starts_with("event") && on.0 == kind)
+            .map(|(_, _, v)| *v != Visibility::Hidden)
+            .collect();
+        (ours.len(), ours.iter().filter(|v| **v).count())
+    };
+    // The World view is on the world map: its meshes show, the conic's do not.
+    assert_eq!(app.world().resource::<MapCamera>().kind, MapKind::World);
+    assert_eq!(
+        meshes(&mut app, MapKind::World),
+        (countries + 2, countries + 2)
+    );
+    assert_eq!(meshes(&mut app, MapKind::Regional), (countries + 1, 0));
 
     let shown = |app: &mut App, kind: LineKind| {
         app.world_mut()
@@ -250,6 +262,13 @@ fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
     }
     app.update();
     assert!(app.world().resource::<MapCamera>().current.zoom >= 5.0);
+    // Zoomed in, the map is the region's conic again.
+    assert_eq!(app.world().resource::<MapCamera>().kind, MapKind::Regional);
+    assert_eq!(
+        meshes(&mut app, MapKind::Regional),
+        (countries + 1, countries + 1)
+    );
+    assert_eq!(meshes(&mut app, MapKind::World).1, 0);
     assert!(shown(&mut app, LineKind::ProvinceOther));
     assert_eq!(mdl_sets(&mut app), 1);
 
@@ -463,7 +482,7 @@ fn g_switches_to_the_globe_keeping_the_centre_and_back() {
     let centre = proj.unproject(map.from_pixel(insets.middle(size), size));
     assert!(matches!(
         app.world().resource::<Projector>(),
-        Projector::Map(_)
+        Projector::Map(..)
     ));
 
     app.world_mut().resource_mut::<MapCamera>().instant = true;
@@ -507,7 +526,7 @@ fn g_switches_to_the_globe_keeping_the_centre_and_back() {
     assert!((back_centre[0] - centre[0]).abs() < 0.1 && (back_centre[1] - centre[1]).abs() < 0.1);
     assert!(matches!(
         app.world().resource::<Projector>(),
-        Projector::Map(_)
+        Projector::Map(..)
     ));
 }
 
@@ -1006,4 +1025,55 @@ fn frames_keep_coming_while_a_large_file_loads() {
         "a frame took {longest:?} of a {took:?} load"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_user_layer_draws_one_set_of_outlines_for_the_map_shown_and_none_when_hidden() {
+    // Natural Earth's land (TopoJSON): polygons with outlines at three levels of detail.
+    let land = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/land-110m.json"
+    ));
+    let mut app = full_app_with("world", |s| s.files = vec![land]);
+    wait_until(&mut app, "the land to load", |a| {
+        !a.world().resource::<OpenFiles>().busy()
+    });
+    app.update();
+    app.update();
+    // Retained gizmos ignore `Visibility`: an outline set is drawn while it has a `Gizmo`.
+    let drawn = |app: &mut App| -> Vec<String> {
+        let mut q = app.world_mut().query_filtered::<&Name, With<Gizmo>>();
+        q.iter(app.world())
+            .map(|n| n.to_string())
+            .filter(|n| n.starts_with("layer lines"))
+            .collect()
+    };
+    let lods = |app: &App| -> Vec<Lod> {
+        let drawn = &app.world().resource::<LayerEntities>().0;
+        drawn
+            .values()
+            .flat_map(|(_, d)| d.iter())
+            .filter(|d| d.gizmo.is_some() && d.shown && d.lod != Lod::All)
+            .map(|d| d.lod)
+            .collect()
+    };
+    // On the world map: the world map's outlines only.
+    assert_eq!(app.world().resource::<MapCamera>().kind, MapKind::World);
+    assert_eq!(drawn(&mut app).len(), 1);
+    assert_eq!(lods(&app), vec![Lod::World]);
+    // Zoomed in on the conic: its fine outlines only.
+    app.world_mut().resource_mut::<MapCamera>().instant = true;
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Equal);
+    }
+    app.update();
+    assert_eq!(app.world().resource::<MapCamera>().kind, MapKind::Regional);
+    assert_eq!(lods(&app), vec![Lod::Fine]);
+    assert_eq!(drawn(&mut app).len(), 1);
+    // The file hidden: no outlines at all.
+    app.world_mut().resource_mut::<OpenFiles>().files[0].visible = false;
+    app.update();
+    app.update();
+    assert!(drawn(&mut app).is_empty(), "{:?}", drawn(&mut app));
+    assert!(lods(&app).is_empty());
 }

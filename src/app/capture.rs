@@ -17,7 +17,7 @@ use crate::app::state::screen::{Projector, UiLayout};
 use crate::app::state::settings::{AtlasData, Settings};
 use crate::app::state::story::{Clock, Story};
 use crate::app::state::systems::AppSystems;
-use crate::core::projection::Lcc;
+use crate::core::projection::MapKind;
 use crate::core::scene::{Scene, SceneDrawing, SceneLabel, SceneLayer, SceneView};
 use crate::core::timeline::iso;
 use crate::core::userfile::{Content, draws_coarse};
@@ -208,7 +208,7 @@ fn save(
                 frame_ms,
                 &atlas,
                 &toggles,
-                cam.current.zoom,
+                &cam,
                 files.as_deref(),
             ));
         }
@@ -241,28 +241,33 @@ fn drawing(
     frame_ms: f64,
     atlas: &AtlasData,
     toggles: &LayerToggles,
-    zoom: f64,
+    cam: &MapCamera,
     files: Option<&OpenFiles>,
 ) -> SceneDrawing {
     let a = &atlas.0;
+    let (zoom, kind) = (cam.current.zoom, cam.kind);
     let atlas_triangles = a
         .countries
         .iter()
-        .map(|c| c.mesh.indices.len() / 3)
+        .map(|c| c.mesh_of(kind).indices.len() / 3)
         .sum::<usize>()
-        + a.lakes.indices.len() / 3;
+        + a.lakes_of(kind).indices.len() / 3;
     let atlas_line_points = a
         .lines
         .iter()
         .filter(|l| toggles.line_visible(l.kind, zoom))
-        .map(|l| l.lines.iter().map(Vec::len).sum::<usize>())
+        .map(|l| l.lines_of(kind).iter().map(Vec::len).sum::<usize>())
         .sum();
     let coarse = draws_coarse(km_per_px(zoom));
     let (mut user_triangles, mut user_line_points) = (0, 0);
     for f in files.into_iter().flat_map(|f| f.files.iter()) {
         if let (true, Some(Content::Layer(l))) = (f.visible, &f.good) {
-            user_triangles += l.fill.indices.len() / 3;
-            let lines = if coarse { &l.lines_coarse } else { &l.lines };
+            let (fill, lines) = match (kind, coarse) {
+                (MapKind::World, _) => (&l.world.fill, &l.world.lines),
+                (MapKind::Regional, true) => (&l.fill, &l.lines_coarse),
+                (MapKind::Regional, false) => (&l.fill, &l.lines),
+            };
+            user_triangles += fill.indices.len() / 3;
             user_line_points += lines.iter().map(Vec::len).sum::<usize>();
         }
     }
@@ -285,7 +290,7 @@ fn describe(
     labels: &LabelsOnScreen,
     layouts: &Query<&TextLayoutInfo>,
 ) -> Scene {
-    let proj = Lcc::atlas();
+    let proj = cam.proj();
     let view = cam.current;
     let mut layers = vec![
         SceneLayer {
@@ -329,7 +334,7 @@ fn describe(
             name: settings.view.name(),
             center: view.center_lonlat(&proj),
             zoom: view.zoom,
-            projection: "Lambert conformal conic (lon0 105°E, parallels 30°N and 60°N)".into(),
+            projection: cam.kind.name().into(),
             distance: None,
             fov_deg: None,
             viewport: None,

@@ -7,7 +7,7 @@ use super::clip::clip_line;
 use super::geojson::{self, Loaded};
 use super::globe::sphere_polygon;
 use super::model::{Feature, LonLat, Shape};
-use super::projection::{Lcc, Projection};
+use super::projection::{EqualEarth, Lcc, MapKind, Projection};
 use super::tessellate::{MeshData, densify, triangulate};
 use super::topology::{self, EdgeKind};
 
@@ -73,10 +73,32 @@ pub struct Country {
     pub name_ko: Option<String>,
     /// Index into the land palette.
     pub colour: usize,
-    /// Triangles in plane kilometres (the flat map: what its projection shows).
+    /// Triangles in plane kilometres on the region's conic (what it shows).
     pub mesh: MeshData,
+    /// Triangles in plane kilometres on the world map (all of it).
+    pub mesh_world: MeshData,
     /// Triangles on the unit sphere (the globe: all of it).
     pub globe: SphereMesh,
+}
+
+impl Country {
+    /// Its triangles on a flat map of this kind.
+    pub fn mesh_of(&self, kind: MapKind) -> &MeshData {
+        match kind {
+            MapKind::Regional => &self.mesh,
+            MapKind::World => &self.mesh_world,
+        }
+    }
+}
+
+impl LineLayer {
+    /// Its polylines on a flat map of this kind.
+    pub fn lines_of(&self, kind: MapKind) -> &[Vec<[f32; 2]>] {
+        match kind {
+            MapKind::Regional => &self.lines,
+            MapKind::World => &self.lines_world,
+        }
+    }
 }
 
 /// The kinds of line drawn on the map, in drawing order (later on top).
@@ -125,8 +147,10 @@ impl LineKind {
 pub struct LineLayer {
     /// What the lines are.
     pub kind: LineKind,
-    /// The polylines in plane kilometres, cut where the projection tears.
+    /// The polylines in plane kilometres on the region's conic, cut where it tears.
     pub lines: Vec<Vec<[f32; 2]>>,
+    /// The same on the world map, cut at its seam.
+    pub lines_world: Vec<Vec<[f32; 2]>>,
     /// The same polylines in longitude/latitude, whole (for the globe).
     pub lonlat: Vec<Vec<LonLat>>,
 }
@@ -264,8 +288,10 @@ impl Place {
 pub struct Atlas {
     /// Countries with colours and meshes.
     pub countries: Vec<Country>,
-    /// All lakes as one mesh.
+    /// All lakes as one mesh, on the region's conic.
     pub lakes: MeshData,
+    /// All lakes on the world map.
+    pub lakes_world: MeshData,
     /// All lakes on the unit sphere.
     pub lakes_globe: SphereMesh,
     /// Number of lake polygons.
@@ -331,6 +357,7 @@ impl Atlas {
         places: &[u8],
     ) -> Result<Atlas, String> {
         let proj = Lcc::atlas();
+        let world = EqualEarth::atlas();
         let countries = must_load("countries.geojson", countries)?;
         let lines_file = must_load("lines.geojson", lines)?;
         let lakes_file = must_load("lakes.geojson", lakes)?;
@@ -356,9 +383,11 @@ impl Atlas {
             .enumerate()
             .map(|(i, f)| {
                 let mut mesh = MeshData::default();
+                let mut mesh_world = MeshData::default();
                 let mut globe = SphereMesh::default();
                 for poly in polygons(f) {
                     mesh.extend(&triangulate(poly, &proj));
+                    mesh_world.extend(&triangulate(poly, &world));
                     globe.extend(SphereMesh::of_polygon(poly));
                 }
                 Country {
@@ -368,6 +397,7 @@ impl Atlas {
                     name_ko: f.str_prop("name_ko").map(str::to_string),
                     colour: colours[i],
                     mesh,
+                    mesh_world,
                     globe,
                 }
             })
@@ -378,6 +408,7 @@ impl Atlas {
             .map(|&kind| LineLayer {
                 kind,
                 lines: Vec::new(),
+                lines_world: Vec::new(),
                 lonlat: Vec::new(),
             })
             .collect();
@@ -388,6 +419,11 @@ impl Atlas {
             let layer = &mut by_kind[LineKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)];
             layer.lines.extend(
                 project_line(line, &proj, 0.5)
+                    .into_iter()
+                    .filter(|l| l.len() >= 2),
+            );
+            layer.lines_world.extend(
+                project_line(line, &world, 0.5)
                     .into_iter()
                     .filter(|l| l.len() >= 2),
             );
@@ -423,11 +459,13 @@ impl Atlas {
         }
 
         let mut lake_mesh = MeshData::default();
+        let mut lakes_world = MeshData::default();
         let mut lakes_globe = SphereMesh::default();
         let mut lake_count = 0;
         for f in &lakes_file.features {
             for poly in polygons(f) {
                 lake_mesh.extend(&triangulate(poly, &proj));
+                lakes_world.extend(&triangulate(poly, &world));
                 lakes_globe.extend(SphereMesh::of_polygon(poly));
                 lake_count += 1;
             }
@@ -469,6 +507,7 @@ impl Atlas {
         Ok(Atlas {
             countries: out,
             lakes: lake_mesh,
+            lakes_world,
             lakes_globe,
             lake_count,
             lines: by_kind,
@@ -482,6 +521,14 @@ impl Atlas {
         self.countries
             .iter()
             .find(|c| c.iso3 == code || c.iso2.as_deref() == Some(code))
+    }
+
+    /// The lakes on a flat map of this kind.
+    pub fn lakes_of(&self, kind: MapKind) -> &MeshData {
+        match kind {
+            MapKind::Regional => &self.lakes,
+            MapKind::World => &self.lakes_world,
+        }
     }
 
     /// The line layer of a kind.
@@ -703,5 +750,52 @@ mod mesh_tests {
             );
         }
         assert!(checked > 200, "only {checked} countries checked");
+    }
+
+    /// Area of a ring on the sphere (km²), from longitude and sin(latitude): the area under
+    /// the ring on the equal-area cylindrical plane (Lambert), edges densified to 0.1°. It
+    /// uses no map projection of the atlas.
+    fn sphere_ring_area(ring: &[LonLat]) -> f64 {
+        let r = crate::projection::EARTH_RADIUS_KM;
+        let pts = crate::tessellate::densify(ring, 0.1);
+        pts.windows(2)
+            .map(|w| {
+                (w[1][0] - w[0][0]).to_radians()
+                    * (w[0][1].to_radians().sin() + w[1][1].to_radians().sin())
+            })
+            .sum::<f64>()
+            .abs()
+            * r
+            * r
+            / 2.0
+    }
+
+    #[test]
+    fn the_world_map_shows_every_country_whole_at_its_true_area() {
+        let atlas = Atlas::bundled().unwrap();
+        let countries = geojson::load("countries.geojson", bundled::COUNTRIES);
+        let mut total = 0.0;
+        for (f, c) in countries.features.iter().zip(&atlas.countries) {
+            let want: f64 = polygons(f)
+                .map(|rings| {
+                    sphere_ring_area(&rings[0])
+                        - rings[1..].iter().map(|r| sphere_ring_area(r)).sum::<f64>()
+                })
+                .sum();
+            let got = c.mesh_world.area();
+            total += got;
+            // Equal Earth is equal-area: the map's area is the country's, seam or not
+            // (Greenland), poles or not (Antarctica).
+            assert!(
+                (got - want).abs() <= want * 3e-3 + 1.0,
+                "{}: world mesh {got:.0} km² vs sphere {want:.0} km²",
+                c.iso3
+            );
+        }
+        // Known figure: the land of the Earth (Antarctica included) is about 149 million km².
+        assert!((140e6..155e6).contains(&total), "land {total:.3e} km²");
+        let ata = atlas.country("ATA").expect("Antarctica");
+        assert!(ata.mesh_world.area() > 11e6, "{}", ata.mesh_world.area());
+        assert!(ata.mesh.indices.is_empty() || ata.mesh.area() < ata.mesh_world.area());
     }
 }

@@ -7,7 +7,7 @@
 use super::clip::{bounds, clip_half, clip_polygon, oriented, polygons};
 use super::model::LonLat;
 use super::projection::Extent;
-use super::projection::{Lcc, Projection};
+use super::projection::Projection;
 use super::tessellate::{MeshData, densify, earcut_plane};
 use super::view::{Insets, MAX_ZOOM, MIN_ZOOM, MapView, km_per_px, zoom_for};
 
@@ -206,11 +206,17 @@ impl GlobeView {
 
 /// The globe view matching a map view: the place at the middle of the uncovered part of the
 /// window stays there, at the same scale.
-pub fn globe_for(view: &MapView, size: [f64; 2], insets: Insets) -> GlobeView {
+/// `proj` is the flat map's projection the view is on.
+pub fn globe_for(
+    view: &MapView,
+    size: [f64; 2],
+    insets: Insets,
+    proj: &impl Projection,
+) -> GlobeView {
     let inner = insets.inner(size);
     let middle = view.from_pixel(insets.middle(size), size);
     GlobeView {
-        center: Lcc::atlas().unproject(middle),
+        center: proj.unproject(middle),
         distance: GlobeView::distance_for(km_per_px(view.zoom), inner[1], FOV)
             .clamp(MIN_DISTANCE, MAX_DISTANCE),
         fov: FOV,
@@ -218,10 +224,10 @@ pub fn globe_for(view: &MapView, size: [f64; 2], insets: Insets) -> GlobeView {
 }
 
 /// The map view matching a globe view (the inverse of [`globe_for`]).
-pub fn map_for(g: &GlobeView, size: [f64; 2], insets: Insets) -> MapView {
+pub fn map_for(g: &GlobeView, size: [f64; 2], insets: Insets, proj: &impl Projection) -> MapView {
     let inner = insets.inner(size);
     insets.recentre(MapView {
-        center: Lcc::atlas().project(g.center),
+        center: proj.project(g.center),
         zoom: zoom_for(g.km_per_px(inner[1])),
     })
 }
@@ -503,7 +509,13 @@ mod tests {
 
     #[test]
     fn map_and_globe_views_convert_both_ways() {
-        let proj = Lcc::atlas();
+        // On either flat map (the region's conic and the world map).
+        for proj in crate::projection::MapKind::ALL.map(|k| k.projection()) {
+            views_convert_both_ways(&proj);
+        }
+    }
+
+    fn views_convert_both_ways(proj: &crate::projection::MapProjection) {
         let size = [1280.0, 800.0];
         let insets = Insets([40.0, 300.0, 120.0, 0.0]);
         let inner = insets.inner(size);
@@ -518,7 +530,7 @@ mod tests {
                 center: proj.project(lonlat),
                 zoom,
             });
-            let g = globe_for(&view, size, insets);
+            let g = globe_for(&view, size, insets, proj);
             assert!(
                 (g.center[0] - lonlat[0]).abs() < 1e-6 && (g.center[1] - lonlat[1]).abs() < 1e-6,
                 "{g:?}"
@@ -526,7 +538,7 @@ mod tests {
             assert!((MIN_DISTANCE..=MAX_DISTANCE).contains(&g.distance));
             // Same scale: the globe's km per pixel at its centre is the map's.
             assert!((g.km_per_px(inner[1]) / km_per_px(zoom) - 1.0).abs() < 1e-9);
-            let back = map_for(&g, size, insets);
+            let back = map_for(&g, size, insets, proj);
             assert!((back.zoom - zoom).abs() < 1e-9, "{} vs {zoom}", back.zoom);
             let middle = back.from_pixel(insets.middle(size), size);
             let m = proj.unproject(middle);
@@ -545,6 +557,7 @@ mod tests {
             },
             size,
             Insets::default(),
+            proj,
         );
         assert_eq!(far.distance, MAX_DISTANCE);
         assert!(lo < hi && lo >= MIN_ZOOM && hi <= MAX_ZOOM, "{lo} {hi}");
@@ -557,6 +570,7 @@ mod tests {
                 },
                 [800.0, inner[1]],
                 Insets::default(),
+                proj,
             )
             .distance
         };

@@ -721,8 +721,19 @@ mod tests {
                     "{lang:?} region lacks {want}: {n:?}"
                 );
             }
-            let world = ViewSpec::World.resolve_in(size, Insets::default(), &proj);
-            assert_no_overlap(&layout(&world, &srcs, size), "world");
+            // The World view is on the world map: its labels are placed from that map's plane.
+            let wp = crate::projection::MapKind::World.projection();
+            let wsrcs = sources(&atlas, lang, &m, &wp);
+            let world = ViewSpec::World.resolve_in(size, Insets::default(), &wp);
+            let placed = layout(&world, &wsrcs, size);
+            assert_no_overlap(&placed, "world");
+            let n = names(&atlas, &placed);
+            for want in ["Brasilia", "Canberra", "Washington, D.C."] {
+                assert!(
+                    n.iter().any(|x| x == want),
+                    "{lang:?} world lacks {want}: {n:?}"
+                );
+            }
         }
     }
 

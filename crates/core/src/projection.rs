@@ -1,4 +1,5 @@
-//! Map projections: a Lambert conformal conic for the flat map.
+//! Map projections: a Lambert conformal conic for the flat map of the region, and the Equal
+//! Earth projection for the whole world when the flat map is zoomed out ([`MapKind`]).
 //!
 //! Why this projection: the map spans 20°E–192°E and 25°N–78°N, a wide band of mid and high
 //! latitudes. A conic with standard parallels 30°N and 60°N keeps scale error within a few
@@ -121,6 +122,192 @@ impl Projection for Lcc {
     }
 }
 
+/// The Equal Earth projection (Šavrič, Patterson and Jenny, 2018): equal-area, with
+/// straight parallels and curved meridians, made for world maps. Used for the flat map when
+/// it shows the whole Earth (see [`MapKind`]).
+///
+/// Why this one for the world: areas are true (Africa is not dwarfed by Greenland as on
+/// Mercator), the shapes of continents stay recognisable, and its outline is the familiar
+/// rounded world map. Pacific-centred on 150°E as world maps in Korean classrooms are: Korea
+/// and the region of the news lie left of the middle, the Americas whole on the right, and
+/// the seam runs at 30°W through the Atlantic (Greenland's east coast lies across it).
+#[derive(Debug, Clone, Copy)]
+pub struct EqualEarth {
+    lon0: f64,
+}
+
+const EE_A1: f64 = 1.340264;
+const EE_A2: f64 = -0.081106;
+const EE_A3: f64 = 0.000893;
+const EE_A4: f64 = 0.003796;
+
+impl EqualEarth {
+    /// Equal Earth centred on `lon0` (degrees).
+    pub fn new(lon0: f64) -> Self {
+        EqualEarth { lon0 }
+    }
+
+    /// The world map of Dateline: centred on 150°E.
+    pub fn atlas() -> Self {
+        EqualEarth::new(150.0)
+    }
+}
+
+impl Projection for EqualEarth {
+    fn project(&self, [lon, lat]: LonLat) -> [f64; 2] {
+        let m = 3f64.sqrt() / 2.0;
+        let lam = ((lon - self.lon0 + 180.0).rem_euclid(360.0) - 180.0).to_radians();
+        let th = (m * lat.clamp(-90.0, 90.0).to_radians().sin()).asin();
+        let (t2, t6) = (th * th, th.powi(6));
+        let x = 2.0 * 3f64.sqrt() * lam * th.cos()
+            / (3.0 * (9.0 * EE_A4 * t6 * t2 + 7.0 * EE_A3 * t6 + 3.0 * EE_A2 * t2 + EE_A1));
+        let y = th * (EE_A1 + EE_A2 * t2 + t6 * (EE_A3 + EE_A4 * t2));
+        [EARTH_RADIUS_KM * x, EARTH_RADIUS_KM * y]
+    }
+
+    fn unproject(&self, [x, y]: [f64; 2]) -> LonLat {
+        let m = 3f64.sqrt() / 2.0;
+        let (x, y) = (x / EARTH_RADIUS_KM, y / EARTH_RADIUS_KM);
+        // θ by Newton's method on y(θ); y is monotonic, so it converges from θ = y.
+        let mut th = y;
+        for _ in 0..12 {
+            let (t2, t6) = (th * th, th.powi(6));
+            let f = th * (EE_A1 + EE_A2 * t2 + t6 * (EE_A3 + EE_A4 * t2)) - y;
+            let df = EE_A1 + 3.0 * EE_A2 * t2 + t6 * (7.0 * EE_A3 + 9.0 * EE_A4 * t2);
+            let d = f / df;
+            th -= d;
+            if d.abs() < 1e-12 {
+                break;
+            }
+        }
+        let th = th.clamp(-FRAC_PI_3_ASIN, FRAC_PI_3_ASIN);
+        let (t2, t6) = (th * th, th.powi(6));
+        let df = EE_A1 + 3.0 * EE_A2 * t2 + t6 * (7.0 * EE_A3 + 9.0 * EE_A4 * t2);
+        let lam = 3.0 * x * df / (2.0 * 3f64.sqrt() * th.cos());
+        let lat = ((th.sin() / m).clamp(-1.0, 1.0)).asin();
+        [self.lon0 + lam.to_degrees(), lat.to_degrees()]
+    }
+
+    /// The whole globe, cut at the meridian opposite the central one (30°W for the atlas).
+    fn extent(&self) -> Extent {
+        Extent {
+            seam: Some(self.lon0 + 180.0),
+            south: -90.0,
+            north: 90.0,
+        }
+    }
+}
+
+/// θ at the poles: asin(√3/2) = π/3.
+const FRAC_PI_3_ASIN: f64 = std::f64::consts::FRAC_PI_3;
+
+/// Which flat map is drawn: the region's conic, or the world. The flat map is the conic
+/// while it shows part of the Earth (the Korea and region views and closer) and the world
+/// map when it is zoomed out to the whole Earth, where a conic tears the southern
+/// hemisphere apart. The choice follows how much of the Earth the window spans
+/// ([`MapKind::for_span`]), so it does not depend on the window's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum MapKind {
+    /// The Lambert conic of the region ([`Lcc::atlas`]).
+    #[default]
+    Regional,
+    /// The Equal Earth world map ([`EqualEarth::atlas`]).
+    World,
+}
+
+impl MapKind {
+    /// Both kinds.
+    pub const ALL: [MapKind; 2] = [MapKind::Regional, MapKind::World];
+
+    /// The window spans more than this (km across its longer side): the world map.
+    pub const WORLD_FROM_KM: f64 = 20_000.0;
+    /// The window spans less than this: the conic. Between the two the kind stays as it is,
+    /// so a zoom that hovers about the change does not flip between them.
+    pub const REGIONAL_BELOW_KM: f64 = 17_000.0;
+
+    /// The projection of this kind.
+    pub fn projection(self) -> MapProjection {
+        match self {
+            MapKind::Regional => MapProjection::Regional(Lcc::atlas()),
+            MapKind::World => MapProjection::World(EqualEarth::atlas()),
+        }
+    }
+
+    /// The kind for a window that spans `span_km` across its longer side, when `now` is shown.
+    pub fn for_span(span_km: f64, now: MapKind) -> MapKind {
+        if span_km > Self::WORLD_FROM_KM {
+            MapKind::World
+        } else if span_km < Self::REGIONAL_BELOW_KM {
+            MapKind::Regional
+        } else {
+            now
+        }
+    }
+
+    /// Its name in the scene description.
+    pub fn name(self) -> &'static str {
+        match self {
+            MapKind::Regional => "Lambert conformal conic (lon0 105°E, parallels 30°N and 60°N)",
+            MapKind::World => "Equal Earth (lon0 150°E)",
+        }
+    }
+
+    /// The kind of this name (see [`MapKind::name`]).
+    pub fn from_name(name: &str) -> Option<MapKind> {
+        MapKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// A short name for the map's corner (the scale bar): "Lambert conic" or "Equal Earth".
+    pub fn short_name(self) -> &'static str {
+        match self {
+            MapKind::Regional => "Lambert conic",
+            MapKind::World => "Equal Earth",
+        }
+    }
+}
+
+/// A flat map's projection, either kind (see [`MapKind`]).
+#[derive(Debug, Clone, Copy)]
+pub enum MapProjection {
+    /// The region's conic.
+    Regional(Lcc),
+    /// The world map.
+    World(EqualEarth),
+}
+
+impl MapProjection {
+    /// Which kind it is.
+    pub fn kind(&self) -> MapKind {
+        match self {
+            MapProjection::Regional(_) => MapKind::Regional,
+            MapProjection::World(_) => MapKind::World,
+        }
+    }
+}
+
+impl Projection for MapProjection {
+    fn project(&self, p: LonLat) -> [f64; 2] {
+        match self {
+            MapProjection::Regional(c) => c.project(p),
+            MapProjection::World(w) => w.project(p),
+        }
+    }
+
+    fn unproject(&self, xy: [f64; 2]) -> LonLat {
+        match self {
+            MapProjection::Regional(c) => c.unproject(xy),
+            MapProjection::World(w) => w.unproject(xy),
+        }
+    }
+
+    fn extent(&self) -> Extent {
+        match self {
+            MapProjection::Regional(c) => c.extent(),
+            MapProjection::World(w) => w.extent(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +350,54 @@ mod tests {
                 "{ll:?} -> {back:?}"
             );
         }
+    }
+
+    // Reference values from PROJ 9 (`proj +proj=eqearth +lon_0=150 +R=6371000 +units=km`),
+    // computed independently of this code.
+    #[test]
+    fn equal_earth_projects_known_places_like_proj() {
+        let p = EqualEarth::atlas();
+        let cases = [
+            ([126.9780, 37.5665], [-1983.697763310, 4660.951666895]), // Seoul
+            ([-46.6333, -23.5505], [15023.947207548, -2994.258715134]), // São Paulo
+            ([-77.0369, 38.9072], [11365.868473199, 4812.655844325]), // Washington
+            ([151.2093, -33.8688], [106.342717175, -4234.700341458]), // Sydney
+            ([0.0, -90.0], [-8513.719398515, -8392.918138592]),       // South Pole
+        ];
+        for (ll, want) in cases {
+            let got = p.project(ll);
+            assert!(
+                (got[0] - want[0]).abs() < 1e-6 && (got[1] - want[1]).abs() < 1e-6,
+                "{ll:?}: {got:?} vs {want:?}"
+            );
+            if ll[1].abs() < 90.0 {
+                let back = p.unproject(got);
+                // The same meridian, whichever turn of the globe it is given in.
+                let dlon = (back[0] - ll[0] + 180.0).rem_euclid(360.0) - 180.0;
+                assert!(
+                    dlon.abs() < 1e-9 && (back[1] - ll[1]).abs() < 1e-9,
+                    "{ll:?} -> {back:?}"
+                );
+            }
+        }
+        // The seam: just east of 30°W is the map's left edge, just west of it the right.
+        let (w, e) = (p.project([-30.001, 10.0]), p.project([-29.999, 10.0]));
+        assert!(w[0] > 17_000.0 && e[0] < -17_000.0, "{w:?} {e:?}");
+    }
+
+    #[test]
+    fn the_map_kind_follows_the_span_and_does_not_flip_at_the_edge() {
+        use MapKind::*;
+        assert_eq!(MapKind::for_span(40_000.0, Regional), World);
+        assert_eq!(MapKind::for_span(8_000.0, World), Regional);
+        // Between the two thresholds the kind shown stays.
+        assert_eq!(MapKind::for_span(18_500.0, Regional), Regional);
+        assert_eq!(MapKind::for_span(18_500.0, World), World);
+        assert_eq!(MapKind::World.projection().kind(), World);
+        let (a, b) = (
+            MapKind::Regional.projection().project([127.0, 37.5]),
+            Lcc::atlas().project([127.0, 37.5]),
+        );
+        assert_eq!(a, b);
     }
 }

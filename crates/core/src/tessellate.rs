@@ -125,6 +125,16 @@ pub fn dashes(line: &[[f32; 2]], period: f32, on: f32) -> Vec<Vec<[f32; 2]>> {
 /// drawing it zoomed out: first and last points kept, and at least one more in a closed ring
 /// (so it stays a ring).
 pub fn simplify(line: &[[f32; 2]], tol: f32) -> Vec<[f32; 2]> {
+    simplified(line, f64::from(tol), |p| [f64::from(p[0]), f64::from(p[1])])
+}
+
+/// [`simplify`] in longitude/latitude, `tol` in degrees: for geometry only ever drawn
+/// zoomed out (the world map), simplified before it is projected and triangulated.
+pub fn simplify_lonlat(line: &[LonLat], tol: f64) -> Vec<LonLat> {
+    simplified(line, tol, |p| p)
+}
+
+fn simplified<T: Copy + PartialEq>(line: &[T], tol: f64, xy: impl Fn(T) -> [f64; 2]) -> Vec<T> {
     if line.len() <= 2 {
         return line.to_vec();
     }
@@ -133,11 +143,12 @@ pub fn simplify(line: &[[f32; 2]], tol: f32) -> Vec<[f32; 2]> {
     keep[line.len() - 1] = true;
     let mut stack = vec![(0, line.len() - 1)];
     while let Some((a, b)) = stack.pop() {
-        let (pa, pb) = (line[a], line[b]);
+        let (pa, pb) = (xy(line[a]), xy(line[b]));
         let (dx, dy) = (pb[0] - pa[0], pb[1] - pa[1]);
         let len = dx.hypot(dy);
-        let mut far = (0.0f32, 0);
+        let mut far = (0.0f64, 0);
         for (i, p) in line.iter().enumerate().take(b).skip(a + 1) {
+            let p = xy(*p);
             let d = if len > 0.0 {
                 ((p[0] - pa[0]) * dy - (p[1] - pa[1]) * dx).abs() / len
             } else {
@@ -153,7 +164,7 @@ pub fn simplify(line: &[[f32; 2]], tol: f32) -> Vec<[f32; 2]> {
             stack.push((far.1, b));
         }
     }
-    let out: Vec<[f32; 2]> = line
+    let out: Vec<T> = line
         .iter()
         .zip(&keep)
         .filter(|(_, k)| **k)

@@ -15,8 +15,8 @@ use super::geojson;
 use super::globe::sphere_polygon;
 use super::model::{LonLat, Shape};
 use super::problem::{Place, Problem, Severity};
-use super::projection::Projection;
-use super::tessellate::{MeshData, densify, simplify, triangulate_unclipped};
+use super::projection::{EqualEarth, Projection};
+use super::tessellate::{MeshData, densify, simplify, simplify_lonlat, triangulate_unclipped};
 use super::timeline::{Span, Window, long_date};
 
 /// What a file turned out to be.
@@ -47,6 +47,8 @@ pub struct Layer {
     pub features: Vec<LayerFeature>,
     /// The same layer on the unit sphere (built with the rest, off the frame).
     pub globe: GlobeLayer,
+    /// The same layer on the world map (the flat map zoomed out to the whole Earth).
+    pub world: WorldLayer,
     /// Named parts shown as separate layers (a TopoJSON object, a KML folder, a shapefile of
     /// an archive): each a name and a range of `features`. Empty: the layer is one part.
     pub groups: Vec<(String, Range<usize>)>,
@@ -109,6 +111,23 @@ pub struct GlobeLayer {
     pub points: Vec<[f32; 3]>,
 }
 
+/// A layer's geometry on the world map ([`MapKind::World`](super::projection::MapKind::World)): all of it, cut at that map's
+/// seam, shapes simplified by [`WORLD_SIMPLIFY_DEG`] (the world map is only ever zoomed out).
+#[derive(Debug, Clone, Default)]
+pub struct WorldLayer {
+    /// Polygons, triangulated, in the world map's plane km.
+    pub fill: MeshData,
+    /// Lines and polygon outlines.
+    pub lines: Vec<Vec<[f32; 2]>>,
+    /// Points.
+    pub points: Vec<[f32; 2]>,
+}
+
+/// Tolerance of a layer's shapes on the world map (degrees, about 2 km): well under a pixel
+/// there, where a pixel is wider than about 6 km (see
+/// [`MapKind::WORLD_FROM_KM`](super::projection::MapKind::WORLD_FROM_KM)).
+pub const WORLD_SIMPLIFY_DEG: f64 = 0.02;
+
 /// Tolerance of a layer's coarse lines (km): below one screen pixel once a pixel is wider.
 pub const COARSE_KM: f32 = 1.5;
 
@@ -146,6 +165,12 @@ pub struct LayerFeature {
     pub fill: Range<usize>,
     /// Its triangles on the globe: a range of [`GlobeLayer::fill_indices`].
     pub globe_fill: Range<usize>,
+    /// Its points on the world map: a range of [`WorldLayer::points`].
+    pub world_points: Range<usize>,
+    /// Its lines and outlines on the world map: a range of [`WorldLayer::lines`].
+    pub world_lines: Range<usize>,
+    /// Its triangles on the world map: a range of the world fill's `indices`.
+    pub world_fill: Range<usize>,
 }
 
 /// The result of reading a user's file.
@@ -585,7 +610,17 @@ fn build_layer_with(
     // to it in longitude/latitude first. The globe shows everything, built straight from
     // longitude/latitude, so neither depends on where the projection blows up.
     let extent = proj.extent();
+    let world = EqualEarth::atlas();
+    let world_extent = world.extent();
     let p32 = |p: [f64; 2]| [p[0] as f32, p[1] as f32];
+    // The world map is only drawn zoomed out: its shapes are simplified first (which makes
+    // them cheap to clip, project and triangulate), then densified where edges are long.
+    let world_line = |l: &[LonLat]| -> Vec<[f32; 2]> {
+        densify(l, 0.5)
+            .iter()
+            .map(|p| p32(world.project(*p)))
+            .collect()
+    };
     let project = |l: &[LonLat]| -> Vec<[f32; 2]> {
         densify(l, 0.5)
             .iter()
@@ -607,6 +642,7 @@ fn build_layer_with(
             Shape::Point(p) => Built::Point {
                 map: shows(&extent, *p).then(|| p32(proj.project(*p))),
                 globe: on_sphere(*p, GLOBE_RADIUS + 0.001),
+                world: p32(world.project(*p)),
             },
             Shape::Line(l) => Built::Line {
                 map: clip_line(l, &extent)
@@ -614,6 +650,10 @@ fn build_layer_with(
                     .map(|piece| project(piece))
                     .collect(),
                 globe: globe_line(l),
+                world: clip_line(&simplify_lonlat(l, WORLD_SIMPLIFY_DEG), &world_extent)
+                    .iter()
+                    .map(|piece| world_line(piece))
+                    .collect(),
             },
             Shape::Polygon(rings) => {
                 let parts = clip_polygon(rings, &extent)
@@ -627,7 +667,21 @@ fn build_layer_with(
                     .collect();
                 // Fills subdivided so they follow the curve, whole rings as outlines.
                 let (globe_positions, globe_indices) = sphere_polygon(rings, 120.0, GLOBE_RADIUS);
+                let simple: Vec<Vec<LonLat>> = rings
+                    .iter()
+                    .map(|r| simplify_lonlat(r, WORLD_SIMPLIFY_DEG))
+                    .collect();
+                let world = clip_polygon(&simple, &world_extent)
+                    .iter()
+                    .map(|part| {
+                        (
+                            triangulate_unclipped(part, &world),
+                            part.iter().map(|r| world_line(r)).collect(),
+                        )
+                    })
+                    .collect();
                 Built::Polygon {
+                    world,
                     parts,
                     globe_positions,
                     globe_indices,
@@ -663,19 +717,27 @@ fn build_layer_with(
         let (p0, l0) = (layer.points.len(), layer.lines.len());
         let (gp0, gl0) = (layer.globe.points.len(), layer.globe.lines.len());
         let (f0, gf0) = (layer.fill.indices.len(), layer.globe.fill_indices.len());
+        let (wp0, wl0, wf0) = (
+            layer.world.points.len(),
+            layer.world.lines.len(),
+            layer.world.fill.indices.len(),
+        );
         let mut polygons = Vec::new();
         for b in built.by_ref() {
             match b {
-                Built::Point { map, globe } => {
+                Built::Point { map, globe, world } => {
                     layer.points.extend(map);
                     layer.globe.points.push(globe);
+                    layer.world.points.push(world);
                 }
-                Built::Line { map, globe } => {
+                Built::Line { map, globe, world } => {
                     layer.lines.extend(map);
                     layer.globe.lines.push(globe);
+                    layer.world.lines.extend(world);
                 }
                 Built::Polygon {
                     parts,
+                    world,
                     globe_positions,
                     globe_indices,
                     globe_lines,
@@ -693,6 +755,10 @@ fn build_layer_with(
                         .fill_indices
                         .extend(globe_indices.into_iter().map(|i| i + base));
                     layer.globe.lines.extend(globe_lines);
+                    for (fill, rings) in world {
+                        layer.world.fill.extend(&fill);
+                        layer.world.lines.extend(rings);
+                    }
                 }
             }
         }
@@ -714,6 +780,9 @@ fn build_layer_with(
             globe_lines: gl0..layer.globe.lines.len(),
             fill: f0..layer.fill.indices.len(),
             globe_fill: gf0..layer.globe.fill_indices.len(),
+            world_points: wp0..layer.world.points.len(),
+            world_lines: wl0..layer.world.lines.len(),
+            world_fill: wf0..layer.world.fill.indices.len(),
         });
     }
     if !cancel.ask() {
@@ -733,12 +802,16 @@ enum Built {
     Point {
         map: Option<[f32; 2]>,
         globe: [f32; 3],
+        world: [f32; 2],
     },
     Line {
         map: Vec<Vec<[f32; 2]>>,
         globe: Vec<[f32; 3]>,
+        world: Vec<Vec<[f32; 2]>>,
     },
     Polygon {
+        /// The same on the world map: each part and its simplified rings.
+        world: Vec<(MeshData, Vec<Vec<[f32; 2]>>)>,
         /// Each part the clipping left: its triangles and its rings.
         parts: Vec<(MeshData, Vec<Vec<[f32; 2]>>)>,
         globe_positions: Vec<[f32; 3]>,
@@ -1594,5 +1667,42 @@ mod tests {
             "{}",
             l.fill.positions.len()
         );
+    }
+
+    #[test]
+    fn a_world_map_is_on_the_world_map_whole_and_at_its_true_area() {
+        // Natural Earth's 110m land as TopoJSON (tests/fixtures/README.md): every continent.
+        let src = include_bytes!("../../../tests/fixtures/land-110m.json");
+        let o = open("land-110m.json", src.to_vec(), &Lcc::atlas(), &mut none);
+        let Some(Content::Layer(l)) = &o.content else {
+            panic!("{:#?}", o.problems)
+        };
+        let w = EqualEarth::atlas();
+        // Equal Earth keeps areas: the land of the Earth is about 149 million km² (the file's
+        // Antarctica stops at 85.6°S, which leaves out about 0.75 million).
+        let area = l.world.fill.area();
+        assert!((140e6..152e6).contains(&area), "{area:.3e} km²");
+        // Places the conic cannot show, or shows torn at its seam, are land here: Lima,
+        // Santiago, Brasília, Greenland, and Antarctica on both sides of the seam.
+        for ll in [
+            [-77.04, -12.05],
+            [-70.65, -33.45],
+            [-47.88, -15.79],
+            [-42.0, 72.0],
+            [-100.0, -80.0],
+            [45.0, -75.0],
+            [120.0, -75.0],
+        ] {
+            assert!(l.world.fill.contains(w.project(ll)), "{ll:?}");
+        }
+        // The middle of the Pacific and the Atlantic is not.
+        for ll in [[-150.0, 0.0], [-30.5, 30.0], [-29.5, 30.0]] {
+            assert!(!l.world.fill.contains(w.project(ll)), "{ll:?}");
+        }
+        // Each feature's world ranges cover the world lists, in order, with no gaps.
+        let last = l.features.last().unwrap();
+        assert_eq!(last.world_fill.end, l.world.fill.indices.len());
+        assert_eq!(last.world_lines.end, l.world.lines.len());
+        assert!(l.world.lines.iter().all(|x| x.len() >= 2));
     }
 }

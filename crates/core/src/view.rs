@@ -1,17 +1,17 @@
 //! Named views, zoom levels and the mapping between the plane and screen pixels.
 
 use super::model::LonLat;
-use super::projection::Projection;
+use super::projection::{MapKind, Projection};
 use super::tessellate::densify;
 
 /// The region of the news, which the bundled data covers in fine detail (west, south, east,
 /// north), degrees. The rest of the Earth is bundled too, at a coarser level of detail.
 pub const MAP_BBOX: [f64; 4] = [20.0, 25.0, 192.0, 78.0];
-/// What the flat map shows of the whole Earth: every longitude from the projection's seam
-/// (75°W) round to it again, and every latitude down to 45°S. Farther south the conic's scale
-/// passes 3 and Antarctica is only on the globe.
-pub const WORLD_BBOX: [f64; 4] = [-74.5, -45.0, 284.5, 90.0];
-/// The box the camera's centre stays in: the world box down to the conic's last parallel.
+/// What the World view shows: the whole Earth, on the world map ([`MapKind::World`]), from
+/// its seam (30°W) round to it again, pole to pole.
+pub const WORLD_BBOX: [f64; 4] = [-29.99, -90.0, 329.99, 90.0];
+/// The box the camera's centre stays in on the region's conic: every longitude from its
+/// seam (75°W) round to it again, down to its last parallel (60°S).
 pub const CAMERA_BBOX: [f64; 4] = [-74.5, -60.0, 284.5, 90.0];
 /// The whole Korean peninsula with Jeju and Ulleungdo.
 pub const KOREA_BBOX: [f64; 4] = [124.0, 33.0, 131.0, 43.1];
@@ -152,6 +152,25 @@ impl ViewSpec {
         }
     }
 
+    /// Which flat map the view is on: the World view on the world map, the Korea and region
+    /// views on the conic, a centre and zoom on whichever suits how much of the Earth the
+    /// window then spans (see [`MapKind::for_span`]).
+    pub fn map_kind(&self, size: [f64; 2]) -> MapKind {
+        match self {
+            ViewSpec::World => MapKind::World,
+            ViewSpec::Korea | ViewSpec::Region => MapKind::Regional,
+            ViewSpec::At { zoom, .. } => {
+                MapKind::for_span(km_per_px(*zoom) * size[0].max(size[1]), MapKind::Regional)
+            }
+        }
+    }
+
+    /// Resolves to a concrete view on the flat map it belongs on ([`ViewSpec::map_kind`]).
+    pub fn resolve_on_its_map(&self, size: [f64; 2], insets: Insets) -> (MapView, MapKind) {
+        let kind = self.map_kind(size);
+        (self.resolve_in(size, insets, &kind.projection()), kind)
+    }
+
     /// Resolves to a concrete view for a screen size.
     pub fn resolve(&self, size: [f64; 2], proj: &impl Projection) -> MapView {
         self.resolve_in(size, Insets::default(), proj)
@@ -207,7 +226,11 @@ impl Insets {
 
 /// The plane extent of the map (x0, y0, x1, y1): the camera's centre stays inside it.
 pub fn map_bounds(proj: &impl Projection) -> [f64; 4] {
-    let [w, s, e, n] = CAMERA_BBOX;
+    let x = proj.extent();
+    let [w, e] = x
+        .seam
+        .map_or([-180.0, 180.0], |seam| [seam + 0.5, seam + 359.5]);
+    let [s, n] = [x.south, x.north];
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for p in densify(&[[w, s], [e, s], [e, n], [w, n], [w, s]], 1.0) {
         let [x, y] = proj.project(p);
@@ -291,6 +314,60 @@ mod tests {
     }
 
     #[test]
+    fn the_world_view_is_on_the_world_map_and_shows_every_continent() {
+        use crate::projection::MapKind;
+        let size = [1280.0, 800.0];
+        let insets = Insets([30.0, 340.0, 132.0, 0.0]);
+        let (v, kind) = ViewSpec::World.resolve_on_its_map(size, insets);
+        assert_eq!(kind, MapKind::World);
+        let (_, k) = ViewSpec::Korea.resolve_on_its_map(size, insets);
+        assert_eq!(k, MapKind::Regional);
+        assert_eq!(
+            ViewSpec::At {
+                center: [0.0, 0.0],
+                zoom: 2.0
+            }
+            .map_kind(size),
+            MapKind::World
+        );
+        assert_eq!(
+            ViewSpec::At {
+                center: [0.0, 0.0],
+                zoom: 6.0
+            }
+            .map_kind(size),
+            MapKind::Regional
+        );
+        // Each continent's far points are inside the uncovered part of the window: Cape
+        // Horn, Alaska, Lima (west of the conic's seam), Dakar, Tasmania, the Antarctic
+        // Peninsula, Chukotka and Svalbard.
+        let p = kind.projection();
+        let [t, r, b, l] = insets.0;
+        for ll in [
+            [-67.3, -55.98],
+            [-165.0, 65.0],
+            [-77.04, -12.05],
+            [-17.45, 14.69],
+            [147.3, -42.9],
+            [-60.0, -70.0],
+            [-175.0, 66.0],
+            [15.6, 78.2],
+        ] {
+            let [x, y] = v.to_pixel(p.project(ll), size);
+            assert!(
+                x >= l && x <= size[0] - r && y >= t && y <= size[1] - b,
+                "{ll:?} at {x:.0},{y:.0}"
+            );
+        }
+        // The world map's camera box is the whole plane of the world map.
+        let wb = map_bounds(&p);
+        assert!(
+            wb[2] - wb[0] > 33_000.0 && wb[3] - wb[1] > 16_000.0,
+            "{wb:?}"
+        );
+    }
+
+    #[test]
     fn map_bounds_hold_the_whole_map_box() {
         struct Plain;
         impl Projection for Plain {
@@ -301,7 +378,8 @@ mod tests {
                 p
             }
         }
-        assert_eq!(map_bounds(&Plain), CAMERA_BBOX);
+        // No seam: the whole globe.
+        assert_eq!(map_bounds(&Plain), [-180.0, -90.0, 180.0, 90.0]);
         let p = Lcc::atlas();
         let b = map_bounds(&p);
         assert!(b[0] < b[2] && b[1] < b[3], "{b:?}");

@@ -119,11 +119,11 @@ fn start_mode(
     let size = [settings.size[0] as f64, settings.size[1] as f64];
     let insets = settings.startup_insets();
     let start = if settings.view_given {
-        globe_for(&cam.target, size, insets)
+        globe_for(&cam.target, size, insets, &cam.proj())
     } else {
         // The default globe view frames Korea and Kursk together.
         let g = GlobeView::story();
-        let view = map_for(&g, size, insets);
+        let view = map_for(&g, size, insets, &cam.proj());
         cam.target = view;
         cam.current = view;
         g
@@ -163,7 +163,7 @@ fn toggle(
     match mode.get() {
         ViewMode::Map => {
             // The globe starts exactly where the map is, then pulls back to show the curve.
-            let start = globe_for(&cam.current, size, insets.0);
+            let start = globe_for(&cam.current, size, insets.0, &cam.proj());
             match globe.as_mut() {
                 Some(g) => g.current = start,
                 None => commands.insert_resource(GlobeCamera { current: start }),
@@ -213,7 +213,7 @@ fn follow(
     let h = vp[3];
     let (lo, hi) = zoom_range(h);
     cam.target.zoom = cam.target.zoom.clamp(lo, hi);
-    let target = globe_for(&cam.target, size, insets.0);
+    let target = globe_for(&cam.target, size, insets.0, &cam.proj());
     let Some(mut globe) = globe else {
         commands.insert_resource(GlobeCamera { current: target });
         return;
@@ -227,7 +227,7 @@ fn follow(
     g.center = slerp(g.center, target.center, k);
     g.distance += (target.distance - g.distance) * k;
     // The 2D camera (labels, markers) stays in step with what the globe shows, this frame.
-    cam.current = map_for(g, size, insets.0);
+    cam.current = map_for(g, size, insets.0, &cam.proj());
     let (ref mut t2, ref mut p2) = *cam2d;
     t2.translation.x = cam.current.center[0] as f32;
     t2.translation.y = cam.current.center[1] as f32;
@@ -277,7 +277,7 @@ fn enter_map(
     **layers = RenderLayers::from_layers(&[MAP_LAYER, OVERLAY_LAYER]);
     if let Some(g) = globe {
         let size = window_size(&window);
-        cam.current = map_for(&g.current, size, insets.0);
+        cam.current = map_for(&g.current, size, insets.0, &cam.proj());
         cam.target = cam.current;
         let dz = std::mem::take(&mut pending.0);
         cam.zoom_about(dz, insets.0.middle(size), size);

@@ -15,7 +15,7 @@ use crate::app::state::screen::{
 use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
 use crate::core::globe::{GlobeView, map_for};
-use crate::core::projection::{Lcc, Projection as MapProjection};
+use crate::core::projection::{MapKind, MapProjection, Projection as _};
 use crate::core::view::{Insets, MAX_ZOOM, MIN_ZOOM, MapView, fit_points, km_per_px, map_bounds};
 
 /// The map's 2D camera (labels, markers, panels; the flat map in map mode).
@@ -33,9 +33,73 @@ pub struct MapCamera {
     pub bounds: [f64; 4],
     /// Jump straight to the target (capture mode).
     pub instant: bool,
+    /// Which flat map the views are on (their centres are in its plane): the region's conic,
+    /// or the world map once the window spans most of the Earth.
+    pub kind: MapKind,
 }
 
 impl MapCamera {
+    /// A camera at `view` on the flat map of `kind`.
+    pub fn new(view: MapView, kind: MapKind, instant: bool) -> MapCamera {
+        MapCamera {
+            current: view,
+            target: view,
+            bounds: map_bounds(&kind.projection()),
+            instant,
+            kind,
+        }
+    }
+
+    /// The projection of the flat map shown.
+    pub fn proj(&self) -> MapProjection {
+        self.kind.projection()
+    }
+
+    /// Shows the flat map of `kind`: the centres of the views are carried over through
+    /// longitude/latitude, so the same place stays in the middle.
+    pub fn switch_to(&mut self, kind: MapKind) {
+        if kind == self.kind {
+            return;
+        }
+        let (from, to) = (self.kind.projection(), kind.projection());
+        for v in [&mut self.current, &mut self.target] {
+            v.center = to.project(from.unproject(v.center));
+        }
+        self.kind = kind;
+        self.bounds = map_bounds(&to);
+        self.clamp();
+    }
+
+    /// After the target's zoom changed: the flat map that suits how much of the Earth the
+    /// window will span ([`MapKind::for_span`]).
+    pub fn follow_span(&mut self, size: [f64; 2]) {
+        let span = km_per_px(self.target.zoom) * size[0].max(size[1]);
+        self.switch_to(MapKind::for_span(span, self.kind));
+    }
+
+    /// The point under a pixel of the drawn view on the region's conic, where user layers
+    /// are hit-tested, and how many km there `px` pixels are (the two maps' scales differ).
+    pub fn regional_point(&self, pixel: [f64; 2], size: [f64; 2], px: f64) -> ([f64; 2], f64) {
+        let (here, regional) = (self.proj(), MapKind::Regional.projection());
+        let to_regional = |p: [f64; 2]| {
+            let plane = self.current.from_pixel(p, size);
+            match self.kind {
+                MapKind::Regional => plane,
+                MapKind::World => regional.project(here.unproject(plane)),
+            }
+        };
+        let a = to_regional(pixel);
+        let b = to_regional([pixel[0] + px, pixel[1]]);
+        (a, (b[0] - a[0]).hypot(b[1] - a[1]))
+    }
+
+    /// Goes to a view on the flat map of `kind` (eased, unless the camera is instant).
+    pub fn go_to(&mut self, view: MapView, kind: MapKind) {
+        self.switch_to(kind);
+        self.target = view;
+        self.clamp();
+    }
+
     /// Zooms the target by `dz` levels keeping the plane point under `pixel` fixed.
     pub fn zoom_about(&mut self, dz: f64, pixel: [f64; 2], size: [f64; 2]) {
         let anchor = self.target.from_pixel(pixel, size);
@@ -47,6 +111,7 @@ impl MapCamera {
             anchor[1] + (pixel[1] - size[1] / 2.0) * s,
         ];
         self.clamp();
+        self.follow_span(size);
     }
 
     /// Pans the target by a pixel delta (drag direction: content follows the pointer).
@@ -66,11 +131,20 @@ impl MapCamera {
 
 /// The start view, where Home goes: `--view`, or on the globe without `--view` the globe's
 /// own start view (Korea and Kursk together). The Home key and the Home button both use it.
-pub fn home_view(settings: &Settings, on_globe: bool, size: [f64; 2], insets: Insets) -> MapView {
+pub fn home_view(
+    settings: &Settings,
+    on_globe: bool,
+    size: [f64; 2],
+    insets: Insets,
+) -> (MapView, MapKind) {
     if on_globe && !settings.view_given {
-        map_for(&GlobeView::story(), size, insets)
+        let kind = MapKind::Regional;
+        (
+            map_for(&GlobeView::story(), size, insets, &kind.projection()),
+            kind,
+        )
     } else {
-        settings.view.resolve_in(size, insets, &Lcc::atlas())
+        settings.view.resolve_on_its_map(size, insets)
     }
 }
 
@@ -88,19 +162,13 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn spawn_camera(mut commands: Commands, settings: Res<Settings>) {
-    let proj = Lcc::atlas();
-    let view = settings
+    let (view, kind) = settings
         .view
-        .resolve_in(settings.size_f64(), settings.startup_insets(), &proj);
+        .resolve_on_its_map(settings.size_f64(), settings.startup_insets());
     // Until the UI has measured its panels, assume their planned sizes.
     commands.insert_resource(MapInsets(settings.startup_insets()));
-    commands.insert_resource(MapCamera {
-        current: view,
-        target: view,
-        bounds: map_bounds(&proj),
-        instant: settings.screenshot.is_some(),
-    });
-    commands.insert_resource(Projector::Map(view));
+    commands.insert_resource(MapCamera::new(view, kind, settings.screenshot.is_some()));
+    commands.insert_resource(Projector::Map(view, kind));
     commands.spawn((
         Camera2d,
         MapCam,
@@ -196,7 +264,8 @@ fn go_home(
         return;
     }
     let on_globe = mode.is_some_and(|m| *m.get() == ViewMode::Globe);
-    cam.target = home_view(&settings, on_globe, window_size(&window), insets.0);
+    let (view, kind) = home_view(&settings, on_globe, window_size(&window), insets.0);
+    cam.go_to(view, kind);
 }
 
 /// A named view (Korea, Region, World) or a place and zoom.
@@ -207,7 +276,8 @@ fn show_view(
     window: Single<&Window, With<PrimaryWindow>>,
 ) {
     for ShowView(spec) in requests.read() {
-        cam.target = spec.resolve_in(window_size(&window), insets.0, &Lcc::atlas());
+        let (view, kind) = spec.resolve_on_its_map(window_size(&window), insets.0);
+        cam.go_to(view, kind);
     }
 }
 
@@ -218,19 +288,30 @@ fn fly_to(
     insets: Res<MapInsets>,
     window: Single<&Window, With<PrimaryWindow>>,
 ) {
-    let proj = Lcc::atlas();
     let size = window_size(&window);
     for r in requests.read() {
-        let pts: Vec<[f64; 2]> = r.places.iter().map(|p| proj.project(*p)).collect();
         let mut room = insets.0;
         if r.card_room {
             room.0[1] += CARD_W as f64 + 20.0;
         }
-        if let Some(view) = fit_points(&pts, size, room, r.max_zoom) {
-            cam.target = view;
-            if r.instant {
-                cam.current = view;
-            }
+        // Fitted on the map shown; if that view spans enough of the Earth to belong on the
+        // other map, fitted again there.
+        let fit = |kind: MapKind| {
+            let proj = kind.projection();
+            let pts: Vec<[f64; 2]> = r.places.iter().map(|p| proj.project(*p)).collect();
+            fit_points(&pts, size, room, r.max_zoom)
+        };
+        let Some(mut view) = fit(cam.kind) else {
+            continue;
+        };
+        let span = km_per_px(view.zoom) * size[0].max(size[1]);
+        let kind = MapKind::for_span(span, cam.kind);
+        if kind != cam.kind {
+            view = fit(kind).unwrap_or(view);
+        }
+        cam.go_to(view, kind);
+        if r.instant {
+            cam.current = cam.target;
         }
     }
 }
@@ -260,7 +341,7 @@ pub fn ease(
         ortho.scale = km_per_px(c.zoom) as f32;
     }
     if mode.is_none_or(|m| *m.get() == ViewMode::Map) {
-        *projector = Projector::Map(*c);
+        *projector = Projector::Map(cam.current, cam.kind);
     }
 }
 
@@ -269,17 +350,43 @@ mod tests {
     use super::*;
 
     fn camera_at(lonlat: [f64; 2], zoom: f64) -> MapCamera {
-        let proj = Lcc::atlas();
+        let kind = MapKind::Regional;
         let v = MapView {
-            center: proj.project(lonlat),
+            center: kind.projection().project(lonlat),
             zoom,
         };
-        MapCamera {
-            current: v,
-            target: v,
-            bounds: map_bounds(&proj),
-            instant: true,
-        }
+        MapCamera::new(v, kind, true)
+    }
+
+    #[test]
+    fn zooming_out_to_the_whole_earth_changes_to_the_world_map_and_back() {
+        let mut cam = camera_at([127.0, 38.0], 5.0);
+        let size = [1280.0, 800.0];
+        let mid = [640.0, 400.0];
+        // Zoom 3.5 spans 17,700 km of a 1280-pixel window: still the region.
+        cam.zoom_about(-1.5, mid, size);
+        assert_eq!(cam.kind, MapKind::Regional);
+        // Zoom 2.5 spans 35,000 km: the whole Earth, on the world map.
+        cam.zoom_about(-1.0, mid, size);
+        assert_eq!(cam.kind, MapKind::World);
+        // The same place is in the middle, now on the world map.
+        let ll = cam.proj().unproject(cam.target.center);
+        assert!(
+            (ll[0] - 127.0).abs() < 1e-6 && (ll[1] - 38.0).abs() < 1e-6,
+            "{ll:?}"
+        );
+        assert_eq!(cam.bounds, map_bounds(&MapKind::World.projection()));
+        // Zoom 3.4 (19,000 km) is inside the band where the map stays as it is.
+        cam.zoom_about(0.9, mid, size);
+        assert_eq!(cam.kind, MapKind::World);
+        // Zoom 4 (12,500 km): the region's conic again.
+        cam.zoom_about(0.6, mid, size);
+        assert_eq!(cam.kind, MapKind::Regional);
+        let ll = cam.proj().unproject(cam.target.center);
+        assert!(
+            (ll[0] - 127.0).abs() < 1e-6 && (ll[1] - 38.0).abs() < 1e-6,
+            "{ll:?}"
+        );
     }
 
     #[test]

@@ -13,7 +13,6 @@ use crate::app::state::screen::window_size;
 use crate::app::state::story::{Clock, FileId};
 use crate::app::state::systems::AppSystems;
 use crate::core::userfile::{Content, LayerFeature};
-use crate::core::view::km_per_px;
 
 /// The feature whose properties are shown.
 #[derive(Resource, Debug, Clone, Default, PartialEq, Eq)]
@@ -53,10 +52,11 @@ fn inspect_click(
     let Some(cursor) = map_click(&buttons, &window, egui.as_deref(), &mut pressed_at) else {
         return;
     };
-    let plane = cam
-        .current
-        .from_pixel([cursor.x as f64, cursor.y as f64], window_size(&window));
-    let tol = 6.0 * km_per_px(cam.current.zoom);
+    let (plane, tol) = cam.regional_point(
+        [cursor.x as f64, cursor.y as f64],
+        window_size(&window),
+        6.0,
+    );
     let hit = files
         .files
         .iter()

@@ -6,14 +6,15 @@ use bevy::prelude::*;
 use super::mesh;
 use crate::app::camera::map::MapCamera;
 use crate::app::state::layers::LayerToggles;
+use crate::app::state::screen::OnMap;
 use crate::app::state::settings::AtlasData;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
 use crate::core::graticule;
-use crate::core::projection::{Lcc, Projection};
+use crate::core::projection::{MapKind, Projection};
 use crate::core::tessellate::dashes;
-use crate::core::view::{CAMERA_BBOX, km_per_px};
+use crate::core::view::{CAMERA_BBOX, WORLD_BBOX, km_per_px};
 
 /// A line layer's entity.
 #[derive(Component, Debug, Clone, Copy)]
@@ -45,6 +46,14 @@ pub fn dash_period_for(km_per_px: f64) -> f32 {
         })
         .unwrap_or(1.0)
 }
+
+/// The outline of the Earth on the world map.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct EarthOutline;
+
+/// Height of the world map's frame: over the map's fills, lines and user layers, under the
+/// labels and markers.
+pub const Z_OFF_EARTH: f32 = 8.0;
 
 /// A graticule of one spacing (degrees).
 #[derive(Component, Debug, Clone, Copy)]
@@ -107,24 +116,82 @@ fn spawn_map(
         .iter()
         .map(|c| materials.add(ColorMaterial::from_color(*c)))
         .collect();
-    for c in &atlas.countries {
+    let sea = materials.add(ColorMaterial::from_color(SEA));
+    // Each flat map (the region's conic, the world map) has its own entities, in its own
+    // plane, shown while it is the map on screen (`layer_visibility`).
+    for kind in MapKind::ALL {
+        let hidden = if kind == MapKind::Regional {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        };
+        for c in &atlas.countries {
+            commands.spawn((
+                Name::new(c.name.clone()),
+                OnMap(kind),
+                Mesh2d(meshes.add(mesh::flat(c.mesh_of(kind)))),
+                MeshMaterial2d(land[c.colour % LAND.len()].clone()),
+                Transform::from_xyz(0.0, 0.0, 0.0),
+                hidden,
+            ));
+        }
         commands.spawn((
-            Name::new(c.name.clone()),
-            Mesh2d(meshes.add(mesh::flat(&c.mesh))),
-            MeshMaterial2d(land[c.colour % LAND.len()].clone()),
-            Transform::from_xyz(0.0, 0.0, 0.0),
+            Name::new("lakes"),
+            OnMap(kind),
+            Mesh2d(meshes.add(mesh::flat(atlas.lakes_of(kind)))),
+            MeshMaterial2d(sea.clone()),
+            Transform::from_xyz(0.0, 0.0, 1.0),
+            hidden,
+        ));
+        spawn_lines(&mut commands, atlas, kind, &mut gizmos);
+    }
+    // The world map's frame: paper outside the Earth's outline (over everything drawn on
+    // the map, so nothing shows past the edge), and the outline.
+    let world = MapKind::World.projection();
+    if let Some(outline) = graticule::world_outline(&world) {
+        commands.spawn((
+            Name::new("outside the Earth"),
+            OnMap(MapKind::World),
+            Mesh2d(meshes.add(mesh::flat(&graticule::outside(&outline, 60_000.0)))),
+            MeshMaterial2d(materials.add(ColorMaterial::from_color(theme::OFF_EARTH))),
+            Transform::from_xyz(0.0, 0.0, Z_OFF_EARTH),
+            Visibility::Hidden,
+        ));
+        let ring: Vec<[f32; 2]> = outline.iter().map(|p| [p[0] as f32, p[1] as f32]).collect();
+        commands.spawn((
+            Name::new("outline of the Earth"),
+            OnMap(MapKind::World),
+            EarthOutline,
+            LineGizmo {
+                handle: gizmos.add(gizmo_of(&[ring], theme::EARTH_OUTLINE)),
+                config: GizmoLineConfig {
+                    width: 1.2,
+                    ..default()
+                },
+                shown: false,
+            },
+            Transform::from_xyz(0.0, 0.0, Z_OFF_EARTH + 0.1),
         ));
     }
-    commands.spawn((
-        Name::new("lakes"),
-        Mesh2d(meshes.add(mesh::flat(&atlas.lakes))),
-        MeshMaterial2d(materials.add(ColorMaterial::from_color(SEA))),
-        Transform::from_xyz(0.0, 0.0, 1.0),
-    ));
 
-    let proj = Lcc::atlas();
+    let font = fonts.add(Font::from_bytes(crate::core::atlas::bundled::FONT.to_vec()));
+    commands.insert_resource(MapFont(font.clone()));
+}
+
+/// The graticules and line layers of one flat map.
+fn spawn_lines(
+    commands: &mut Commands,
+    atlas: &crate::core::atlas::Atlas,
+    kind: MapKind,
+    gizmos: &mut Assets<GizmoAsset>,
+) {
+    let proj = kind.projection();
+    let bbox = match kind {
+        MapKind::Regional => CAMERA_BBOX,
+        MapKind::World => WORLD_BBOX,
+    };
     for step in graticule::STEPS {
-        let lines: Vec<Vec<[f32; 2]>> = graticule::lines(step, CAMERA_BBOX)
+        let lines: Vec<Vec<[f32; 2]>> = graticule::lines(step, bbox)
             .iter()
             .map(|l| {
                 l.iter()
@@ -138,6 +205,7 @@ fn spawn_map(
         commands.spawn((
             Name::new(format!("graticule {step}°")),
             GraticuleTag(step),
+            OnMap(kind),
             LineGizmo {
                 handle: gizmos.add(gizmo_of(&lines, theme::GRATICULE)),
                 config: GizmoLineConfig {
@@ -155,13 +223,14 @@ fn spawn_map(
             width,
             dashed,
         } = theme::line_style(layer.kind);
+        let z = 3.0 + layer.kind as u8 as f32 * 0.1;
         if dashed {
             // Dashes cut along the whole line, one set per scale, the one whose rhythm is
             // about DASH_PX on screen shown (see `layer_visibility`): the same dashes at every
             // zoom, however short the data's segments.
             for period in DASH_PERIODS_KM {
                 let pieces: Vec<Vec<[f32; 2]>> = layer
-                    .lines
+                    .lines_of(kind)
                     .iter()
                     .flat_map(|l| dashes(l, period, period * DASH_ON))
                     .collect();
@@ -169,6 +238,7 @@ fn spawn_map(
                     Name::new(format!("{} (dashes every {period} km)", layer.kind.name())),
                     LineLayerTag(layer.kind),
                     DashTag(period),
+                    OnMap(kind),
                     LineGizmo {
                         handle: gizmos.add(gizmo_of(&pieces, color)),
                         config: GizmoLineConfig {
@@ -178,31 +248,28 @@ fn spawn_map(
                         },
                         shown: false,
                     },
-                    Transform::from_xyz(0.0, 0.0, 3.0 + layer.kind as u8 as f32 * 0.1),
+                    Transform::from_xyz(0.0, 0.0, z),
                 ));
             }
             continue;
         }
-        let style = GizmoLineStyle::Solid;
         commands.spawn((
             Name::new(layer.kind.name()),
             LineLayerTag(layer.kind),
+            OnMap(kind),
             LineGizmo {
-                handle: gizmos.add(gizmo_of(&layer.lines, color)),
+                handle: gizmos.add(gizmo_of(layer.lines_of(kind), color)),
                 config: GizmoLineConfig {
                     width,
-                    style,
+                    style: GizmoLineStyle::Solid,
                     joints: GizmoLineJoint::Round(2),
                     ..default()
                 },
                 shown: false,
             },
-            Transform::from_xyz(0.0, 0.0, 3.0 + layer.kind as u8 as f32 * 0.1),
+            Transform::from_xyz(0.0, 0.0, z),
         ));
     }
-
-    let font = fonts.add(Font::from_bytes(crate::core::atlas::bundled::FONT.to_vec()));
-    commands.insert_resource(MapFont(font.clone()));
 }
 
 /// The bundled Hangul-capable font for map text.
@@ -213,27 +280,42 @@ pub struct MapFont(pub Handle<Font>);
 type LineEntity = (
     Entity,
     &'static mut LineGizmo,
+    &'static OnMap,
     Option<&'static LineLayerTag>,
     Option<&'static GraticuleTag>,
     Option<&'static DashTag>,
 );
+
+/// A mesh of one flat map (fills, lakes, the frame), shown with its map.
+type MapMesh<'a> = (&'a OnMap, &'a mut Visibility);
 
 fn layer_visibility(
     mut commands: Commands,
     cam: Res<MapCamera>,
     toggles: Res<LayerToggles>,
     mut layers: Query<LineEntity>,
+    mut fills: Query<MapMesh, (With<Mesh2d>, Without<LineGizmo>)>,
 ) {
     let zoom = cam.current.zoom;
     let step = graticule::step_for(km_per_px(zoom), 90.0);
     let period = dash_period_for(km_per_px(zoom));
-    for (entity, mut gizmo, line, grat, dash) in &mut layers {
-        let on = match (line, grat) {
-            (Some(l), _) => toggles.line_visible(l.0, zoom) && dash.is_none_or(|d| d.0 == period),
-            (None, Some(g)) => toggles.graticule && (g.0 - step).abs() < 1e-9,
-            (None, None) => true,
-        };
+    for (entity, mut gizmo, on_map, line, grat, dash) in &mut layers {
+        let on = on_map.0 == cam.kind
+            && match (line, grat) {
+                (Some(l), _) => {
+                    toggles.line_visible(l.0, zoom) && dash.is_none_or(|d| d.0 == period)
+                }
+                (None, Some(g)) => toggles.graticule && (g.0 - step).abs() < 1e-9,
+                (None, None) => true,
+            };
         gizmo.set(&mut commands, entity, on);
+    }
+    for (on_map, mut vis) in &mut fills {
+        vis.set_if_neq(if on_map.0 == cam.kind {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        });
     }
 }
 

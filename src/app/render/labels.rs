@@ -23,7 +23,7 @@ use crate::core::labels::{
 };
 use crate::core::markers::disc;
 use crate::core::model::Lang;
-use crate::core::projection::{Lcc, Projection as MapProjection};
+use crate::core::projection::{Lcc, MapKind, Projection as MapProjection};
 use crate::core::scene::SceneLabel;
 use crate::core::view::km_per_px;
 
@@ -194,7 +194,11 @@ fn layout_labels(
         .flatten()
         .fold(0u64, |h, v| h.wrapping_mul(31).wrapping_add(v.to_bits()));
     let (k0, k1, k2) = match *projector {
-        Projector::Map(v) => (v.center[0] * 10.0, v.center[1] * 10.0, v.zoom * 1000.0),
+        Projector::Map(v, kind) => (
+            v.center[0] * 10.0 + if kind == MapKind::World { 1e12 } else { 0.0 },
+            v.center[1] * 10.0,
+            v.zoom * 1000.0,
+        ),
         Projector::Globe(g, _) => (g.center[0] * 1e4 + 1e9, g.center[1] * 1e4, g.distance * 1e5),
     };
     let key = (

@@ -12,14 +12,14 @@ use super::mesh;
 use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::map_click;
 use crate::app::state::requests::SelectEvent;
-use crate::app::state::screen::{MAP_LAYER, OVERLAY_LAYER, Projector, window_size};
+use crate::app::state::screen::{MAP_LAYER, OVERLAY_LAYER, OnMap, Projector, window_size};
 use crate::app::state::story::{Clock, EventFilters, Selection, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::events::{Event, Status};
 use crate::core::markers::{disc, marker, partial};
 use crate::core::model::Shape;
-use crate::core::projection::{Lcc, Projection as MapProjection};
+use crate::core::projection::{Lcc, MapKind, Projection as MapProjection};
 use crate::core::scene::SceneEvent;
 use crate::core::tessellate::{densify, triangulate};
 use crate::core::timeline::progress;
@@ -234,18 +234,23 @@ fn rebuild(
                         });
                 }
                 Shape::Polygon(rings) => {
-                    let fill = materials.add(ColorMaterial::from_color(
-                        color.with_alpha(theme::AREA_ALPHA),
-                    ));
-                    commands.spawn((
-                        Name::new(format!("event area {}", e.id)),
-                        EventArea(e.id.clone()),
-                        Fades(vec![(fill.clone(), theme::AREA_ALPHA)]),
-                        Mesh2d(meshes.add(mesh::flat(&triangulate(rings, &proj)))),
-                        MeshMaterial2d(fill),
-                        Transform::from_xyz(0.0, 0.0, Z_AREA),
-                        Visibility::Hidden,
-                    ));
+                    // One mesh for each flat map, shown with its map.
+                    for kind in MapKind::ALL {
+                        let fill = materials.add(ColorMaterial::from_color(
+                            color.with_alpha(theme::AREA_ALPHA),
+                        ));
+                        let tris = triangulate(rings, &kind.projection());
+                        commands.spawn((
+                            Name::new(format!("event area {}", e.id)),
+                            EventArea(e.id.clone()),
+                            OnMap(kind),
+                            Fades(vec![(fill.clone(), theme::AREA_ALPHA)]),
+                            Mesh2d(meshes.add(mesh::flat(&tris))),
+                            MeshMaterial2d(fill),
+                            Transform::from_xyz(0.0, 0.0, Z_AREA),
+                            Visibility::Hidden,
+                        ));
+                    }
                 }
                 Shape::Line(_) => {}
             }
@@ -290,7 +295,7 @@ fn update_markers(
     mut scene: ResMut<SceneEvents>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut markers: Query<(&EventMarker, &Fades, &mut Transform, &mut Visibility), Without<EventArea>>,
-    mut areas: Query<(&EventArea, &Fades, &mut Visibility), Without<EventMarker>>,
+    mut areas: Query<(&EventArea, &OnMap, &Fades, &mut Visibility), Without<EventMarker>>,
 ) {
     let s = km_per_px(cam.current.zoom) as f32 * MARKER_PX;
     let size = window_size(&window);
@@ -309,8 +314,8 @@ fn update_markers(
         t.scale = Vec3::splat(s);
         show(&mut vis, o, fades, &mut materials);
     }
-    for (a, fades, mut vis) in &mut areas {
-        let o = if projector.is_globe() {
+    for (a, on, fades, mut vis) in &mut areas {
+        let o = if projector.is_globe() || on.0 != cam.kind {
             0.0
         } else {
             opacity_of(&a.0, &story, &clock, &filters)
@@ -346,7 +351,7 @@ fn draw_lines(
     mut solid: Gizmos<EventSolid>,
     mut dashed: Gizmos<EventDashed>,
 ) {
-    let proj = Lcc::atlas();
+    let proj = cam.proj();
     let kpp = km_per_px(cam.current.zoom) as f32;
     let plane = |p: &[f64; 2]| {
         let [x, y] = proj.project(*p);

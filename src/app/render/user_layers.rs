@@ -21,6 +21,7 @@ use crate::app::state::story::Clock;
 use crate::app::state::story::FileId;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
+use crate::core::projection::MapKind;
 use crate::core::tessellate::sub_mesh;
 use crate::core::userfile::{Content, Layer, LayerFeature, draws_coarse};
 use crate::core::view::km_per_px;
@@ -52,17 +53,51 @@ pub struct Drawn {
     pub group: Option<String>,
     /// The zoom it is drawn at.
     pub lod: Lod,
+    /// For lines: the retained gizmo it draws. Retained gizmos ignore `Visibility`, so the
+    /// entity is hidden by removing its `Gizmo` and shown by inserting this again.
+    pub gizmo: Option<Gizmo>,
+    /// Whether its `Gizmo` is inserted now.
+    pub shown: bool,
 }
 
-/// Which zoom an entity of a layer is drawn at.
+impl Drawn {
+    fn new(entity: Entity, group: &Option<String>, lod: Lod, gizmo: Option<Gizmo>) -> Drawn {
+        Drawn {
+            entity,
+            group: group.clone(),
+            lod,
+            shown: gizmo.is_some(),
+            gizmo,
+        }
+    }
+}
+
+/// Which map and zoom an entity of a layer is drawn at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lod {
-    /// Always.
+    /// Always (the globe's entities, on the globe's render layer).
     All,
-    /// Zoomed in (a pixel narrower than [`crate::core::userfile::COARSE_KM`]).
+    /// On the region's conic, at every zoom (fills).
+    Regional,
+    /// On the conic zoomed in (a pixel narrower than [`crate::core::userfile::COARSE_KM`]).
     Fine,
-    /// Zoomed out: the simplified outlines.
+    /// On the conic zoomed out: the simplified outlines.
     Coarse,
+    /// On the world map.
+    World,
+}
+
+impl Lod {
+    /// Whether it shows on the flat map of `kind` with outlines `coarse` or not.
+    pub fn shows(self, kind: MapKind, coarse: bool) -> bool {
+        match self {
+            Lod::All => true,
+            Lod::Regional => kind == MapKind::Regional,
+            Lod::Fine => kind == MapKind::Regional && !coarse,
+            Lod::Coarse => kind == MapKind::Regional && coarse,
+            Lod::World => kind == MapKind::World,
+        }
+    }
 }
 
 /// Asset collections for a user layer on the globe (absent in tests without 3D assets).
@@ -190,35 +225,56 @@ fn draw_layers(
                         colour,
                         (&mut meshes, &mut gizmo_assets, &mut globe_assets),
                     ));
-                    let fill = layer.fill.part(span_of(layer, &r, |f| f.fill.clone()));
-                    if !fill.indices.is_empty() {
-                        spawned.push(
-                            commands
-                                .spawn((
-                                    Name::new(format!("layer {}", f.name)),
-                                    Mesh2d(meshes.add(mesh::flat(&fill))),
-                                    MeshMaterial2d(materials.add(ColorMaterial::from_color(
-                                        colour.with_alpha(theme::LAYER_FILL_ALPHA),
-                                    ))),
-                                    Transform::from_xyz(0.0, 0.0, z),
-                                ))
-                                .id(),
-                        );
+                    entry.1.extend(
+                        spawned
+                            .into_iter()
+                            .map(|(entity, gizmo)| Drawn::new(entity, &group, Lod::All, gizmo)),
+                    );
+                    // Fills on each flat map.
+                    for (fill, lod) in [
+                        (
+                            layer.fill.part(span_of(layer, &r, |f| f.fill.clone())),
+                            Lod::Regional,
+                        ),
+                        (
+                            layer
+                                .world
+                                .fill
+                                .part(span_of(layer, &r, |f| f.world_fill.clone())),
+                            Lod::World,
+                        ),
+                    ] {
+                        if fill.indices.is_empty() {
+                            continue;
+                        }
+                        let e = commands
+                            .spawn((
+                                Name::new(format!("layer {}", f.name)),
+                                Mesh2d(meshes.add(mesh::flat(&fill))),
+                                MeshMaterial2d(materials.add(ColorMaterial::from_color(
+                                    colour.with_alpha(theme::LAYER_FILL_ALPHA),
+                                ))),
+                                Transform::from_xyz(0.0, 0.0, z),
+                            ))
+                            .id();
+                        entry.1.push(Drawn::new(e, &group, lod, None));
                     }
-                    entry.1.extend(spawned.into_iter().map(|entity| Drawn {
-                        entity,
-                        group: group.clone(),
-                        lod: Lod::All,
-                    }));
-                    // Outlines twice: as they are, and simplified for zoomed-out views.
+                    // Outlines three times: as they are and simplified for zoomed-out views
+                    // on the conic, and on the world map.
                     for (lines, lod) in [
                         (&layer.lines, Lod::Fine),
                         (&layer.lines_coarse, Lod::Coarse),
+                        (&layer.world.lines, Lod::World),
                     ] {
                         let mut g = GizmoAsset::new();
                         let mut any = false;
                         for feature in &layer.features[r.clone()] {
-                            for l in feature_lines(feature) {
+                            let ids: Vec<usize> = if lod == Lod::World {
+                                feature.world_lines.clone().collect()
+                            } else {
+                                feature_lines(feature).collect()
+                            };
+                            for l in ids {
                                 any = true;
                                 g.linestrip_2d(
                                     lines[l].iter().map(|p| Vec2::new(p[0], p[1])),
@@ -227,26 +283,23 @@ fn draw_layers(
                             }
                         }
                         if any {
+                            let gizmo = Gizmo {
+                                handle: gizmo_assets.add(g),
+                                line_config: GizmoLineConfig {
+                                    width: LINE_PX,
+                                    joints: GizmoLineJoint::Round(2),
+                                    ..default()
+                                },
+                                ..default()
+                            };
                             let e = commands
                                 .spawn((
                                     Name::new(format!("layer lines {}", f.name)),
-                                    Gizmo {
-                                        handle: gizmo_assets.add(g),
-                                        line_config: GizmoLineConfig {
-                                            width: LINE_PX,
-                                            joints: GizmoLineJoint::Round(2),
-                                            ..default()
-                                        },
-                                        ..default()
-                                    },
+                                    gizmo.clone(),
                                     Transform::from_xyz(0.0, 0.0, z + 0.1),
                                 ))
                                 .id();
-                            entry.1.push(Drawn {
-                                entity: e,
-                                group: group.clone(),
-                                lod,
-                            });
+                            entry.1.push(Drawn::new(e, &group, lod, Some(gizmo)));
                         }
                     }
                 }
@@ -257,22 +310,28 @@ fn draw_layers(
                 started.elapsed().as_secs_f64()
             );
         }
-        for d in &entry.1 {
+        for d in &mut entry.1 {
+            let shown = f.visible
+                && d.group
+                    .as_ref()
+                    .is_none_or(|g| !f.hidden_groups.contains(g))
+                && d.lod.shows(cam.kind, coarse);
             if let Ok(mut v) = vis.get_mut(d.entity) {
-                let shown = f.visible
-                    && d.group
-                        .as_ref()
-                        .is_none_or(|g| !f.hidden_groups.contains(g))
-                    && match d.lod {
-                        Lod::All => true,
-                        Lod::Fine => !coarse,
-                        Lod::Coarse => coarse,
-                    };
                 v.set_if_neq(if shown {
                     Visibility::Inherited
                 } else {
                     Visibility::Hidden
                 });
+            }
+            if let Some(gizmo) = &d.gizmo
+                && shown != d.shown
+            {
+                d.shown = shown;
+                if shown {
+                    commands.entity(d.entity).insert(gizmo.clone());
+                } else {
+                    commands.entity(d.entity).remove::<Gizmo>();
+                }
             }
         }
     }
@@ -287,7 +346,7 @@ fn globe_entities(
     r: &Range<usize>,
     colour: Color,
     (meshes, gizmos, assets): (&mut Assets<Mesh>, &mut Assets<GizmoAsset>, &mut GlobeAssets),
-) -> Vec<Entity> {
+) -> Vec<(Entity, Option<Gizmo>)> {
     let Some(materials) = assets.materials.as_mut() else {
         return Vec::new();
     };
@@ -299,7 +358,7 @@ fn globe_entities(
         &g3.fill_indices[span_of(layer, r, |f| f.globe_fill.clone())],
     );
     if !indices.is_empty() {
-        out.push(
+        out.push((
             commands
                 .spawn((
                     Mesh3d(meshes.add(mesh::sphere(positions, indices))),
@@ -309,7 +368,8 @@ fn globe_entities(
                     rl.clone(),
                 ))
                 .id(),
-        );
+            None,
+        ));
     }
     let mut g = GizmoAsset::new();
     for l in &g3.lines[span_of(layer, r, |f| f.globe_lines.clone())] {
@@ -326,21 +386,15 @@ fn globe_entities(
         g.line(c - e, c + e, colour);
         g.line(c - n, c + n, colour);
     }
-    out.push(
-        commands
-            .spawn((
-                Gizmo {
-                    handle: gizmos.add(g),
-                    line_config: GizmoLineConfig {
-                        width: LINE_PX,
-                        ..default()
-                    },
-                    ..default()
-                },
-                rl,
-            ))
-            .id(),
-    );
+    let gizmo = Gizmo {
+        handle: gizmos.add(g),
+        line_config: GizmoLineConfig {
+            width: LINE_PX,
+            ..default()
+        },
+        ..default()
+    };
+    out.push((commands.spawn((gizmo.clone(), rl)).id(), Some(gizmo)));
     out
 }
 
@@ -378,13 +432,20 @@ fn draw_points(
     mut gizmos: Gizmos<UserLines>,
 ) {
     let kpp = km_per_px(cam.current.zoom) as f32;
+    let world = cam.kind == MapKind::World;
     for f in files.files.iter().filter(|f| f.visible) {
         let Some(Content::Layer(l)) = &f.good else {
             continue;
         };
+        // The points and lines of the flat map shown, and a feature's share of them.
+        let (points, lines) = if world {
+            (&l.world.points, &l.world.lines)
+        } else {
+            (&l.points, &l.lines)
+        };
         if l.time.is_none() && f.size_by.is_none() && l.groups.is_empty() {
             let c = theme::layer(f.colour);
-            for p in l.points.iter().take(MAX_POINTS_DRAWN) {
+            for p in points.iter().take(MAX_POINTS_DRAWN) {
                 gizmos
                     .circle_2d(Vec2::new(p[0], p[1]), 4.0 * kpp, c)
                     .resolution(12);
@@ -399,15 +460,25 @@ fn draw_points(
             let Some((_, c, px)) = look(f, l, j, clock.as_deref()) else {
                 continue;
             };
-            for p in &l.points[feature.points.clone()] {
+            let own = if world {
+                feature.world_points.clone()
+            } else {
+                feature.points.clone()
+            };
+            for p in &points[own] {
                 gizmos
                     .circle_2d(Vec2::new(p[0], p[1]), px * kpp, c)
                     .resolution(16);
                 drawn += 1;
             }
             if l.time.is_some() {
-                for i in feature_lines(feature) {
-                    gizmos.linestrip_2d(l.lines[i].iter().map(|p| Vec2::new(p[0], p[1])), c);
+                let ids: Vec<usize> = if world {
+                    feature.world_lines.clone().collect()
+                } else {
+                    feature_lines(feature).collect()
+                };
+                for i in ids {
+                    gizmos.linestrip_2d(lines[i].iter().map(|p| Vec2::new(p[0], p[1])), c);
                 }
             }
         }

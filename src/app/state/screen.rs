@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use crate::core::globe::GlobeView;
-use crate::core::projection::{Lcc, Projection};
+use crate::core::projection::{MapKind, Projection};
 use crate::core::view::{Insets, MapView, zoom_for};
 
 /// Height of the top bar (pixels).
@@ -38,8 +38,8 @@ pub enum ViewMode {
 /// markers and the scene description use it, so they follow whichever view is shown.
 #[derive(Resource, Debug, Clone, Copy)]
 pub enum Projector {
-    /// The flat map (Lambert conformal conic) as the 2D camera shows it.
-    Map(MapView),
+    /// The flat map as the 2D camera shows it, on the region's conic or the world map.
+    Map(MapView, MapKind),
     /// The globe as the 3D camera shows it, in a viewport `[left, top, width, height]` (the
     /// part of the window not covered by panels).
     Globe(GlobeView, [f64; 4]),
@@ -49,7 +49,7 @@ impl Projector {
     /// The pixel of a place, or `None` when it is on the far side of the globe.
     pub fn pixel(&self, lonlat: [f64; 2], size: [f64; 2]) -> Option<[f64; 2]> {
         match self {
-            Projector::Map(v) => Some(v.to_pixel(Lcc::atlas().project(lonlat), size)),
+            Projector::Map(v, kind) => Some(v.to_pixel(kind.projection().project(lonlat), size)),
             Projector::Globe(g, vp) => g
                 .to_pixel(lonlat, [vp[2], vp[3]])
                 .map(|p| [p[0] + vp[0], p[1] + vp[1]]),
@@ -59,7 +59,7 @@ impl Projector {
     /// The map-equivalent zoom (for what shows at which scale).
     pub fn zoom(&self) -> f64 {
         match self {
-            Projector::Map(v) => v.zoom,
+            Projector::Map(v, _) => v.zoom,
             Projector::Globe(g, vp) => zoom_for(g.km_per_px(vp[3])),
         }
     }
@@ -69,6 +69,11 @@ impl Projector {
         matches!(self, Projector::Globe(..))
     }
 }
+
+/// Drawn on the flat map of this kind only (the region's conic or the world map): its
+/// geometry is in that map's plane. Hidden while the other map is shown.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnMap(pub MapKind);
 
 /// The screen taken by panels now (pixels: top, right, bottom, left), kept by the UI.
 #[derive(Resource, Debug, Clone, Copy, Default)]

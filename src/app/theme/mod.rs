@@ -20,6 +20,10 @@ pub const LAND: [Color; 5] = [
     Color::srgb(0.890, 0.851, 0.910),
     Color::srgb(0.945, 0.918, 0.741),
 ];
+/// Outside the Earth's outline on the world map: paper, not sea.
+pub const OFF_EARTH: Color = Color::srgb(0.93, 0.935, 0.94);
+/// The outline of the Earth on the world map.
+pub const EARTH_OUTLINE: Color = Color::srgb(0.45, 0.55, 0.63);
 /// Background behind the globe.
 pub const SPACE: Color = Color::srgb(0.10, 0.12, 0.16);
 /// Graticule on the flat map.

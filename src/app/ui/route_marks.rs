@@ -13,7 +13,7 @@ use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::globe::slerp;
 use crate::core::model::{Lang, Shape};
-use crate::core::projection::{Lcc, Projection};
+use crate::core::projection::Projection;
 
 /// The mark's text in each language.
 pub fn mark_text(lang: Lang) -> &'static str {
@@ -48,7 +48,6 @@ fn route_marks(
     };
     let ctx = contexts.ctx_mut()?;
     let size = window_size(&window);
-    let proj = Lcc::atlas();
     let painter = ctx.layer_painter(egui::LayerId::background());
     // Event markers and the marks placed so far: a mark that would cover one moves below
     // or above it.
@@ -77,7 +76,8 @@ fn route_marks(
             // The middle of the arrow as drawn: straight on the map's plane, a great circle
             // on the globe (hidden on its far side).
             let (mid, ends) = match *projector {
-                Projector::Map(view) => {
+                Projector::Map(view, kind) => {
+                    let proj = kind.projection();
                     let (pa, pb) = (proj.project(*a), proj.project(*b));
                     let mid = view.to_pixel([(pa[0] + pb[0]) / 2.0, (pa[1] + pb[1]) / 2.0], size);
                     (

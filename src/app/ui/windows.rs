@@ -7,11 +7,12 @@ use crate::app::render::atlas::{DASH_ON, DASH_PX};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::free_rect;
-use crate::app::state::screen::{MapInsets, UiLayout};
+use crate::app::state::screen::{MapInsets, Projector, UiLayout};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::icons::status_icon;
 use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
+use crate::core::projection::MapKind;
 use crate::core::view::Insets;
 
 /// Attribution text shown in the About panel (also in assets/CREDITS.txt).
@@ -39,6 +40,7 @@ fn overlays(
     mut state: ResMut<Windows>,
     mut layout: ResMut<UiLayout>,
     mut insets: ResMut<MapInsets>,
+    projector: Res<Projector>,
     window: Single<&Window>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -58,7 +60,7 @@ fn overlays(
                 // Open by default only where it leaves room for the map.
                 egui::CollapsingHeader::new(egui::RichText::new("Legend").strong())
                     .default_open(free.height() > 760.0)
-                    .show(ui, legend);
+                    .show(ui, |ui| legend(ui, &projector));
             });
         });
     layout.cover(legend.response.rect);
@@ -110,8 +112,21 @@ fn overlays(
     Ok(())
 }
 
-/// The legend's contents: map layers and event markers.
-fn legend(ui: &mut egui::Ui) {
+/// What the map is drawn on, for the legend's last line.
+pub fn projection_note(projector: &Projector) -> &'static str {
+    match projector {
+        Projector::Map(_, MapKind::Regional) => {
+            "Map: Lambert conformal conic centred on 105°E (shapes true in the region)"
+        }
+        Projector::Map(_, MapKind::World) => {
+            "Map: Equal Earth centred on 150°E (areas true; zoom in for the region's map)"
+        }
+        Projector::Globe(..) => "Globe: the Earth as a sphere",
+    }
+}
+
+/// The legend's contents: map layers and event markers, and the projection shown.
+fn legend(ui: &mut egui::Ui, projector: &Projector) {
     let swatch = |ui: &mut egui::Ui, c: Color, text: &str| {
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
@@ -168,4 +183,6 @@ fn legend(ui: &mut egui::Ui) {
         )
         .small(),
     );
+    ui.separator();
+    ui.label(egui::RichText::new(projection_note(projector)).small());
 }
