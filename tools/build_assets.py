@@ -557,6 +557,42 @@ AREAS = [
 ]
 
 
+def slug(s):
+    """A name as a lowercase ASCII id part: "East Sea (Sea of Japan)" → "east-sea-sea-of-japan"."""
+    out = "".join(c if c.isalnum() else "-" for c in fold(s).lower() if c.isascii())
+    return "-".join(p for p in out.split("-") if p)
+
+
+def place_ids(feats):
+    """Gives every label point without an id (those outside the Korean names table) one, so
+    that lessons and selections name places by id: countries country-<iso3>, provinces
+    <iso2>-province-<name>, water <kind>-<name>, other places <iso2>-<name>. A repeated id
+    takes the place's GeoNames id (or a count) after it; the list's order is fixed, so the
+    ids are the same on every run."""
+    used = {f["properties"]["id"] for f in feats if f["properties"].get("id")}
+    for f in feats:
+        p = f["properties"]
+        if p.get("id"):
+            continue
+        kind, name = p["kind"], slug(p["name"])
+        if kind == "country":
+            base = "country-" + p["iso3"].lower()
+        elif kind == "province":
+            base = f"{p['country'].lower()}-province-{name}"
+        elif kind in WATER_KINDS:
+            base = f"{kind}-{name}"
+        else:
+            base = f"{(p.get('country') or 'xx').lower()}-{name}"
+        id_, n = base, 2
+        if id_ in used and p.get("geonameid"):
+            id_ = f"{base}-{p['geonameid']}"
+        while id_ in used:
+            id_, n = f"{base}-{n}", n + 1
+        used.add(id_)
+        # The id first, as in the table's places.
+        f["properties"] = {"id": id_, **p}
+
+
 def nearest_border_point(lon, lat, countries, a, b):
     """The vertex shared by countries a and b (ISO alpha-3) nearest to (lon, lat)."""
     def vertices(iso3):
@@ -737,6 +773,7 @@ def build_places(work, site, countries, provinces_raw, rivers):
         feats.append({"type": "Feature", "properties": {"id": id_, "kind": "area", "name": en, "name_ko": ko, "note": note},
                       "geometry": {"type": "Point", "coordinates": [lon, lat]}})
     feats += river_labels(rivers, countries)
+    place_ids(feats)
     log(f"places: {len(chosen)} cities outside Korea, {len(feats)} label points in all")
     return feats
 

@@ -798,4 +798,29 @@ mod mesh_tests {
         assert!(ata.mesh_world.area() > 11e6, "{}", ata.mesh_world.area());
         assert!(ata.mesh.indices.is_empty() || ata.mesh.area() < ata.mesh_world.area());
     }
+
+    #[test]
+    fn every_place_has_its_own_id() {
+        let atlas = Atlas::bundled().unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for p in &atlas.places {
+            let id =
+                p.id.as_deref()
+                    .unwrap_or_else(|| panic!("{} has no id", p.name));
+            assert!(seen.insert(id), "two places are {id}");
+        }
+        // Readable ids for the places of the story.
+        for (id, name) in [
+            ("ru-kursk", "Kursk"),
+            ("ua-kyiv", "Kyiv"),
+            ("kp-hamhung", "Hamhung"),
+        ] {
+            let p = atlas
+                .places
+                .iter()
+                .find(|p| p.id.as_deref() == Some(id))
+                .unwrap();
+            assert_eq!(p.name, name);
+        }
+    }
 }

@@ -12,6 +12,7 @@ pub mod geojson;
 pub mod globe;
 pub mod graticule;
 pub mod labels;
+pub mod lesson;
 pub mod markers;
 pub mod model;
 pub mod problem;

@@ -1,6 +1,6 @@
 //! Every character of the bundled data has a glyph in the bundled font: map labels are drawn
 //! with that font alone (no fallback), so a missing glyph would show as a box. Walks every
-//! string of the places, countries, lines and events files, and the credits.
+//! string of the places, countries, lines and events files, the bundled lesson and the credits.
 
 use dateline_core::atlas::bundled;
 use dateline_core::labels::TextMeasure;
@@ -33,6 +33,7 @@ fn every_character_of_the_bundled_data_has_a_glyph() {
         ("countries", bundled::COUNTRIES),
         ("lines", bundled::LINES),
         ("events", events),
+        ("lesson", dateline_core::lesson::BUNDLED),
     ] {
         let v: serde_json::Value =
             serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -173,8 +173,13 @@ fn city_card(
                     };
                     ui.add(egui::Label::new(egui::RichText::new(text).small()).wrap());
                 }
+                // The id names the place in lessons (docs/lesson-format.md).
+                let id =
+                    p.id.as_deref()
+                        .map(|i| format!(" · id {i}"))
+                        .unwrap_or_default();
                 ui.label(
-                    egui::RichText::new(format!("{:.2}°N {:.2}°E", p.lonlat[1], p.lonlat[0]))
+                    egui::RichText::new(format!("{:.2}°N {:.2}°E{id}", p.lonlat[1], p.lonlat[0]))
                         .small(),
                 );
             });

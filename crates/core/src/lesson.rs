@@ -1,0 +1,1373 @@
+//! Lessons: a story told in steps (`docs/lesson-format.md`). Reading a lesson file with the
+//! same plain-language problems as other files, checking its steps against the atlas, the
+//! story and its folder (unknown ids and missing files are reported per step, never fatal),
+//! resolving the files it names inside its own folder only, and the small Markdown of its
+//! narration.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use super::globe::distance_km;
+use super::model::{Lang, LonLat};
+use super::problem::{Place, Problem, Severity};
+use super::timeline::{FuzzyDate, Window};
+use super::view::{MAX_ZOOM, MIN_ZOOM, ViewSpec};
+
+/// The version of the format this build reads.
+pub const VERSION: u64 = 1;
+/// How lesson files' names end.
+pub const EXTENSION: &str = ".dateline-lesson.json";
+/// The bundled lesson ("From Hamhung to Kursk").
+pub const BUNDLED: &[u8] =
+    include_bytes!("../../../assets/lessons/hamhung-to-kursk.dateline-lesson.json");
+/// The bundled lesson's file name.
+pub const BUNDLED_NAME: &str = "hamhung-to-kursk.dateline-lesson.json";
+
+/// Text in English and/or Korean.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text {
+    /// English.
+    pub en: Option<String>,
+    /// Korean.
+    pub ko: Option<String>,
+}
+
+impl Text {
+    /// The text in a language: English or Korean, the other when that one is missing; both
+    /// (English, then Korean on its own line) for [`Lang::Both`].
+    pub fn get(&self, lang: Lang) -> String {
+        let (en, ko) = (self.en.as_deref(), self.ko.as_deref());
+        match (lang, en, ko) {
+            (Lang::Both, Some(e), Some(k)) if e != k => format!("{e}\n{k}"),
+            (Lang::Ko, _, Some(k)) => k.to_string(),
+            (_, Some(e), _) => e.to_string(),
+            (_, None, Some(k)) => k.to_string(),
+            (_, None, None) => String::new(),
+        }
+    }
+
+    /// Whether it has no text in either language.
+    pub fn is_empty(&self) -> bool {
+        self.en.as_deref().is_none_or(str::is_empty) && self.ko.as_deref().is_none_or(str::is_empty)
+    }
+}
+
+/// Where a step looks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepView {
+    /// A named view or a centre and zoom.
+    pub spec: ViewSpec,
+    /// On the globe (else the map).
+    pub globe: bool,
+}
+
+/// Something drawn for a step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Annotation {
+    /// An arrow between two places.
+    Arrow {
+        /// Where it starts.
+        from: LonLat,
+        /// Where it points.
+        to: LonLat,
+        /// Its label.
+        label: Option<Text>,
+    },
+    /// A circle of a radius on the ground.
+    Circle {
+        /// Its centre.
+        center: LonLat,
+        /// Its radius in km.
+        radius_km: f64,
+        /// Its label.
+        label: Option<Text>,
+        /// Where the radius comes from.
+        source: Option<String>,
+    },
+    /// A text note at a place.
+    Note {
+        /// Where.
+        at: LonLat,
+        /// What it says.
+        text: Text,
+    },
+    /// A line measured along great circles.
+    Measure {
+        /// Its points, two or more.
+        points: Vec<LonLat>,
+    },
+}
+
+impl Annotation {
+    /// For a measured line, its length along great circles in km.
+    pub fn length_km(&self) -> Option<f64> {
+        match self {
+            Annotation::Measure { points } => {
+                Some(points.windows(2).map(|w| distance_km(w[0], w[1])).sum())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A length in km as a teacher says it, with miles: "6,473 km (4,022 mi)".
+pub fn km_and_miles(km: f64) -> String {
+    let group = |v: f64| {
+        let s = format!("{:.0}", v.round());
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    format!("{} km ({} mi)", group(km), group(km / 1.609_344))
+}
+
+/// The answer to a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// The index of the right choice.
+    Choice(usize),
+    /// A model answer to an open question.
+    Open(Text),
+}
+
+/// A question for the class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// What is asked.
+    pub prompt: Text,
+    /// The choices (empty: an open question).
+    pub choices: Vec<Text>,
+    /// The answer.
+    pub answer: Answer,
+    /// Why, shown with the answer.
+    pub explanation: Option<Text>,
+}
+
+/// Layers a step turns on or off (`None`: left as they are).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layers {
+    /// Rivers.
+    pub rivers: Option<bool>,
+    /// Province borders.
+    pub provinces: Option<bool>,
+    /// The graticule.
+    pub graticule: Option<bool>,
+    /// The lesson's files, by their path as the lesson gives it.
+    pub files: BTreeMap<String, bool>,
+}
+
+/// One step of a lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// Its id, unique in the lesson.
+    pub id: String,
+    /// Its title.
+    pub title: Text,
+    /// What the teacher says.
+    pub narration: Option<Text>,
+    /// Where to look (`None`: as the step before).
+    pub view: Option<StepView>,
+    /// The timeline's date (`None`: as the step before).
+    pub date: Option<FuzzyDate>,
+    /// The timeline's window (`None`: as the step before).
+    pub window: Option<Window>,
+    /// Events to highlight, by id.
+    pub events: Vec<String>,
+    /// Places to highlight, by id.
+    pub places: Vec<String>,
+    /// Layers on or off.
+    pub layers: Layers,
+    /// Files this step needs, relative to the lesson.
+    pub files: Vec<String>,
+    /// What is drawn for it.
+    pub annotations: Vec<Annotation>,
+    /// A question, if any.
+    pub question: Option<Question>,
+}
+
+/// A lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    /// Its title.
+    pub title: Text,
+    /// Who made it.
+    pub author: Option<String>,
+    /// The languages its text is in.
+    pub languages: Vec<Lang>,
+    /// Files the whole lesson needs, relative to the lesson file.
+    pub files: Vec<String>,
+    /// Its steps, at least one.
+    pub steps: Vec<Step>,
+}
+
+impl Lesson {
+    /// The step with this id and its index.
+    pub fn step(&self, id: &str) -> Option<(usize, &Step)> {
+        self.steps.iter().enumerate().find(|(_, s)| s.id == id)
+    }
+
+    /// Every file the lesson names (its own and its steps'), each once, in order.
+    pub fn all_files(&self) -> Vec<&str> {
+        let mut seen = HashSet::new();
+        self.files
+            .iter()
+            .chain(self.steps.iter().flat_map(|s| s.files.iter()))
+            .map(String::as_str)
+            .filter(|f| seen.insert(*f))
+            .collect()
+    }
+}
+
+/// A lesson as read: the lesson, if it could be read at all, and every problem.
+#[derive(Debug, Clone)]
+pub struct LoadedLesson {
+    /// The lesson (`None`: it could not be read; the last good version stays).
+    pub lesson: Option<Lesson>,
+    /// Problems, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+struct Reader {
+    file: String,
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn problem(&mut self, severity: Severity, path: &str, message: String, hint: &str) {
+        self.problems.push(Problem {
+            severity,
+            file: self.file.to_string(),
+            place: if path.is_empty() {
+                Place::File
+            } else {
+                Place::Path(path.to_string())
+            },
+            message,
+            hint: hint.to_string(),
+        });
+    }
+
+    fn error(&mut self, path: &str, message: String, hint: &str) {
+        self.problem(Severity::Error, path, message, hint);
+    }
+
+    fn warn(&mut self, path: &str, message: String, hint: &str) {
+        self.problem(Severity::Warning, path, message, hint);
+    }
+
+    /// Warns about members the format does not have (a misspelling would otherwise vanish).
+    fn unknown_members(&mut self, obj: &Map<String, Value>, known: &[&str], path: &str) {
+        for k in obj.keys() {
+            if !known.contains(&k.as_str()) {
+                let at = join(path, k);
+                self.warn(
+                    &at,
+                    format!("\"{k}\" is not part of a lesson here and is ignored"),
+                    &format!("check the spelling; this place takes {}", known.join(", ")),
+                );
+            }
+        }
+    }
+
+    fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
+        match v {
+            Value::String(s) => Some(Text {
+                en: Some(s.clone()),
+                ko: None,
+            }),
+            Value::Object(o) => {
+                let get = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+                self.unknown_members(o, &["en", "ko"], path);
+                let t = Text {
+                    en: get("en"),
+                    ko: get("ko"),
+                };
+                if t.is_empty() {
+                    self.error(
+                        path,
+                        "this text has neither \"en\" nor \"ko\"".into(),
+                        "write it as a string or as {\"en\": \"…\", \"ko\": \"…\"}",
+                    );
+                    return None;
+                }
+                Some(t)
+            }
+            _ => {
+                self.error(
+                    path,
+                    format!("expected text, found {}", kind_of(v)),
+                    "write it as a string or as {\"en\": \"…\", \"ko\": \"…\"}",
+                );
+                None
+            }
+        }
+    }
+
+    fn lonlat(&mut self, v: &Value, path: &str) -> Option<LonLat> {
+        let nums: Option<Vec<f64>> = v
+            .as_array()
+            .map(|a| a.iter().map(Value::as_f64).collect::<Option<Vec<f64>>>())
+            .unwrap_or(None);
+        match nums.as_deref() {
+            Some([lon, lat]) if lat.abs() <= 90.0 && lon.abs() <= 360.0 => Some([*lon, *lat]),
+            _ => {
+                self.error(
+                    path,
+                    format!("expected a place as [longitude, latitude], found {v}"),
+                    "write it as [127.54, 39.92]: longitude first, then latitude, in degrees",
+                );
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, v: Option<&Value>, path: &str) -> Vec<String> {
+        let Some(v) = v else { return Vec::new() };
+        let Some(a) = v.as_array() else {
+            self.error(
+                path,
+                format!("expected a list of ids, found {}", kind_of(v)),
+                "write it as [\"first-id\", \"second-id\"]",
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, x) in a.iter().enumerate() {
+            match x.as_str() {
+                Some(s) => out.push(s.to_string()),
+                None => self.error(
+                    &format!("{path}[{i}]"),
+                    format!("expected a string, found {}", kind_of(x)),
+                    "write each id in quotes",
+                ),
+            }
+        }
+        out
+    }
+
+    fn view(&mut self, v: &Value, path: &str) -> Option<StepView> {
+        let Some(o) = v.as_object() else {
+            self.error(
+                path,
+                format!("expected a view, found {}", kind_of(v)),
+                "write {\"named\": \"korea\"} or {\"center\": [127.5, 38.5], \"zoom\": 6}",
+            );
+            return None;
+        };
+        self.unknown_members(o, &["named", "center", "zoom", "mode"], path);
+        let globe = match o.get("mode").map(|m| m.as_str()) {
+            None => false,
+            Some(Some("map")) => false,
+            Some(Some("globe")) => true,
+            Some(_) => {
+                self.error(
+                    &join(path, "mode"),
+                    format!("unknown mode {}", o["mode"]),
+                    "use \"map\" or \"globe\"",
+                );
+                false
+            }
+        };
+        let spec = if let Some(n) = o.get("named") {
+            match n.as_str().map(ViewSpec::parse) {
+                Some(Ok(s @ (ViewSpec::Korea | ViewSpec::Region | ViewSpec::World))) => s,
+                _ => {
+                    self.error(
+                        &join(path, "named"),
+                        format!("unknown view {n}"),
+                        "use \"korea\", \"region\" or \"world\", or give a centre and zoom",
+                    );
+                    return None;
+                }
+            }
+        } else {
+            let center = o
+                .get("center")
+                .and_then(|c| self.lonlat(c, &join(path, "center")))?;
+            let zoom = o.get("zoom").and_then(Value::as_f64);
+            match zoom {
+                Some(z) if (MIN_ZOOM..=MAX_ZOOM).contains(&z) => ViewSpec::At { center, zoom: z },
+                _ => {
+                    self.error(
+                        &join(path, "zoom"),
+                        format!(
+                            "the zoom is missing or out of range ({})",
+                            o.get("zoom").map_or("none".into(), ToString::to_string)
+                        ),
+                        &format!("give a zoom from {MIN_ZOOM} (the whole Earth) to {MAX_ZOOM}"),
+                    );
+                    return None;
+                }
+            }
+        };
+        Some(StepView { spec, globe })
+    }
+
+    fn annotation(&mut self, v: &Value, path: &str) -> Option<Annotation> {
+        let Some(o) = v.as_object() else {
+            self.error(
+                path,
+                format!("expected an annotation, found {}", kind_of(v)),
+                "write {\"kind\": \"arrow\", \"from\": […], \"to\": […]} (see docs/lesson-format.md)",
+            );
+            return None;
+        };
+        let kind = o.get("kind").and_then(Value::as_str).unwrap_or("");
+        let label = |r: &mut Self| o.get("label").and_then(|l| r.text(l, &join(path, "label")));
+        let at = |r: &mut Self, k: &str| match o.get(k) {
+            Some(p) => r.lonlat(p, &join(path, k)),
+            None => {
+                r.error(
+                    path,
+                    format!("this {kind} has no \"{k}\""),
+                    "give it as [longitude, latitude]",
+                );
+                None
+            }
+        };
+        let a = match kind {
+            "arrow" => {
+                self.unknown_members(o, &["kind", "from", "to", "label"], path);
+                Annotation::Arrow {
+                    from: at(self, "from")?,
+                    to: at(self, "to")?,
+                    label: label(self),
+                }
+            }
+            "circle" => {
+                self.unknown_members(o, &["kind", "center", "radius_km", "label", "source"], path);
+                let center = at(self, "center")?;
+                let Some(radius_km) = o
+                    .get("radius_km")
+                    .and_then(Value::as_f64)
+                    .filter(|r| *r > 0.0 && *r < 20_000.0)
+                else {
+                    self.error(
+                        &join(path, "radius_km"),
+                        "the circle needs a radius in km, more than 0 and less than 20,000".into(),
+                        "write \"radius_km\": 300",
+                    );
+                    return None;
+                };
+                Annotation::Circle {
+                    center,
+                    radius_km,
+                    label: label(self),
+                    source: o.get("source").and_then(Value::as_str).map(str::to_string),
+                }
+            }
+            "note" => {
+                self.unknown_members(o, &["kind", "at", "text"], path);
+                let at = at(self, "at")?;
+                let text = match o.get("text") {
+                    Some(t) => self.text(t, &join(path, "text"))?,
+                    None => {
+                        self.error(
+                            path,
+                            "this note has no \"text\"".into(),
+                            "say what it notes",
+                        );
+                        return None;
+                    }
+                };
+                Annotation::Note { at, text }
+            }
+            "measure" => {
+                self.unknown_members(o, &["kind", "points"], path);
+                let pts: Vec<LonLat> = o
+                    .get("points")
+                    .and_then(Value::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .enumerate()
+                            .filter_map(|(i, p)| self.lonlat(p, &format!("{path}.points[{i}]")))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if pts.len() < 2 {
+                    self.error(
+                        &join(path, "points"),
+                        "a measured line needs two points or more".into(),
+                        "write \"points\": [[125.75, 39.03], [36.18, 51.73]]",
+                    );
+                    return None;
+                }
+                Annotation::Measure { points: pts }
+            }
+            _ => {
+                self.error(
+                    &join(path, "kind"),
+                    format!("unknown annotation kind \"{kind}\""),
+                    "use arrow, circle, note or measure",
+                );
+                return None;
+            }
+        };
+        Some(a)
+    }
+
+    fn question(&mut self, v: &Value, path: &str) -> Option<Question> {
+        let Some(o) = v.as_object() else {
+            self.error(
+                path,
+                format!("expected a question, found {}", kind_of(v)),
+                "write {\"prompt\": …, \"choices\": […], \"answer\": 0}",
+            );
+            return None;
+        };
+        self.unknown_members(o, &["prompt", "choices", "answer", "explanation"], path);
+        let prompt = match o.get("prompt") {
+            Some(p) => self.text(p, &join(path, "prompt"))?,
+            None => {
+                self.error(
+                    path,
+                    "the question has no \"prompt\"".into(),
+                    "say what is asked",
+                );
+                return None;
+            }
+        };
+        let choices: Vec<Text> = match o.get("choices") {
+            None => Vec::new(),
+            Some(Value::Array(a)) => a
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| self.text(c, &format!("{path}.choices[{i}]")))
+                .collect(),
+            Some(c) => {
+                self.error(
+                    &join(path, "choices"),
+                    format!("expected a list of choices, found {}", kind_of(c)),
+                    "write [\"first\", \"second\"], or leave choices out for an open question",
+                );
+                return None;
+            }
+        };
+        let answer = match (o.get("answer"), choices.is_empty()) {
+            (Some(a), false) => match a.as_u64().map(|i| i as usize) {
+                Some(i) if i < choices.len() => Answer::Choice(i),
+                _ => {
+                    self.error(
+                        &join(path, "answer"),
+                        format!("the answer {a} is not one of the {} choices", choices.len()),
+                        "give the number of the right choice, counting from 0",
+                    );
+                    return None;
+                }
+            },
+            (Some(a), true) => Answer::Open(self.text(a, &join(path, "answer"))?),
+            (None, _) => {
+                self.error(
+                    path,
+                    "the question has no \"answer\"".into(),
+                    "give the right choice's number (from 0), or a model answer for an open question",
+                );
+                return None;
+            }
+        };
+        let explanation = o
+            .get("explanation")
+            .and_then(|e| self.text(e, &join(path, "explanation")));
+        Some(Question {
+            prompt,
+            choices,
+            answer,
+            explanation,
+        })
+    }
+
+    fn layers(&mut self, v: &Value, path: &str) -> Layers {
+        let mut l = Layers::default();
+        let Some(o) = v.as_object() else {
+            self.error(
+                path,
+                format!("expected layers, found {}", kind_of(v)),
+                "write {\"rivers\": true, \"graticule\": false}",
+            );
+            return l;
+        };
+        self.unknown_members(o, &["rivers", "provinces", "graticule", "files"], path);
+        let flag = |r: &mut Self, k: &str| match o.get(k) {
+            None => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(x) => {
+                r.error(
+                    &join(path, k),
+                    format!("expected true or false, found {x}"),
+                    "write true (shown) or false (hidden)",
+                );
+                None
+            }
+        };
+        l.rivers = flag(self, "rivers");
+        l.provinces = flag(self, "provinces");
+        l.graticule = flag(self, "graticule");
+        if let Some(files) = o.get("files").and_then(Value::as_object) {
+            for (k, v) in files {
+                match v.as_bool() {
+                    Some(b) => {
+                        l.files.insert(k.clone(), b);
+                    }
+                    None => self.error(
+                        &format!("{path}.files.{k}"),
+                        format!("expected true or false, found {v}"),
+                        "write true (shown) or false (hidden)",
+                    ),
+                }
+            }
+        }
+        l
+    }
+
+    fn step(&mut self, v: &Value, path: &str, ids: &mut HashSet<String>) -> Option<Step> {
+        let Some(o) = v.as_object() else {
+            self.error(
+                path,
+                format!("expected a step, found {}", kind_of(v)),
+                "write each step as {\"id\": …, \"title\": …}",
+            );
+            return None;
+        };
+        self.unknown_members(
+            o,
+            &[
+                "id",
+                "title",
+                "narration",
+                "view",
+                "date",
+                "window",
+                "events",
+                "places",
+                "layers",
+                "files",
+                "annotations",
+                "question",
+            ],
+            path,
+        );
+        let id = match o.get("id").and_then(Value::as_str) {
+            Some(id) if !id.trim().is_empty() => id.trim().to_string(),
+            _ => {
+                self.error(
+                    &join(path, "id"),
+                    "the step has no id".into(),
+                    "give it a short name, unique in the lesson, such as \"kursk\"",
+                );
+                return None;
+            }
+        };
+        if !ids.insert(id.clone()) {
+            self.error(
+                &join(path, "id"),
+                format!("two steps are named \"{id}\""),
+                "give each step its own id",
+            );
+            return None;
+        }
+        let title = match o.get("title") {
+            Some(t) => self.text(t, &join(path, "title")),
+            None => None,
+        };
+        let Some(title) = title else {
+            if o.get("title").is_none() {
+                self.error(
+                    path,
+                    format!("step \"{id}\" has no title"),
+                    "give it a title",
+                );
+            }
+            return None;
+        };
+        let narration = o
+            .get("narration")
+            .and_then(|n| self.text(n, &join(path, "narration")));
+        let view = o
+            .get("view")
+            .and_then(|v| self.view(v, &join(path, "view")));
+        let date = match o.get("date") {
+            None => None,
+            Some(d) => match d.as_str().map(FuzzyDate::parse) {
+                Some(Ok(d)) => Some(d),
+                Some(Err(e)) => {
+                    self.error(
+                        &join(path, "date"),
+                        e,
+                        "the step shows the date of the step before",
+                    );
+                    None
+                }
+                None => {
+                    self.error(
+                        &join(path, "date"),
+                        format!("expected a date in quotes, found {d}"),
+                        "write \"2024-10\" or \"2024-10-17\"",
+                    );
+                    None
+                }
+            },
+        };
+        let window = match o.get("window") {
+            None => None,
+            Some(Value::String(s)) if s == "all" => Some(Window::Cumulative),
+            Some(Value::Object(w)) => match w.get("recent_days").and_then(Value::as_f64) {
+                Some(days) if days >= 1.0 => Some(Window::Recent { days }),
+                _ => {
+                    self.error(
+                        &join(path, "window"),
+                        "a recent window needs \"recent_days\": a number of days, 1 or more".into(),
+                        "write {\"recent_days\": 90}",
+                    );
+                    None
+                }
+            },
+            Some(w) => {
+                self.error(
+                    &join(path, "window"),
+                    format!("unknown window {w}"),
+                    "write \"all\" or {\"recent_days\": 90}",
+                );
+                None
+            }
+        };
+        let events = self.strings(o.get("events"), &join(path, "events"));
+        let places = self.strings(o.get("places"), &join(path, "places"));
+        let files = self.strings(o.get("files"), &join(path, "files"));
+        let layers = o
+            .get("layers")
+            .map(|l| self.layers(l, &join(path, "layers")))
+            .unwrap_or_default();
+        let annotations = match o.get("annotations") {
+            None => Vec::new(),
+            Some(Value::Array(a)) => a
+                .iter()
+                .enumerate()
+                .filter_map(|(i, x)| self.annotation(x, &format!("{path}.annotations[{i}]")))
+                .collect(),
+            Some(x) => {
+                self.error(
+                    &join(path, "annotations"),
+                    format!("expected a list of annotations, found {}", kind_of(x)),
+                    "write [{\"kind\": \"note\", …}]",
+                );
+                Vec::new()
+            }
+        };
+        let question = o
+            .get("question")
+            .and_then(|q| self.question(q, &join(path, "question")));
+        Some(Step {
+            id,
+            title,
+            narration,
+            view,
+            date,
+            window,
+            events,
+            places,
+            layers,
+            files,
+            annotations,
+            question,
+        })
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads a lesson file. Problems name the file and the place in it; a step that cannot be
+/// read is left out with its problem, and the lesson loads if at least one step can.
+pub fn parse(name: &str, bytes: &[u8]) -> LoadedLesson {
+    let mut r = Reader {
+        file: name.to_string(),
+        problems: Vec::new(),
+    };
+    let lesson = read(&mut r, bytes);
+    LoadedLesson {
+        lesson,
+        problems: r.problems,
+    }
+}
+
+fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
+    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)) {
+        Ok(t) => t,
+        Err(e) => {
+            r.error(
+                "",
+                format!(
+                    "the file is not UTF-8 text (a bad byte at {})",
+                    e.valid_up_to()
+                ),
+                "save it as UTF-8 (\"Save as… → UTF-8\" in most editors)",
+            );
+            return None;
+        }
+    };
+    let v: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            r.problems.push(Problem {
+                severity: Severity::Error,
+                file: r.file.to_string(),
+                place: Place::LineCol(e.line(), e.column()),
+                message: format!("this is not valid JSON: {e}"),
+                hint: "fix the JSON at that place (a missing comma or quote is the usual cause)"
+                    .into(),
+            });
+            return None;
+        }
+    };
+    let Some(o) = v.as_object() else {
+        r.error(
+            "",
+            format!("expected a lesson (a JSON object), found {}", kind_of(&v)),
+            "see docs/lesson-format.md",
+        );
+        return None;
+    };
+    match o.get("dateline_lesson").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        Some(n) => {
+            r.error(
+                "dateline_lesson",
+                format!("this lesson is in version {n} of the format; this Dateline reads version {VERSION}"),
+                "open it with a Dateline made for that version",
+            );
+            return None;
+        }
+        None => {
+            r.error(
+                "",
+                "this is not a Dateline lesson (it has no \"dateline_lesson\": 1)".into(),
+                "a lesson starts with {\"dateline_lesson\": 1, \"title\": …, \"steps\": […]} (see docs/lesson-format.md)",
+            );
+            return None;
+        }
+    }
+    r.unknown_members(
+        o,
+        &[
+            "dateline_lesson",
+            "title",
+            "author",
+            "languages",
+            "files",
+            "steps",
+        ],
+        "",
+    );
+    let title = match o.get("title") {
+        Some(t) => r.text(t, "title").unwrap_or_default(),
+        None => {
+            r.warn("", "the lesson has no title".into(), "give it a \"title\"");
+            Text::default()
+        }
+    };
+    let author = o.get("author").and_then(Value::as_str).map(str::to_string);
+    let files = r.strings(o.get("files"), "files");
+    let Some(steps_v) = o.get("steps").and_then(Value::as_array) else {
+        r.error(
+            "steps",
+            "the lesson has no list of steps".into(),
+            "give it \"steps\": [ … ] with at least one step",
+        );
+        return None;
+    };
+    let mut ids = HashSet::new();
+    let steps: Vec<Step> = steps_v
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| r.step(s, &format!("steps[{i}]"), &mut ids))
+        .collect();
+    if steps.is_empty() {
+        r.error(
+            "steps",
+            "no step of the lesson could be read".into(),
+            "fix the problems listed for its steps",
+        );
+        return None;
+    }
+    let languages = match o.get("languages").and_then(Value::as_array) {
+        Some(a) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(|l| match l {
+                "en" => Some(Lang::En),
+                "ko" => Some(Lang::Ko),
+                _ => None,
+            })
+            .collect(),
+        None => {
+            let has = |f: fn(&Text) -> bool| steps.iter().any(|s| f(&s.title)) || f(&title);
+            [
+                (Lang::En, has(|t| t.en.is_some())),
+                (Lang::Ko, has(|t| t.ko.is_some())),
+            ]
+            .into_iter()
+            .filter_map(|(l, on)| on.then_some(l))
+            .collect()
+        }
+    };
+    Some(Lesson {
+        title,
+        author,
+        languages,
+        files,
+        steps,
+    })
+}
+
+/// A file a lesson names, resolved inside the lesson's folder. Refused (with what to do) when
+/// the path is absolute, climbs out with `..`, or leads out through a link.
+pub fn resolve(folder: &Path, rel: &str) -> Result<PathBuf, String> {
+    let p = Path::new(rel);
+    if p.is_absolute()
+        || p.components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(format!(
+            "\"{rel}\" leaves the lesson's folder; a lesson may only use files in its own folder or below it (copy the file there and name it by its relative path)"
+        ));
+    }
+    let full = folder.join(p);
+    // A link inside the folder may point outside it: compare where both really are.
+    if let (Ok(real), Ok(base)) = (full.canonicalize(), folder.canonicalize())
+        && !real.starts_with(&base)
+    {
+        return Err(format!(
+            "\"{rel}\" is a link to a file outside the lesson's folder; copy the file into the folder instead"
+        ));
+    }
+    Ok(full)
+}
+
+/// What a lesson refers to, for [`check`].
+pub struct Known<'a> {
+    /// Whether an event id exists (bundled or from the user's files).
+    pub event: &'a dyn Fn(&str) -> bool,
+    /// Whether a place id exists in the atlas.
+    pub place: &'a dyn Fn(&str) -> bool,
+    /// The lesson's folder (`None`: a lesson not from a file, such as the bundled one).
+    pub folder: Option<&'a Path>,
+}
+
+/// The problems of a lesson's steps that reading it cannot see: unknown event and place
+/// ids, and files that are missing or outside its folder. Each is a warning on its step:
+/// the step still shows.
+pub fn check(lesson: &Lesson, name: &str, known: &Known<'_>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut warn = |path: String, message: String, hint: &str| {
+        out.push(Problem {
+            severity: Severity::Warning,
+            file: name.to_string(),
+            place: Place::Path(path),
+            message,
+            hint: hint.to_string(),
+        });
+    };
+    let check_file = |path: String, f: &str, warn: &mut dyn FnMut(String, String, &str)| {
+        let Some(folder) = known.folder else { return };
+        match resolve(folder, f) {
+            Err(e) => warn(path, e, "the step is shown without it"),
+            Ok(p) if !p.is_file() => warn(
+                path,
+                format!("the file \"{f}\" is not in the lesson's folder"),
+                "put it beside the lesson file, or correct its name",
+            ),
+            Ok(_) => {}
+        }
+    };
+    for (i, f) in lesson.files.iter().enumerate() {
+        check_file(format!("files[{i}]"), f, &mut warn);
+    }
+    for (si, s) in lesson.steps.iter().enumerate() {
+        for (i, e) in s.events.iter().enumerate() {
+            if !(known.event)(e) {
+                warn(
+                    format!("steps[{si}].events[{i}]"),
+                    format!("step \"{}\": no event has the id \"{e}\"", s.id),
+                    "check the id in the event's card, or open the file that has the event",
+                );
+            }
+        }
+        for (i, p) in s.places.iter().enumerate() {
+            if !(known.place)(p) {
+                warn(
+                    format!("steps[{si}].places[{i}]"),
+                    format!("step \"{}\": no place has the id \"{p}\"", s.id),
+                    "check the id in the place's card (hover it on the map)",
+                );
+            }
+        }
+        for (i, f) in s.files.iter().enumerate() {
+            check_file(format!("steps[{si}].files[{i}]"), f, &mut warn);
+        }
+    }
+    out
+}
+
+/// A run of narration text with its style.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// In bold.
+    pub bold: bool,
+    /// In italics.
+    pub italic: bool,
+    /// A link's address (http or https only).
+    pub link: Option<String>,
+}
+
+/// Narration as paragraphs of styled runs: `**bold**`, `*italic*`, `[text](https://…)`;
+/// paragraphs split at empty lines. Nothing else is interpreted (no HTML); a link whose
+/// address is not http or https stays plain text.
+pub fn paragraphs(text: &str) -> Vec<Vec<Span>> {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| spans(&p.replace('\n', " ")))
+        .collect()
+}
+
+fn spans(p: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut cur = String::new();
+    let flush = |out: &mut Vec<Span>, cur: &mut String, bold: bool, italic: bool| {
+        if !cur.is_empty() {
+            out.push(Span {
+                text: std::mem::take(cur),
+                bold,
+                italic,
+                link: None,
+            });
+        }
+    };
+    let chars: Vec<char> = p.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' && chars.get(i + 1) == Some(&'*') {
+            flush(&mut out, &mut cur, bold, italic);
+            bold = !bold;
+            i += 2;
+            continue;
+        }
+        if c == '*' {
+            flush(&mut out, &mut cur, bold, italic);
+            italic = !italic;
+            i += 1;
+            continue;
+        }
+        if c == '['
+            && let Some(close) = chars[i..].iter().position(|&x| x == ']').map(|k| i + k)
+            && chars.get(close + 1) == Some(&'(')
+            && let Some(end) = chars[close..]
+                .iter()
+                .position(|&x| x == ')')
+                .map(|k| close + k)
+        {
+            let label: String = chars[i + 1..close].iter().collect();
+            let url: String = chars[close + 2..end].iter().collect();
+            if url.starts_with("https://") || url.starts_with("http://") {
+                flush(&mut out, &mut cur, bold, italic);
+                out.push(Span {
+                    text: label,
+                    bold,
+                    italic,
+                    link: Some(url),
+                });
+                i = end + 1;
+                continue;
+            }
+        }
+        cur.push(c);
+        i += 1;
+    }
+    flush(&mut out, &mut cur, bold, italic);
+    out
+}
+
+/// The text of a narration without its markup (for the scene description and search).
+pub fn plain(text: &str) -> String {
+    paragraphs(text)
+        .iter()
+        .map(|p| p.iter().map(|s| s.text.as_str()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lesson(json: &str) -> LoadedLesson {
+        parse("t.dateline-lesson.json", json.as_bytes())
+    }
+
+    const MINIMAL: &str = r#"{"dateline_lesson": 1, "title": "T",
+        "steps": [{"id": "a", "title": {"en": "One", "ko": "하나"}}]}"#;
+
+    #[test]
+    fn a_minimal_lesson_reads() {
+        let l = lesson(MINIMAL);
+        assert!(l.problems.is_empty(), "{:#?}", l.problems);
+        let l = l.lesson.unwrap();
+        assert_eq!(l.steps.len(), 1);
+        assert_eq!(l.steps[0].title.get(Lang::Ko), "하나");
+        assert_eq!(l.steps[0].title.get(Lang::Both), "One\n하나");
+        assert_eq!(l.languages, vec![Lang::En, Lang::Ko]);
+    }
+
+    #[test]
+    fn broken_json_is_refused_at_its_line_and_column() {
+        let l = lesson("{\"dateline_lesson\": 1,\n \"steps\": [ }");
+        assert!(l.lesson.is_none());
+        assert_eq!(l.problems.len(), 1);
+        assert_eq!(l.problems[0].place, Place::LineCol(2, 13));
+        let l = lesson(r#"{"type": "FeatureCollection", "features": []}"#);
+        assert!(l.lesson.is_none());
+        assert!(l.problems[0].message.contains("not a Dateline lesson"));
+        let l = lesson(r#"{"dateline_lesson": 2, "steps": []}"#);
+        assert!(
+            l.problems[0].message.contains("version 2"),
+            "{}",
+            l.problems[0]
+        );
+    }
+
+    #[test]
+    fn a_bad_step_is_left_out_and_named_the_rest_load() {
+        let l = lesson(
+            r#"{"dateline_lesson": 1, "title": "T", "steps": [
+            {"id": "a", "title": "One", "view": {"center": [127, 38], "zoom": 40}},
+            {"title": "no id"},
+            {"id": "a", "title": "again"},
+            {"id": "b", "title": "Two", "naration": "typo", "date": "2024-13",
+             "question": {"prompt": "?", "choices": ["x", "y"], "answer": 2},
+             "annotations": [{"kind": "measure", "points": [[125.75, 39.03]]},
+                             {"kind": "circle", "center": [127, 38], "radius_km": 300, "source": "a report"}]}
+        ]}"#,
+        );
+        let lesson = l.lesson.expect("two steps load");
+        assert_eq!(
+            lesson
+                .steps
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        let text: Vec<String> = l.problems.iter().map(ToString::to_string).collect();
+        let has = |s: &str| text.iter().any(|t| t.contains(s));
+        assert!(has("at steps[0].view.zoom: error"), "{text:#?}");
+        assert!(
+            has("at steps[1].id: error: the step has no id"),
+            "{text:#?}"
+        );
+        assert!(
+            has("at steps[2].id: error: two steps are named \"a\""),
+            "{text:#?}"
+        );
+        assert!(has("at steps[3].naration: warning"), "{text:#?}");
+        assert!(
+            has("at steps[3].date: error: \"2024-13\": month 13"),
+            "{text:#?}"
+        );
+        assert!(has("at steps[3].question.answer: error"), "{text:#?}");
+        assert!(has("at steps[3].annotations[0].points: error"), "{text:#?}");
+        // What could be read stays: the circle, the step without its bad parts.
+        let b = &lesson.steps[1];
+        assert!(b.question.is_none() && b.date.is_none());
+        assert_eq!(b.annotations.len(), 1);
+        assert!(lesson.steps[0].view.is_none());
+    }
+
+    #[test]
+    fn files_are_resolved_inside_the_lessons_folder_only() {
+        let dir = std::env::temp_dir().join(format!("dateline-lesson-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("data/quakes.geojson"), "{}").unwrap();
+        assert_eq!(
+            resolve(&dir, "data/quakes.geojson").unwrap(),
+            dir.join("data/quakes.geojson")
+        );
+        for bad in ["../secret.txt", "/etc/passwd", "data/../../x"] {
+            let e = resolve(&dir, bad).unwrap_err();
+            assert!(e.contains("leaves the lesson's folder"), "{bad}: {e}");
+        }
+        #[cfg(unix)]
+        {
+            let _ = std::os::unix::fs::symlink("/etc", dir.join("etc"));
+            let e = resolve(&dir, "etc/hostname").unwrap_err();
+            assert!(e.contains("outside the lesson's folder"), "{e}");
+        }
+        let l = lesson(
+            r#"{"dateline_lesson": 1, "title": "T", "files": ["data/quakes.geojson", "gone.csv"],
+            "steps": [{"id": "a", "title": "A", "events": ["kursk-nk-troops", "no-such"],
+                       "places": ["kp-hamhung", "nowhere"], "files": ["../x.geojson"]}]}"#,
+        )
+        .lesson
+        .unwrap();
+        let known = Known {
+            event: &|e| e == "kursk-nk-troops",
+            place: &|p| p == "kp-hamhung",
+            folder: Some(&dir),
+        };
+        let text: Vec<String> = check(&l, "t.dateline-lesson.json", &known)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(text.len(), 4, "{text:#?}");
+        assert!(text[0].contains("at files[1]: warning: the file \"gone.csv\""));
+        assert!(text[1].contains("steps[0].events[1]") && text[1].contains("\"no-such\""));
+        assert!(text[2].contains("steps[0].places[1]") && text[2].contains("\"nowhere\""));
+        assert!(text[3].contains("steps[0].files[0]") && text[3].contains("leaves"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn narration_markup_is_bold_italic_and_web_links_only() {
+        let p = paragraphs(
+            "The **NIS** says *about* [13,000](https://example.org/a) containers.\n\nA [bad](javascript:alert(1)) link <b>stays</b>.",
+        );
+        assert_eq!(p.len(), 2);
+        let bold: Vec<&str> = p[0]
+            .iter()
+            .filter(|s| s.bold)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(bold, ["NIS"]);
+        assert!(p[0].iter().any(|s| s.italic && s.text == "about"));
+        let link = p[0].iter().find(|s| s.link.is_some()).unwrap();
+        assert_eq!(
+            (link.text.as_str(), link.link.as_deref()),
+            ("13,000", Some("https://example.org/a"))
+        );
+        assert!(p[1].iter().all(|s| s.link.is_none()));
+        assert_eq!(
+            plain("A [bad](javascript:alert(1)) link <b>stays</b>."),
+            "A [bad](javascript:alert(1)) link <b>stays</b>."
+        );
+    }
+
+    #[test]
+    fn measured_lines_are_great_circle_lengths_in_km_and_miles() {
+        // Pyongyang to Kursk: 6,686 km along the great circle (haversine, R = 6371 km).
+        let m = Annotation::Measure {
+            points: vec![[125.7543, 39.0339], [36.1846, 51.7269]],
+        };
+        let km = m.length_km().unwrap();
+        assert!((km - 6_686.2).abs() < 1.0, "{km}");
+        assert_eq!(km_and_miles(1609.344), "1,609 km (1,000 mi)");
+        assert_eq!(km_and_miles(950.0), "950 km (590 mi)");
+    }
+
+    #[test]
+    fn the_bundled_lesson_uses_only_bundled_events_places_and_numbers() {
+        let l = parse(BUNDLED_NAME, BUNDLED);
+        assert!(l.problems.is_empty(), "{:#?}", l.problems);
+        let lesson = l.lesson.unwrap();
+        assert!((6..=8).contains(&lesson.steps.len()));
+        assert_eq!(lesson.languages, vec![Lang::En, Lang::Ko]);
+        let story =
+            crate::events::load_geojson(crate::events::BUNDLED_NAME, crate::events::BUNDLED);
+        let atlas = crate::atlas::Atlas::bundled().unwrap();
+        let known = Known {
+            event: &|e| story.events.iter().any(|x| x.id == e),
+            place: &|p| atlas.places.iter().any(|x| x.id.as_deref() == Some(p)),
+            folder: None,
+        };
+        let problems = check(&lesson, BUNDLED_NAME, &known);
+        assert!(problems.is_empty(), "{problems:#?}");
+        // Both languages everywhere.
+        for s in &lesson.steps {
+            let n = s.narration.as_ref().expect("narration");
+            assert!(s.title.en.is_some() && s.title.ko.is_some(), "{}", s.id);
+            assert!(n.en.is_some() && n.ko.is_some(), "{}", s.id);
+            assert!(!s.events.is_empty(), "{} highlights no event", s.id);
+        }
+        // No new facts: every number in the narration (counts, dates, sizes) is in the
+        // bundled events file.
+        let events_text = String::from_utf8_lossy(crate::events::BUNDLED);
+        for s in &lesson.steps {
+            let text = s
+                .narration
+                .as_ref()
+                .and_then(|n| n.en.clone())
+                .unwrap_or_default();
+            let mut num = String::new();
+            for c in text.chars().chain([' ']) {
+                if c.is_ascii_digit() || (c == ',' && !num.is_empty()) {
+                    num.push(c);
+                } else if !num.is_empty() {
+                    let n = num.trim_end_matches(',').to_string();
+                    assert!(
+                        events_text.contains(&n),
+                        "step {}: {n} is not in the events",
+                        s.id
+                    );
+                    num.clear();
+                }
+            }
+        }
+        // Two questions or more; one answered with the measure tool, whose right answer is
+        // the measured length.
+        let questions: Vec<&Step> = lesson
+            .steps
+            .iter()
+            .filter(|s| s.question.is_some())
+            .collect();
+        assert!(questions.len() >= 2);
+        let measured = questions
+            .iter()
+            .find_map(|s| {
+                let km = s.annotations.iter().find_map(Annotation::length_km)?;
+                let q = s.question.as_ref()?;
+                let Answer::Choice(i) = q.answer else {
+                    return None;
+                };
+                let said: String = q.choices[i]
+                    .en
+                    .clone()?
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                Some((km, said.parse::<f64>().ok()?))
+            })
+            .expect("a question answered with the measure tool");
+        assert!(
+            (measured.0 / measured.1 - 1.0).abs() < 0.05,
+            "measured {} km, answer {} km",
+            measured.0,
+            measured.1
+        );
+    }
+}
