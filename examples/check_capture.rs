@@ -389,6 +389,52 @@ fn main() -> ExitCode {
         failures.push(format!("only {} labels on screen", labels.len()));
     }
     println!("{} labels, none overlapping", rects.len());
+    // A lesson's step: the one asked for, with its narration, and every place it highlights
+    // on screen, clear of the narration card and the panels.
+    if let Some(want) = list_arg(&args, "--lesson-step").first() {
+        let l = &scene["lesson"];
+        if l["step_id"] != want.as_str() {
+            failures.push(format!(
+                "the lesson shows step {}, expected {want}",
+                l["step_id"]
+            ));
+        }
+        if l["narration"].as_str().is_none_or(|n| n.trim().is_empty()) {
+            failures.push("the step's narration is empty".into());
+        }
+        if args.iter().any(|a| a == "--presenting") && l["presenting"] != true {
+            failures.push("the lesson is not being presented".into());
+        }
+        let card: Vec<f64> = l["card"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_f64())
+            .collect();
+        let places = l["places"].as_array().cloned().unwrap_or_default();
+        if places.is_empty() {
+            failures.push("the step highlights no place".into());
+        }
+        for p in &places {
+            let name = p["id"].as_str().unwrap_or("?");
+            let Some([x, y]) = p["pixel"]
+                .as_array()
+                .and_then(|a| Some([a.first()?.as_f64()?, a.get(1)?.as_f64()?]))
+            else {
+                failures.push(format!("highlighted place {name} is not on screen"));
+                continue;
+            };
+            let under_card =
+                card.len() == 4 && x >= card[0] && x <= card[2] && y >= card[1] && y <= card[3];
+            if !free(x, y) || under_card {
+                failures.push(format!(
+                    "highlighted place {name} at {x:.0},{y:.0} is off screen or under the card or a panel"
+                ));
+            } else {
+                println!("highlighted place {name}: on screen at {x:.0},{y:.0}, clear of the card");
+            }
+        }
+    }
     // The flat map it must be drawn on (`world` or `regional`).
     if let Some(want) = list_arg(&args, "--map").first() {
         let got = match kind {

@@ -10,6 +10,7 @@ use bevy::window::WindowResolution;
 use clap::{Parser, Subcommand};
 
 use dateline::app;
+use dateline::app::state::lesson::LessonSource;
 use dateline::app::state::settings::{AtlasData, Settings};
 use dateline::app::state::story::Story;
 use dateline::core::atlas::Atlas;
@@ -23,7 +24,12 @@ use dateline::core::view::ViewSpec;
 
 /// Dateline: an offline atlas of the Korean peninsula and its region.
 #[derive(Parser, Debug)]
-#[command(version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    args_override_self = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -73,6 +79,15 @@ struct Cli {
     /// Show only events of the last DAYS days (older ones fade), instead of everything so far.
     #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
     recent: Option<u32>,
+    /// Open a lesson: a .dateline-lesson.json file, or "bundled" for "From Hamhung to Kursk".
+    #[arg(long, value_name = "FILE")]
+    lesson: Option<PathBuf>,
+    /// With --lesson: the step to show first, a number from 1 or the step's id.
+    #[arg(long, value_name = "N", requires = "lesson")]
+    step: Option<String>,
+    /// With --lesson: start presenting (full screen, large type; Esc leaves).
+    #[arg(long, requires = "lesson")]
+    present: bool,
     /// Window or capture size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x800", value_parser = parse_size)]
     size: [u32; 2],
@@ -199,6 +214,15 @@ fn main() -> ExitCode {
         open_dialog: cli.open,
         pointer_at: cli.pointer_at,
         bench_frames: cli.bench_frames,
+        lesson: cli.lesson.map(|p| {
+            if p.as_os_str() == "bundled" {
+                LessonSource::Bundled
+            } else {
+                LessonSource::File(p)
+            }
+        }),
+        lesson_step: cli.step,
+        present: cli.present,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled

@@ -1077,3 +1077,113 @@ fn a_user_layer_draws_one_set_of_outlines_for_the_map_shown_and_none_when_hidden
     assert!(drawn(&mut app).is_empty(), "{:?}", drawn(&mut app));
     assert!(lods(&app).is_empty());
 }
+
+#[test]
+fn a_lesson_file_steps_the_view_and_the_date_and_presenting_takes_the_keys() {
+    use dateline::app::state::lesson::{LessonRequest, LessonSource, LessonState};
+    use dateline::app::state::story::Clock;
+    let dir = temp_dir("lesson");
+    let path = dir.join("class.dateline-lesson.json");
+    let write = |text: &str| std::fs::write(&path, text).unwrap();
+    write(
+        r#"{"dateline_lesson": 1, "title": {"en": "Class", "ko": "수업"}, "steps": [
+        {"id": "treaty", "title": "The treaty", "narration": "**Signed** in Pyongyang.",
+         "view": {"named": "korea"}, "date": "2024-06-19",
+         "events": ["treaty-signed"], "places": ["kp-pyongyang"]},
+        {"id": "kursk", "title": "Kursk", "view": {"center": [36.18, 51.73], "zoom": 6},
+         "date": "2024-08", "places": ["ru-kursk", "nowhere"], "files": ["../outside.geojson"]}
+    ]}"#,
+    );
+    let lesson_path = path.clone();
+    let mut app = full_app_with("region", |s| {
+        s.lesson = Some(LessonSource::File(lesson_path));
+        s.lesson_step = Some("treaty".into());
+    });
+    let day = |s: &str| {
+        dateline::core::timeline::FuzzyDate::parse(s)
+            .unwrap()
+            .last_day() as f64
+    };
+    wait_until(
+        &mut app,
+        "the lesson to open and its first step to show",
+        |a| a.world().resource::<Clock>().date == day("2024-06-19"),
+    );
+    {
+        let state = app.world().resource::<LessonState>();
+        assert_eq!(state.current().unwrap().id, "treaty");
+        // Step 2's unknown place and its file outside the lesson's folder, as warnings.
+        let problems: Vec<String> = state.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        let has = |a: &str, b: &str| problems.iter().any(|p| p.contains(a) && p.contains(b));
+        assert!(has("steps[1].places[1]", "\"nowhere\""), "{problems:#?}");
+        assert!(
+            has("steps[1].files[0]", "leaves the lesson's folder"),
+            "{problems:#?}"
+        );
+    }
+    // The Korea view: the middle of the part of the window panels leave free is over the
+    // peninsula.
+    let centre = |a: &App| {
+        let cam = a.world().resource::<MapCamera>();
+        let size = [1280.0, 800.0];
+        let mid = a.world().resource::<MapInsets>().0.middle(size);
+        cam.proj().unproject(cam.target.from_pixel(mid, size))
+    };
+    let c = centre(&app);
+    assert!(
+        (124.0..131.0).contains(&c[0]) && (33.0..43.0).contains(&c[1]),
+        "{c:?}"
+    );
+
+    // Presenting: the keys a clicker sends step through; the map's own keys stand aside.
+    app.world_mut().write_message(LessonRequest::Present(true));
+    app.update();
+    assert!(app.world().resource::<LessonState>().presenting);
+    press(&mut app, KeyCode::PageDown);
+    wait_until(&mut app, "step 2's date", |a| {
+        a.world().resource::<Clock>().date == day("2024-08")
+    });
+    assert_eq!(app.world().resource::<LessonState>().step, 1);
+    let c = centre(&app);
+    assert!(
+        (c[0] - 36.18).abs() < 0.5 && (c[1] - 51.73).abs() < 0.5,
+        "{c:?}"
+    );
+    // Arrow keys move between steps, not the map; E does not open the event list.
+    let target = app.world().resource::<MapCamera>().target;
+    press(&mut app, KeyCode::ArrowLeft);
+    app.update();
+    assert_eq!(app.world().resource::<LessonState>().step, 0);
+    assert_ne!(
+        app.world().resource::<MapCamera>().target,
+        target,
+        "back to the Korea view"
+    );
+    press(&mut app, KeyCode::KeyB);
+    assert!(app.world().resource::<LessonState>().blank);
+    press(&mut app, KeyCode::KeyB);
+    assert!(!app.world().resource::<LessonState>().blank);
+    press(&mut app, KeyCode::Escape);
+    assert!(!app.world().resource::<LessonState>().presenting);
+
+    // A broken save: the last good lesson stays, with the problem at its line and column.
+    write("{\"dateline_lesson\": 1, \"steps\": [");
+    app.world_mut()
+        .write_message(LessonRequest::Open(LessonSource::File(path.clone())));
+    wait_until(&mut app, "the broken lesson to be read", |a| {
+        let s = a.world().resource::<LessonState>();
+        !s.loading()
+            && s.problems
+                .iter()
+                .any(|p| p.severity == dateline::core::problem::Severity::Error)
+    });
+    let state = app.world().resource::<LessonState>();
+    assert_eq!(state.lesson.as_ref().unwrap().steps.len(), 2);
+    assert!(
+        state.problems[0].to_string().contains(":1:"),
+        "{}",
+        state.problems[0]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -12,13 +12,19 @@ use crate::app::files::store::OpenFiles;
 use crate::app::render::labels::LabelsOnScreen;
 use crate::app::render::markers::SceneEvents;
 use crate::app::state::layers::LayerToggles;
+use crate::app::state::lesson::LessonState;
 use crate::app::state::requests::ToggleGlobe;
 use crate::app::state::screen::{Projector, UiLayout};
 use crate::app::state::settings::{AtlasData, Settings};
 use crate::app::state::story::{Clock, Story};
 use crate::app::state::systems::AppSystems;
+use crate::app::ui::lesson::LessonCard;
+use crate::core::lesson::plain;
+use crate::core::model::Lang;
 use crate::core::projection::MapKind;
-use crate::core::scene::{Scene, SceneDrawing, SceneLabel, SceneLayer, SceneView};
+use crate::core::scene::{
+    Scene, SceneDrawing, SceneLabel, SceneLayer, SceneLesson, SceneLessonPlace, SceneView,
+};
 use crate::core::timeline::iso;
 use crate::core::userfile::{Content, draws_coarse};
 use crate::core::view::km_per_px;
@@ -78,9 +84,10 @@ fn request(
         Query<&mut Window, With<bevy::window::PrimaryWindow>>,
     ),
     mut exit: MessageWriter<AppExit>,
+    lesson: Option<Res<LessonState>>,
 ) {
-    // Wait for the user's files to finish loading (they count as warm-up).
-    if files.is_some_and(|f| f.busy()) {
+    // Wait for the user's files and a lesson to finish loading (they count as warm-up).
+    if files.is_some_and(|f| f.busy()) || lesson.is_some_and(|l| l.loading()) {
         state.frames = 0;
     }
     state.frames += 1;
@@ -139,6 +146,7 @@ fn save(
     layout: Res<UiLayout>,
     files: Option<Res<OpenFiles>>,
     projector: Option<Res<Projector>>,
+    (lesson, card): (Option<Res<LessonState>>, Option<Res<LessonCard>>),
     mut exit: MessageWriter<AppExit>,
 ) {
     let result = (|| -> Result<(), String> {
@@ -171,6 +179,10 @@ fn save(
             _ => Vec::new(),
         };
         scene.ui = layout.covered.clone();
+        if let (Some(l), Some(p)) = (lesson.as_deref(), projector.as_deref()) {
+            let card = card.as_deref().and_then(|c| c.rect);
+            scene.lesson = describe_lesson(l, &atlas, toggles.lang, p, size, card);
+        }
         if let Some(files) = &files {
             for f in &files.files {
                 let (features, kind) = match &f.good {
@@ -231,6 +243,56 @@ fn save(
             exit.write(AppExit::error());
         }
     }
+}
+
+/// The lesson's step as shown: its text in the names' language and the pixels of the
+/// places it highlights.
+fn describe_lesson(
+    state: &LessonState,
+    atlas: &AtlasData,
+    lang: Lang,
+    projector: &Projector,
+    size: [u32; 2],
+    card: Option<[f32; 4]>,
+) -> Option<SceneLesson> {
+    let lesson = state.lesson.as_ref()?;
+    let step = state.current()?;
+    let size = [f64::from(size[0]), f64::from(size[1])];
+    let places = step
+        .places
+        .iter()
+        .filter_map(|id| {
+            let p = atlas
+                .0
+                .places
+                .iter()
+                .find(|p| p.id.as_deref() == Some(id))?;
+            Some(SceneLessonPlace {
+                id: id.clone(),
+                name: p.name.clone(),
+                lonlat: p.lonlat,
+                pixel: projector.pixel(p.lonlat, size),
+            })
+        })
+        .collect();
+    Some(SceneLesson {
+        title: lesson.title.get(lang),
+        step: state.step + 1,
+        steps: lesson.steps.len(),
+        step_id: step.id.clone(),
+        step_title: step.title.get(lang),
+        narration: step
+            .narration
+            .as_ref()
+            .map(|n| plain(&n.get(lang)))
+            .unwrap_or_default(),
+        presenting: state.presenting,
+        card: card.filter(|_| state.presenting),
+        events: step.events.clone(),
+        places,
+        question: step.question.as_ref().map(|q| q.prompt.get(lang)),
+        problems: state.problems.iter().map(ToString::to_string).collect(),
+    })
 }
 
 /// What the map draws at this zoom, for the drawing benchmark: the atlas's triangles and
@@ -345,5 +407,6 @@ fn describe(
         ui: Vec::new(),
         problems: Vec::new(),
         drawing: None,
+        lesson: None,
     }
 }

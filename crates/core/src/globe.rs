@@ -75,6 +75,24 @@ pub fn slerp(a: LonLat, b: LonLat, t: f64) -> LonLat {
     ])
 }
 
+/// The place `km` kilometres from `p` on the bearing `bearing_deg` (clockwise from north),
+/// along a great circle.
+pub fn destination(p: LonLat, bearing_deg: f64, km: f64) -> LonLat {
+    let (lon, lat) = (p[0].to_radians(), p[1].to_radians());
+    let (b, d) = (bearing_deg.to_radians(), km / EARTH_RADIUS_KM);
+    let lat2 = (lat.sin() * d.cos() + lat.cos() * d.sin() * b.cos()).asin();
+    let lon2 = lon + (b.sin() * d.sin() * lat.cos()).atan2(d.cos() - lat.sin() * lat2.sin());
+    [lon2.to_degrees(), lat2.to_degrees()]
+}
+
+/// A circle on the ground: `n` places `radius_km` from `center`, closed (the first again at
+/// the end).
+pub fn ground_circle(center: LonLat, radius_km: f64, n: usize) -> Vec<LonLat> {
+    (0..=n)
+        .map(|i| destination(center, 360.0 * i as f64 / n as f64, radius_km))
+        .collect()
+}
+
 /// A great-circle arc from `a` to `b` as `n + 1` points.
 pub fn arc(a: LonLat, b: LonLat, n: usize) -> Vec<LonLat> {
     (0..=n).map(|i| slerp(a, b, i as f64 / n as f64)).collect()
@@ -610,5 +628,21 @@ mod tests {
         }
         let l = sphere_line(&[[0.0, 0.0], [90.0, 0.0]], 1.01, 1.0);
         assert_eq!(l.len(), 91);
+    }
+
+    #[test]
+    fn a_ground_circle_is_its_radius_from_the_centre() {
+        let c = [127.54, 39.92];
+        let ring = ground_circle(c, 300.0, 36);
+        assert_eq!(ring.len(), 37);
+        for p in &ring {
+            assert!((distance_km(c, *p) - 300.0).abs() < 1e-6, "{p:?}");
+        }
+        // Due north 300 km is 2.70° of latitude (300 / 111.19).
+        let n = destination(c, 0.0, 300.0);
+        assert!(
+            (n[1] - c[1] - 2.698).abs() < 1e-3 && (n[0] - c[0]).abs() < 1e-9,
+            "{n:?}"
+        );
     }
 }

@@ -28,6 +28,51 @@ pub struct Scene {
     /// With `--bench-frames`: what was drawn and how long a frame took.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drawing: Option<SceneDrawing>,
+    /// The lesson open, if any: the step shown and what it highlights.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<SceneLesson>,
+}
+
+/// A lesson's step as shown.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct SceneLesson {
+    /// The lesson's title.
+    pub title: String,
+    /// The step's number, from 1.
+    pub step: usize,
+    /// How many steps the lesson has.
+    pub steps: usize,
+    /// The step's id.
+    pub step_id: String,
+    /// The step's title.
+    pub step_title: String,
+    /// Its narration as shown, without markup.
+    pub narration: String,
+    /// Whether it is being presented.
+    pub presenting: bool,
+    /// The narration card's rectangle `[left, top, right, bottom]`, when presenting.
+    pub card: Option<[f32; 4]>,
+    /// The events it highlights, by id.
+    pub events: Vec<String>,
+    /// The places it highlights.
+    pub places: Vec<SceneLessonPlace>,
+    /// Its question, if any.
+    pub question: Option<String>,
+    /// Problems of the lesson, as its window lists them.
+    pub problems: Vec<String>,
+}
+
+/// A place a step highlights.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct SceneLessonPlace {
+    /// Its id.
+    pub id: String,
+    /// Its name as labelled.
+    pub name: String,
+    /// Longitude, latitude.
+    pub lonlat: [f64; 2],
+    /// Its pixel (origin top-left), `None` on the far side of the globe.
+    pub pixel: Option<[f64; 2]>,
 }
 
 /// The drawing benchmark's figures for one view.

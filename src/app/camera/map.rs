@@ -8,6 +8,7 @@ use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
 
 use super::pointer::typing;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::{FlyTo, GoHome, ShowView};
 use crate::app::state::screen::{
     CARD_W, MAP_LAYER, MapInsets, OVERLAY_LAYER, Projector, ViewMode, window_size,
@@ -153,7 +154,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera).add_systems(
         Update,
         (
-            keyboard_and_mouse.in_set(AppSystems::Input),
+            keyboard_and_mouse
+                .run_if(not_presenting)
+                .in_set(AppSystems::Input),
             (go_home, show_view, fly_to, ease)
                 .chain()
                 .in_set(AppSystems::Camera),

@@ -9,6 +9,7 @@ use bevy_egui::input::EguiWantsInput;
 use super::store::{OpenFiles, UserFile};
 use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::map_click;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::screen::window_size;
 use crate::app::state::story::{Clock, FileId};
 use crate::app::state::systems::AppSystems;
@@ -33,8 +34,12 @@ impl Inspected {
 
 /// Adds the click that inspects a feature.
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Inspected>()
-        .add_systems(Update, inspect_click.in_set(AppSystems::Input));
+    app.init_resource::<Inspected>().add_systems(
+        Update,
+        inspect_click
+            .run_if(not_presenting)
+            .in_set(AppSystems::Input),
+    );
 }
 
 /// A click on a user layer's feature shows its properties (the topmost layer first).

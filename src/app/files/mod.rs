@@ -1,12 +1,14 @@
 //! The user's own files: opened from the command line, by drag-and-drop or with Open…; read
 //! on a background task with a progress indicator and cancelled when no longer wanted; kept
-//! with their last good version; watched and reloaded on save; a clicked feature inspected.
+//! with their last good version; watched and reloaded on save; a clicked feature inspected;
+//! lesson files read.
 //! Drawing them is `render::user_layers`; their windows are in `ui`.
 
 use bevy::prelude::*;
 
 pub mod browse;
 pub mod inspect;
+pub mod lessons;
 pub mod load;
 pub mod store;
 pub mod watch;
@@ -18,5 +20,6 @@ pub fn plugin(app: &mut App) {
         watch::plugin,
         browse::plugin,
         inspect::plugin,
+        lessons::plugin,
     ));
 }

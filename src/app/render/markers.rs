@@ -11,6 +11,7 @@ use bevy_egui::input::EguiWantsInput;
 use super::mesh;
 use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::map_click;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::SelectEvent;
 use crate::app::state::screen::{MAP_LAYER, OVERLAY_LAYER, OnMap, Projector, window_size};
 use crate::app::state::story::{Clock, EventFilters, Selection, Story};
@@ -159,7 +160,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                pick.in_set(AppSystems::Input),
+                pick.run_if(not_presenting).in_set(AppSystems::Input),
                 (rebuild, update_markers, draw_lines)
                     .chain()
                     .in_set(AppSystems::Layers),

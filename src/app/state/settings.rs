@@ -10,6 +10,15 @@ use crate::core::atlas::Atlas;
 use crate::core::model::Lang;
 use crate::core::view::{Insets, ViewSpec};
 
+/// Where a lesson comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LessonSource {
+    /// The bundled lesson ("From Hamhung to Kursk").
+    Bundled,
+    /// A lesson file.
+    File(PathBuf),
+}
+
 /// What the user asked for on the command line.
 #[derive(Resource, Debug, Clone)]
 pub struct Settings {
@@ -47,6 +56,12 @@ pub struct Settings {
     /// Capture mode only: render this many more frames after the warm-up and report their
     /// mean time in the scene description (the drawing benchmark, tools/bench-draw.sh).
     pub bench_frames: u32,
+    /// A lesson to open at start (`--lesson FILE`, or `--lesson bundled`).
+    pub lesson: Option<LessonSource>,
+    /// The lesson's step to show first: a number from 1, or a step's id (`--step`).
+    pub lesson_step: Option<String>,
+    /// Start presenting the lesson (`--present`).
+    pub present: bool,
 }
 
 impl Settings {
@@ -69,6 +84,9 @@ impl Settings {
             open_dialog: false,
             pointer_at: None,
             bench_frames: 0,
+            lesson: None,
+            lesson_step: None,
+            present: false,
         }
     }
 

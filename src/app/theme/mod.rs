@@ -138,6 +138,25 @@ pub const DOT_CAPITAL: Color = Color::srgb(0.75, 0.12, 0.12);
 
 /// The timeline's date cursor.
 pub const CURSOR: egui::Color32 = egui::Color32::from_rgb(200, 40, 40);
+
+/// The presenter's card: near-white, for a projector (dark text on it is about 15:1).
+pub const PRESENTER_CARD: egui::Color32 =
+    egui::Color32::from_rgba_premultiplied(250, 250, 247, 245);
+/// Text on the presenter's card.
+pub const PRESENTER_TEXT: egui::Color32 = egui::Color32::from_rgb(22, 26, 32);
+/// Hints and step dots on the card (about 7:1 on it).
+pub const PRESENTER_HINT: egui::Color32 = egui::Color32::from_rgb(70, 78, 90);
+/// The card's edge.
+pub const PRESENTER_RULE: egui::Color32 = egui::Color32::from_rgb(150, 156, 165);
+/// The right answer, once shown (dark green, about 7:1 on the card).
+pub const PRESENTER_RIGHT: egui::Color32 = egui::Color32::from_rgb(0, 110, 50);
+/// Rings round what a lesson's step highlights.
+pub const LESSON_HIGHLIGHT: egui::Color32 = egui::Color32::from_rgb(230, 80, 0);
+/// A lesson's arrows, circles and measured lines.
+pub const ANNOTATION: egui::Color32 = egui::Color32::from_rgb(120, 30, 150);
+/// The box behind an annotation's text.
+pub const ANNOTATION_BOX: egui::Color32 =
+    egui::Color32::from_rgba_premultiplied(248, 248, 244, 235);
 /// The shaded recent window on the timeline.
 pub fn recent_window() -> egui::Color32 {
     egui::Color32::from_rgba_unmultiplied(120, 160, 220, 40)

@@ -7,6 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::event_list::title;
 use super::layout::{cover_window, free_rect};
 use crate::app::state::layers::LayerToggles;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::SelectEvent;
 use crate::app::state::screen::{CARD_W, UiLayout};
 use crate::app::state::story::{Selection, Story};
@@ -17,7 +18,10 @@ use crate::core::model::Lang;
 
 /// Adds the card of the selected event.
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, card.in_set(AppSystems::UiOverlays));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        card.run_if(not_presenting).in_set(AppSystems::UiOverlays),
+    );
 }
 
 fn card(

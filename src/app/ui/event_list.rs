@@ -6,6 +6,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::show_panel;
 use crate::app::state::layers::LayerToggles;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::SelectEvent;
 use crate::app::state::screen::{EVENT_LIST_W, UiLayout};
 use crate::app::state::settings::Settings;
@@ -24,7 +25,10 @@ pub struct EventListOpen(pub bool);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<EventListOpen>()
         .add_systems(PreStartup, init)
-        .add_systems(EguiPrimaryContextPass, panel.in_set(AppSystems::UiSide));
+        .add_systems(
+            EguiPrimaryContextPass,
+            panel.run_if(not_presenting).in_set(AppSystems::UiSide),
+        );
 }
 
 fn init(mut open: ResMut<EventListOpen>, settings: Res<Settings>) {

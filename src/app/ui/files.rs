@@ -8,6 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::{cover_window, free_rect};
 use crate::app::files::store::{FileEvent, OpenFiles, UserFile};
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::{FileRequest, ShowOpenDialog};
 use crate::app::state::screen::UiLayout;
 use crate::app::state::story::Clock;
@@ -34,6 +35,7 @@ pub(super) fn plugin(app: &mut App) {
             EguiPrimaryContextPass,
             (files_window, problems_window)
                 .chain()
+                .run_if(not_presenting)
                 .in_set(AppSystems::UiOverlays),
         );
 }

@@ -1,6 +1,6 @@
 //! The egui interface: the top bar, the timeline panel, the event list and card, hover cards,
 //! the search box, the files, problems, Open… and properties windows, the legend, About and
-//! Controls; keyboard shortcuts. Panels share one layout helper ([`layout`]).
+//! Controls, the lesson and presenting; keyboard shortcuts. Panels share one layout helper ([`layout`]).
 
 use bevy::prelude::*;
 
@@ -10,6 +10,7 @@ pub mod files;
 pub mod fonts;
 pub mod hover;
 pub mod layout;
+pub mod lesson;
 pub mod open_dialog;
 pub mod properties;
 pub mod route_marks;
@@ -35,5 +36,6 @@ pub fn plugin(app: &mut App) {
         open_dialog::plugin,
         properties::plugin,
         windows::plugin,
+        lesson::plugin,
     ));
 }

@@ -8,6 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::cover_window;
 use crate::app::files::browse::Browser;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::OpenFile;
 use crate::app::state::screen::UiLayout;
 use crate::app::state::systems::AppSystems;
@@ -17,7 +18,9 @@ use crate::app::theme;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        open_dialog.in_set(AppSystems::UiOverlays),
+        open_dialog
+            .run_if(not_presenting)
+            .in_set(AppSystems::UiOverlays),
     );
 }
 

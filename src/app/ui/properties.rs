@@ -6,6 +6,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::layout::cover_window;
 use crate::app::files::inspect::Inspected;
 use crate::app::files::store::OpenFiles;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::screen::UiLayout;
 use crate::app::state::systems::AppSystems;
 
@@ -13,7 +14,9 @@ use crate::app::state::systems::AppSystems;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        properties_window.in_set(AppSystems::UiOverlays),
+        properties_window
+            .run_if(not_presenting)
+            .in_set(AppSystems::UiOverlays),
     );
 }
 

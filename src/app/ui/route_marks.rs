@@ -7,7 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::app::render::markers::SceneEvents;
 use crate::app::state::layers::LayerToggles;
-use crate::app::state::screen::{Projector, window_size};
+use crate::app::state::screen::{Projector, UiLayout, window_size};
 use crate::app::state::story::{Clock, EventFilters, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
@@ -42,13 +42,17 @@ fn route_marks(
     filters: Res<EventFilters>,
     toggles: Res<LayerToggles>,
     markers: Option<Res<SceneEvents>>,
+    layout: Res<UiLayout>,
 ) -> Result {
     let (Some(story), Some(clock)) = (story, clock) else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
     let size = window_size(&window);
-    let painter = ctx.layer_painter(egui::LayerId::background());
+    // Over the map only, never over a panel (the presenter's card is one).
+    let painter = ctx
+        .layer_painter(egui::LayerId::background())
+        .with_clip_rect(super::layout::free_rect(ctx, &layout));
     // Event markers and the marks placed so far: a mark that would cover one moves below
     // or above it.
     let mut placed: Vec<egui::Rect> = markers

@@ -10,6 +10,7 @@ use super::hover::thousands;
 use super::layout::free_rect;
 use crate::app::render::labels::Highlight;
 use crate::app::state::layers::LayerToggles;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::{FlyTo, FocusSearch};
 use crate::app::state::screen::UiLayout;
 use crate::app::state::settings::{AtlasData, Settings};
@@ -30,7 +31,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PostStartup, find_at_start)
         .add_systems(
             EguiPrimaryContextPass,
-            search_box.in_set(AppSystems::UiOverlays),
+            search_box
+                .run_if(not_presenting)
+                .in_set(AppSystems::UiOverlays),
         );
 }
 

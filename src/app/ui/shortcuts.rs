@@ -8,13 +8,17 @@ use super::event_list::EventListOpen;
 use super::windows::Windows;
 use crate::app::camera::pointer::typing;
 use crate::app::state::layers::LayerToggles;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::{FocusSearch, SelectEvent, ShowOpenDialog};
 use crate::app::state::story::{Clock, Story};
 use crate::app::state::systems::AppSystems;
 
 /// Adds the shortcuts.
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, shortcuts.in_set(AppSystems::Input));
+    app.add_systems(
+        Update,
+        shortcuts.run_if(not_presenting).in_set(AppSystems::Input),
+    );
 }
 
 /// The messages the shortcuts send.

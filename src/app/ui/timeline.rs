@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::show_panel;
+use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::SelectEvent;
 use crate::app::state::screen::{TIMELINE_H, UiLayout};
 use crate::app::state::story::{Clock, EventFilters, Selection, Story};
@@ -16,7 +17,10 @@ use crate::core::timeline::{self, SPEEDS, civil, day_number, long_date, month_ye
 
 /// Adds the bottom panel.
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, panel.in_set(AppSystems::UiBottom));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        panel.run_if(not_presenting).in_set(AppSystems::UiBottom),
+    );
 }
 
 fn panel(

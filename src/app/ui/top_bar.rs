@@ -11,6 +11,7 @@ use super::windows::Windows;
 use crate::app::camera::map::MapCamera;
 use crate::app::files::store::OpenFiles;
 use crate::app::state::layers::LayerToggles;
+use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState};
 use crate::app::state::requests::{GoHome, ShowOpenDialog, ShowView, ToggleGlobe};
 use crate::app::state::screen::{TOP_BAR_H, UiLayout, ViewMode, window_size};
 use crate::app::state::systems::AppSystems;
@@ -31,6 +32,7 @@ struct Requests<'w> {
     home: MessageWriter<'w, GoHome>,
     globe: MessageWriter<'w, ToggleGlobe>,
     open: MessageWriter<'w, ShowOpenDialog>,
+    lesson: MessageWriter<'w, LessonRequest>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -44,6 +46,7 @@ fn top_bar(
     mut file_windows: ResMut<FileWindows>,
     files: Res<OpenFiles>,
     mode: Res<State<ViewMode>>,
+    mut lesson: ResMut<LessonState>,
     mut requests: Requests,
     window: Single<&Window>,
 ) -> Result {
@@ -52,6 +55,10 @@ fn top_bar(
     // The first panel of the frame: everything is free again.
     layout.free = Some(ctx.viewport_rect());
     layout.covered.clear();
+    // Presenting: no chrome.
+    if lesson.presenting {
+        return Ok(());
+    }
     let panel = egui::Panel::top("top").exact_size(TOP_BAR_H);
     show_panel(ctx, &mut layout, panel, |ui| {
         ui.horizontal_centered(|ui| {
@@ -120,6 +127,19 @@ fn top_bar(
                 .clicked()
             {
                 requests.open.write(ShowOpenDialog);
+            }
+            let has_lesson = lesson.lesson.is_some();
+            if ui
+                .selectable_label(lesson.window, "Lesson")
+                .on_hover_text(
+                    "Step through a lesson, or present it to a class (F5). Opens the bundled lesson \"From Hamhung to Kursk\" when none is open",
+                )
+                .clicked()
+            {
+                if !has_lesson && !lesson.loading() {
+                    requests.lesson.write(LessonRequest::Open(LessonSource::Bundled));
+                }
+                lesson.window = !lesson.window || !has_lesson;
             }
             if !files.files.is_empty() {
                 let show = file_windows.files;

@@ -7,6 +7,7 @@ use crate::app::render::atlas::{DASH_ON, DASH_PX};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::free_rect;
+use crate::app::state::lesson::LessonState;
 use crate::app::state::screen::{MapInsets, Projector, UiLayout};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::icons::status_icon;
@@ -41,6 +42,7 @@ fn overlays(
     mut layout: ResMut<UiLayout>,
     mut insets: ResMut<MapInsets>,
     projector: Res<Projector>,
+    lesson: Res<LessonState>,
     window: Single<&Window>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -52,6 +54,10 @@ fn overlays(
         (h - free.bottom()).max(0.0) as f64,
         free.left() as f64,
     ]);
+    // Presenting: no legend, Controls or About (the card says what the keys do).
+    if lesson.presenting {
+        return Ok(());
+    }
     let legend = egui::Area::new("legend".into())
         .fixed_pos(free.left_bottom() + egui::vec2(8.0, -8.0))
         .pivot(egui::Align2::LEFT_BOTTOM)
@@ -92,6 +98,10 @@ fn overlays(
                         ("Click a feature", "show its properties (your layers)"),
                         ("Hover a city", "its names, population, province, country"),
                         ("Esc", "close windows and the event card"),
+                        (
+                            "F5",
+                            "present the lesson (the bundled one if none is open); then → / PageDown / Space / click: next, ← / PageUp / right click: back, R: the answer, B: blank, + / −: type size, Esc: leave",
+                        ),
                     ] {
                         ui.strong(k);
                         ui.label(v);

@@ -1,0 +1,281 @@
+//! The lesson open (the bundled one or a file), the step shown and whether it is being
+//! presented; a step, once shown, moves the view, the date and the layers (the camera and the
+//! clock ease there). Lesson files are read off the frame by `files::lessons`, which hands the
+//! lesson over here ([`LessonState::opened`]).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use super::layers::LayerToggles;
+use super::requests::{ShowView, ToggleGlobe};
+use super::screen::ViewMode;
+pub use super::settings::LessonSource;
+use super::settings::Settings;
+use super::story::Clock;
+use super::systems::AppSystems;
+use crate::core::atlas::LineKind;
+use crate::core::lesson::{Lesson, Step};
+use crate::core::problem::Problem;
+use crate::core::timeline::Window;
+
+/// What a lesson request asks.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum LessonRequest {
+    /// Open a lesson (the last good one stays if it cannot be read). Handled by
+    /// `files::lessons`, which reads it off the frame.
+    Open(LessonSource),
+    /// Show a step, by its index.
+    GoTo(usize),
+    /// The next step.
+    Next,
+    /// The step before.
+    Prev,
+    /// Start (true) or stop presenting.
+    Present(bool),
+    /// Show the answer to the step's question (or hide it again).
+    Reveal,
+    /// Blank the screen (or show it again).
+    Blank,
+    /// Close the lesson.
+    Close,
+}
+
+/// The lesson open, the step shown, and presenting.
+#[derive(Resource, Default)]
+pub struct LessonState {
+    /// The lesson (`None`: none open).
+    pub lesson: Option<Arc<Lesson>>,
+    /// Its file name, as problems name it.
+    pub name: String,
+    /// Its folder (`None` for the bundled lesson).
+    pub folder: Option<PathBuf>,
+    /// The step shown, by index.
+    pub step: usize,
+    /// Presenting: full screen, chrome hidden, large type.
+    pub presenting: bool,
+    /// The answer to the step's question is shown.
+    pub revealed: bool,
+    /// The screen is blanked (B while presenting).
+    pub blank: bool,
+    /// The lesson window is open (when not presenting).
+    pub window: bool,
+    /// Problems of the last read and check.
+    pub problems: Vec<Problem>,
+    /// The step whose view, date and layers were last applied.
+    applied: Option<usize>,
+    /// A lesson is being read (by `files::lessons`).
+    pub reading: bool,
+    /// The step to show once the lesson loads (from the command line: a number from 1 or
+    /// an id).
+    pending_step: Option<String>,
+    /// The date being eased to: from, to, and the time gone (seconds).
+    date_ease: Option<(f64, f64, f32)>,
+    /// Frames to wait before showing the step's view: the panels change when a lesson opens
+    /// or presenting starts or stops, and the view is fitted to what they leave free.
+    settle: u8,
+}
+
+impl LessonState {
+    /// The step shown, if a lesson is open.
+    pub fn current(&self) -> Option<&Step> {
+        self.lesson.as_ref()?.steps.get(self.step)
+    }
+
+    /// Whether a lesson is being read.
+    pub fn loading(&self) -> bool {
+        self.reading
+    }
+
+    /// A lesson was read: it is shown (at the step asked for on the command line, else the
+    /// first), with its problems.
+    pub fn opened(
+        &mut self,
+        lesson: Lesson,
+        name: String,
+        folder: Option<PathBuf>,
+        problems: Vec<Problem>,
+    ) {
+        let step = self
+            .pending_step
+            .take()
+            .and_then(|s| match s.parse::<usize>() {
+                Ok(n) if n >= 1 => Some(n - 1),
+                _ => lesson.step(&s).map(|(i, _)| i),
+            })
+            .filter(|i| *i < lesson.steps.len())
+            .unwrap_or(0);
+        self.lesson = Some(Arc::new(lesson));
+        self.name = name;
+        self.folder = folder;
+        self.problems = problems;
+        self.step = step;
+        self.applied = None;
+        self.settle = SETTLE_FRAMES;
+        self.reading = false;
+        self.window = !self.presenting;
+    }
+
+    /// A lesson could not be read: the last good one stays, with the problems listed.
+    pub fn failed(&mut self, problems: Vec<Problem>) {
+        self.problems = problems;
+        self.reading = false;
+        self.window = !self.presenting;
+    }
+}
+
+/// Whether a lesson is being presented (a run condition: the chrome and the map's own keys
+/// stand aside while it is).
+pub fn presenting(state: Option<Res<LessonState>>) -> bool {
+    state.is_some_and(|s| s.presenting)
+}
+
+/// The opposite of [`presenting`].
+pub fn not_presenting(state: Option<Res<LessonState>>) -> bool {
+    !presenting(state)
+}
+
+/// Frames a step's view waits for the panels to settle (see `LessonState::settle`).
+const SETTLE_FRAMES: u8 = 2;
+
+/// How long the date takes to ease from one step's to the next's (seconds).
+const DATE_EASE_S: f32 = 0.8;
+
+/// Adds the lesson state, its requests and its systems.
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LessonState>()
+        .add_message::<LessonRequest>()
+        .add_systems(Startup, from_command_line)
+        .add_systems(
+            Update,
+            (requests, apply_step, ease_date)
+                .chain()
+                .in_set(AppSystems::Story),
+        );
+}
+
+fn from_command_line(
+    settings: Res<Settings>,
+    mut state: ResMut<LessonState>,
+    mut out: MessageWriter<LessonRequest>,
+) {
+    if let Some(source) = &settings.lesson {
+        state.pending_step = settings.lesson_step.clone();
+        out.write(LessonRequest::Open(source.clone()));
+        if settings.present {
+            out.write(LessonRequest::Present(true));
+        }
+    }
+}
+
+fn requests(mut state: ResMut<LessonState>, mut incoming: MessageReader<LessonRequest>) {
+    for r in incoming.read() {
+        let count = state.lesson.as_ref().map_or(0, |l| l.steps.len());
+        match r {
+            // Read by `files::lessons` (which marks the state as reading).
+            LessonRequest::Open(_) => {}
+            LessonRequest::GoTo(i) if *i < count => state.step = *i,
+            LessonRequest::GoTo(_) => {}
+            LessonRequest::Next => state.step = (state.step + 1).min(count.saturating_sub(1)),
+            LessonRequest::Prev => state.step = state.step.saturating_sub(1),
+            LessonRequest::Present(on) => {
+                let was = state.presenting;
+                state.presenting = *on && (state.lesson.is_some() || state.reading);
+                state.blank = false;
+                if state.presenting != was {
+                    // The view again, fitted beside the card (or the panels).
+                    state.applied = None;
+                    state.settle = SETTLE_FRAMES;
+                }
+                if state.presenting {
+                    state.window = false;
+                }
+            }
+            LessonRequest::Reveal => state.revealed = !state.revealed,
+            LessonRequest::Blank => state.blank = state.presenting && !state.blank,
+            LessonRequest::Close => {
+                *state = LessonState::default();
+            }
+        }
+        if state.applied != Some(state.step) {
+            state.revealed = false;
+        }
+    }
+}
+
+/// Shows the step: its view (and map or globe), date, window and layers.
+#[allow(clippy::too_many_arguments)]
+fn apply_step(
+    mut state: ResMut<LessonState>,
+    mut clock: ResMut<Clock>,
+    mut toggles: ResMut<LayerToggles>,
+    mode: Res<State<ViewMode>>,
+    settings: Res<Settings>,
+    mut views: MessageWriter<ShowView>,
+    mut globe: MessageWriter<ToggleGlobe>,
+) {
+    if state.lesson.is_none() || state.applied == Some(state.step) {
+        return;
+    }
+    if state.settle > 0 {
+        state.settle -= 1;
+        return;
+    }
+    let Some(step) = state.current().cloned() else {
+        return;
+    };
+    state.applied = Some(state.step);
+    state.revealed = false;
+    if let Some(v) = &step.view {
+        let on_globe = *mode.get() == ViewMode::Globe;
+        if v.globe != on_globe {
+            globe.write(ToggleGlobe);
+        }
+        views.write(ShowView(v.spec.clone()));
+    }
+    if let Some(d) = step.date {
+        let to = d.last_day() as f64;
+        clock.playing = false;
+        if settings.screenshot.is_some() {
+            clock.date = to;
+        } else {
+            state.date_ease = Some((clock.date, to, 0.0));
+        }
+    }
+    if let Some(w) = step.window {
+        match w {
+            Window::Cumulative => clock.recent = false,
+            Window::Recent { days } => {
+                clock.recent = true;
+                clock.recent_days = days;
+            }
+        }
+    }
+    let l = &step.layers;
+    if let Some(on) = l.rivers {
+        toggles.lines.insert(LineKind::River, on);
+    }
+    if let Some(on) = l.provinces {
+        toggles.lines.insert(LineKind::ProvinceKorea, on);
+        toggles.lines.insert(LineKind::ProvinceOther, on);
+    }
+    if let Some(on) = l.graticule {
+        toggles.graticule = on;
+    }
+}
+
+fn ease_date(time: Res<Time>, mut state: ResMut<LessonState>, mut clock: ResMut<Clock>) {
+    let Some((from, to, t)) = state.date_ease.as_mut() else {
+        return;
+    };
+    *t += time.delta_secs();
+    let k = (*t / DATE_EASE_S).clamp(0.0, 1.0) as f64;
+    // Smooth start and stop.
+    let k = k * k * (3.0 - 2.0 * k);
+    clock.date = *from + (*to - *from) * k;
+    if k >= 1.0 {
+        clock.date = *to;
+        state.date_ease = None;
+    }
+}
