@@ -1187,3 +1187,48 @@ fn a_lesson_file_steps_the_view_and_the_date_and_presenting_takes_the_keys() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_measure_tool_takes_clicks_and_measures_along_great_circles() {
+    use dateline::app::state::tools::{Tool, Tools};
+    let mut app = full_app("korea");
+    press(&mut app, KeyCode::KeyM);
+    assert_eq!(app.world().resource::<Tools>().active, Some(Tool::Measure));
+    // The first click on Pyongyang's event marker, the second on the map: two places, and
+    // the length between them along a great circle; the marker's card does not open.
+    let size = [1280.0, 800.0];
+    let projector = *app.world().resource::<Projector>();
+    let [x, y] = projector.pixel([125.7543, 39.0339], size).unwrap();
+    click(&mut app, x, y);
+    click(&mut app, 600.0, 400.0);
+    let (a, b) = (
+        projector.lonlat_at([x, y], size).unwrap(),
+        projector.lonlat_at([600.0, 400.0], size).unwrap(),
+    );
+    assert!(
+        (a[0] - 125.7543).abs() < 0.01 && (a[1] - 39.0339).abs() < 0.01,
+        "{a:?}"
+    );
+    let tools = app.world().resource::<Tools>();
+    assert_eq!(tools.points.len(), 2);
+    let want = dateline::core::globe::distance_km(a, b);
+    assert!(
+        (tools.length_km() - want).abs() < 1.0,
+        "{} vs {want}",
+        tools.length_km()
+    );
+    assert!(want > 50.0, "{want}");
+    assert_eq!(
+        selected(&app),
+        None,
+        "a click while measuring is the tool's"
+    );
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(app.world().resource::<Tools>().points.len(), 1);
+    press(&mut app, KeyCode::Escape);
+    assert!(app.world().resource::<Tools>().active.is_none());
+    // With the tool off, the same click opens the marker's card again.
+    click(&mut app, x, y);
+    app.update();
+    assert!(selected(&app).is_some());
+}

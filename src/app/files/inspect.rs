@@ -13,6 +13,7 @@ use crate::app::state::lesson::not_presenting;
 use crate::app::state::screen::window_size;
 use crate::app::state::story::{Clock, FileId};
 use crate::app::state::systems::AppSystems;
+use crate::app::state::tools::tool_idle;
 use crate::core::userfile::{Content, LayerFeature};
 
 /// The feature whose properties are shown.
@@ -38,6 +39,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         inspect_click
             .run_if(not_presenting)
+            .run_if(tool_idle)
             .in_set(AppSystems::Input),
     );
 }

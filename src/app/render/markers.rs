@@ -16,6 +16,7 @@ use crate::app::state::requests::SelectEvent;
 use crate::app::state::screen::{MAP_LAYER, OVERLAY_LAYER, OnMap, Projector, window_size};
 use crate::app::state::story::{Clock, EventFilters, Selection, Story};
 use crate::app::state::systems::AppSystems;
+use crate::app::state::tools::tool_idle;
 use crate::app::theme;
 use crate::core::events::{Event, Status};
 use crate::core::markers::{disc, marker, partial};
@@ -160,7 +161,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                pick.run_if(not_presenting).in_set(AppSystems::Input),
+                pick.run_if(not_presenting)
+                    .run_if(tool_idle)
+                    .in_set(AppSystems::Input),
                 (rebuild, update_markers, draw_lines)
                     .chain()
                     .in_set(AppSystems::Layers),

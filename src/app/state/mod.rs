@@ -15,6 +15,7 @@ pub mod screen;
 pub mod settings;
 pub mod story;
 pub mod systems;
+pub mod tools;
 
 /// Adds the state resources, the view-mode state, the request messages and the story
 /// (`main`, or a test, inserts the settings and the atlas).
@@ -26,5 +27,6 @@ pub fn plugin(app: &mut App) {
         requests::plugin,
         story::plugin,
         lesson::plugin,
+        tools::plugin,
     ));
 }

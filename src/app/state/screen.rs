@@ -56,6 +56,14 @@ impl Projector {
         }
     }
 
+    /// The place under a pixel, or `None` off the globe's disc.
+    pub fn lonlat_at(&self, px: [f64; 2], size: [f64; 2]) -> Option<[f64; 2]> {
+        match self {
+            Projector::Map(v, kind) => Some(kind.projection().unproject(v.from_pixel(px, size))),
+            Projector::Globe(g, vp) => g.from_pixel([px[0] - vp[0], px[1] - vp[1]], [vp[2], vp[3]]),
+        }
+    }
+
     /// The map-equivalent zoom (for what shows at which scale).
     pub fn zoom(&self) -> f64 {
         match self {

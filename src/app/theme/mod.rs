@@ -154,6 +154,8 @@ pub const PRESENTER_RIGHT: egui::Color32 = egui::Color32::from_rgb(0, 110, 50);
 pub const LESSON_HIGHLIGHT: egui::Color32 = egui::Color32::from_rgb(230, 80, 0);
 /// A lesson's arrows, circles and measured lines.
 pub const ANNOTATION: egui::Color32 = egui::Color32::from_rgb(120, 30, 150);
+/// The measure tool's line and the range circle.
+pub const MEASURE: egui::Color32 = egui::Color32::from_rgb(0, 90, 180);
 /// The box behind an annotation's text.
 pub const ANNOTATION_BOX: egui::Color32 =
     egui::Color32::from_rgba_premultiplied(248, 248, 244, 235);

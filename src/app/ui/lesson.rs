@@ -18,6 +18,7 @@ use crate::app::state::screen::{Projector, UiLayout, window_size};
 use crate::app::state::settings::{AtlasData, Settings};
 use crate::app::state::story::Story;
 use crate::app::state::systems::AppSystems;
+use crate::app::state::tools::Tools;
 use crate::app::theme;
 use crate::core::globe::{arc, ground_circle};
 use crate::core::lesson::{Annotation, Answer, Span, Text, km_and_miles, paragraphs};
@@ -89,6 +90,7 @@ fn present_keys(
     window: Single<&Window, With<PrimaryWindow>>,
     state: Res<LessonState>,
     mut scale: ResMut<PresenterScale>,
+    tools: Res<Tools>,
     mut pressed_at: Local<Option<Vec2>>,
     mut out: MessageWriter<LessonRequest>,
 ) {
@@ -138,8 +140,11 @@ fn present_keys(
     if keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
         scale.0 = (scale.0 - 0.2).max(1.0);
     }
-    // A click on the map is "next", a right click "back" (not on the card's links).
-    if map_click(&buttons, &window, egui.as_deref(), &mut pressed_at).is_some() {
+    // A click on the map is "next", a right click "back" (not on the card's links); with a
+    // tool on (M, C), clicks are the tool's.
+    if tools.active.is_none()
+        && map_click(&buttons, &window, egui.as_deref(), &mut pressed_at).is_some()
+    {
         out.write(LessonRequest::Next);
     }
     let over_egui = egui.as_ref().is_some_and(|e| e.is_pointer_over_area());
@@ -166,13 +171,13 @@ fn full_screen(
     };
 }
 
-fn to_pos(p: [f64; 2]) -> egui::Pos2 {
+pub(super) fn to_pos(p: [f64; 2]) -> egui::Pos2 {
     egui::pos2(p[0] as f32, p[1] as f32)
 }
 
 /// A line of places on screen, cut where it goes round the back of the globe, and stopping
 /// `gap` pixels short of its ends (so it never covers the places it joins).
-fn polyline(
+pub(super) fn polyline(
     painter: &egui::Painter,
     projector: &Projector,
     size: [f64; 2],
@@ -202,7 +207,12 @@ fn polyline(
 }
 
 /// A text with a light box, for annotation labels.
-fn boxed_text(painter: &egui::Painter, at: egui::Pos2, text: &str, size: f32) -> egui::Rect {
+pub(super) fn boxed_text(
+    painter: &egui::Painter,
+    at: egui::Pos2,
+    text: &str,
+    size: f32,
+) -> egui::Rect {
     let galley = painter.layout(
         text.to_string(),
         egui::FontId::proportional(size),

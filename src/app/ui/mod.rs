@@ -17,6 +17,7 @@ pub mod route_marks;
 pub mod search;
 pub mod shortcuts;
 pub mod timeline;
+pub mod tools;
 pub mod top_bar;
 pub mod windows;
 
@@ -37,5 +38,6 @@ pub fn plugin(app: &mut App) {
         properties::plugin,
         windows::plugin,
         lesson::plugin,
+        tools::plugin,
     ));
 }

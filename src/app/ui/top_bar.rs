@@ -15,6 +15,7 @@ use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState};
 use crate::app::state::requests::{GoHome, ShowOpenDialog, ShowView, ToggleGlobe};
 use crate::app::state::screen::{TOP_BAR_H, UiLayout, ViewMode, window_size};
 use crate::app::state::systems::AppSystems;
+use crate::app::state::tools::{Tool, Tools};
 use crate::app::theme;
 use crate::core::atlas::LineKind;
 use crate::core::model::Lang;
@@ -47,6 +48,7 @@ fn top_bar(
     files: Res<OpenFiles>,
     mode: Res<State<ViewMode>>,
     mut lesson: ResMut<LessonState>,
+    mut tools: ResMut<Tools>,
     mut requests: Requests,
     window: Single<&Window>,
 ) -> Result {
@@ -127,6 +129,18 @@ fn top_bar(
                 .clicked()
             {
                 requests.open.write(ShowOpenDialog);
+            }
+            for (tool, name, tip) in [
+                (Tool::Measure, "Measure", "Measure a distance along great circles (M)"),
+                (Tool::Circle, "Circle", "Draw a range circle of a radius in km (C)"),
+            ] {
+                if ui
+                    .selectable_label(tools.active == Some(tool), name)
+                    .on_hover_text(tip)
+                    .clicked()
+                {
+                    tools.toggle(tool);
+                }
             }
             let has_lesson = lesson.lesson.is_some();
             if ui

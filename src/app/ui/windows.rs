@@ -99,6 +99,10 @@ fn overlays(
                         ("Hover a city", "its names, population, province, country"),
                         ("Esc", "close windows and the event card"),
                         (
+                            "M, C",
+                            "measure a distance along great circles (click places; Delete removes the last) / a range circle (click its centre, set the radius); again or Esc to stop",
+                        ),
+                        (
                             "F5",
                             "present the lesson (the bundled one if none is open); then → / PageDown / Space / click: next, ← / PageUp / right click: back, R: the answer, B: blank, + / −: type size, Esc: leave",
                         ),
