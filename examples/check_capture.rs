@@ -89,8 +89,66 @@ fn list_arg(args: &[String], flag: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// `--handout DIR STEPS WxH`: an exported lesson: STEPS slides `step-NN.png` of that size,
+/// and `handout.html` with a section and the image of each, and no script.
+fn check_handout(dir: &str, steps: usize, size: &str) -> ExitCode {
+    let dir = std::path::Path::new(dir);
+    let mut failures = Vec::new();
+    for i in 1..=steps {
+        let p = dir.join(format!("step-{i:02}.png"));
+        match image::open(&p) {
+            Ok(img) if format!("{}x{}", img.width(), img.height()) == size => {}
+            Ok(img) => failures.push(format!(
+                "{} is {}x{}, expected {size}",
+                p.display(),
+                img.width(),
+                img.height()
+            )),
+            Err(e) => failures.push(format!("{}: {e}", p.display())),
+        }
+    }
+    match std::fs::read_to_string(dir.join("handout.html")) {
+        Ok(html) => {
+            if html.matches("<section>").count() != steps {
+                failures.push(format!("handout.html has not {steps} sections"));
+            }
+            for i in 1..=steps {
+                if !html.contains(&format!("<img src=\"step-{i:02}.png\"")) {
+                    failures.push(format!("handout.html does not show step-{i:02}.png"));
+                }
+            }
+            if html.to_lowercase().contains("<script") {
+                failures.push("handout.html has a script".into());
+            }
+            if !html.contains("Content-Security-Policy") {
+                failures.push("handout.html has no content security policy".into());
+            }
+        }
+        Err(e) => failures.push(format!("handout.html: {e}")),
+    }
+    if failures.is_empty() {
+        println!(
+            "check_capture: handout in {} ok ({steps} slides)",
+            dir.display()
+        );
+        ExitCode::SUCCESS
+    } else {
+        for f in &failures {
+            eprintln!("check_capture: {f}");
+        }
+        ExitCode::from(1)
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--handout") {
+        let (Some(dir), Some(n), Some(size)) = (args.get(2), args.get(3), args.get(4)) else {
+            eprintln!("usage: check_capture --handout DIR STEPS WxH");
+            return ExitCode::from(2);
+        };
+        return check_handout(dir, n.parse().unwrap_or(0), size);
+    }
     let Some(png) = args.get(1).cloned() else {
         eprintln!(
             "usage: check_capture OUT.png [--visible ID,…] [--none-visible ID,…] [--map world|regional] …"

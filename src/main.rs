@@ -88,6 +88,10 @@ struct Cli {
     /// With --lesson: start presenting (full screen, large type; Esc leaves).
     #[arg(long, requires = "lesson")]
     present: bool,
+    /// With --lesson: save its slides (one PNG per step, at --size) and a handout page
+    /// (handout.html) into DIR without showing a window, then exit.
+    #[arg(long, value_name = "DIR", requires = "lesson")]
+    export_lesson: Option<PathBuf>,
     /// Window or capture size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x800", value_parser = parse_size)]
     size: [u32; 2],
@@ -187,7 +191,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let headless = cli.screenshot.is_some();
+    let headless = cli.screenshot.is_some() || cli.export_lesson.is_some();
     if headless {
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -223,6 +227,7 @@ fn main() -> ExitCode {
         }),
         lesson_step: cli.step,
         present: cli.present,
+        export_lesson: cli.export_lesson,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled

@@ -7,12 +7,14 @@
 //!    colour, line style and status icon);
 //! 2. [`camera`] (the map and globe cameras, input helpers);
 //! 3. [`render`] (drawing), [`files`] (the user's files) and [`ui`] (egui panels);
-//! 4. [`capture`] (the headless frame and its scene description).
+//! 4. [`capture`] (the headless frame and its scene description) and [`export`] (pictures of
+//!    the view, a lesson's slides and handout).
 
 use bevy::prelude::*;
 
 pub mod camera;
 pub mod capture;
+pub mod export;
 pub mod files;
 pub mod render;
 pub mod state;
@@ -31,5 +33,6 @@ pub fn plugin(app: &mut App) {
         files::plugin,
         ui::plugin,
         capture::plugin,
+        export::plugin,
     ));
 }

@@ -1124,6 +1124,170 @@ pub fn plain(text: &str) -> String {
         .join("\n\n")
 }
 
+/// One exported slide, for the handout: the step's image (a file name beside the handout)
+/// and the events shown on it (their sources are listed).
+pub struct Slide<'a> {
+    /// The image's file name, relative to the handout.
+    pub image: String,
+    /// The events on the map at the step, highlighted ones first.
+    pub events: Vec<&'a crate::events::Event>,
+}
+
+/// Text made safe for HTML: nothing in it is markup.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Narration as HTML paragraphs: bold and italics as `<strong>`/`<em>`, web links as links;
+/// every text escaped.
+fn narration_html(text: &str) -> String {
+    paragraphs(text)
+        .iter()
+        .map(|p| {
+            let inner: String = p
+                .iter()
+                .map(|s| {
+                    let mut t = escape_html(&s.text);
+                    if s.italic {
+                        t = format!("<em>{t}</em>");
+                    }
+                    if s.bold {
+                        t = format!("<strong>{t}</strong>");
+                    }
+                    match &s.link {
+                        Some(u) => format!(
+                            "<a href=\"{}\" rel=\"noopener noreferrer\">{t}</a>",
+                            escape_html(u)
+                        ),
+                        None => t,
+                    }
+                })
+                .collect();
+            format!("<p>{inner}</p>\n")
+        })
+        .collect()
+}
+
+/// The handout of a lesson: a self-contained HTML page (no script, nothing fetched: a
+/// content security policy forbids both) with each step's image, title, narration,
+/// question and answer, and the sources of every event shown. All text from the lesson and
+/// the events is escaped.
+pub fn handout(lesson: &Lesson, lang: Lang, slides: &[Slide<'_>]) -> String {
+    let t = |x: &Text| escape_html(&x.get(lang));
+    let ko = lang == Lang::Ko;
+    let mut h = String::new();
+    h.push_str("<!DOCTYPE html>\n<html lang=\"");
+    h.push_str(if ko { "ko" } else { "en" });
+    h.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'\">\n");
+    h.push_str(&format!("<title>{}</title>\n", t(&lesson.title)));
+    h.push_str("<style>body{font-family:sans-serif;max-width:54em;margin:2em auto;padding:0 1em;line-height:1.5;color:#16191f}img{max-width:100%;border:1px solid #999}section{margin-bottom:3em}.q{background:#f3f3ef;padding:.6em 1em}.src{font-size:.9em;color:#333}</style>\n</head>\n<body>\n");
+    h.push_str(&format!("<h1>{}</h1>\n", t(&lesson.title)));
+    if let Some(a) = &lesson.author {
+        h.push_str(&format!(
+            "<p>{} {}</p>\n",
+            if ko { "만든 이:" } else { "By" },
+            escape_html(a)
+        ));
+    }
+    for (i, step) in lesson.steps.iter().enumerate() {
+        h.push_str(&format!(
+            "<section>\n<h2>{}. {}</h2>\n",
+            i + 1,
+            t(&step.title)
+        ));
+        if let Some(slide) = slides.get(i) {
+            h.push_str(&format!(
+                "<img src=\"{}\" alt=\"{}\">\n",
+                escape_html(&slide.image),
+                t(&step.title)
+            ));
+        }
+        if let Some(n) = &step.narration {
+            h.push_str(&narration_html(&n.get(lang)));
+        }
+        if let Some(q) = &step.question {
+            h.push_str("<div class=\"q\">\n");
+            h.push_str(&format!("<p><strong>{}</strong></p>\n", t(&q.prompt)));
+            if !q.choices.is_empty() {
+                h.push_str("<ol type=\"A\">\n");
+                for c in &q.choices {
+                    h.push_str(&format!("<li>{}</li>\n", t(c)));
+                }
+                h.push_str("</ol>\n");
+            }
+            let answer = match &q.answer {
+                Answer::Choice(k) => format!(
+                    "{} {}",
+                    (b'A' + *k as u8) as char,
+                    q.choices.get(*k).map(t).unwrap_or_default()
+                ),
+                Answer::Open(a) => t(a),
+            };
+            h.push_str(&format!(
+                "<p>{} {answer}</p>\n",
+                if ko { "답:" } else { "Answer:" }
+            ));
+            if let Some(e) = &q.explanation {
+                h.push_str(&narration_html(&e.get(lang)));
+            }
+            h.push_str("</div>\n");
+        }
+        if let Some(slide) = slides.get(i).filter(|s| !s.events.is_empty()) {
+            h.push_str(&format!(
+                "<p class=\"src\"><strong>{}</strong></p>\n<ul class=\"src\">\n",
+                if ko {
+                    "지도의 사건과 출처"
+                } else {
+                    "Events on the map and their sources"
+                }
+            ));
+            for e in &slide.events {
+                let title = match (lang, &e.title_ko) {
+                    (Lang::Ko, Some(k)) => k.clone(),
+                    _ => e.title.clone(),
+                };
+                let sources: Vec<String> = e
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        let mut x = escape_html(&s.publisher);
+                        if let Some(d) = &s.date {
+                            x.push_str(&format!(", {}", escape_html(&d.describe())));
+                        }
+                        if let Some(ti) = &s.title {
+                            x.push_str(&format!(", “{}”", escape_html(ti)));
+                        }
+                        x
+                    })
+                    .collect();
+                h.push_str(&format!(
+                    "<li>{} ({}; {}). {}</li>\n",
+                    escape_html(&title),
+                    escape_html(&e.span.describe()),
+                    escape_html(e.status.code()),
+                    sources.join("; ")
+                ));
+            }
+            h.push_str("</ul>\n");
+        }
+        h.push_str("</section>\n");
+    }
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1369,5 +1533,49 @@ mod tests {
             measured.0,
             measured.1
         );
+    }
+
+    #[test]
+    fn the_handout_escapes_everything_and_runs_no_script() {
+        let l = lesson(
+            r#"{"dateline_lesson": 1, "title": "<script>alert(1)</script>", "author": "A & B",
+            "steps": [{"id": "a", "title": "Step \"one\"",
+              "narration": "**Bold** <img src=x onerror=alert(2)> [site](https://example.org/?a=1&b=\"2\") [bad](javascript:alert(3))",
+              "question": {"prompt": "Which?", "choices": ["<b>x</b>", "y"], "answer": 1,
+                           "explanation": "*Because*"}}]}"#,
+        )
+        .lesson
+        .unwrap();
+        let story =
+            crate::events::load_geojson(crate::events::BUNDLED_NAME, crate::events::BUNDLED);
+        let treaty = story
+            .events
+            .iter()
+            .find(|e| e.id == "treaty-signed")
+            .unwrap();
+        let html = handout(
+            &l,
+            Lang::En,
+            &[Slide {
+                image: "step-01.png".into(),
+                events: vec![treaty],
+            }],
+        );
+        // Nothing from the file is markup: no script, no event handler, no javascript link.
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img src=x"), "{html}");
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+        assert!(html.contains("<strong>Bold</strong>"));
+        assert!(html.contains("<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer\">site</a>"));
+        assert!(html.contains("Content-Security-Policy"));
+        assert!(html.contains("<img src=\"step-01.png\""));
+        assert!(html.contains("Answer: B y"));
+        assert!(html.contains("<em>Because</em>"));
+        assert!(html.contains("A &amp; B"));
+        // The event's sources: publisher, date, title.
+        assert!(html.contains("19 June 2024"), "{html}");
+        assert!(html.contains(&escape_html(&treaty.sources[0].publisher)));
     }
 }

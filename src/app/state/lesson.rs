@@ -67,6 +67,9 @@ pub struct LessonState {
     applied: Option<usize>,
     /// A lesson is being read (by `files::lessons`).
     pub reading: bool,
+    /// Slides are being exported: each step jumps to its date instead of easing there, and
+    /// presenting keeps the window as it is (no full screen).
+    pub exporting: bool,
     /// The step to show once the lesson loads (from the command line: a number from 1 or
     /// an id).
     pending_step: Option<String>,
@@ -81,6 +84,11 @@ impl LessonState {
     /// The step shown, if a lesson is open.
     pub fn current(&self) -> Option<&Step> {
         self.lesson.as_ref()?.steps.get(self.step)
+    }
+
+    /// Whether the step's view, date and layers have been applied (an export waits for it).
+    pub fn shown(&self) -> bool {
+        self.lesson.is_some() && self.applied == Some(self.step)
     }
 
     /// Whether a lesson is being read.
@@ -237,7 +245,7 @@ fn apply_step(
     if let Some(d) = step.date {
         let to = d.last_day() as f64;
         clock.playing = false;
-        if settings.screenshot.is_some() {
+        if settings.screenshot.is_some() || state.exporting {
             clock.date = to;
         } else {
             state.date_ease = Some((clock.date, to, 0.0));

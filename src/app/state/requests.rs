@@ -72,6 +72,37 @@ pub enum FileRequest {
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct FocusSearch;
 
+/// Save pictures: the view as a PNG, or a lesson's slides (one PNG per step) and its handout
+/// (an HTML page). `size`: the picture's size in pixels (`None`: the window's). Handled by
+/// the export.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum ExportRequest {
+    /// The view as it is, to this PNG file.
+    View {
+        /// The file to write.
+        path: PathBuf,
+        /// Its size, if not the window's.
+        size: Option<[u32; 2]>,
+    },
+    /// The lesson open, step by step, into this folder.
+    Lesson {
+        /// The folder to write into (made if missing).
+        dir: PathBuf,
+        /// The slides' size, if not the window's.
+        size: Option<[u32; 2]>,
+    },
+}
+
+/// How the last export went, for the UI: under way (slides done, of how many), and the
+/// result of the last one (what was saved where, or what went wrong).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct ExportProgress {
+    /// Under way: pictures saved so far and how many in all.
+    pub running: Option<(usize, usize)>,
+    /// The last export's result.
+    pub last: Option<Result<String, String>>,
+}
+
 /// Registers every request.
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<SelectEvent>()
@@ -82,5 +113,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<OpenFile>()
         .add_message::<ShowOpenDialog>()
         .add_message::<FileRequest>()
-        .add_message::<FocusSearch>();
+        .add_message::<FocusSearch>()
+        .add_message::<ExportRequest>()
+        .init_resource::<ExportProgress>();
 }

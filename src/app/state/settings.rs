@@ -62,6 +62,9 @@ pub struct Settings {
     pub lesson_step: Option<String>,
     /// Start presenting the lesson (`--present`).
     pub present: bool,
+    /// Export the lesson's slides and handout into this folder, then exit
+    /// (`--export-lesson`).
+    pub export_lesson: Option<PathBuf>,
 }
 
 impl Settings {
@@ -87,6 +90,7 @@ impl Settings {
             lesson: None,
             lesson_step: None,
             present: false,
+            export_lesson: None,
         }
     }
 

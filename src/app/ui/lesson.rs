@@ -9,6 +9,7 @@ use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::export_window::{SaveWhat, SaveWindow};
 use super::layout::{free_rect, show_panel};
 use crate::app::camera::pointer::{map_click, typing};
 use crate::app::render::labels::LabelsOnScreen;
@@ -160,7 +161,7 @@ fn full_screen(
     mut window: Single<&mut Window, With<PrimaryWindow>>,
     mut was: Local<bool>,
 ) {
-    if state.presenting == *was || settings.screenshot.is_some() {
+    if state.presenting == *was || settings.screenshot.is_some() || state.exporting {
         return;
     }
     *was = state.presenting;
@@ -431,6 +432,7 @@ fn lesson_window(
     mut state: ResMut<LessonState>,
     toggles: Res<LayerToggles>,
     mut layout: ResMut<UiLayout>,
+    mut save: ResMut<SaveWindow>,
     mut out: MessageWriter<LessonRequest>,
 ) -> Result {
     if state.presenting || !state.window {
@@ -532,6 +534,16 @@ fn lesson_window(
                     out.write(LessonRequest::Present(true));
                 }
             });
+            if ui
+                .button("Save slides and handout…")
+                .on_hover_text(
+                    "One picture per step and a handout page for students who missed the lesson",
+                )
+                .clicked()
+            {
+                save.open = true;
+                save.what = SaveWhat::Lesson;
+            }
             if !state.problems.is_empty() {
                 ui.collapsing(format!("Problems ({})", state.problems.len()), |ui| {
                     for p in &state.problems {
@@ -562,6 +574,7 @@ fn presenter(
     scale: Res<PresenterScale>,
     mut card: ResMut<LessonCard>,
     mut layout: ResMut<UiLayout>,
+    mut fit: Local<(f32, usize)>,
 ) -> Result {
     card.rect = None;
     if !state.presenting {
@@ -584,7 +597,12 @@ fn presenter(
         return Ok(());
     };
     let lang = lesson_lang(&toggles, &state);
-    let k = scale.0;
+    // Type shrinks (to the screen style's size at most) while a long step does not fit the
+    // card, and grows back for a short one; a new step starts at the chosen size.
+    if fit.1 != state.step || fit.0 <= 0.0 {
+        *fit = (1.0, state.step);
+    }
+    let k = (scale.0 * fit.0).max(1.0);
     let width = (screen.width() * 0.34).clamp(300.0, 340.0 * k);
     let text = theme::PRESENTER_TEXT;
     let panel = egui::Panel::left("presenter-card")
@@ -677,10 +695,15 @@ fn presenter(
                     .size(10.0 * k)
                     .color(theme::PRESENTER_HINT),
             );
-        });
-        ui.min_rect()
+        })
     });
-    let _ = shown;
+    let (content, room) = (shown.content_size.y, shown.inner_rect.height());
+    if content > room && k > 1.0 {
+        fit.0 *= 0.92;
+        ctx.request_repaint();
+    } else if content < room * 0.8 && fit.0 < 1.0 {
+        fit.0 = (fit.0 * 1.04).min(1.0);
+    }
     // The panel's rectangle, as it recorded it.
     card.rect = layout.covered.last().copied();
     Ok(())

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 
 pub mod event_card;
 pub mod event_list;
+pub mod export_window;
 pub mod files;
 pub mod fonts;
 pub mod hover;
@@ -37,7 +38,7 @@ pub fn plugin(app: &mut App) {
         open_dialog::plugin,
         properties::plugin,
         windows::plugin,
-        lesson::plugin,
-        tools::plugin,
-    ));
+    ))
+    // The classroom: lessons, teaching tools, saving pictures.
+    .add_plugins((lesson::plugin, tools::plugin, export_window::plugin));
 }

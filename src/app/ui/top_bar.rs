@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::event_list::EventListOpen;
+use super::export_window::{SaveWhat, SaveWindow};
 use super::files::FileWindows;
 use super::layout::show_panel;
 use super::windows::Windows;
@@ -49,6 +50,7 @@ fn top_bar(
     mode: Res<State<ViewMode>>,
     mut lesson: ResMut<LessonState>,
     mut tools: ResMut<Tools>,
+    mut save: ResMut<SaveWindow>,
     mut requests: Requests,
     window: Single<&Window>,
 ) -> Result {
@@ -141,6 +143,14 @@ fn top_bar(
                 {
                     tools.toggle(tool);
                 }
+            }
+            if ui
+                .button("Save image")
+                .on_hover_text("Save the view as a PNG, or a lesson's slides and handout (Ctrl+Shift+S)")
+                .clicked()
+            {
+                save.open = !save.open;
+                save.what = SaveWhat::View;
             }
             let has_lesson = lesson.lesson.is_some();
             if ui

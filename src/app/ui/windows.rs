@@ -99,6 +99,10 @@ fn overlays(
                         ("Hover a city", "its names, population, province, country"),
                         ("Esc", "close windows and the event card"),
                         (
+                            "Ctrl+Shift+S",
+                            "save the view as a picture, or the lesson's slides and handout",
+                        ),
+                        (
                             "M, C",
                             "measure a distance along great circles (click places; Delete removes the last) / a range circle (click its centre, set the radius); again or Esc to stop",
                         ),
