@@ -1232,3 +1232,96 @@ fn the_measure_tool_takes_clicks_and_measures_along_great_circles() {
     app.update();
     assert!(selected(&app).is_some());
 }
+
+#[test]
+fn a_lesson_built_from_the_screen_undoes_redoes_and_saves() {
+    use dateline::app::state::lesson::{LessonRequest, LessonState};
+    use dateline::app::state::story::{Clock, Selection};
+    use dateline::app::state::tools::Tools;
+    use dateline::app::ui::lesson_editor::OnScreen;
+    let dir = temp_dir("authoring");
+    let mut app = full_app("korea");
+    app.world_mut().write_message(LessonRequest::New);
+    app.update();
+    assert!(app.world().resource::<LessonState>().editing);
+    // What is on screen: the Korea view, 2024-06-19, the treaty selected, a measured line.
+    app.world_mut().resource_mut::<Clock>().date = day("2024-06-19");
+    app.world_mut().resource_mut::<Selection>().event = Some("treaty-signed".into());
+    app.world_mut().resource_mut::<Tools>().points = vec![[125.75, 39.03], [127.54, 39.92]];
+    app.update();
+    let add = |app: &mut App, title: &str| {
+        let w = app.world();
+        let screen = OnScreen {
+            cam: w.resource::<MapCamera>(),
+            insets: w.resource::<MapInsets>(),
+            size: [1280.0, 800.0],
+            globe: false,
+            clock: w.resource::<Clock>(),
+            selection: w.resource::<Selection>(),
+            tools: w.resource::<Tools>(),
+        };
+        let state = w.resource::<LessonState>();
+        let mut l = (**state.lesson.as_ref().unwrap()).clone();
+        let i = l.insert_step(state.step, screen.step("step", title));
+        app.world_mut()
+            .write_message(LessonRequest::Edit(Box::new(l), i));
+        app.update();
+    };
+    add(&mut app, "Pyongyang");
+    add(&mut app, "Again");
+    let steps = |app: &App| {
+        app.world()
+            .resource::<LessonState>()
+            .lesson
+            .as_ref()
+            .map_or(0, |l| l.steps.len())
+    };
+    assert_eq!(steps(&app), 2);
+    {
+        let l = app
+            .world()
+            .resource::<LessonState>()
+            .lesson
+            .clone()
+            .unwrap();
+        let s = &l.steps[0];
+        assert_eq!(s.events, ["treaty-signed"]);
+        assert_eq!(s.date.unwrap().first_day() as f64, day("2024-06-19"));
+        assert_eq!(s.annotations.len(), 1);
+        let Some(ViewSpec::At { center, .. }) = s.view.as_ref().map(|v| v.spec.clone()) else {
+            panic!("no view")
+        };
+        assert!((124.0..131.0).contains(&center[0]) && (33.0..43.5).contains(&center[1]));
+        assert_eq!(l.steps[1].id, "step-2");
+    }
+    // Undo, redo.
+    app.world_mut().write_message(LessonRequest::Undo);
+    app.update();
+    assert_eq!(steps(&app), 1);
+    app.world_mut().write_message(LessonRequest::Redo);
+    app.update();
+    assert_eq!(steps(&app), 2);
+    // Save as: written off the frame, then read back as the same lesson.
+    let path = dir.join("mine.dateline-lesson.json");
+    app.world_mut()
+        .write_message(LessonRequest::Save(Some(path.clone())));
+    wait_until(&mut app, "the save", |a| {
+        !a.world().resource::<LessonState>().dirty
+    });
+    assert_eq!(
+        app.world().resource::<LessonState>().path.as_ref(),
+        Some(&path)
+    );
+    let back = dateline::core::lesson::parse("mine", &std::fs::read(&path).unwrap());
+    assert!(back.problems.is_empty(), "{:#?}", back.problems);
+    assert_eq!(
+        back.lesson.unwrap(),
+        **app
+            .world()
+            .resource::<LessonState>()
+            .lesson
+            .as_ref()
+            .unwrap()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1124,6 +1124,257 @@ pub fn plain(text: &str) -> String {
         .join("\n\n")
 }
 
+fn text_json(t: &Text) -> Value {
+    let mut o = Map::new();
+    if let Some(e) = &t.en {
+        o.insert("en".into(), Value::String(e.clone()));
+    }
+    if let Some(k) = &t.ko {
+        o.insert("ko".into(), Value::String(k.clone()));
+    }
+    Value::Object(o)
+}
+
+fn lonlat_json(p: LonLat) -> Value {
+    serde_json::json!([p[0], p[1]])
+}
+
+fn date_json(d: &FuzzyDate) -> String {
+    use crate::timeline::Precision;
+    match d.precision {
+        Precision::Year => format!("{:04}", d.year),
+        Precision::Month => format!("{:04}-{:02}", d.year, d.month),
+        Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+    }
+}
+
+impl Step {
+    /// The step as the file writes it.
+    pub fn to_json(&self) -> Value {
+        let mut o = Map::new();
+        o.insert("id".into(), Value::String(self.id.clone()));
+        o.insert("title".into(), text_json(&self.title));
+        if let Some(n) = &self.narration {
+            o.insert("narration".into(), text_json(n));
+        }
+        if let Some(v) = &self.view {
+            let mut vo = Map::new();
+            match &v.spec {
+                ViewSpec::At { center, zoom } => {
+                    vo.insert("center".into(), lonlat_json(*center));
+                    vo.insert("zoom".into(), serde_json::json!(zoom));
+                }
+                named => {
+                    vo.insert("named".into(), Value::String(named.name()));
+                }
+            }
+            if v.globe {
+                vo.insert("mode".into(), Value::String("globe".into()));
+            }
+            o.insert("view".into(), Value::Object(vo));
+        }
+        if let Some(d) = &self.date {
+            o.insert("date".into(), Value::String(date_json(d)));
+        }
+        match self.window {
+            Some(Window::Cumulative) => {
+                o.insert("window".into(), Value::String("all".into()));
+            }
+            Some(Window::Recent { days }) => {
+                o.insert("window".into(), serde_json::json!({ "recent_days": days }));
+            }
+            None => {}
+        }
+        for (k, v) in [
+            ("events", &self.events),
+            ("places", &self.places),
+            ("files", &self.files),
+        ] {
+            if !v.is_empty() {
+                o.insert(k.into(), serde_json::json!(v));
+            }
+        }
+        let l = &self.layers;
+        if l.rivers.is_some()
+            || l.provinces.is_some()
+            || l.graticule.is_some()
+            || !l.files.is_empty()
+        {
+            let mut lo = Map::new();
+            for (k, v) in [
+                ("rivers", l.rivers),
+                ("provinces", l.provinces),
+                ("graticule", l.graticule),
+            ] {
+                if let Some(v) = v {
+                    lo.insert(k.into(), Value::Bool(v));
+                }
+            }
+            if !l.files.is_empty() {
+                lo.insert("files".into(), serde_json::json!(l.files));
+            }
+            o.insert("layers".into(), Value::Object(lo));
+        }
+        if !self.annotations.is_empty() {
+            let list: Vec<Value> = self
+                .annotations
+                .iter()
+                .map(|a| {
+                    let mut ao = Map::new();
+                    match a {
+                        Annotation::Arrow { from, to, label } => {
+                            ao.insert("kind".into(), "arrow".into());
+                            ao.insert("from".into(), lonlat_json(*from));
+                            ao.insert("to".into(), lonlat_json(*to));
+                            if let Some(l) = label {
+                                ao.insert("label".into(), text_json(l));
+                            }
+                        }
+                        Annotation::Circle {
+                            center,
+                            radius_km,
+                            label,
+                            source,
+                        } => {
+                            ao.insert("kind".into(), "circle".into());
+                            ao.insert("center".into(), lonlat_json(*center));
+                            ao.insert("radius_km".into(), serde_json::json!(radius_km));
+                            if let Some(l) = label {
+                                ao.insert("label".into(), text_json(l));
+                            }
+                            if let Some(s) = source {
+                                ao.insert("source".into(), Value::String(s.clone()));
+                            }
+                        }
+                        Annotation::Note { at, text } => {
+                            ao.insert("kind".into(), "note".into());
+                            ao.insert("at".into(), lonlat_json(*at));
+                            ao.insert("text".into(), text_json(text));
+                        }
+                        Annotation::Measure { points } => {
+                            ao.insert("kind".into(), "measure".into());
+                            ao.insert(
+                                "points".into(),
+                                Value::Array(points.iter().map(|p| lonlat_json(*p)).collect()),
+                            );
+                        }
+                    }
+                    Value::Object(ao)
+                })
+                .collect();
+            o.insert("annotations".into(), Value::Array(list));
+        }
+        if let Some(q) = &self.question {
+            let mut qo = Map::new();
+            qo.insert("prompt".into(), text_json(&q.prompt));
+            if !q.choices.is_empty() {
+                qo.insert(
+                    "choices".into(),
+                    Value::Array(q.choices.iter().map(text_json).collect()),
+                );
+            }
+            match &q.answer {
+                Answer::Choice(i) => qo.insert("answer".into(), serde_json::json!(i)),
+                Answer::Open(t) => qo.insert("answer".into(), text_json(t)),
+            };
+            if let Some(e) = &q.explanation {
+                qo.insert("explanation".into(), text_json(e));
+            }
+            o.insert("question".into(), Value::Object(qo));
+        }
+        Value::Object(o)
+    }
+}
+
+impl Lesson {
+    /// A new lesson with no steps yet.
+    pub fn new(title: &str) -> Lesson {
+        Lesson {
+            title: Text {
+                en: Some(title.to_string()),
+                ko: None,
+            },
+            author: None,
+            languages: vec![Lang::En, Lang::Ko],
+            files: Vec::new(),
+            steps: Vec::new(),
+        }
+    }
+
+    /// The lesson as a file (`docs/lesson-format.md`), pretty-printed; reading it back gives
+    /// the same lesson.
+    pub fn to_json(&self) -> String {
+        let mut o = Map::new();
+        o.insert("dateline_lesson".into(), serde_json::json!(VERSION));
+        o.insert("title".into(), text_json(&self.title));
+        if let Some(a) = &self.author {
+            o.insert("author".into(), Value::String(a.clone()));
+        }
+        let langs: Vec<&str> = self.languages.iter().map(|l| l.code()).collect();
+        o.insert("languages".into(), serde_json::json!(langs));
+        if !self.files.is_empty() {
+            o.insert("files".into(), serde_json::json!(self.files));
+        }
+        o.insert(
+            "steps".into(),
+            Value::Array(self.steps.iter().map(Step::to_json).collect()),
+        );
+        let mut s = serde_json::to_string_pretty(&Value::Object(o)).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// An id no step has yet, from a base (`step`, `step-2`, …).
+    pub fn free_id(&self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.steps.iter().any(|s| s.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// Inserts a step after `at` (at the end when `at` is past it), giving it a free id;
+    /// returns its index.
+    pub fn insert_step(&mut self, at: usize, mut step: Step) -> usize {
+        step.id = self.free_id(&step.id);
+        let i = (at + 1).min(self.steps.len());
+        self.steps.insert(i, step);
+        i
+    }
+
+    /// Moves a step up (`-1`) or down (`+1`); returns where it went.
+    pub fn move_step(&mut self, i: usize, dir: i32) -> usize {
+        let j = (i as i64 + i64::from(dir)).clamp(0, self.steps.len() as i64 - 1) as usize;
+        if i < self.steps.len() && j != i {
+            self.steps.swap(i, j);
+        }
+        j
+    }
+}
+
+/// A step with nothing in it but its id and title, for the editor to fill.
+pub fn blank_step(id: &str, title: &str) -> Step {
+    Step {
+        id: id.to_string(),
+        title: Text {
+            en: Some(title.to_string()),
+            ko: None,
+        },
+        narration: None,
+        view: None,
+        date: None,
+        window: None,
+        events: Vec::new(),
+        places: Vec::new(),
+        layers: Layers::default(),
+        files: Vec::new(),
+        annotations: Vec::new(),
+        question: None,
+    }
+}
+
 /// One exported slide, for the handout: the step's image (a file name beside the handout)
 /// and the events shown on it (their sources are listed).
 pub struct Slide<'a> {
@@ -1577,5 +1828,65 @@ mod tests {
         // The event's sources: publisher, date, title.
         assert!(html.contains("19 June 2024"), "{html}");
         assert!(html.contains(&escape_html(&treaty.sources[0].publisher)));
+    }
+
+    #[test]
+    fn a_lesson_written_and_read_back_is_the_same_lesson() {
+        let bundled = parse(BUNDLED_NAME, BUNDLED).lesson.unwrap();
+        let again = parse("again.dateline-lesson.json", bundled.to_json().as_bytes());
+        assert!(again.problems.is_empty(), "{:#?}", again.problems);
+        assert_eq!(again.lesson.unwrap(), bundled);
+        // Every kind of annotation, an open question, a window and layers survive too.
+        let mut l = Lesson::new("Edited");
+        let mut s = blank_step("step", "One");
+        s.window = Some(Window::Recent { days: 30.0 });
+        s.layers.rivers = Some(false);
+        s.annotations = vec![
+            Annotation::Arrow {
+                from: [1.0, 2.0],
+                to: [3.0, 4.0],
+                label: None,
+            },
+            Annotation::Circle {
+                center: [127.0, 38.0],
+                radius_km: 300.0,
+                label: Some(Text {
+                    en: Some("Range".into()),
+                    ko: Some("사거리".into()),
+                }),
+                source: Some("a report".into()),
+            },
+            Annotation::Note {
+                at: [5.0, 6.0],
+                text: Text {
+                    en: Some("n".into()),
+                    ko: None,
+                },
+            },
+            Annotation::Measure {
+                points: vec![[1.0, 1.0], [2.0, 2.0]],
+            },
+        ];
+        s.question = Some(Question {
+            prompt: Text {
+                en: Some("Why?".into()),
+                ko: None,
+            },
+            choices: Vec::new(),
+            answer: Answer::Open(Text {
+                en: Some("Because.".into()),
+                ko: None,
+            }),
+            explanation: None,
+        });
+        let i = l.insert_step(0, s.clone());
+        assert_eq!(i, 0);
+        let j = l.insert_step(0, s);
+        assert_eq!((j, l.steps[1].id.as_str()), (1, "step-2"));
+        assert_eq!(l.move_step(1, -1), 0);
+        assert_eq!(l.steps[0].id, "step-2");
+        let back = parse("e.dateline-lesson.json", l.to_json().as_bytes());
+        assert!(back.problems.is_empty(), "{:#?}", back.problems);
+        assert_eq!(back.lesson.unwrap(), l);
     }
 }

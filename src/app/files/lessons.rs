@@ -2,6 +2,7 @@
 //! it names are looked for inside its folder there too, and the lesson is handed to the
 //! lesson state with every problem (its event and place ids checked against the story and the
 //! atlas); the files it needs are opened with it. The bundled lesson is read the same way.
+//! Saving (Save, Save as) and autosaving edits beside the file are done here too.
 
 use std::path::PathBuf;
 
@@ -29,10 +30,113 @@ struct Read {
 #[derive(Resource, Default)]
 struct Reading(Option<Task<Read>>);
 
-/// Adds the reading of lessons.
+/// A save under way: where to, and the write; and when the last autosave was.
+#[derive(Resource, Default)]
+struct Saving {
+    task: Option<(PathBuf, Task<Result<(), String>>)>,
+    autosaved: f64,
+}
+
+/// Unsaved edits are written beside the lesson (or into the home folder for a new one)
+/// this often, in seconds.
+pub const AUTOSAVE_S: f64 = 20.0;
+
+/// Where a lesson's unsaved edits are kept: `<file>.autosave` beside it, or
+/// `~/dateline-new-lesson.dateline-lesson.json.autosave` for a lesson never saved.
+pub fn autosave_path(path: Option<&PathBuf>) -> PathBuf {
+    let file = path.cloned().unwrap_or_else(|| {
+        std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("dateline-new-lesson.dateline-lesson.json")
+    });
+    let mut name = file.into_os_string();
+    name.push(".autosave");
+    PathBuf::from(name)
+}
+
+/// Adds the reading, saving and autosaving of lessons.
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Reading>()
-        .add_systems(Update, (start, finish).chain().in_set(AppSystems::Input));
+        .init_resource::<Saving>()
+        .add_systems(
+            Update,
+            (start, finish, save, autosave)
+                .chain()
+                .in_set(AppSystems::Input),
+        );
+}
+
+fn write(path: PathBuf, text: String) -> Task<Result<(), String>> {
+    IoTaskPool::get().spawn(async move {
+        std::fs::write(&path, text).map_err(|e| {
+            format!(
+                "cannot save the lesson to {} ({e}); choose another folder with Save as",
+                path.display()
+            )
+        })
+    })
+}
+
+/// Save and Save as: the lesson written on the IO pool; once written, it is the lesson's file.
+fn save(
+    mut requests: MessageReader<LessonRequest>,
+    mut saving: ResMut<Saving>,
+    mut state: ResMut<LessonState>,
+) {
+    for r in requests.read() {
+        if let LessonRequest::Save(to) = r {
+            let Some(l) = &state.lesson else { continue };
+            let Some(path) = to.clone().or_else(|| state.path.clone()) else {
+                state.problems = vec![Problem {
+                    severity: Severity::Warning,
+                    file: state.name.clone(),
+                    place: Place::File,
+                    message: "this lesson has no file yet".into(),
+                    hint: "use Save as and give it a name ending in .dateline-lesson.json".into(),
+                }];
+                continue;
+            };
+            saving.task = Some((path.clone(), write(path, l.to_json())));
+        }
+    }
+    let Some((path, task)) = saving.task.as_mut() else {
+        return;
+    };
+    let Some(result) = block_on(poll_once(task)) else {
+        return;
+    };
+    let path = path.clone();
+    saving.task = None;
+    match result {
+        Ok(()) => state.saved(path),
+        Err(e) => {
+            state.problems = vec![Problem {
+                severity: Severity::Error,
+                file: path.display().to_string(),
+                place: Place::File,
+                message: e,
+                hint: "the lesson stays open with its edits".into(),
+            }];
+        }
+    }
+}
+
+/// Unsaved edits written beside the lesson every [`AUTOSAVE_S`] seconds (never over it).
+fn autosave(time: Res<Time>, mut saving: ResMut<Saving>, state: Res<LessonState>) {
+    let now = time.elapsed_secs_f64();
+    if !state.dirty || now - saving.autosaved < AUTOSAVE_S || saving.task.is_some() {
+        return;
+    }
+    let Some(l) = &state.lesson else { return };
+    saving.autosaved = now;
+    // Fire and forget: a failed autosave must not disturb the lesson; the next one retries.
+    let (path, text) = (autosave_path(state.path.as_ref()), l.to_json());
+    IoTaskPool::get()
+        .spawn(async move {
+            let _ = std::fs::write(path, text);
+        })
+        .detach();
 }
 
 /// On the task: read and parse, and look for the files it names in its folder (the file

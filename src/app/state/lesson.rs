@@ -40,6 +40,16 @@ pub enum LessonRequest {
     Blank,
     /// Close the lesson.
     Close,
+    /// Start a new, empty lesson (to build from what is on screen).
+    New,
+    /// The lesson as edited, with the step to show (an edit: undoable).
+    Edit(Box<Lesson>, usize),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last edit undone.
+    Redo,
+    /// Save the lesson, to its file or to this one (save as). Handled by `files::lessons`.
+    Save(Option<PathBuf>),
 }
 
 /// The lesson open, the step shown, and presenting.
@@ -61,6 +71,8 @@ pub struct LessonState {
     pub blank: bool,
     /// The lesson window is open (when not presenting).
     pub window: bool,
+    /// The lesson window shows the editor.
+    pub editing: bool,
     /// Problems of the last read and check.
     pub problems: Vec<Problem>,
     /// The step whose view, date and layers were last applied.
@@ -75,6 +87,15 @@ pub struct LessonState {
     pending_step: Option<String>,
     /// The date being eased to: from, to, and the time gone (seconds).
     date_ease: Option<(f64, f64, f32)>,
+    /// The file the lesson is saved to (`None`: the bundled lesson or a new one).
+    pub path: Option<PathBuf>,
+    /// Edited since it was opened or saved.
+    pub dirty: bool,
+    /// Edits to undo and to redo (the lesson and step before each).
+    undo: Vec<(Arc<Lesson>, usize)>,
+    redo: Vec<(Arc<Lesson>, usize)>,
+    /// When the last text edit was kept for undo (typing is one edit per pause).
+    last_edit: f64,
     /// Frames to wait before showing the step's view: the panels change when a lesson opens
     /// or presenting starts or stops, and the view is fitted to what they leave free.
     settle: u8,
@@ -123,6 +144,23 @@ impl LessonState {
         self.settle = SETTLE_FRAMES;
         self.reading = false;
         self.window = !self.presenting;
+        self.path = None;
+        self.dirty = false;
+        self.undo.clear();
+        self.redo.clear();
+    }
+
+    /// Whether there is an edit to undo, and one to redo.
+    pub fn can_undo_redo(&self) -> (bool, bool) {
+        (!self.undo.is_empty(), !self.redo.is_empty())
+    }
+
+    /// The lesson was saved to `path`.
+    pub fn saved(&mut self, path: PathBuf) {
+        self.folder = path.parent().map(|p| p.to_path_buf());
+        self.name = path.display().to_string();
+        self.path = Some(path);
+        self.dirty = false;
     }
 
     /// A lesson could not be read: the last good one stays, with the problems listed.
@@ -177,7 +215,14 @@ fn from_command_line(
     }
 }
 
-fn requests(mut state: ResMut<LessonState>, mut incoming: MessageReader<LessonRequest>) {
+/// Undo keeps this many edits.
+const UNDO_DEPTH: usize = 100;
+
+fn requests(
+    mut state: ResMut<LessonState>,
+    mut incoming: MessageReader<LessonRequest>,
+    time: Res<Time>,
+) {
     for r in incoming.read() {
         let count = state.lesson.as_ref().map_or(0, |l| l.steps.len());
         match r {
@@ -205,6 +250,69 @@ fn requests(mut state: ResMut<LessonState>, mut incoming: MessageReader<LessonRe
             LessonRequest::Close => {
                 *state = LessonState::default();
             }
+            LessonRequest::New => {
+                *state = LessonState {
+                    lesson: Some(Arc::new(Lesson::new("New lesson"))),
+                    name: "new lesson".into(),
+                    window: true,
+                    editing: true,
+                    ..LessonState::default()
+                };
+            }
+            LessonRequest::Edit(lesson, step) => {
+                let now = time.elapsed_secs_f64();
+                // A structural edit, or typing after a pause, is a new undo step.
+                let structural = state
+                    .lesson
+                    .as_ref()
+                    .is_none_or(|l| l.steps.len() != lesson.steps.len() || state.step != *step);
+                if let Some(before) = state.lesson.clone()
+                    && (structural || now - state.last_edit > 1.0)
+                {
+                    let at = state.step;
+                    state.undo.push((before, at));
+                    if state.undo.len() > UNDO_DEPTH {
+                        state.undo.remove(0);
+                    }
+                }
+                state.last_edit = now;
+                state.redo.clear();
+                let to = (*step).min(lesson.steps.len().saturating_sub(1));
+                if to != state.step || state.current().is_none() {
+                    // Another step: show it. (Typing in a step leaves the map where it is.)
+                    state.applied = None;
+                }
+                state.step = to;
+                state.lesson = Some(Arc::new((**lesson).clone()));
+                state.dirty = true;
+            }
+            LessonRequest::Undo => {
+                if let Some((l, at)) = state.undo.pop() {
+                    if let Some(now) = state.lesson.clone() {
+                        let here = state.step;
+                        state.redo.push((now, here));
+                    }
+                    state.lesson = Some(l);
+                    state.step = at;
+                    state.dirty = true;
+                    state.applied = None;
+                    state.last_edit = 0.0;
+                }
+            }
+            LessonRequest::Redo => {
+                if let Some((l, at)) = state.redo.pop() {
+                    if let Some(now) = state.lesson.clone() {
+                        let here = state.step;
+                        state.undo.push((now, here));
+                    }
+                    state.lesson = Some(l);
+                    state.step = at;
+                    state.dirty = true;
+                    state.applied = None;
+                }
+            }
+            // Written by `files::lessons`.
+            LessonRequest::Save(_) => {}
         }
         if state.applied != Some(state.step) {
             state.revealed = false;

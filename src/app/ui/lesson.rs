@@ -11,13 +11,17 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::export_window::{SaveWhat, SaveWindow};
 use super::layout::{free_rect, show_panel};
+use super::lesson_editor::{OnScreen, editor};
+use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::{map_click, typing};
 use crate::app::render::labels::LabelsOnScreen;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState, presenting};
+use crate::app::state::screen::{MapInsets, ViewMode};
 use crate::app::state::screen::{Projector, UiLayout, window_size};
 use crate::app::state::settings::{AtlasData, Settings};
 use crate::app::state::story::Story;
+use crate::app::state::story::{Clock, Selection};
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::Tools;
 use crate::app::theme;
@@ -51,7 +55,13 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<PresenterScale>()
         .add_systems(
             Update,
-            (f5, present_keys.run_if(presenting), full_screen).in_set(AppSystems::Input),
+            (
+                f5,
+                present_keys.run_if(presenting),
+                full_screen,
+                super::lesson_editor::undo_keys,
+            )
+                .in_set(AppSystems::Input),
         )
         // The presenter's card is a panel (the map's views fit beside it), the marks and the
         // Lesson window float over the map.
@@ -425,7 +435,19 @@ fn text_of(t: &Option<Text>, lang: Lang) -> String {
     t.as_ref().map(|t| t.get(lang)).unwrap_or_default()
 }
 
-/// The Lesson window (not presenting): steps, narration, question, problems, Present.
+/// What the editor's "Add step from screen" reads.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Screen<'w> {
+    cam: Res<'w, MapCamera>,
+    insets: Res<'w, MapInsets>,
+    mode: Res<'w, State<ViewMode>>,
+    clock: Res<'w, Clock>,
+    selection: Res<'w, Selection>,
+    tools: Res<'w, Tools>,
+}
+
+/// The Lesson window (not presenting): steps, narration, question, problems, Present; and
+/// the editor.
 #[allow(clippy::too_many_arguments)]
 fn lesson_window(
     mut contexts: EguiContexts,
@@ -434,10 +456,22 @@ fn lesson_window(
     mut layout: ResMut<UiLayout>,
     mut save: ResMut<SaveWindow>,
     mut out: MessageWriter<LessonRequest>,
+    screen: Screen,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut save_as: Local<String>,
 ) -> Result {
     if state.presenting || !state.window {
         return Ok(());
     }
+    let on_screen = OnScreen {
+        cam: &screen.cam,
+        insets: &screen.insets,
+        size: window_size(&window),
+        globe: *screen.mode.get() == ViewMode::Globe,
+        clock: &screen.clock,
+        selection: &screen.selection,
+        tools: &screen.tools,
+    };
     let ctx = contexts.ctx_mut()?;
     let lang = lesson_lang(&toggles, &state);
     let free = free_rect(ctx, &layout);
@@ -452,13 +486,47 @@ fn lesson_window(
                 if state.loading() {
                     ui.label("Opening the lesson…");
                 } else {
-                    ui.label("No lesson could be opened.");
+                    ui.label("No lesson is open.");
                 }
                 for p in &state.problems {
                     ui.label(egui::RichText::new(p.to_string()).small());
                 }
+                ui.horizontal(|ui| {
+                    if ui.button("Open the bundled lesson").clicked() {
+                        out.write(LessonRequest::Open(crate::app::state::lesson::LessonSource::Bundled));
+                    }
+                    if ui.button("New lesson").clicked() {
+                        out.write(LessonRequest::New);
+                    }
+                });
                 return;
             };
+            ui.horizontal(|ui| {
+                ui.toggle_value(&mut state.editing, "Edit")
+                    .on_hover_text("Build or change the lesson: steps from what is on screen, narration, questions");
+                if ui.small_button("New lesson").clicked() {
+                    out.write(LessonRequest::New);
+                }
+            });
+            if state.editing {
+                // Steps, to pick the one to edit.
+                for (i, s) in lesson.steps.iter().enumerate() {
+                    if ui
+                        .selectable_label(i == state.step, format!("{}. {}", i + 1, s.title.get(lang)))
+                        .clicked()
+                    {
+                        out.write(LessonRequest::GoTo(i));
+                    }
+                }
+                if lesson.steps.is_empty() {
+                    ui.label("No steps yet: set up the map, the date and the tools, then Add step from screen.");
+                }
+                ui.separator();
+                egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                    editor(ui, &state, &on_screen, &mut save_as, &mut out);
+                });
+                return;
+            }
             ui.heading(lesson.title.get(lang));
             if let Some(a) = &lesson.author {
                 ui.label(egui::RichText::new(format!("by {a}")).small());

@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod hover;
 pub mod layout;
 pub mod lesson;
+pub mod lesson_editor;
 pub mod open_dialog;
 pub mod properties;
 pub mod route_marks;

@@ -1,0 +1,354 @@
+//! The lesson editor, in the Lesson window: a new lesson, steps added from what is on screen
+//! (view, map or globe, date, window, the selected event, the measured line and range circle),
+//! their titles, narration, date and question edited in English and Korean, steps reordered,
+//! duplicated and deleted; undo and redo (Ctrl+Z, Ctrl+Y); Save and Save as (edits are also
+//! autosaved beside the file, see `files::lessons`).
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+use bevy_egui::input::EguiWantsInput;
+
+use crate::app::camera::map::MapCamera;
+use crate::app::camera::pointer::typing;
+use crate::app::state::lesson::{LessonRequest, LessonState};
+use crate::app::state::screen::MapInsets;
+use crate::app::state::story::{Clock, Selection};
+use crate::app::state::tools::Tools;
+use crate::core::lesson::{Annotation, Answer, Lesson, Question, StepView, Text, blank_step};
+use crate::core::projection::Projection;
+use crate::core::timeline::{FuzzyDate, Window};
+use crate::core::view::ViewSpec;
+
+/// What is on screen, for "Add step from screen".
+pub struct OnScreen<'a> {
+    /// The map camera (its view and flat map).
+    pub cam: &'a MapCamera,
+    /// The part of the window panels leave free.
+    pub insets: &'a MapInsets,
+    /// The window's size.
+    pub size: [f64; 2],
+    /// Map or globe.
+    pub globe: bool,
+    /// The clock (date and window).
+    pub clock: &'a Clock,
+    /// The selected event.
+    pub selection: &'a Selection,
+    /// The teaching tools' drawings.
+    pub tools: &'a Tools,
+}
+
+impl OnScreen<'_> {
+    /// A step of what is on screen: the view at the middle of the free part of the window,
+    /// the date and window, the selected event, the tools' line and circle.
+    pub fn step(&self, id: &str, title: &str) -> crate::core::lesson::Step {
+        let mut s = blank_step(id, title);
+        let mid = self.insets.0.middle(self.size);
+        let center = self
+            .cam
+            .proj()
+            .unproject(self.cam.current.from_pixel(mid, self.size));
+        let lon = (center[0] + 180.0).rem_euclid(360.0) - 180.0;
+        s.view = Some(StepView {
+            spec: ViewSpec::At {
+                center: [(lon * 1e4).round() / 1e4, (center[1] * 1e4).round() / 1e4],
+                zoom: (self.cam.current.zoom * 100.0).round() / 100.0,
+            },
+            globe: self.globe,
+        });
+        s.date = Some(FuzzyDate::from_day(self.clock.day()));
+        s.window = Some(self.clock.window());
+        s.events = self.selection.event.iter().cloned().collect();
+        if self.tools.points.len() >= 2 {
+            s.annotations.push(Annotation::Measure {
+                points: self.tools.points.clone(),
+            });
+        }
+        if let Some(c) = self.tools.center {
+            let text = |t: &str| {
+                (!t.trim().is_empty()).then(|| Text {
+                    en: Some(t.trim().to_string()),
+                    ko: None,
+                })
+            };
+            s.annotations.push(Annotation::Circle {
+                center: c,
+                radius_km: self.tools.radius_km,
+                label: text(&self.tools.label),
+                source: (!self.tools.source.trim().is_empty())
+                    .then(|| self.tools.source.trim().to_string()),
+            });
+        }
+        s
+    }
+}
+
+/// Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) in the editor, when no text box has the keys.
+pub fn undo_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    egui: Option<Res<EguiWantsInput>>,
+    state: Res<LessonState>,
+    mut out: MessageWriter<LessonRequest>,
+) {
+    if !state.editing || state.presenting || typing(egui.as_deref()) {
+        return;
+    }
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
+    if ctrl && keys.just_pressed(KeyCode::KeyZ) {
+        out.write(if shift {
+            LessonRequest::Redo
+        } else {
+            LessonRequest::Undo
+        });
+    }
+    if ctrl && keys.just_pressed(KeyCode::KeyY) {
+        out.write(LessonRequest::Redo);
+    }
+}
+
+/// A text in both languages as two fields; true when changed.
+fn text_fields(ui: &mut egui::Ui, label: &str, t: &mut Text, multiline: bool) -> bool {
+    let mut changed = false;
+    for (lang, slot) in [("EN", &mut t.en), ("KO", &mut t.ko)] {
+        let mut buf = slot.clone().unwrap_or_default();
+        ui.label(format!("{label} ({lang})"));
+        let r = if multiline {
+            ui.add(
+                egui::TextEdit::multiline(&mut buf)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            )
+        } else {
+            ui.add(egui::TextEdit::singleline(&mut buf).desired_width(f32::INFINITY))
+        };
+        if r.changed() {
+            *slot = (!buf.is_empty()).then_some(buf);
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// The editor's part of the Lesson window.
+pub fn editor(
+    ui: &mut egui::Ui,
+    state: &LessonState,
+    screen: &OnScreen<'_>,
+    save_as: &mut String,
+    out: &mut MessageWriter<LessonRequest>,
+) {
+    let Some(current) = state.lesson.as_deref() else {
+        return;
+    };
+    let mut l: Lesson = current.clone();
+    let mut step = state.step;
+    let mut changed = false;
+    changed |= text_fields(ui, "Lesson title", &mut l.title, false);
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Add step from screen")
+            .on_hover_text("The view, map or globe, date, selected event, measured line and range circle as they are now")
+            .clicked()
+        {
+            let n = l.steps.len() + 1;
+            let s = screen.step(&format!("step-{n}"), &format!("Step {n}"));
+            step = l.insert_step(state.step, s);
+            changed = true;
+        }
+        if !l.steps.is_empty() {
+            if ui.button("Duplicate").clicked() {
+                let s = l.steps[state.step].clone();
+                step = l.insert_step(state.step, s);
+                changed = true;
+            }
+            if ui.button("Delete").clicked() && l.steps.len() > 1 {
+                l.steps.remove(state.step);
+                step = state.step.min(l.steps.len() - 1);
+                changed = true;
+            }
+            if ui.button("▲").on_hover_text("Move the step up").clicked() {
+                step = l.move_step(state.step, -1);
+                changed = true;
+            }
+            if ui.button("▼").on_hover_text("Move the step down").clicked() {
+                step = l.move_step(state.step, 1);
+                changed = true;
+            }
+        }
+    });
+    if let Some(s) = l.steps.get_mut(state.step) {
+        ui.label(egui::RichText::new(format!("step id: {}", s.id)).small());
+        changed |= text_fields(ui, "Title", &mut s.title, false);
+        let mut n = s.narration.clone().unwrap_or_default();
+        if text_fields(
+            ui,
+            "Narration (**bold**, *italic*, [link](https://…))",
+            &mut n,
+            true,
+        ) {
+            s.narration = (!n.is_empty()).then_some(n);
+            changed = true;
+        }
+        ui.horizontal(|ui| {
+            ui.label("Date:");
+            let mut d = s.date.map(|d| d.describe()).unwrap_or_default();
+            let iso = s.date.map(|d| match d.precision {
+                crate::core::timeline::Precision::Year => format!("{:04}", d.year),
+                crate::core::timeline::Precision::Month => format!("{:04}-{:02}", d.year, d.month),
+                crate::core::timeline::Precision::Day => {
+                    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+                }
+            });
+            // What is typed stays while it is not yet a date (kept in egui's memory).
+            let key = egui::Id::new(("lesson-date", s.id.clone()));
+            let mut buf = ui
+                .data_mut(|m| m.get_temp::<String>(key))
+                .unwrap_or_else(|| iso.clone().unwrap_or_default());
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut buf).desired_width(90.0))
+                .on_hover_text("YYYY, YYYY-MM or YYYY-MM-DD");
+            if r.changed()
+                && let Ok(nd) = FuzzyDate::parse(&buf)
+            {
+                s.date = Some(nd);
+                changed = true;
+            }
+            if r.has_focus() {
+                ui.data_mut(|m| m.insert_temp(key, buf));
+            } else {
+                ui.data_mut(|m| m.remove::<String>(key));
+            }
+            d.insert(0, '(');
+            d.push(')');
+            ui.label(egui::RichText::new(d).small());
+        });
+        if ui.button("Use the view and date on screen").clicked() {
+            let now = screen.step(&s.id, "");
+            s.view = now.view;
+            s.date = now.date;
+            s.window = now.window.or(Some(Window::Cumulative));
+            changed = true;
+        }
+        // The question: a prompt, choices one per line (English), the right one's number.
+        let mut has_q = s.question.is_some();
+        if ui
+            .checkbox(&mut has_q, "A question for the class")
+            .changed()
+        {
+            s.question = has_q.then(|| Question {
+                prompt: Text::default(),
+                choices: Vec::new(),
+                answer: Answer::Open(Text::default()),
+                explanation: None,
+            });
+            changed = true;
+        }
+        if let Some(q) = &mut s.question {
+            changed |= text_fields(ui, "Question", &mut q.prompt, false);
+            let mut lines = q
+                .choices
+                .iter()
+                .map(|c| c.en.clone().or(c.ko.clone()).unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n");
+            ui.label("Choices, one per line (none: an open question)");
+            if ui
+                .add(egui::TextEdit::multiline(&mut lines).desired_rows(3))
+                .changed()
+            {
+                q.choices = lines
+                    .lines()
+                    .filter(|x| !x.trim().is_empty())
+                    .map(|x| Text {
+                        en: Some(x.trim().to_string()),
+                        ko: None,
+                    })
+                    .collect();
+                if q.choices.is_empty() {
+                    q.answer = Answer::Open(Text::default());
+                } else if !matches!(q.answer, Answer::Choice(i) if i < q.choices.len()) {
+                    q.answer = Answer::Choice(0);
+                }
+                changed = true;
+            }
+            match &mut q.answer {
+                Answer::Choice(i) => {
+                    let mut k = *i + 1;
+                    ui.horizontal(|ui| {
+                        ui.label("Right answer: choice");
+                        if ui
+                            .add(egui::DragValue::new(&mut k).range(1..=q.choices.len().max(1)))
+                            .changed()
+                        {
+                            *i = k - 1;
+                            changed = true;
+                        }
+                    });
+                }
+                Answer::Open(t) => changed |= text_fields(ui, "Model answer", t, false),
+            }
+        }
+        if !s.annotations.is_empty() {
+            ui.label(format!("{} drawing(s) on this step", s.annotations.len()));
+            if ui.small_button("Remove the drawings").clicked() {
+                s.annotations.clear();
+                changed = true;
+            }
+        }
+    }
+    if changed {
+        out.write(LessonRequest::Edit(Box::new(l), step));
+    }
+    ui.separator();
+    let (can_undo, can_redo) = state.can_undo_redo();
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(can_undo, egui::Button::new("Undo"))
+            .on_hover_text("Ctrl+Z")
+            .clicked()
+        {
+            out.write(LessonRequest::Undo);
+        }
+        if ui
+            .add_enabled(can_redo, egui::Button::new("Redo"))
+            .on_hover_text("Ctrl+Y")
+            .clicked()
+        {
+            out.write(LessonRequest::Redo);
+        }
+        let has_file = state.path.is_some();
+        if ui
+            .add_enabled(has_file, egui::Button::new("Save"))
+            .clicked()
+        {
+            out.write(LessonRequest::Save(None));
+        }
+        ui.label(if state.dirty { "edited" } else { "saved" });
+    });
+    ui.horizontal(|ui| {
+        if save_as.is_empty() {
+            *save_as = state.path.as_ref().map_or_else(
+                || {
+                    std::env::var_os("HOME")
+                        .map(PathBuf::from)
+                        .unwrap_or_default()
+                        .join("my-lesson.dateline-lesson.json")
+                        .display()
+                        .to_string()
+                },
+                |p| p.display().to_string(),
+            );
+        }
+        ui.add(egui::TextEdit::singleline(save_as).desired_width(220.0));
+        if ui.button("Save as").clicked() {
+            let mut p = save_as.trim().to_string();
+            if !p.ends_with(crate::core::lesson::EXTENSION) {
+                p.push_str(crate::core::lesson::EXTENSION);
+            }
+            out.write(LessonRequest::Save(Some(PathBuf::from(p))));
+        }
+    });
+}
