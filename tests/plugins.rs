@@ -1325,3 +1325,60 @@ fn a_lesson_built_from_the_screen_undoes_redoes_and_saves() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_event_made_in_the_app_is_saved_to_its_file_and_joins_the_timeline() {
+    use dateline::app::state::requests::SaveEvents;
+    use dateline::app::ui::event_editor::{Draft, SourceDraft};
+    use dateline::core::events::{Status, to_geojson};
+    let dir = temp_dir("own-events");
+    let path = dir.join("mine.geojson");
+    let mut app = full_app("korea");
+    // A bad date: the same plain-language problem a file would get; nothing is saved.
+    let mut d = Draft {
+        title: "Class visit to the DMZ museum".into(),
+        start: "2024-13".into(),
+        status: Status::Confirmed,
+        at: Some([126.7, 37.9]),
+        sources: vec![SourceDraft {
+            publisher: "Our class".into(),
+            date: "2024-11".into(),
+            ..Default::default()
+        }],
+        ..Draft::default()
+    };
+    let err = d.event("mine.geojson").unwrap_err();
+    assert!(err[0].contains("month 13"), "{err:?}");
+    d.start = "2024-11".into();
+    let e = d.event("mine.geojson").unwrap();
+    assert_eq!(e.span.start.describe(), "November 2024");
+    app.world_mut().write_message(SaveEvents {
+        path: path.clone(),
+        text: to_geojson(&[e]),
+        new_file: true,
+    });
+    wait_until(&mut app, "the new event on the timeline", |a| {
+        a.world().resource::<Story>().events().iter().any(|x| {
+            x.title == "Class visit to the DMZ museum" && x.sources[0].publisher == "Our class"
+        })
+    });
+    // A second new file of the same name is refused: the existing one is not overwritten.
+    app.world_mut().write_message(SaveEvents {
+        path: path.clone(),
+        text: "{}".into(),
+        new_file: true,
+    });
+    wait_until(&mut app, "the refusal", |a| {
+        a.world()
+            .resource::<dateline::app::files::save_events::EventWrites>()
+            .last
+            .as_ref()
+            .is_some_and(|r| r.is_err())
+    });
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("DMZ museum")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

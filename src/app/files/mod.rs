@@ -10,6 +10,7 @@ pub mod browse;
 pub mod inspect;
 pub mod lessons;
 pub mod load;
+pub mod save_events;
 pub mod store;
 pub mod watch;
 
@@ -21,5 +22,6 @@ pub fn plugin(app: &mut App) {
         browse::plugin,
         inspect::plugin,
         lessons::plugin,
+        save_events::plugin,
     ));
 }

@@ -103,6 +103,19 @@ pub struct ExportProgress {
     pub last: Option<Result<String, String>>,
 }
 
+/// Write an events file the user made or edited in the app, then open it (or read it again).
+/// Handled by the files, off the frame.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct SaveEvents {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text (GeoJSON).
+    pub text: String,
+    /// The file is new: refuse to write over one that exists (it is not open, so its events
+    /// would be lost).
+    pub new_file: bool,
+}
+
 /// Registers every request.
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<SelectEvent>()
@@ -115,5 +128,6 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<FileRequest>()
         .add_message::<FocusSearch>()
         .add_message::<ExportRequest>()
+        .add_message::<SaveEvents>()
         .init_resource::<ExportProgress>();
 }

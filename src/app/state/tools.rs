@@ -14,6 +14,8 @@ pub enum Tool {
     Measure,
     /// A range circle: a click sets its centre.
     Circle,
+    /// Place a new event: the next click gives its position.
+    Place,
 }
 
 /// The tool in use and what it has so far.
@@ -31,6 +33,8 @@ pub struct Tools {
     pub label: String,
     /// Where the radius comes from (a report, a specification).
     pub source: String,
+    /// The place clicked for a new event (taken by the event editor).
+    pub placed: Option<LonLat>,
 }
 
 impl Default for Tools {
@@ -42,6 +46,7 @@ impl Default for Tools {
             radius_km: 300.0,
             label: String::new(),
             source: String::new(),
+            placed: None,
         }
     }
 }
@@ -60,6 +65,10 @@ impl Tools {
         match self.active {
             Some(Tool::Measure) => self.points.push(at),
             Some(Tool::Circle) => self.center = Some(at),
+            Some(Tool::Place) => {
+                self.placed = Some(at);
+                self.active = None;
+            }
             None => {}
         }
     }

@@ -4,8 +4,10 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::event_editor::{Draft, EventEditor};
 use super::event_list::title;
 use super::layout::{cover_window, free_rect};
+use crate::app::files::store::OpenFiles;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::SelectEvent;
@@ -15,6 +17,7 @@ use crate::app::state::systems::AppSystems;
 use crate::app::theme::{self, icons::status_icon};
 use crate::core::events::{BUNDLED_NAME, CATEGORIES, category_index};
 use crate::core::model::Lang;
+use crate::core::userfile::Content;
 
 /// Adds the card of the selected event.
 pub(super) fn plugin(app: &mut App) {
@@ -24,6 +27,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn card(
     mut contexts: EguiContexts,
     mut layout: ResMut<UiLayout>,
@@ -31,6 +35,8 @@ fn card(
     mut select: MessageWriter<SelectEvent>,
     toggles: Res<LayerToggles>,
     story: Res<Story>,
+    files: Res<OpenFiles>,
+    mut editor: ResMut<EventEditor>,
 ) -> Result {
     let Some(e) = selection.get(&story) else {
         return Ok(());
@@ -134,6 +140,37 @@ fn card(
             }
             if e.file != BUNDLED_NAME {
                 ui.label(egui::RichText::new(format!("From {}", e.file)).small());
+                // Your own events in a GeoJSON file can be edited; the bundled ones cannot.
+                let file = files
+                    .files
+                    .iter()
+                    .find(|f| f.name == e.file && matches!(f.good, Some(Content::Events(_))));
+                let geojson = file.is_some_and(|f| {
+                    let p = f.path.to_string_lossy().to_lowercase();
+                    p.ends_with(".geojson") || p.ends_with(".json")
+                });
+                if let Some(f) = file.filter(|_| geojson)
+                    && ui
+                        .button("Edit")
+                        .on_hover_text("Change this event and save it to its file")
+                        .clicked()
+                {
+                    // Its id in the file (the story puts the file's name in front).
+                    let namespaced = |raw: &str| raw == e.id || format!("{}#{raw}", e.file) == e.id;
+                    let id_in_file = match &f.good {
+                        Some(Content::Events(list)) => list
+                            .iter()
+                            .map(|x| x.id.as_str())
+                            .find(|raw| namespaced(raw))
+                            .unwrap_or(&e.id)
+                            .to_string(),
+                        _ => e.id.clone(),
+                    };
+                    editor.draft = Draft::of(e, &id_in_file);
+                    editor.file = f.path.display().to_string();
+                    editor.problems.clear();
+                    editor.open = true;
+                }
             }
         });
     cover_window(&mut layout, w);

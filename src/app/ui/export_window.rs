@@ -1,4 +1,4 @@
-//! The Save window: the view as a PNG (Ctrl+Shift+S, Save image) or the lesson's slides and
+//! The Save window: the view as a PNG (Ctrl+Shift+S, Save… in the top bar) or the lesson's slides and
 //! handout, at the window's size or a chosen one, into a folder the user can change; with the
 //! export's progress and result.
 

@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 
 pub mod event_card;
+pub mod event_editor;
 pub mod event_list;
 pub mod export_window;
 pub mod files;
@@ -41,5 +42,10 @@ pub fn plugin(app: &mut App) {
         windows::plugin,
     ))
     // The classroom: lessons, teaching tools, saving pictures.
-    .add_plugins((lesson::plugin, tools::plugin, export_window::plugin));
+    .add_plugins((
+        lesson::plugin,
+        tools::plugin,
+        export_window::plugin,
+        event_editor::plugin,
+    ));
 }

@@ -134,6 +134,8 @@ fn tool_window(
     let title = match tool {
         Tool::Measure => "Measure a distance",
         Tool::Circle => "Range circle",
+        // The event editor says what to do.
+        Tool::Place => return Ok(()),
     };
     let shown = egui::Window::new(title)
         .id(egui::Id::new("tool-window"))
@@ -164,6 +166,7 @@ fn tool_window(
                     }
                 });
             }
+            Tool::Place => {}
             Tool::Circle => {
                 ui.label("Click the centre on the map or the globe, then set the radius.");
                 ui.horizontal(|ui| {

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::event_editor::EventEditor;
 use super::event_list::EventListOpen;
 use super::export_window::{SaveWhat, SaveWindow};
 use super::files::FileWindows;
@@ -51,6 +52,7 @@ fn top_bar(
     mut lesson: ResMut<LessonState>,
     mut tools: ResMut<Tools>,
     mut save: ResMut<SaveWindow>,
+    mut events_ed: ResMut<EventEditor>,
     mut requests: Requests,
     window: Single<&Window>,
 ) -> Result {
@@ -145,7 +147,14 @@ fn top_bar(
                 }
             }
             if ui
-                .button("Save image")
+                .button("+ Event")
+                .on_hover_text("Add an event of your own: click the map for its place, then give its date, status and sources")
+                .clicked()
+            {
+                events_ed.start_new(&mut tools);
+            }
+            if ui
+                .button("Save…")
                 .on_hover_text("Save the view as a PNG, or a lesson's slides and handout (Ctrl+Shift+S)")
                 .clicked()
             {

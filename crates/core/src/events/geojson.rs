@@ -4,9 +4,10 @@
 use serde_json::Value;
 
 use super::fields::{DateForms, Fields, RawEvent, note_imprecise_dates, read_date, value_text};
-use super::{EventFile, RouteNote, Status};
+use super::{Event, EventFile, RouteNote, Status};
 use crate::geojson;
 use crate::model::Feature;
+use crate::model::Shape;
 use crate::problem::Place;
 
 /// True when a GeoJSON file's features are reported events: at least half of them have a
@@ -194,6 +195,101 @@ pub fn from_loaded(file: &str, loaded: &geojson::Loaded) -> EventFile {
     out
 }
 
+/// A date as the files write it, at its precision: `2024`, `2024-10`, `2024-10-17`.
+fn date_text(d: &crate::timeline::FuzzyDate) -> String {
+    use crate::timeline::Precision;
+    match d.precision {
+        Precision::Year => format!("{:04}", d.year),
+        Precision::Month => format!("{:04}-{:02}", d.year, d.month),
+        Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+    }
+}
+
+fn geometry(shapes: &[Shape]) -> serde_json::Value {
+    use serde_json::json;
+    let one = |s: &Shape| match s {
+        Shape::Point(p) => json!({"type": "Point", "coordinates": p}),
+        Shape::Line(l) => json!({"type": "LineString", "coordinates": l}),
+        Shape::Polygon(r) => json!({"type": "Polygon", "coordinates": r}),
+    };
+    match shapes {
+        [] => serde_json::Value::Null,
+        [s] => one(s),
+        _ if shapes.iter().all(|s| matches!(s, Shape::Line(_))) => json!({
+            "type": "MultiLineString",
+            "coordinates": shapes.iter().filter_map(|s| match s { Shape::Line(l) => Some(l), _ => None }).collect::<Vec<_>>(),
+        }),
+        _ => {
+            json!({"type": "GeometryCollection", "geometries": shapes.iter().map(one).collect::<Vec<_>>()})
+        }
+    }
+}
+
+/// Events as a GeoJSON events file (`docs/events-format.md`), the form the app reads:
+/// reading it back gives the same events (their file aside).
+pub fn to_geojson(events: &[Event]) -> String {
+    use serde_json::json;
+    let features: Vec<serde_json::Value> = events
+        .iter()
+        .map(|e| {
+            let mut p = serde_json::Map::new();
+            p.insert("title".into(), json!(e.title));
+            if let Some(k) = &e.title_ko {
+                p.insert("title_ko".into(), json!(k));
+            }
+            if !e.summary.is_empty() {
+                p.insert("summary".into(), json!(e.summary));
+            }
+            p.insert("start".into(), json!(date_text(&e.span.start)));
+            p.insert("end".into(), json!(e.span.end.as_ref().map(date_text)));
+            p.insert("category".into(), json!(e.category));
+            p.insert("status".into(), json!(e.status.code()));
+            p.insert("claimed_by".into(), json!(e.claimed_by));
+            p.insert("denied_by".into(), json!(e.denied_by));
+            if let Some(pl) = &e.place {
+                p.insert("place".into(), json!(pl));
+            }
+            if let Some(pp) = e.place_precision {
+                p.insert("place_precision".into(), json!(pp.code()));
+            }
+            let sources: Vec<serde_json::Value> = e
+                .sources
+                .iter()
+                .map(|s| {
+                    json!({
+                        "publisher": s.publisher,
+                        "date": s.date.as_ref().map(date_text),
+                        "title": s.title,
+                        "author": s.author,
+                        "url": s.url,
+                    })
+                })
+                .collect();
+            p.insert("sources".into(), json!(sources));
+            if let Some(r) = &e.route_not_reported {
+                p.insert("route".into(), json!("not reported"));
+                p.insert("route_note".into(), json!(r.en));
+                if let Some(k) = &r.ko {
+                    p.insert("route_note_ko".into(), json!(k));
+                }
+            }
+            json!({
+                "type": "Feature",
+                "id": e.id,
+                "geometry": geometry(&e.shapes),
+                "properties": p,
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&json!({
+        "type": "FeatureCollection",
+        "features": features,
+    }))
+    .unwrap_or_default();
+    s.push('\n');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{PlacePrecision, errors};
@@ -245,5 +341,26 @@ mod tests {
         assert!(looks_like_events(
             &geojson::load("ev.geojson", src).features
         ));
+    }
+
+    #[test]
+    fn events_written_and_read_back_are_the_same_events() {
+        let bundled = load_geojson(super::super::BUNDLED_NAME, super::super::BUNDLED);
+        assert!(bundled.events.len() >= 14);
+        let text = to_geojson(&bundled.events);
+        let back = load_geojson("mine.geojson", text.as_bytes());
+        assert!(
+            back.problems
+                .iter()
+                .all(|p| p.severity != crate::problem::Severity::Error),
+            "{:#?}",
+            back.problems
+        );
+        assert_eq!(back.events.len(), bundled.events.len());
+        for (a, b) in bundled.events.iter().zip(&back.events) {
+            let mut b = b.clone();
+            b.file = a.file.clone();
+            assert_eq!(*a, b, "{}", a.id);
+        }
     }
 }

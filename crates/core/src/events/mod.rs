@@ -16,7 +16,7 @@ use super::timeline::{FuzzyDate, Span};
 
 pub use self::csv::{MAX_CSV_BYTES, load_csv};
 pub use self::geojson::{
-    END_FIELDS, TIME_FIELDS, from_loaded, load_geojson, looks_like_events, timed_fields,
+    END_FIELDS, TIME_FIELDS, from_loaded, load_geojson, looks_like_events, timed_fields, to_geojson,
 };
 
 pub use self::story_json::{MAX_STORY_BYTES, StoryJson, read_story_json, strip_html};
