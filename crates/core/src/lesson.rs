@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::globe::distance_km;
-use super::model::{Lang, LonLat};
+use super::model::{Lang, LonLat, thousands};
 use super::problem::{Place, Problem, Severity};
 use super::timeline::{FuzzyDate, Window};
 use super::view::{MAX_ZOOM, MIN_ZOOM, ViewSpec};
@@ -114,18 +114,8 @@ impl Annotation {
 
 /// A length in km as a teacher says it, with miles: "6,473 km (4,022 mi)".
 pub fn km_and_miles(km: f64) -> String {
-    let group = |v: f64| {
-        let s = format!("{:.0}", v.round());
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    };
-    format!("{} km ({} mi)", group(km), group(km / 1.609_344))
+    let whole = |v: f64| thousands(v.round().max(0.0) as u64);
+    format!("{} km ({} mi)", whole(km), whole(km / 1.609_344))
 }
 
 /// The answer to a question.
@@ -1139,15 +1129,6 @@ fn lonlat_json(p: LonLat) -> Value {
     serde_json::json!([p[0], p[1]])
 }
 
-fn date_json(d: &FuzzyDate) -> String {
-    use crate::timeline::Precision;
-    match d.precision {
-        Precision::Year => format!("{:04}", d.year),
-        Precision::Month => format!("{:04}-{:02}", d.year, d.month),
-        Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-    }
-}
-
 impl Step {
     /// The step as the file writes it.
     pub fn to_json(&self) -> Value {
@@ -1174,7 +1155,7 @@ impl Step {
             o.insert("view".into(), Value::Object(vo));
         }
         if let Some(d) = &self.date {
-            o.insert("date".into(), Value::String(date_json(d)));
+            o.insert("date".into(), Value::String(d.file_form()));
         }
         match self.window {
             Some(Window::Cumulative) => {

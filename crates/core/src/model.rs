@@ -52,6 +52,19 @@ pub fn signed_area(ring: &[LonLat]) -> f64 {
     sum / 2.0
 }
 
+/// A whole number with its digits grouped by thousands: 3222000 → "3,222,000".
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +134,12 @@ mod lang_tests {
         assert_eq!(Lang::Ko.label("Erdenet", None), "Erdenet");
         assert_eq!(Lang::parse("KO"), Ok(Lang::Ko));
         assert!(Lang::parse("fr").is_err());
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(3_222_000), "3,222,000");
     }
 }

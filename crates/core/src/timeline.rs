@@ -306,6 +306,15 @@ impl FuzzyDate {
         }
     }
 
+    /// As files write it, at its precision: `2024`, `2024-10`, `2024-10-17`.
+    pub fn file_form(&self) -> String {
+        match self.precision {
+            Precision::Year => format!("{:04}", self.year),
+            Precision::Month => format!("{:04}-{:02}", self.year, self.month),
+            Precision::Day => format!("{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+
     /// Written by its precision: "2024", "October 2024", "17 October 2024".
     pub fn describe(&self) -> String {
         match self.precision {

@@ -91,16 +91,7 @@ impl Default for Draft {
 impl Draft {
     /// The draft of an event read from a file.
     pub fn of(e: &Event, id_in_file: &str) -> Draft {
-        let date = |d: &crate::core::timeline::FuzzyDate| {
-            let mut s = format!("{:04}", d.year);
-            if d.precision != crate::core::timeline::Precision::Year {
-                s.push_str(&format!("-{:02}", d.month));
-            }
-            if d.precision == crate::core::timeline::Precision::Day {
-                s.push_str(&format!("-{:02}", d.day));
-            }
-            s
-        };
+        let date = |d: &crate::core::timeline::FuzzyDate| d.file_form();
         let at = match e.shapes.as_slice() {
             [Shape::Point(p)] => Some(*p),
             _ => None,

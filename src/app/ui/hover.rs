@@ -18,6 +18,7 @@ use crate::app::state::systems::AppSystems;
 use crate::core::atlas::PlaceKind;
 use crate::core::labels::DOT_PX;
 use crate::core::model::Lang;
+use crate::core::model::thousands;
 
 /// Adds the hover cards.
 pub(super) fn plugin(app: &mut App) {
@@ -185,29 +186,4 @@ fn city_card(
             });
         });
     Ok(())
-}
-
-/// 3222000 → "3,222,000".
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(3_222_000), "3,222,000");
-    }
 }

@@ -195,13 +195,7 @@ pub fn editor(
         ui.horizontal(|ui| {
             ui.label("Date:");
             let mut d = s.date.map(|d| d.describe()).unwrap_or_default();
-            let iso = s.date.map(|d| match d.precision {
-                crate::core::timeline::Precision::Year => format!("{:04}", d.year),
-                crate::core::timeline::Precision::Month => format!("{:04}-{:02}", d.year, d.month),
-                crate::core::timeline::Precision::Day => {
-                    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
-                }
-            });
+            let iso = s.date.map(|d| d.file_form());
             // What is typed stays while it is not yet a date (kept in egui's memory).
             let key = egui::Id::new(("lesson-date", s.id.clone()));
             let mut buf = ui

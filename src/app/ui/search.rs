@@ -6,7 +6,6 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::hover::thousands;
 use super::layout::free_rect;
 use crate::app::render::labels::Highlight;
 use crate::app::state::layers::LayerToggles;
@@ -16,6 +15,7 @@ use crate::app::state::screen::UiLayout;
 use crate::app::state::settings::{AtlasData, Settings};
 use crate::app::state::systems::AppSystems;
 use crate::core::atlas::{Place, PlaceKind};
+use crate::core::model::thousands;
 use crate::core::search::search;
 
 /// The search box's state.

@@ -195,16 +195,6 @@ pub fn from_loaded(file: &str, loaded: &geojson::Loaded) -> EventFile {
     out
 }
 
-/// A date as the files write it, at its precision: `2024`, `2024-10`, `2024-10-17`.
-fn date_text(d: &crate::timeline::FuzzyDate) -> String {
-    use crate::timeline::Precision;
-    match d.precision {
-        Precision::Year => format!("{:04}", d.year),
-        Precision::Month => format!("{:04}-{:02}", d.year, d.month),
-        Precision::Day => format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-    }
-}
-
 fn geometry(shapes: &[Shape]) -> serde_json::Value {
     use serde_json::json;
     let one = |s: &Shape| match s {
@@ -240,8 +230,11 @@ pub fn to_geojson(events: &[Event]) -> String {
             if !e.summary.is_empty() {
                 p.insert("summary".into(), json!(e.summary));
             }
-            p.insert("start".into(), json!(date_text(&e.span.start)));
-            p.insert("end".into(), json!(e.span.end.as_ref().map(date_text)));
+            p.insert("start".into(), json!(e.span.start.file_form()));
+            p.insert(
+                "end".into(),
+                json!(e.span.end.as_ref().map(|d| d.file_form())),
+            );
             p.insert("category".into(), json!(e.category));
             p.insert("status".into(), json!(e.status.code()));
             p.insert("claimed_by".into(), json!(e.claimed_by));
@@ -258,7 +251,7 @@ pub fn to_geojson(events: &[Event]) -> String {
                 .map(|s| {
                     json!({
                         "publisher": s.publisher,
-                        "date": s.date.as_ref().map(date_text),
+                        "date": s.date.as_ref().map(|d| d.file_form()),
                         "title": s.title,
                         "author": s.author,
                         "url": s.url,
