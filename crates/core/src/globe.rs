@@ -98,6 +98,16 @@ pub fn arc(a: LonLat, b: LonLat, n: usize) -> Vec<LonLat> {
     (0..=n).map(|i| slerp(a, b, i as f64 / n as f64)).collect()
 }
 
+/// A line through places, each leg a great circle: its length in km.
+pub fn path_km(points: &[LonLat]) -> f64 {
+    points.windows(2).map(|w| distance_km(w[0], w[1])).sum()
+}
+
+/// A line through places as drawn: each leg a great-circle arc of `n` segments.
+pub fn path_arcs(points: &[LonLat], n: usize) -> Vec<LonLat> {
+    points.windows(2).flat_map(|w| arc(w[0], w[1], n)).collect()
+}
+
 /// Where the globe camera is: the place under the screen centre, the camera's distance from
 /// the Earth's centre (in Earth radii), and the vertical field of view.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::globe::distance_km;
+use super::globe::path_km;
 use super::model::{Lang, LonLat, thousands};
 use super::problem::{Place, Problem, Severity};
 use super::timeline::{FuzzyDate, Window};
@@ -104,9 +104,7 @@ impl Annotation {
     /// For a measured line, its length along great circles in km.
     pub fn length_km(&self) -> Option<f64> {
         match self {
-            Annotation::Measure { points } => {
-                Some(points.windows(2).map(|w| distance_km(w[0], w[1])).sum())
-            }
+            Annotation::Measure { points } => Some(path_km(points)),
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::core::globe::distance_km;
+use crate::core::globe::path_km;
 use crate::core::model::LonLat;
 
 /// A teaching tool.
@@ -54,10 +54,7 @@ impl Default for Tools {
 impl Tools {
     /// The measured line's length along great circles (km).
     pub fn length_km(&self) -> f64 {
-        self.points
-            .windows(2)
-            .map(|w| distance_km(w[0], w[1]))
-            .sum()
+        path_km(&self.points)
     }
 
     /// A click on the map at a place, for the tool on.

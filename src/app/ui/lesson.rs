@@ -25,7 +25,7 @@ use crate::app::state::story::{Clock, Selection};
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::Tools;
 use crate::app::theme;
-use crate::core::globe::{arc, ground_circle};
+use crate::core::globe::{arc, ground_circle, path_arcs};
 use crate::core::lesson::{Annotation, Answer, Span, Text, km_and_miles, paragraphs};
 use crate::core::model::Lang;
 
@@ -352,10 +352,7 @@ fn marks(
                 }
             }
             Annotation::Measure { points } => {
-                let along: Vec<[f64; 2]> = points
-                    .windows(2)
-                    .flat_map(|w| arc(w[0], w[1], 64))
-                    .collect();
+                let along = path_arcs(points, 64);
                 // The ends: open circles round the places, the line stopping at them.
                 let gap = 12.0 * k;
                 polyline(&painter, &projector, size, &along, line, gap);

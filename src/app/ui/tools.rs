@@ -16,7 +16,7 @@ use crate::app::state::screen::{Projector, UiLayout, window_size};
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::{Tool, Tools};
 use crate::app::theme;
-use crate::core::globe::{arc, ground_circle};
+use crate::core::globe::{ground_circle, path_arcs};
 use crate::core::lesson::km_and_miles;
 
 /// Adds the tools' keys, clicks, drawing and window.
@@ -84,11 +84,7 @@ fn tool_marks(
         .with_clip_rect(free_rect(ctx, &layout));
     let stroke = egui::Stroke::new(2.5, theme::MEASURE);
     if tools.points.len() >= 2 {
-        let along: Vec<[f64; 2]> = tools
-            .points
-            .windows(2)
-            .flat_map(|w| arc(w[0], w[1], 64))
-            .collect();
+        let along = path_arcs(&tools.points, 64);
         polyline(&painter, &projector, size, &along, stroke, 0.0);
     }
     for p in &tools.points {
