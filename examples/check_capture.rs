@@ -463,6 +463,18 @@ fn main() -> ExitCode {
         if args.iter().any(|a| a == "--presenting") && l["presenting"] != true {
             failures.push("the lesson is not being presented".into());
         }
+        if args.iter().any(|a| a == "--editing") && l["editing"] != true {
+            failures.push("the lesson is not open in the editor".into());
+        }
+        if let Some(n) = list_arg(&args, "--drawings").first() {
+            let want: u64 = n.parse().unwrap_or(u64::MAX);
+            if l["drawings"].as_u64() != Some(want) {
+                failures.push(format!(
+                    "the step has {} drawing(s), expected {want}",
+                    l["drawings"]
+                ));
+            }
+        }
         let card: Vec<f64> = l["card"]
             .as_array()
             .into_iter()

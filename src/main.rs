@@ -88,6 +88,9 @@ struct Cli {
     /// With --lesson: start presenting (full screen, large type; Esc leaves).
     #[arg(long, requires = "lesson")]
     present: bool,
+    /// With --lesson: open it in the editor (the Lesson window's Edit).
+    #[arg(long, requires = "lesson", conflicts_with = "present")]
+    edit: bool,
     /// With --lesson: save its slides (one PNG per step, at --size) and a handout page
     /// (handout.html) into DIR without showing a window, then exit.
     #[arg(long, value_name = "DIR", requires = "lesson")]
@@ -227,6 +230,7 @@ fn main() -> ExitCode {
         }),
         lesson_step: cli.step,
         present: cli.present,
+        edit: cli.edit,
         export_lesson: cli.export_lesson,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);

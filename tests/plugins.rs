@@ -1248,6 +1248,23 @@ fn a_lesson_built_from_the_screen_undoes_redoes_and_saves() {
     app.world_mut().resource_mut::<Clock>().date = day("2024-06-19");
     app.world_mut().resource_mut::<Selection>().event = Some("treaty-signed".into());
     app.world_mut().resource_mut::<Tools>().points = vec![[125.75, 39.03], [127.54, 39.92]];
+    // An arrow and a note drawn with the tools, rivers turned off.
+    {
+        use dateline::app::state::tools::Tool;
+        let mut t = app.world_mut().resource_mut::<Tools>();
+        t.toggle(Tool::Arrow);
+        t.text = "by rail".into();
+        t.click([129.7, 42.3]);
+        t.click([131.9, 43.1]);
+        t.toggle(Tool::Note);
+        t.text = "Tumen bridge".into();
+        t.click([130.6, 42.4]);
+        t.active = None;
+    }
+    app.world_mut()
+        .resource_mut::<LayerToggles>()
+        .lines
+        .insert(LineKind::River, false);
     app.update();
     let add = |app: &mut App, title: &str| {
         let w = app.world();
@@ -1259,6 +1276,9 @@ fn a_lesson_built_from_the_screen_undoes_redoes_and_saves() {
             clock: w.resource::<Clock>(),
             selection: w.resource::<Selection>(),
             tools: w.resource::<Tools>(),
+            toggles: w.resource::<LayerToggles>(),
+            atlas: &w.resource::<AtlasData>().0,
+            story: w.resource::<Story>(),
         };
         let state = w.resource::<LessonState>();
         let mut l = (**state.lesson.as_ref().unwrap()).clone();
@@ -1287,7 +1307,24 @@ fn a_lesson_built_from_the_screen_undoes_redoes_and_saves() {
         let s = &l.steps[0];
         assert_eq!(s.events, ["treaty-signed"]);
         assert_eq!(s.date.unwrap().first_day() as f64, day("2024-06-19"));
-        assert_eq!(s.annotations.len(), 1);
+        use dateline::core::lesson::Annotation;
+        let kinds: Vec<&str> = s
+            .annotations
+            .iter()
+            .map(|a| match a {
+                Annotation::Measure { .. } => "measure",
+                Annotation::Arrow { label: Some(l), .. } if l.en.as_deref() == Some("by rail") => {
+                    "arrow"
+                }
+                Annotation::Note { text, .. } if text.en.as_deref() == Some("Tumen bridge") => {
+                    "note"
+                }
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["measure", "arrow", "note"]);
+        assert_eq!(s.layers.rivers, Some(false));
+        assert_eq!(s.layers.graticule, Some(true));
         let Some(ViewSpec::At { center, .. }) = s.view.as_ref().map(|v| v.spec.clone()) else {
             panic!("no view")
         };
@@ -1301,6 +1338,15 @@ fn a_lesson_built_from_the_screen_undoes_redoes_and_saves() {
     app.world_mut().write_message(LessonRequest::Redo);
     app.update();
     assert_eq!(steps(&app), 2);
+    // Going to the first step puts its layers back: rivers off again after turning them on.
+    app.world_mut()
+        .resource_mut::<LayerToggles>()
+        .lines
+        .insert(LineKind::River, true);
+    app.world_mut().write_message(LessonRequest::GoTo(0));
+    app.update();
+    app.update();
+    assert!(!app.world().resource::<LayerToggles>().lines[&LineKind::River]);
     // Save as: written off the frame, then read back as the same lesson.
     let path = dir.join("mine.dateline-lesson.json");
     app.world_mut()
@@ -1380,5 +1426,69 @@ fn an_event_made_in_the_app_is_saved_to_its_file_and_joins_the_timeline() {
             .unwrap()
             .contains("DMZ museum")
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_event_in_a_csv_file_is_edited_and_saved_back_as_csv() {
+    use dateline::app::ui::event_editor::{Draft, save_request};
+    let dir = temp_dir("csv-events");
+    let path = dir.join("class.csv");
+    std::fs::write(
+        &path,
+        "start,title,lon,lat,category,status,source_publisher,source_date\n\
+         2024-10,Plant seen from space,127.58,39.97,weapons-production,reported,The Independent,2024-11\n\
+         2024-11-04,Museum visit,126.7,37.9,other,confirmed,Our class,2024-11-04\n",
+    )
+    .unwrap();
+    let mut app = full_app("korea");
+    app.world_mut().write_message(OpenFile(path.clone()));
+    app.update();
+    let has = |a: &App, title: &str| {
+        a.world()
+            .resource::<Story>()
+            .events()
+            .iter()
+            .any(|e| e.title == title)
+    };
+    wait_until(&mut app, "the CSV's events", |a| has(a, "Museum visit"));
+    let e = app
+        .world()
+        .resource::<Story>()
+        .events()
+        .iter()
+        .find(|e| e.title == "Museum visit")
+        .unwrap()
+        .clone();
+    // Edited as the card's Edit does: its id in the file is the one the reader made.
+    let mut d = Draft::of(&e, "class.csv#row3");
+    d.title = "Museum visit, with the DMZ".into();
+    d.title_ko = "박물관 견학".into();
+    let req = save_request(&d, &path, app.world().resource::<OpenFiles>()).unwrap();
+    assert!(!req.new_file, "the open file is written over");
+    assert!(req.text.starts_with("id,start,end,title"), "{}", req.text);
+    app.world_mut().write_message(req);
+    wait_until(&mut app, "the edited event", |a| {
+        has(a, "Museum visit, with the DMZ") && !has(a, "Museum visit")
+    });
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written.contains("\"Museum visit, with the DMZ\",박물관 견학"),
+        "{written}"
+    );
+    assert!(
+        written.contains("Plant seen from space"),
+        "the other row stays"
+    );
+    assert_eq!(app.world().resource::<Story>().events().len(), 16);
+    // An event CSV cannot hold (two sources) is refused with what to do; the file is kept.
+    let mut two = d.clone();
+    two.sources.push(two.sources[0].clone());
+    let err = save_request(&two, &path, app.world().resource::<OpenFiles>()).unwrap_err();
+    assert!(
+        err[0].contains("several sources") && err[0].contains("GeoJSON"),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -287,6 +287,8 @@ fn describe_lesson(
             .map(|n| plain(&n.get(lang)))
             .unwrap_or_default(),
         presenting: state.presenting,
+        editing: state.editing,
+        drawings: step.annotations.len(),
         card: card.filter(|_| state.presenting),
         events: step.events.clone(),
         places,

@@ -50,6 +50,10 @@ pub struct SceneLesson {
     pub narration: String,
     /// Whether it is being presented.
     pub presenting: bool,
+    /// Whether it is open in the editor.
+    pub editing: bool,
+    /// How many drawings (arrows, circles, notes, measured lines) the step has.
+    pub drawings: usize,
     /// The narration card's rectangle `[left, top, right, bottom]`, when presenting.
     pub card: Option<[f32; 4]>,
     /// The events it highlights, by id.

@@ -212,6 +212,7 @@ fn from_command_line(
         if settings.present {
             out.write(LessonRequest::Present(true));
         }
+        state.editing = settings.edit;
     }
 }
 

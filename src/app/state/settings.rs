@@ -62,6 +62,8 @@ pub struct Settings {
     pub lesson_step: Option<String>,
     /// Start presenting the lesson (`--present`).
     pub present: bool,
+    /// Open the lesson in the editor (`--edit`).
+    pub edit: bool,
     /// Export the lesson's slides and handout into this folder, then exit
     /// (`--export-lesson`).
     pub export_lesson: Option<PathBuf>,
@@ -90,6 +92,7 @@ impl Settings {
             lesson: None,
             lesson_step: None,
             present: false,
+            edit: false,
             export_lesson: None,
         }
     }

@@ -1,10 +1,13 @@
 //! The teaching tools in use: measuring a distance along great circles (places clicked on the
 //! map or the globe) and a range circle (a centre clicked, a radius in km, a label and a note
-//! of its source). While a tool is on, clicks on the map go to it, not to markers or layers.
+//! of its source), arrows (two clicks: from, to) and text notes (a click: where). While a tool
+//! is on, clicks on the map go to it, not to markers or layers. "Add step from screen" puts
+//! them all in a lesson's step.
 
 use bevy::prelude::*;
 
 use crate::core::globe::path_km;
+use crate::core::lesson::{Annotation, Text};
 use crate::core::model::LonLat;
 
 /// A teaching tool.
@@ -16,6 +19,10 @@ pub enum Tool {
     Circle,
     /// Place a new event: the next click gives its position.
     Place,
+    /// An arrow: a click where it starts, a click where it points.
+    Arrow,
+    /// A text note: a click where it goes.
+    Note,
 }
 
 /// The tool in use and what it has so far.
@@ -35,6 +42,12 @@ pub struct Tools {
     pub source: String,
     /// The place clicked for a new event (taken by the event editor).
     pub placed: Option<LonLat>,
+    /// Where the arrow being drawn starts (its first click).
+    pub arrow_from: Option<LonLat>,
+    /// The text the next arrow or note gets.
+    pub text: String,
+    /// The arrows and notes drawn, in order ([`Annotation::Arrow`] and [`Annotation::Note`]).
+    pub drawings: Vec<Annotation>,
 }
 
 impl Default for Tools {
@@ -47,6 +60,9 @@ impl Default for Tools {
             label: String::new(),
             source: String::new(),
             placed: None,
+            arrow_from: None,
+            text: String::new(),
+            drawings: Vec::new(),
         }
     }
 }
@@ -66,8 +82,40 @@ impl Tools {
                 self.placed = Some(at);
                 self.active = None;
             }
+            Some(Tool::Arrow) => match self.arrow_from.take() {
+                None => self.arrow_from = Some(at),
+                Some(from) => self.drawings.push(Annotation::Arrow {
+                    from,
+                    to: at,
+                    label: self.typed(),
+                }),
+            },
+            Some(Tool::Note) => self.drawings.push(Annotation::Note {
+                at,
+                text: self.typed().unwrap_or_else(|| Text {
+                    en: Some("Note".into()),
+                    ko: Some("메모".into()),
+                }),
+            }),
             None => {}
         }
+    }
+
+    /// The text typed for the next arrow or note, if any.
+    fn typed(&self) -> Option<Text> {
+        let t = self.text.trim();
+        (!t.is_empty()).then(|| Text {
+            en: Some(t.to_string()),
+            ko: None,
+        })
+    }
+
+    /// Whether anything is drawn (a line, a circle, an arrow, a note).
+    pub fn has_marks(&self) -> bool {
+        !self.points.is_empty()
+            || self.center.is_some()
+            || self.arrow_from.is_some()
+            || !self.drawings.is_empty()
     }
 
     /// Turns a tool on (or off when it is on), keeping what it had.
@@ -112,5 +160,42 @@ mod tests {
         assert_eq!(t.points.len(), 2, "the measured line stays");
         t.toggle(Tool::Circle);
         assert!(t.active.is_none());
+    }
+
+    #[test]
+    fn arrows_take_two_clicks_and_notes_one_with_the_text_typed() {
+        let mut t = Tools::default();
+        t.toggle(Tool::Arrow);
+        t.text = " by rail ".into();
+        t.click([129.7, 42.3]);
+        assert!(t.drawings.is_empty(), "one click: the arrow's start");
+        assert!(t.has_marks());
+        t.click([131.9, 43.1]);
+        assert_eq!(
+            t.drawings,
+            vec![Annotation::Arrow {
+                from: [129.7, 42.3],
+                to: [131.9, 43.1],
+                label: Some(Text {
+                    en: Some("by rail".into()),
+                    ko: None
+                }),
+            }]
+        );
+        assert!(t.arrow_from.is_none(), "the next click starts a new arrow");
+        t.toggle(Tool::Note);
+        t.text.clear();
+        t.click([36.2, 51.7]);
+        match &t.drawings[1] {
+            Annotation::Note { at, text } => {
+                assert_eq!(*at, [36.2, 51.7]);
+                assert_eq!(
+                    text.en.as_deref(),
+                    Some("Note"),
+                    "an empty note gets a word"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -140,16 +140,17 @@ fn card(
             }
             if e.file != BUNDLED_NAME {
                 ui.label(egui::RichText::new(format!("From {}", e.file)).small());
-                // Your own events in a GeoJSON file can be edited; the bundled ones cannot.
+                // Your own events in a GeoJSON or CSV file can be edited; the bundled ones
+                // cannot.
                 let file = files
                     .files
                     .iter()
                     .find(|f| f.name == e.file && matches!(f.good, Some(Content::Events(_))));
-                let geojson = file.is_some_and(|f| {
+                let writable = file.is_some_and(|f| {
                     let p = f.path.to_string_lossy().to_lowercase();
-                    p.ends_with(".geojson") || p.ends_with(".json")
+                    p.ends_with(".geojson") || p.ends_with(".json") || p.ends_with(".csv")
                 });
-                if let Some(f) = file.filter(|_| geojson)
+                if let Some(f) = file.filter(|_| writable)
                     && ui
                         .button("Edit")
                         .on_hover_text("Change this event and save it to its file")

@@ -1,8 +1,9 @@
 //! Events of your own, in the app: + Event (click the map for its place, then give its
 //! date at the precision the source gives, titles in English and Korean, category, status,
 //! who claims and who denies it, and its sources), and Edit on the card of an event from one
-//! of your GeoJSON files. Saved as a GeoJSON events file the app reads (checked by the same
-//! reader first, with its plain-language problems); the bundled events stay read-only.
+//! of your GeoJSON or CSV files. Saved in the file's form (a `.csv` as CSV with Dateline's
+//! columns, else GeoJSON), checked by the same reader first, with its plain-language
+//! problems; the bundled events stay read-only.
 
 use std::path::PathBuf;
 
@@ -16,7 +17,7 @@ use crate::app::state::requests::SaveEvents;
 use crate::app::state::screen::UiLayout;
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::{Tool, Tools};
-use crate::core::events::{CATEGORIES, Event, Status, load_geojson, to_geojson};
+use crate::core::events::{CATEGORIES, Event, Status, load_geojson, to_csv, to_geojson};
 use crate::core::model::Shape;
 use crate::core::problem::Severity;
 use crate::core::userfile::Content;
@@ -59,6 +60,8 @@ pub struct Draft {
     pub denied_by: String,
     /// Its place in words.
     pub place: String,
+    /// How precisely the place is known (a code of the events format; empty: not said).
+    pub place_precision: String,
     /// Its position (other shapes of an edited event are kept).
     pub at: Option<[f64; 2]>,
     /// Its shapes when they are not one point (kept as they were).
@@ -81,6 +84,7 @@ impl Default for Draft {
             claimed_by: String::new(),
             denied_by: String::new(),
             place: String::new(),
+            place_precision: String::new(),
             at: None,
             shapes: Vec::new(),
             sources: vec![SourceDraft::default()],
@@ -108,6 +112,10 @@ impl Draft {
             claimed_by: e.claimed_by.join("; "),
             denied_by: e.denied_by.join("; "),
             place: e.place.clone().unwrap_or_default(),
+            place_precision: e
+                .place_precision
+                .map(|p| p.code().to_string())
+                .unwrap_or_default(),
             at,
             shapes: if at.is_some() {
                 Vec::new()
@@ -169,7 +177,8 @@ impl Draft {
                 "summary": self.summary.trim(), "start": self.start.trim(), "end": opt(&self.end),
                 "category": self.category, "status": self.status.code(),
                 "claimed_by": list(&self.claimed_by), "denied_by": list(&self.denied_by),
-                "place": opt(&self.place), "sources": sources}}]});
+                "place": opt(&self.place), "place_precision": opt(&self.place_precision),
+                "sources": sources}}]});
         let read = load_geojson(file, feature.to_string().as_bytes());
         let errors: Vec<String> = read
             .problems
@@ -223,6 +232,40 @@ impl EventEditor {
                 .to_string();
         }
     }
+}
+
+/// What saving `draft` to the file at `path` writes: the file's events as loaded with this one
+/// added or replacing its old version, in the file's form (CSV for a `.csv`, else GeoJSON);
+/// or the problems, in plain language (a bad date, an event CSV cannot hold).
+pub fn save_request(
+    draft: &Draft,
+    path: &std::path::Path,
+    files: &OpenFiles,
+) -> Result<SaveEvents, Vec<String>> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let e = draft.event(&name)?;
+    let open_file = files.files.iter().find(|f| f.path == path);
+    let mut events: Vec<Event> = match open_file.and_then(|f| f.good.as_ref()) {
+        Some(Content::Events(list)) => list.clone(),
+        _ => Vec::new(),
+    };
+    match events.iter_mut().find(|x| x.id == e.id) {
+        Some(old) => *old = e,
+        None => events.push(e),
+    }
+    let text = if name.to_lowercase().ends_with(".csv") {
+        to_csv(&name, &events).map_err(|e| vec![format!("{name}: {e}")])?
+    } else {
+        to_geojson(&events)
+    };
+    Ok(SaveEvents {
+        path: path.to_path_buf(),
+        text,
+        new_file: open_file.is_none(),
+    })
 }
 
 /// Adds the event editor.
@@ -354,34 +397,16 @@ fn editor_window(
             });
         ui.horizontal(|ui| {
             ui.label("File:");
-            ui.add(egui::TextEdit::singleline(&mut ed.file).desired_width(260.0));
+            ui.add(egui::TextEdit::singleline(&mut ed.file).desired_width(260.0))
+                .on_hover_text("A .geojson file, or a .csv with Dateline's columns (one point and one source per event)");
         });
         if ui.button("Save").clicked() {
-            let path = PathBuf::from(ed.file.trim());
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            match ed.draft.event(&name) {
-                Err(p) => ed.problems = p,
-                Ok(e) => {
-                    // The file's events as loaded, this one replacing its old version.
-                    let open_file = files.files.iter().find(|f| f.path == path);
-                    let mut events: Vec<Event> = match open_file.and_then(|f| f.good.as_ref()) {
-                        Some(Content::Events(list)) => list.clone(),
-                        _ => Vec::new(),
-                    };
-                    match events.iter_mut().find(|x| x.id == e.id) {
-                        Some(old) => *old = e,
-                        None => events.push(e),
-                    }
+            match save_request(&ed.draft, &PathBuf::from(ed.file.trim()), &files) {
+                Ok(request) => {
                     ed.problems.clear();
-                    out.write(SaveEvents {
-                        path,
-                        text: to_geojson(&events),
-                        new_file: open_file.is_none(),
-                    });
+                    out.write(request);
                 }
+                Err(p) => ed.problems = p,
             }
         }
         for p in &ed.problems {

@@ -63,12 +63,12 @@ pub(super) fn plugin(app: &mut App) {
             )
                 .in_set(AppSystems::Input),
         )
-        // The presenter's card is a panel (the map's views fit beside it), the marks and the
-        // Lesson window float over the map.
+        // The presenter's card and the editor are panels (the map's views fit beside them),
+        // the marks and the Lesson window float over the map.
         .add_systems(
             EguiPrimaryContextPass,
             (
-                presenter.in_set(AppSystems::UiSide),
+                (presenter, editor_panel).chain().in_set(AppSystems::UiSide),
                 (marks, lesson_window)
                     .chain()
                     .in_set(AppSystems::UiOverlays),
@@ -298,86 +298,100 @@ fn marks(
         let c = to_pos(px);
         painter.circle_stroke(c, 17.0 * k, ring);
     }
-    let line = egui::Stroke::new(2.5 * k, theme::ANNOTATION);
+    // The length of a measured line shows once the answer is (a question may ask for it).
+    let asks = step.question.is_some() && !state.revealed;
     for a in &step.annotations {
-        match a {
-            Annotation::Arrow { from, to, label } => {
-                let pts = arc(*from, *to, 64);
-                let gap = 14.0 * k;
-                polyline(&painter, &projector, size, &pts, line, gap);
-                let tail = pts.len().saturating_sub(4);
-                if let (Some(a), Some(b)) =
-                    (projector.pixel(pts[tail], size), projector.pixel(*to, size))
-                {
-                    let (a, b) = (to_pos(a), to_pos(b));
-                    let dir = (b - a).normalized();
-                    // The head stops short of the place, as the line does.
-                    let b = b - dir * gap;
-                    let side = egui::vec2(-dir.y, dir.x);
-                    let head = 12.0 * k;
-                    painter.add(egui::Shape::convex_polygon(
-                        vec![
-                            b,
-                            b - dir * head + side * head * 0.5,
-                            b - dir * head - side * head * 0.5,
-                        ],
-                        theme::ANNOTATION,
-                        egui::Stroke::NONE,
-                    ));
+        annotation(&painter, &projector, size, a, lang, k, !asks);
+    }
+    Ok(())
+}
+
+/// One of a step's drawings (an arrow, a circle, a note, a measured line), at `k` times the
+/// screen's sizes; a measured line's length shown when `length` is true.
+pub(super) fn annotation(
+    painter: &egui::Painter,
+    projector: &Projector,
+    size: [f64; 2],
+    a: &Annotation,
+    lang: Lang,
+    k: f32,
+    length: bool,
+) {
+    let line = egui::Stroke::new(2.5 * k, theme::ANNOTATION);
+    match a {
+        Annotation::Arrow { from, to, label } => {
+            let pts = arc(*from, *to, 64);
+            let gap = 14.0 * k;
+            polyline(painter, projector, size, &pts, line, gap);
+            let tail = pts.len().saturating_sub(4);
+            if let (Some(a), Some(b)) =
+                (projector.pixel(pts[tail], size), projector.pixel(*to, size))
+            {
+                let (a, b) = (to_pos(a), to_pos(b));
+                let dir = (b - a).normalized();
+                // The head stops short of the place, as the line does.
+                let b = b - dir * gap;
+                let side = egui::vec2(-dir.y, dir.x);
+                let head = 12.0 * k;
+                painter.add(egui::Shape::convex_polygon(
+                    vec![
+                        b,
+                        b - dir * head + side * head * 0.5,
+                        b - dir * head - side * head * 0.5,
+                    ],
+                    theme::ANNOTATION,
+                    egui::Stroke::NONE,
+                ));
+            }
+            if let (Some(l), Some(px)) = (label, projector.pixel(*from, size)) {
+                boxed_text(painter, to_pos(px), &l.get(lang), 12.0 * k);
+            }
+        }
+        Annotation::Circle {
+            center,
+            radius_km,
+            label,
+            source,
+        } => {
+            let ring = ground_circle(*center, *radius_km, 96);
+            polyline(painter, projector, size, &ring, line, 0.0);
+            if let Some(px) = projector.pixel(*center, size) {
+                let mut text = label.as_ref().map(|l| l.get(lang)).unwrap_or_default();
+                text.push_str(&format!(" ({})", km_and_miles(*radius_km)));
+                if let Some(s) = source {
+                    text.push_str(&format!("\nsource: {s}"));
                 }
-                if let (Some(l), Some(px)) = (label, projector.pixel(*from, size)) {
-                    boxed_text(&painter, to_pos(px), &l.get(lang), 12.0 * k);
+                boxed_text(painter, to_pos(px), text.trim(), 12.0 * k);
+            }
+        }
+        Annotation::Note { at, text } => {
+            if let Some(px) = projector.pixel(*at, size) {
+                boxed_text(painter, to_pos(px), &text.get(lang), 13.0 * k);
+            }
+        }
+        Annotation::Measure { points } => {
+            let along = path_arcs(points, 64);
+            // The ends: open circles round the places, the line stopping at them.
+            let gap = 12.0 * k;
+            polyline(painter, projector, size, &along, line, gap);
+            for p in points {
+                if let Some(px) = projector.pixel(*p, size) {
+                    painter.circle_stroke(
+                        to_pos(px),
+                        gap,
+                        egui::Stroke::new(1.5 * k, theme::ANNOTATION),
+                    );
                 }
             }
-            Annotation::Circle {
-                center,
-                radius_km,
-                label,
-                source,
-            } => {
-                let ring = ground_circle(*center, *radius_km, 96);
-                polyline(&painter, &projector, size, &ring, line, 0.0);
-                if let Some(px) = projector.pixel(*center, size) {
-                    let mut text = label.as_ref().map(|l| l.get(lang)).unwrap_or_default();
-                    text.push_str(&format!(" ({})", km_and_miles(*radius_km)));
-                    if let Some(s) = source {
-                        text.push_str(&format!("\nsource: {s}"));
-                    }
-                    boxed_text(&painter, to_pos(px), text.trim(), 12.0 * k);
-                }
-            }
-            Annotation::Note { at, text } => {
-                if let Some(px) = projector.pixel(*at, size) {
-                    boxed_text(&painter, to_pos(px), &text.get(lang), 13.0 * k);
-                }
-            }
-            Annotation::Measure { points } => {
-                let along = path_arcs(points, 64);
-                // The ends: open circles round the places, the line stopping at them.
-                let gap = 12.0 * k;
-                polyline(&painter, &projector, size, &along, line, gap);
-                for p in points {
-                    if let Some(px) = projector.pixel(*p, size) {
-                        painter.circle_stroke(
-                            to_pos(px),
-                            gap,
-                            egui::Stroke::new(1.5 * k, theme::ANNOTATION),
-                        );
-                    }
-                }
-                // The length shows once the answer is (a question may ask for it).
-                let asks = step.question.is_some() && !state.revealed;
-                if let (false, Some(km), Some(px)) = (
-                    asks,
-                    a.length_km(),
-                    projector.pixel(along[along.len() / 2], size),
-                ) {
-                    boxed_text(&painter, to_pos(px), &km_and_miles(km), 14.0 * k);
-                }
+            if let (true, Some(km), Some(px)) = (
+                length,
+                a.length_km(),
+                projector.pixel(along[along.len() / 2], size),
+            ) {
+                boxed_text(painter, to_pos(px), &km_and_miles(km), 14.0 * k);
             }
         }
     }
-    Ok(())
 }
 
 /// The language of the lesson's text: the names' language, unless the lesson lacks it.
@@ -441,23 +455,24 @@ struct Screen<'w> {
     clock: Res<'w, Clock>,
     selection: Res<'w, Selection>,
     tools: Res<'w, Tools>,
+    atlas: Res<'w, AtlasData>,
+    story: Res<'w, Story>,
 }
 
-/// The Lesson window (not presenting): steps, narration, question, problems, Present; and
-/// the editor.
+/// The lesson editor, a side panel on the left while editing (the map's views fit beside
+/// it): the steps to pick from, then the editor of the lesson and the step picked.
 #[allow(clippy::too_many_arguments)]
-fn lesson_window(
+fn editor_panel(
     mut contexts: EguiContexts,
     mut state: ResMut<LessonState>,
     toggles: Res<LayerToggles>,
     mut layout: ResMut<UiLayout>,
-    mut save: ResMut<SaveWindow>,
     mut out: MessageWriter<LessonRequest>,
     screen: Screen,
     window: Single<&Window, With<PrimaryWindow>>,
     mut save_as: Local<String>,
 ) -> Result {
-    if state.presenting || !state.window {
+    if state.presenting || !state.editing {
         return Ok(());
     }
     let on_screen = OnScreen {
@@ -468,7 +483,85 @@ fn lesson_window(
         clock: &screen.clock,
         selection: &screen.selection,
         tools: &screen.tools,
+        toggles: &toggles,
+        atlas: &screen.atlas.0,
+        story: &screen.story,
     };
+    let ctx = contexts.ctx_mut()?.clone();
+    let lang = lesson_lang(&toggles, &state);
+    let panel = egui::Panel::left("lesson-editor")
+        .exact_size(410.0)
+        .resizable(false);
+    show_panel(&ctx, &mut layout, panel, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Lesson editor");
+            if ui
+                .button("Done")
+                .on_hover_text("Leave the editor (the Lesson window comes back)")
+                .clicked()
+            {
+                state.editing = false;
+                state.window = true;
+            }
+            if ui.small_button("New lesson").clicked() {
+                out.write(LessonRequest::New);
+            }
+        });
+        let Some(lesson) = state.lesson.clone() else {
+            ui.label(if state.loading() {
+                "Opening the lesson…"
+            } else {
+                "No lesson is open: New lesson starts one."
+            });
+            return;
+        };
+        // Steps, to pick the one to edit; a long lesson's list scrolls.
+        egui::ScrollArea::vertical()
+            .id_salt("lesson-steps")
+            .max_height(190.0)
+            .show(ui, |ui| {
+                for (i, s) in lesson.steps.iter().enumerate() {
+                    if ui
+                        .selectable_label(
+                            i == state.step,
+                            format!("{}. {}", i + 1, s.title.get(lang)),
+                        )
+                        .clicked()
+                    {
+                        out.write(LessonRequest::GoTo(i));
+                    }
+                }
+            });
+        if lesson.steps.is_empty() {
+            ui.label(
+                "No steps yet: set up the map, the date and the tools, then Add step from screen.",
+            );
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("lesson-editor")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                editor(ui, &state, &on_screen, &mut save_as, &mut out);
+            });
+    });
+    Ok(())
+}
+
+/// The Lesson window (not presenting, not editing): steps, narration, question, problems,
+/// Present, and Edit.
+fn lesson_window(
+    mut contexts: EguiContexts,
+    mut state: ResMut<LessonState>,
+    toggles: Res<LayerToggles>,
+    mut layout: ResMut<UiLayout>,
+    mut save: ResMut<SaveWindow>,
+    mut out: MessageWriter<LessonRequest>,
+) -> Result {
+    // While editing, the editor's side panel stands for the window.
+    if state.presenting || !state.window || state.editing {
+        return Ok(());
+    }
     let ctx = contexts.ctx_mut()?;
     let lang = lesson_lang(&toggles, &state);
     let free = free_rect(ctx, &layout);
@@ -505,25 +598,6 @@ fn lesson_window(
                     out.write(LessonRequest::New);
                 }
             });
-            if state.editing {
-                // Steps, to pick the one to edit.
-                for (i, s) in lesson.steps.iter().enumerate() {
-                    if ui
-                        .selectable_label(i == state.step, format!("{}. {}", i + 1, s.title.get(lang)))
-                        .clicked()
-                    {
-                        out.write(LessonRequest::GoTo(i));
-                    }
-                }
-                if lesson.steps.is_empty() {
-                    ui.label("No steps yet: set up the map, the date and the tools, then Add step from screen.");
-                }
-                ui.separator();
-                egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-                    editor(ui, &state, &on_screen, &mut save_as, &mut out);
-                });
-                return;
-            }
             ui.heading(lesson.title.get(lang));
             if let Some(a) = &lesson.author {
                 ui.label(egui::RichText::new(format!("by {a}")).small());

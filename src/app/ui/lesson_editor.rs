@@ -1,8 +1,10 @@
 //! The lesson editor, in the Lesson window: a new lesson, steps added from what is on screen
-//! (view, map or globe, date, window, the selected event, the measured line and range circle),
-//! their titles, narration, date and question edited in English and Korean, steps reordered,
-//! duplicated and deleted; undo and redo (Ctrl+Z, Ctrl+Y); Save and Save as (edits are also
-//! autosaved beside the file, see `files::lessons`).
+//! (view, map or globe, date, window, layers, the selected event, the tools' measured line,
+//! range circle, arrows and notes), their titles, narration, date and question edited in
+//! English and Korean, the events and places they highlight, the layers they turn on or off,
+//! each drawing's text, radius and source; steps reordered, duplicated and deleted; undo and
+//! redo (Ctrl+Z, Ctrl+Y); Save and Save as (edits are also autosaved beside the file, see
+//! `files::lessons`).
 
 use std::path::PathBuf;
 
@@ -12,12 +14,18 @@ use bevy_egui::input::EguiWantsInput;
 
 use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::typing;
+use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonState};
 use crate::app::state::screen::MapInsets;
-use crate::app::state::story::{Clock, Selection};
+use crate::app::state::story::{Clock, Selection, Story};
 use crate::app::state::tools::Tools;
-use crate::core::lesson::{Annotation, Answer, Lesson, Question, StepView, Text, blank_step};
+use crate::app::theme;
+use crate::core::atlas::{Atlas, LineKind};
+use crate::core::lesson::{
+    Annotation, Answer, Layers, Lesson, Question, Step, StepView, Text, blank_step, km_and_miles,
+};
 use crate::core::projection::Projection;
+use crate::core::search::search;
 use crate::core::timeline::{FuzzyDate, Window};
 use crate::core::view::ViewSpec;
 
@@ -37,12 +45,19 @@ pub struct OnScreen<'a> {
     pub selection: &'a Selection,
     /// The teaching tools' drawings.
     pub tools: &'a Tools,
+    /// The layers on and off.
+    pub toggles: &'a LayerToggles,
+    /// The atlas (its places, for highlights).
+    pub atlas: &'a Atlas,
+    /// The events (their titles).
+    pub story: &'a Story,
 }
 
 impl OnScreen<'_> {
     /// A step of what is on screen: the view at the middle of the free part of the window,
-    /// the date and window, the selected event, the tools' line and circle.
-    pub fn step(&self, id: &str, title: &str) -> crate::core::lesson::Step {
+    /// the date and window, rivers, provinces and graticule on or off, the selected event, the
+    /// tools' line, circle, arrows and notes.
+    pub fn step(&self, id: &str, title: &str) -> Step {
         let mut s = blank_step(id, title);
         let mid = self.insets.0.middle(self.size);
         let center = self
@@ -60,11 +75,19 @@ impl OnScreen<'_> {
         s.date = Some(FuzzyDate::from_day(self.clock.day()));
         s.window = Some(self.clock.window());
         s.events = self.selection.event.iter().cloned().collect();
+        let line = |k: LineKind| self.toggles.lines.get(&k).copied().unwrap_or(true);
+        s.layers = Layers {
+            rivers: Some(line(LineKind::River)),
+            provinces: Some(line(LineKind::ProvinceKorea)),
+            graticule: Some(self.toggles.graticule),
+            files: Default::default(),
+        };
         if self.tools.points.len() >= 2 {
             s.annotations.push(Annotation::Measure {
                 points: self.tools.points.clone(),
             });
         }
+        s.annotations.extend(self.tools.drawings.iter().cloned());
         if let Some(c) = self.tools.center {
             let text = |t: &str| {
                 (!t.trim().is_empty()).then(|| Text {
@@ -169,11 +192,11 @@ pub fn editor(
                 step = state.step.min(l.steps.len() - 1);
                 changed = true;
             }
-            if ui.button("▲").on_hover_text("Move the step up").clicked() {
+            if ui.button("Up").on_hover_text("Move the step up").clicked() {
                 step = l.move_step(state.step, -1);
                 changed = true;
             }
-            if ui.button("▼").on_hover_text("Move the step down").clicked() {
+            if ui.button("Down").on_hover_text("Move the step down").clicked() {
                 step = l.move_step(state.step, 1);
                 changed = true;
             }
@@ -285,13 +308,12 @@ pub fn editor(
                 Answer::Open(t) => changed |= text_fields(ui, "Model answer", t, false),
             }
         }
-        if !s.annotations.is_empty() {
-            ui.label(format!("{} drawing(s) on this step", s.annotations.len()));
-            if ui.small_button("Remove the drawings").clicked() {
-                s.annotations.clear();
-                changed = true;
-            }
-        }
+        ui.separator();
+        changed |= highlights(ui, s, screen);
+        ui.separator();
+        changed |= layers(ui, &mut s.layers);
+        ui.separator();
+        changed |= drawings(ui, &mut s.annotations);
     }
     if changed {
         out.write(LessonRequest::Edit(Box::new(l), step));
@@ -345,4 +367,231 @@ pub fn editor(
             out.write(LessonRequest::Save(Some(PathBuf::from(p))));
         }
     });
+}
+
+/// The events and places a step highlights: each named, with a button to remove it; the
+/// selected event and places found by name added. True when changed.
+fn highlights(ui: &mut egui::Ui, s: &mut Step, screen: &OnScreen<'_>) -> bool {
+    let mut changed = false;
+    ui.strong("Highlighted events and places");
+    let mut remove = None;
+    for (i, id) in s.events.iter().enumerate() {
+        ui.horizontal(|ui| {
+            match screen.story.get(id) {
+                Some(e) => ui.label(format!("event: {}", e.title)),
+                None => ui.colored_label(theme::ERROR, format!("event {id}: not on the timeline")),
+            };
+            if ui.small_button("×").on_hover_text("Remove it").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        s.events.remove(i);
+        changed = true;
+    }
+    if let Some(sel) = screen
+        .selection
+        .event
+        .as_ref()
+        .filter(|e| !s.events.contains(e))
+        && ui
+            .small_button("+ the selected event")
+            .on_hover_text("The event whose card is open")
+            .clicked()
+    {
+        s.events.push(sel.clone());
+        changed = true;
+    }
+    let mut remove = None;
+    for (i, id) in s.places.iter().enumerate() {
+        ui.horizontal(|ui| {
+            match screen
+                .atlas
+                .places
+                .iter()
+                .find(|p| p.id.as_deref() == Some(id))
+            {
+                Some(p) => ui.label(format!(
+                    "place: {}{}",
+                    p.name,
+                    p.name_ko
+                        .as_ref()
+                        .map(|k| format!(" · {k}"))
+                        .unwrap_or_default()
+                )),
+                None => ui.colored_label(theme::ERROR, format!("place {id}: no such place")),
+            };
+            if ui.small_button("×").on_hover_text("Remove it").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        s.places.remove(i);
+        changed = true;
+    }
+    // A place found by name, as in the search box; its id goes in the step.
+    let key = egui::Id::new("lesson-place-query");
+    let mut q = ui
+        .data_mut(|m| m.get_temp::<String>(key))
+        .unwrap_or_default();
+    ui.horizontal(|ui| {
+        ui.label("Add a place:");
+        ui.add(
+            egui::TextEdit::singleline(&mut q)
+                .hint_text("name in English or Korean")
+                .desired_width(170.0),
+        );
+    });
+    if q.trim().chars().count() >= 2 {
+        let found = search(&screen.atlas.places, q.trim(), 4);
+        if found.is_empty() {
+            ui.label(egui::RichText::new("no place by that name").small());
+        }
+        for (_, p) in found {
+            let Some(id) = &p.id else { continue };
+            let text = format!(
+                "+ {}{}{}",
+                p.name,
+                p.name_ko
+                    .as_ref()
+                    .map(|k| format!(" · {k}"))
+                    .unwrap_or_default(),
+                p.country
+                    .as_ref()
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default()
+            );
+            if ui.small_button(text).clicked() {
+                if !s.places.contains(id) {
+                    s.places.push(id.clone());
+                    changed = true;
+                }
+                q.clear();
+            }
+        }
+    }
+    ui.data_mut(|m| m.insert_temp(key, q));
+    changed
+}
+
+/// The layers a step turns on or off (or leaves as they are). True when changed.
+fn layers(ui: &mut egui::Ui, l: &mut Layers) -> bool {
+    let mut changed = false;
+    ui.strong("Layers");
+    for (name, slot) in [
+        ("Rivers", &mut l.rivers),
+        ("Provinces", &mut l.provinces),
+        ("Graticule", &mut l.graticule),
+    ] {
+        ui.horizontal(|ui| {
+            ui.label(format!("{name}:"));
+            for (text, v) in [
+                ("as before", None),
+                ("on", Some(true)),
+                ("off", Some(false)),
+            ] {
+                if ui.selectable_label(*slot == v, text).clicked() && *slot != v {
+                    *slot = v;
+                    changed = true;
+                }
+            }
+        });
+    }
+    for (file, on) in l.files.iter_mut() {
+        changed |= ui.checkbox(on, format!("file {file}")).changed();
+    }
+    changed
+}
+
+/// A step's drawings, one by one: an arrow's label, a circle's label, radius and source, a
+/// note's text (English and Korean), a measured line's length; each can be removed. True when
+/// changed.
+fn drawings(ui: &mut egui::Ui, list: &mut Vec<Annotation>) -> bool {
+    let mut changed = false;
+    ui.strong("Drawings");
+    if list.is_empty() {
+        ui.label(
+            egui::RichText::new(
+                "None. Draw with Measure, Circle, Arrow or Note, then \"Add step from screen\".",
+            )
+            .small(),
+        );
+    }
+    let mut remove = None;
+    for (i, a) in list.iter_mut().enumerate() {
+        ui.push_id(("drawing", i), |ui| {
+            ui.horizontal(|ui| {
+                let what = match a {
+                    Annotation::Arrow { .. } => "Arrow".to_string(),
+                    Annotation::Circle { radius_km, .. } => {
+                        format!("Circle, {}", km_and_miles(*radius_km))
+                    }
+                    Annotation::Note { .. } => "Note".to_string(),
+                    Annotation::Measure { points } => {
+                        format!("Measured line, {} places", points.len())
+                    }
+                };
+                ui.label(egui::RichText::new(format!("{}. {what}", i + 1)).strong());
+                if ui.small_button("×").on_hover_text("Remove it").clicked() {
+                    remove = Some(i);
+                }
+            });
+            match a {
+                Annotation::Arrow { label, .. } => {
+                    let mut t = label.clone().unwrap_or_default();
+                    if text_fields(ui, "Label", &mut t, false) {
+                        *label = (!t.is_empty()).then_some(t);
+                        changed = true;
+                    }
+                }
+                Annotation::Circle {
+                    radius_km,
+                    label,
+                    source,
+                    ..
+                } => {
+                    ui.horizontal(|ui| {
+                        ui.label("Radius:");
+                        changed |= ui
+                            .add(
+                                egui::DragValue::new(radius_km)
+                                    .range(1.0..=19_000.0)
+                                    .speed(5.0)
+                                    .suffix(" km"),
+                            )
+                            .changed();
+                    });
+                    let mut t = label.clone().unwrap_or_default();
+                    if text_fields(ui, "Label", &mut t, false) {
+                        *label = (!t.is_empty()).then_some(t);
+                        changed = true;
+                    }
+                    let mut src = source.clone().unwrap_or_default();
+                    ui.label("Source of the radius");
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut src).desired_width(f32::INFINITY))
+                        .changed()
+                    {
+                        *source = (!src.trim().is_empty()).then_some(src);
+                        changed = true;
+                    }
+                }
+                Annotation::Note { text, .. } => {
+                    changed |= text_fields(ui, "Text", text, false);
+                }
+                Annotation::Measure { .. } => {
+                    if let Some(km) = a.length_km() {
+                        ui.label(km_and_miles(km));
+                    }
+                }
+            }
+        });
+    }
+    if let Some(i) = remove {
+        list.remove(i);
+        changed = true;
+    }
+    changed
 }

@@ -1,7 +1,8 @@
 //! The teaching tools on screen: measure a distance (M, or Measure in the top bar: click
-//! places; the length along great circles in km and miles) and a range circle (C: click its
-//! centre, give its radius, a label and its source), on the map and the globe, in a small
-//! window that says what to do.
+//! places; the length along great circles in km and miles), a range circle (C: click its
+//! centre, give its radius, a label and its source), arrows (A: click where it starts and
+//! where it points) and text notes (T: click where it goes), on the map and the globe, in a
+//! small window that says what to do and where each arrow's and note's text is edited.
 
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
@@ -9,15 +10,16 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::{cover_window, free_rect};
-use super::lesson::{boxed_text, polyline, to_pos};
+use super::lesson::{annotation, boxed_text, polyline, to_pos};
 use crate::app::camera::pointer::{map_click, typing};
+use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::LessonState;
 use crate::app::state::screen::{Projector, UiLayout, window_size};
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::{Tool, Tools};
 use crate::app::theme;
 use crate::core::globe::{ground_circle, path_arcs};
-use crate::core::lesson::km_and_miles;
+use crate::core::lesson::{Annotation, Text, km_and_miles};
 
 /// Adds the tools' keys, clicks, drawing and window.
 pub(super) fn plugin(app: &mut App) {
@@ -48,8 +50,21 @@ fn tool_input(
         if keys.just_pressed(KeyCode::KeyC) {
             tools.toggle(Tool::Circle);
         }
-        if tools.active == Some(Tool::Measure) && keys.just_pressed(KeyCode::Delete) {
-            tools.points.pop();
+        if keys.just_pressed(KeyCode::KeyA) {
+            tools.toggle(Tool::Arrow);
+        }
+        if keys.just_pressed(KeyCode::KeyT) {
+            tools.toggle(Tool::Note);
+        }
+        if keys.just_pressed(KeyCode::Delete) {
+            let tool = tools.active;
+            if tool == Some(Tool::Measure) {
+                tools.points.pop();
+            } else if matches!(tool, Some(Tool::Arrow | Tool::Note))
+                && tools.arrow_from.take().is_none()
+            {
+                tools.drawings.pop();
+            }
         }
         // Esc leaves presenting first, when presenting.
         if keys.just_pressed(KeyCode::Escape) && !lesson.presenting {
@@ -66,15 +81,16 @@ fn tool_input(
     }
 }
 
-/// The measured line and the range circle, with their lengths.
+/// The measured line and the range circle, with their lengths; the arrows and notes.
 fn tool_marks(
     mut contexts: EguiContexts,
     tools: Res<Tools>,
     projector: Res<Projector>,
     layout: Res<UiLayout>,
+    toggles: Res<LayerToggles>,
     window: Single<&Window, With<PrimaryWindow>>,
 ) -> Result {
-    if tools.points.is_empty() && tools.center.is_none() {
+    if !tools.has_marks() {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
@@ -113,7 +129,49 @@ fn tool_marks(
             boxed_text(&painter, to_pos(px), &text, 13.0);
         }
     }
+    for a in &tools.drawings {
+        annotation(&painter, &projector, size, a, toggles.lang, 1.0, true);
+    }
+    if let Some(px) = tools.arrow_from.and_then(|p| projector.pixel(p, size)) {
+        painter.circle_stroke(to_pos(px), 6.0, egui::Stroke::new(2.5, theme::ANNOTATION));
+    }
     Ok(())
+}
+
+/// The arrows and notes drawn, each with its text to edit and a button to remove it.
+fn drawings_list(ui: &mut egui::Ui, tools: &mut Tools) {
+    let mut remove = None;
+    for (i, a) in tools.drawings.iter_mut().enumerate() {
+        let (kind, text) = match a {
+            Annotation::Arrow { label, .. } => ("Arrow", label.get_or_insert_with(Text::default)),
+            Annotation::Note { text, .. } => ("Note", text),
+            _ => continue,
+        };
+        ui.horizontal(|ui| {
+            ui.label(format!("{kind} {}:", i + 1));
+            let mut buf = text.en.clone().unwrap_or_default();
+            if ui
+                .add(egui::TextEdit::singleline(&mut buf).desired_width(150.0))
+                .changed()
+            {
+                text.en = (!buf.trim().is_empty()).then_some(buf);
+            }
+            if ui.small_button("×").on_hover_text("Remove it").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        tools.drawings.remove(i);
+    }
+    // An arrow whose label was emptied has none.
+    for a in &mut tools.drawings {
+        if let Annotation::Arrow { label, .. } = a
+            && label.as_ref().is_some_and(Text::is_empty)
+        {
+            *label = None;
+        }
+    }
 }
 
 /// The tool's window: what to do, the length or the radius, Clear and Done.
@@ -130,6 +188,8 @@ fn tool_window(
     let title = match tool {
         Tool::Measure => "Measure a distance",
         Tool::Circle => "Range circle",
+        Tool::Arrow => "Arrows",
+        Tool::Note => "Text notes",
         // The event editor says what to do.
         Tool::Place => return Ok(()),
     };
@@ -163,6 +223,36 @@ fn tool_window(
                 });
             }
             Tool::Place => {}
+            Tool::Arrow | Tool::Note => {
+                ui.label(if tool == Tool::Arrow {
+                    "Type the arrow's label (or none), then click where it starts and where it points. Delete removes the last."
+                } else {
+                    "Type the note, then click where it goes. Delete removes the last."
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Text:");
+                    ui.text_edit_singleline(&mut tools.text);
+                });
+                if tool == Tool::Arrow && tools.arrow_from.is_some() {
+                    ui.label("Now click where it points.");
+                }
+                ui.separator();
+                drawings_list(ui, &mut tools);
+                ui.label(
+                    egui::RichText::new("\"Add step from screen\" in the Lesson window keeps them in a step.")
+                        .small(),
+                );
+                ui.horizontal(|ui| {
+                    if ui.button("Clear").clicked() {
+                        tools.drawings.clear();
+                        tools.arrow_from = None;
+                    }
+                    let key = if tool == Tool::Arrow { "A" } else { "T" };
+                    if ui.button(format!("Done ({key})")).clicked() {
+                        tools.active = None;
+                    }
+                });
+            }
             Tool::Circle => {
                 ui.label("Click the centre on the map or the globe, then set the radius.");
                 ui.horizontal(|ui| {

@@ -137,6 +137,8 @@ fn top_bar(
             for (tool, name, tip) in [
                 (Tool::Measure, "Measure", "Measure a distance along great circles (M)"),
                 (Tool::Circle, "Circle", "Draw a range circle of a radius in km (C)"),
+                (Tool::Arrow, "Arrow", "Draw an arrow with a label (A)"),
+                (Tool::Note, "Note", "Put a text note on the map (T)"),
             ] {
                 if ui
                     .selectable_label(tools.active == Some(tool), name)

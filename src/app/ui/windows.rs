@@ -107,6 +107,10 @@ fn overlays(
                             "measure a distance along great circles (click places; Delete removes the last) / a range circle (click its centre, set the radius); again or Esc to stop",
                         ),
                         (
+                            "A, T",
+                            "draw an arrow (click where it starts and where it points) / a text note (click where it goes); Delete removes the last",
+                        ),
+                        (
                             "F5",
                             "present the lesson (the bundled one if none is open); then → / PageDown / Space / click: next, ← / PageUp / right click: back, R: the answer, B: blank, + / −: type size, Esc: leave",
                         ),

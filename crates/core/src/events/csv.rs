@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::EventFile;
 use super::fields::{Fields, RawEvent, note_imprecise_dates, problem, value_text};
+use super::{Event, EventFile};
 use crate::cancel::Cancel;
 use crate::model::Shape;
 use crate::problem::{Place, Severity};
@@ -270,6 +270,98 @@ pub(crate) fn load_csv_with(
     Some(out)
 }
 
+/// The columns [`to_csv`] writes, in order: Dateline's own, which [`load_csv`] reads.
+pub const CSV_COLUMNS: [&str; 18] = [
+    "id",
+    "start",
+    "end",
+    "title",
+    "title_ko",
+    "summary",
+    "lon",
+    "lat",
+    "place",
+    "place_precision",
+    "category",
+    "status",
+    "claimed_by",
+    "denied_by",
+    "source_publisher",
+    "source_title",
+    "source_date",
+    "source_url",
+];
+
+/// Events as a CSV events file with Dateline's columns ([`CSV_COLUMNS`]): reading it back
+/// with [`load_csv`] gives the same events. A row holds one point and one source, so an event
+/// with a line or an area, several sources, a source's author or a "route not reported" note
+/// is refused, named, with what to do. An id the reader made from the row (`file#row3`) is
+/// left out, so the reader makes it again.
+pub fn to_csv(file: &str, events: &[Event]) -> Result<String, String> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let fail = |e: ::csv::Error| e.to_string();
+    w.write_record(CSV_COLUMNS).map_err(fail)?;
+    let geojson_instead = "save it to a GeoJSON events file (.geojson) instead, which holds it all";
+    for (i, e) in events.iter().enumerate() {
+        let row = i + 2;
+        let what = |why: &str| format!("\"{}\" (row {row}) {why}: {geojson_instead}", e.title);
+        let at = match e.shapes.as_slice() {
+            [] => None,
+            [Shape::Point(p)] => Some(*p),
+            _ => return Err(what("has a line or an area, and a CSV row holds one point")),
+        };
+        if e.sources.len() > 1 {
+            return Err(what("has several sources, and a CSV row holds one"));
+        }
+        if e.route_not_reported.is_some() {
+            return Err(what(
+                "has a \"route not reported\" note, which CSV cannot hold",
+            ));
+        }
+        let source = e.sources.first();
+        if source.is_some_and(|s| s.author.is_some()) {
+            return Err(what("names its source's author, which CSV cannot hold"));
+        }
+        let made = e.id == format!("{file}#row{row}");
+        let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+        let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+        let record = [
+            if made { String::new() } else { e.id.clone() },
+            e.span.start.file_form(),
+            e.span
+                .end
+                .as_ref()
+                .map(|d| d.file_form())
+                .unwrap_or_default(),
+            e.title.clone(),
+            opt(&e.title_ko),
+            e.summary.clone(),
+            num(at.map(|p| p[0])),
+            num(at.map(|p| p[1])),
+            opt(&e.place),
+            e.place_precision
+                .map(|p| p.code().to_string())
+                .unwrap_or_default(),
+            e.category.clone(),
+            e.status.code().to_string(),
+            e.claimed_by.join("; "),
+            e.denied_by.join("; "),
+            source.map(|s| s.publisher.clone()).unwrap_or_default(),
+            source.and_then(|s| s.title.clone()).unwrap_or_default(),
+            source
+                .and_then(|s| s.date.as_ref())
+                .map(|d| d.file_form())
+                .unwrap_or_default(),
+            source.and_then(|s| s.url.clone()).unwrap_or_default(),
+        ];
+        w.write_record(&record).map_err(fail)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::errors;
@@ -357,5 +449,37 @@ mod tests {
         // The two-byte form in the old test: 한국.
         let f = load_csv("k.csv", b"start,title\n2024-01,\xc7\xd1\xb1\xb9\n");
         assert_eq!(f.events[0].title, "한국");
+    }
+
+    #[test]
+    fn events_written_as_csv_read_back_the_same_and_what_csv_cannot_hold_is_refused() {
+        let src = "start,end,title,title_ko,summary,lon,lat,place,place_precision,category,status,claimed_by,denied_by,source_publisher,source_title,source_date,source_url\n\
+2023-09-13,,Summit,정상회담,\"Kim and Putin meet, at \"\"Vostochny\"\"\",128.33,51.88,Vostochny,exact,diplomacy,confirmed,,,Reuters,Kim meets Putin,2023-09-13,https://example.org/a\n\
+2024-10,2024-12,Plant,,,,,,,weapons-production,claimed,NIS; KCNA,Russia,The Independent,,2024-11,\n";
+        let first = load_csv("week.csv", src.as_bytes());
+        assert_eq!(first.events.len(), 2, "{:#?}", first.problems);
+        let text = to_csv("week.csv", &first.events).expect("both fit a row");
+        let again = load_csv("week.csv", text.as_bytes());
+        assert!(errors(&again).is_empty(), "{:#?}", again.problems);
+        assert_eq!(again.events, first.events);
+        // A reader-made id is left for the reader to make again; an own id is kept.
+        assert_eq!(again.events[1].id, "week.csv#row3");
+        let mut own = first.events.clone();
+        own[0].id = "summit-2023".into();
+        let kept = load_csv("week.csv", to_csv("week.csv", &own).unwrap().as_bytes());
+        assert_eq!(kept.events[0].id, "summit-2023");
+        // Two sources, a line: refused, naming the event and what to do.
+        let mut two = first.events.clone();
+        let s0 = two[0].sources[0].clone();
+        two[1].sources.push(s0);
+        let e = to_csv("week.csv", &two).unwrap_err();
+        assert!(
+            e.contains("\"Plant\" (row 3)") && e.contains("GeoJSON"),
+            "{e}"
+        );
+        let mut line = first.events.clone();
+        line[0].shapes = vec![Shape::Line(vec![[127.5, 39.9], [36.2, 51.7]])];
+        let e = to_csv("week.csv", &line).unwrap_err();
+        assert!(e.contains("Summit") && e.contains("one point"), "{e}");
     }
 }

@@ -14,7 +14,7 @@ use super::model::{LonLat, Shape};
 use super::problem::Problem;
 use super::timeline::{FuzzyDate, Span};
 
-pub use self::csv::{MAX_CSV_BYTES, load_csv};
+pub use self::csv::{CSV_COLUMNS, MAX_CSV_BYTES, load_csv, to_csv};
 pub use self::geojson::{
     END_FIELDS, TIME_FIELDS, from_loaded, load_geojson, looks_like_events, timed_fields, to_geojson,
 };
