@@ -123,6 +123,25 @@ fn check_handout(dir: &str, steps: usize, size: &str) -> ExitCode {
             if !html.contains("Content-Security-Policy") {
                 failures.push("handout.html has no content security policy".into());
             }
+            // The font it names lies beside it, with its licence.
+            let font = html
+                .split("src:url(\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .unwrap_or("");
+            match std::fs::metadata(dir.join(font)) {
+                Ok(m) if !font.is_empty() && m.len() > 100_000 => {}
+                _ => failures.push(format!("the handout's font \"{font}\" is not beside it")),
+            }
+            let licences = std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().contains("OFL"))
+                .count();
+            if licences == 0 {
+                failures.push("the font's licence is not beside the handout".into());
+            }
         }
         Err(e) => failures.push(format!("handout.html: {e}")),
     }

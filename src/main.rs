@@ -95,6 +95,10 @@ struct Cli {
     /// (handout.html) into DIR without showing a window, then exit.
     #[arg(long, value_name = "DIR", requires = "lesson")]
     export_lesson: Option<PathBuf>,
+    /// With --export-lesson: the slides' size when it is not the window's (--size), as the
+    /// Save window's 1280x720 and 1920x1080 do.
+    #[arg(long, value_name = "WxH", requires = "export_lesson", value_parser = parse_size)]
+    export_size: Option<[u32; 2]>,
     /// Window or capture size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x800", value_parser = parse_size)]
     size: [u32; 2],
@@ -232,6 +236,7 @@ fn main() -> ExitCode {
         present: cli.present,
         edit: cli.edit,
         export_lesson: cli.export_lesson,
+        export_size: cli.export_size,
     };
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::tasks::{IoTaskPool, Task, block_on, poll_once};
-use bevy::window::PrimaryWindow;
+use bevy::window::{PrimaryWindow, WindowResized};
 
 use crate::app::camera::map::MapCamera;
 use crate::app::render::markers::SceneEvents;
@@ -20,7 +20,7 @@ use crate::app::state::requests::{ExportProgress, ExportRequest};
 use crate::app::state::settings::Settings;
 use crate::app::state::story::Story;
 use crate::app::state::systems::AppSystems;
-use crate::core::lesson::{Slide, handout};
+use crate::core::lesson::{HANDOUT_FONT, HANDOUT_FONT_LICENCE, Slide, handout};
 
 /// Frames to let the view, labels and panels settle before each picture (the card's type
 /// fits itself to a long step over a few frames).
@@ -84,7 +84,7 @@ fn headless(
         *asked = true;
         out.write(ExportRequest::Lesson {
             dir: dir.clone(),
-            size: None,
+            size: settings.export_size,
         });
     }
 }
@@ -93,7 +93,7 @@ fn start(
     mut requests: MessageReader<ExportRequest>,
     mut exporting: ResMut<Exporting>,
     mut progress: ResMut<ExportProgress>,
-    mut window: Single<&mut Window, With<PrimaryWindow>>,
+    mut window: WindowSize,
     mut cam: ResMut<MapCamera>,
     mut lesson: ResMut<LessonState>,
     mut to_lesson: MessageWriter<LessonRequest>,
@@ -113,12 +113,12 @@ fn start(
                 (Kind::Lesson(dir.clone()), *size)
             }
         };
-        let before = Vec2::new(window.width(), window.height());
+        let before = window.get();
         let restore_size = size
             .map(|[w, h]| Vec2::new(w as f32, h as f32))
             .filter(|s| *s != before)
             .map(|s| {
-                window.resolution.set(s.x, s.y);
+                window.set(s);
                 before
             });
         let restore = (cam.instant, lesson.step, lesson.presenting);
@@ -144,6 +144,34 @@ fn start(
     }
 }
 
+/// The window's size, changed for the pictures and back.
+#[derive(bevy::ecs::system::SystemParam)]
+struct WindowSize<'w, 's> {
+    window: Single<'w, 's, (Entity, &'static mut Window), With<PrimaryWindow>>,
+    resized: MessageWriter<'w, WindowResized>,
+}
+
+impl WindowSize<'_, '_> {
+    /// The window's size (logical pixels).
+    fn get(&self) -> Vec2 {
+        Vec2::new(self.window.1.width(), self.window.1.height())
+    }
+
+    /// Sets the window's size and says so at once: the cameras take their new size in the
+    /// same frame as the window's surface. Waiting for the system's answer instead would draw
+    /// one frame with the old depth buffer and the new surface, which the renderer refuses
+    /// (and quits).
+    fn set(&mut self, size: Vec2) {
+        let (id, window) = &mut *self.window;
+        window.resolution.set(size.x, size.y);
+        self.resized.write(WindowResized {
+            window: *id,
+            width: size.x,
+            height: size.y,
+        });
+    }
+}
+
 /// Writes a PNG on the IO pool.
 fn write_png(img: image::RgbImage, path: PathBuf) -> Task<Result<(), String>> {
     IoTaskPool::get().spawn(async move {
@@ -153,6 +181,20 @@ fn write_png(img: image::RgbImage, path: PathBuf) -> Task<Result<(), String>> {
         }
         img.save(&path)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    })
+}
+
+/// The bundled font's licence, written beside the handout with the font.
+const FONT_LICENCE: &str = include_str!("../../assets/fonts/OFL.txt");
+
+/// Writes bytes to a file on the IO pool.
+fn write_bytes(bytes: &'static [u8], path: PathBuf) -> Task<Result<(), String>> {
+    IoTaskPool::get().spawn(async move {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     })
 }
 
@@ -172,7 +214,7 @@ fn step(
     mut commands: Commands,
     mut exporting: ResMut<Exporting>,
     mut progress: ResMut<ExportProgress>,
-    mut window: Single<&mut Window, With<PrimaryWindow>>,
+    mut window: WindowSize,
     mut cam: ResMut<MapCamera>,
     mut lesson: ResMut<LessonState>,
     (story, events, toggles): (Res<Story>, Option<Res<SceneEvents>>, Res<LayerToggles>),
@@ -199,7 +241,7 @@ fn step(
         }
         // Done: the window, the easing and the step as they were.
         if let Some(s) = job.restore_size {
-            window.resolution.set(s.x, s.y);
+            window.set(s);
         }
         cam.instant = job.restore.0;
         lesson.exporting = false;
@@ -270,6 +312,15 @@ fn step(
                     job.writes.push(write_text(
                         handout_page(&lesson, &story, toggles.lang, &job.slides),
                         dir.join("handout.html"),
+                    ));
+                    // Its font and the font's licence beside it: Korean reads anywhere.
+                    job.writes.push(write_bytes(
+                        crate::core::atlas::bundled::FONT,
+                        dir.join(HANDOUT_FONT),
+                    ));
+                    job.writes.push(write_bytes(
+                        FONT_LICENCE.as_bytes(),
+                        dir.join(HANDOUT_FONT_LICENCE),
                     ));
                     job.finishing = true;
                 }

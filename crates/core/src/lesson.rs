@@ -1409,10 +1409,16 @@ fn narration_html(text: &str) -> String {
         .collect()
 }
 
-/// The handout of a lesson: a self-contained HTML page (no script, nothing fetched: a
-/// content security policy forbids both) with each step's image, title, narration,
-/// question and answer, and the sources of every event shown. All text from the lesson and
-/// the events is escaped.
+/// The font file the handout's folder carries beside it (the bundled font: Korean reads on a
+/// computer without Korean fonts), with its licence [`HANDOUT_FONT_LICENCE`].
+pub const HANDOUT_FONT: &str = "DatelineSansKR-Regular.otf";
+/// The font's licence file, beside it (the SIL Open Font License asks for it).
+pub const HANDOUT_FONT_LICENCE: &str = "DatelineSansKR-OFL.txt";
+
+/// The handout of a lesson: a self-contained HTML page (no script, nothing from the
+/// network: a content security policy forbids both; only its folder's images and font) with
+/// each step's image, title, narration, question and answer, and the sources of every event
+/// shown. All text from the lesson and the events is escaped.
 pub fn handout(lesson: &Lesson, lang: Lang, slides: &[Slide<'_>]) -> String {
     let t = |x: &Text| escape_html(&x.get(lang));
     let ko = lang == Lang::Ko;
@@ -1420,9 +1426,12 @@ pub fn handout(lesson: &Lesson, lang: Lang, slides: &[Slide<'_>]) -> String {
     h.push_str("<!DOCTYPE html>\n<html lang=\"");
     h.push_str(if ko { "ko" } else { "en" });
     h.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
-    h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'\">\n");
+    h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; font-src 'self'; style-src 'unsafe-inline'\">\n");
     h.push_str(&format!("<title>{}</title>\n", t(&lesson.title)));
-    h.push_str("<style>body{font-family:sans-serif;max-width:54em;margin:2em auto;padding:0 1em;line-height:1.5;color:#16191f}img{max-width:100%;border:1px solid #999}section{margin-bottom:3em}.q{background:#f3f3ef;padding:.6em 1em}.src{font-size:.9em;color:#333}</style>\n</head>\n<body>\n");
+    h.push_str(&format!(
+        "<style>@font-face{{font-family:\"Dateline Sans KR\";src:url(\"{HANDOUT_FONT}\") format(\"opentype\")}}</style>\n"
+    ));
+    h.push_str("<style>body{font-family:\"Dateline Sans KR\",sans-serif;max-width:54em;margin:2em auto;padding:0 1em;line-height:1.5;color:#16191f}img{max-width:100%;border:1px solid #999}section{margin-bottom:3em}.q{background:#f3f3ef;padding:.6em 1em}.src{font-size:.9em;color:#333}</style>\n</head>\n<body>\n");
     h.push_str(&format!("<h1>{}</h1>\n", t(&lesson.title)));
     if let Some(a) = &lesson.author {
         h.push_str(&format!(

@@ -7,11 +7,11 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
 
-use super::pointer::typing;
+use super::pointer::{over_ui, typing};
 use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::{FlyTo, GoHome, ShowView};
 use crate::app::state::screen::{
-    CARD_W, MAP_LAYER, MapInsets, OVERLAY_LAYER, Projector, ViewMode, window_size,
+    CARD_W, MAP_LAYER, MapInsets, OVERLAY_LAYER, Projector, UiLayout, ViewMode, window_size,
 };
 use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
@@ -195,15 +195,15 @@ fn keyboard_and_mouse(
     motion: Res<AccumulatedMouseMotion>,
     scroll: Res<AccumulatedMouseScroll>,
     egui: Option<Res<EguiWantsInput>>,
+    layout: Res<UiLayout>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut home: MessageWriter<GoHome>,
     time: Res<Time>,
 ) {
     let size = window_size(&window);
     let cursor = window.cursor_position().map(|c| [c.x as f64, c.y as f64]);
-    let egui_pointer = egui
-        .as_ref()
-        .is_some_and(|e| e.wants_pointer_input() || e.is_pointer_over_area());
+    let egui_pointer = egui.as_ref().is_some_and(|e| e.wants_pointer_input())
+        || over_ui(egui.as_deref(), &layout, &window);
     if !egui_pointer {
         if buttons.pressed(MouseButton::Left) && motion.delta != Vec2::ZERO {
             cam.pan_pixels(motion.delta.x as f64, motion.delta.y as f64);

@@ -10,6 +10,7 @@ use super::store::{OpenFiles, UserFile};
 use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::map_click;
 use crate::app::state::lesson::not_presenting;
+use crate::app::state::screen::UiLayout;
 use crate::app::state::screen::window_size;
 use crate::app::state::story::{Clock, FileId};
 use crate::app::state::systems::AppSystems;
@@ -49,6 +50,7 @@ pub(super) fn plugin(app: &mut App) {
 fn inspect_click(
     buttons: Res<ButtonInput<MouseButton>>,
     egui: Option<Res<EguiWantsInput>>,
+    layout: Res<UiLayout>,
     window: Single<&Window, With<PrimaryWindow>>,
     cam: Res<MapCamera>,
     files: Res<OpenFiles>,
@@ -56,7 +58,8 @@ fn inspect_click(
     mut inspected: ResMut<Inspected>,
     mut pressed_at: Local<Option<Vec2>>,
 ) {
-    let Some(cursor) = map_click(&buttons, &window, egui.as_deref(), &mut pressed_at) else {
+    let Some(cursor) = map_click(&buttons, &window, egui.as_deref(), &layout, &mut pressed_at)
+    else {
         return;
     };
     let (plane, tol) = cam.regional_point(

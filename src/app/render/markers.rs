@@ -13,6 +13,7 @@ use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::map_click;
 use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::SelectEvent;
+use crate::app::state::screen::UiLayout;
 use crate::app::state::screen::{MAP_LAYER, OVERLAY_LAYER, OnMap, Projector, window_size};
 use crate::app::state::story::{Clock, EventFilters, Selection, Story};
 use crate::app::state::systems::AppSystems;
@@ -468,16 +469,18 @@ pub fn marker_under(
 }
 
 /// A click on a marker selects its event (the map stays: the marker is already on screen).
+#[allow(clippy::too_many_arguments)]
 fn pick(
     buttons: Res<ButtonInput<MouseButton>>,
     egui: Option<Res<EguiWantsInput>>,
+    layout: Res<UiLayout>,
     window: Single<&Window, With<PrimaryWindow>>,
     projector: Res<Projector>,
     markers: Query<(&EventMarker, &Visibility)>,
     mut select: MessageWriter<SelectEvent>,
     mut pressed_at: Local<Option<Vec2>>,
 ) {
-    if let Some(cursor) = map_click(&buttons, &window, egui.as_deref(), &mut pressed_at)
+    if let Some(cursor) = map_click(&buttons, &window, egui.as_deref(), &layout, &mut pressed_at)
         && let Some(id) = marker_under(cursor, &projector, window_size(&window), &markers)
     {
         select.write(SelectEvent {

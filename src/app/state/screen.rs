@@ -98,6 +98,13 @@ pub struct UiLayout {
 }
 
 impl UiLayout {
+    /// Whether a panel or window covers this pixel (logical, origin top-left).
+    pub fn covers(&self, p: [f32; 2]) -> bool {
+        self.covered
+            .iter()
+            .any(|r| p[0] >= r[0] && p[0] <= r[2] && p[1] >= r[1] && p[1] <= r[3])
+    }
+
     /// Records a rectangle covered by a panel or window.
     pub fn cover(&mut self, r: bevy_egui::egui::Rect) {
         self.covered

@@ -67,6 +67,8 @@ pub struct Settings {
     /// Export the lesson's slides and handout into this folder, then exit
     /// (`--export-lesson`).
     pub export_lesson: Option<PathBuf>,
+    /// The exported slides' size, when not the window's (`--export-size`).
+    pub export_size: Option<[u32; 2]>,
 }
 
 impl Settings {
@@ -94,6 +96,7 @@ impl Settings {
             present: false,
             edit: false,
             export_lesson: None,
+            export_size: None,
         }
     }
 

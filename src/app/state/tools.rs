@@ -73,8 +73,10 @@ impl Tools {
         path_km(&self.points)
     }
 
-    /// A click on the map at a place, for the tool on.
+    /// A click on the map at a place, for the tool on (kept to 4 decimals, about 10 m: a
+    /// click is no finer, and a lesson file stays readable).
     pub fn click(&mut self, at: LonLat) {
+        let at = at.map(|v| (v * 1e4).round() / 1e4);
         match self.active {
             Some(Tool::Measure) => self.points.push(at),
             Some(Tool::Circle) => self.center = Some(at),
@@ -118,11 +120,14 @@ impl Tools {
             || !self.drawings.is_empty()
     }
 
-    /// Turns a tool on (or off when it is on), keeping what it had.
+    /// Turns a tool on (or off when it is on), keeping what it drew; the text typed for an
+    /// arrow is not carried over to a note, nor a note's to an arrow.
     pub fn toggle(&mut self, tool: Tool) {
         self.active = if self.active == Some(tool) {
             None
         } else {
+            self.text.clear();
+            self.arrow_from = None;
             Some(tool)
         };
     }
@@ -184,7 +189,10 @@ mod tests {
         );
         assert!(t.arrow_from.is_none(), "the next click starts a new arrow");
         t.toggle(Tool::Note);
-        t.text.clear();
+        assert!(
+            t.text.is_empty(),
+            "the arrow's label is not the note's text"
+        );
         t.click([36.2, 51.7]);
         match &t.drawings[1] {
             Annotation::Note { at, text } => {

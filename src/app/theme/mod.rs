@@ -144,6 +144,9 @@ pub const PRESENTER_CARD: egui::Color32 =
     egui::Color32::from_rgba_premultiplied(250, 250, 247, 245);
 /// Text on the presenter's card.
 pub const PRESENTER_TEXT: egui::Color32 = egui::Color32::from_rgb(22, 26, 32);
+/// Bold in the narration on the card: a deep blue (the font has one weight; about 10:1 on the
+/// card).
+pub const PRESENTER_BOLD: egui::Color32 = egui::Color32::from_rgb(0, 62, 140);
 /// Hints and step dots on the card (about 7:1 on it).
 pub const PRESENTER_HINT: egui::Color32 = egui::Color32::from_rgb(70, 78, 90);
 /// The card's edge.
@@ -188,4 +191,47 @@ pub fn to_egui(c: Color) -> egui::Color32 {
 /// Clears the window to the sea's colour.
 pub fn plugin(app: &mut App) {
     app.insert_resource(ClearColor(SEA));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: egui::Color32) -> f64 {
+        let lin = |v: u8| {
+            let v = v as f64 / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    /// WCAG contrast ratio of two opaque colours.
+    fn contrast(a: egui::Color32, b: egui::Color32) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn the_presenters_text_is_readable_on_its_card() {
+        // The card is drawn almost opaque over the map: its own colour, unpremultiplied.
+        let card = egui::Color32::from_rgb(250, 250, 247);
+        assert!((contrast(egui::Color32::BLACK, egui::Color32::WHITE) - 21.0).abs() < 0.01);
+        for (name, c, least) in [
+            ("text", PRESENTER_TEXT, 12.0),
+            ("bold", PRESENTER_BOLD, 7.0),
+            ("hints", PRESENTER_HINT, 7.0),
+            ("right answer", PRESENTER_RIGHT, 4.5),
+        ] {
+            let r = contrast(c, card);
+            assert!(r >= least, "{name}: {r:.1}:1 on the card, want {least}:1");
+        }
+        // Bold must differ from the body text to be seen as emphasis.
+        let d = (PRESENTER_BOLD.b() as i32 - PRESENTER_TEXT.b() as i32).abs();
+        assert!(d > 60, "bold is not told apart from the text");
+    }
 }

@@ -11,7 +11,7 @@ use crate::app::camera::pointer::over_ui;
 use crate::app::render::labels::LabelsOnScreen;
 use crate::app::render::markers::{EventMarker, PICK_PX, SceneEvents, marker_under};
 use crate::app::state::layers::LayerToggles;
-use crate::app::state::screen::{Projector, window_size};
+use crate::app::state::screen::{Projector, UiLayout, window_size};
 use crate::app::state::settings::AtlasData;
 use crate::app::state::story::Story;
 use crate::app::state::systems::AppSystems;
@@ -38,8 +38,9 @@ fn event_hover(
     story: Res<Story>,
     toggles: Res<LayerToggles>,
     egui: Option<Res<EguiWantsInput>>,
+    layout: Res<UiLayout>,
 ) -> Result {
-    if over_ui(egui.as_deref()) {
+    if over_ui(egui.as_deref(), &layout, &window) {
         return Ok(());
     }
     let Some(cursor) = window.cursor_position() else {
@@ -86,9 +87,10 @@ fn city_card(
     toggles: Res<LayerToggles>,
     projector: Res<Projector>,
     egui: Option<Res<EguiWantsInput>>,
+    layout: Res<UiLayout>,
     events: Option<Res<SceneEvents>>,
 ) -> Result {
-    if over_ui(egui.as_deref()) {
+    if over_ui(egui.as_deref(), &layout, &window) {
         return Ok(());
     }
     let Some(cursor) = window.cursor_position() else {

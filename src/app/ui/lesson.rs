@@ -13,7 +13,7 @@ use super::export_window::{SaveWhat, SaveWindow};
 use super::layout::{free_rect, show_panel};
 use super::lesson_editor::{OnScreen, editor};
 use crate::app::camera::map::MapCamera;
-use crate::app::camera::pointer::{map_click, typing};
+use crate::app::camera::pointer::{map_click, over_ui, typing};
 use crate::app::render::labels::LabelsOnScreen;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState, presenting};
@@ -98,6 +98,7 @@ fn present_keys(
     keys: Res<ButtonInput<KeyCode>>,
     buttons: Res<ButtonInput<MouseButton>>,
     egui: Option<Res<EguiWantsInput>>,
+    layout: Res<UiLayout>,
     window: Single<&Window, With<PrimaryWindow>>,
     state: Res<LessonState>,
     mut scale: ResMut<PresenterScale>,
@@ -154,12 +155,11 @@ fn present_keys(
     // A click on the map is "next", a right click "back" (not on the card's links); with a
     // tool on (M, C), clicks are the tool's.
     if tools.active.is_none()
-        && map_click(&buttons, &window, egui.as_deref(), &mut pressed_at).is_some()
+        && map_click(&buttons, &window, egui.as_deref(), &layout, &mut pressed_at).is_some()
     {
         out.write(LessonRequest::Next);
     }
-    let over_egui = egui.as_ref().is_some_and(|e| e.is_pointer_over_area());
-    if buttons.just_pressed(MouseButton::Right) && !over_egui {
+    if buttons.just_pressed(MouseButton::Right) && !over_ui(egui.as_deref(), &layout, &window) {
         out.write(LessonRequest::Prev);
     }
 }
@@ -409,7 +409,16 @@ fn lesson_lang(toggles: &LayerToggles, state: &LessonState) -> Lang {
 }
 
 /// Narration with its bold, italics and links, at a size.
-fn narration(ui: &mut egui::Ui, text: &str, size: f32, color: egui::Color32) {
+/// Narration in short paragraphs, at `size`, in `color`. Bold is drawn in `bold` (the bundled
+/// font has one weight, and egui's "strong" is a colour anyway), italic slanted, links opened
+/// in the browser only when clicked.
+fn narration(
+    ui: &mut egui::Ui,
+    text: &str,
+    size: f32,
+    color: egui::Color32,
+    bold_color: egui::Color32,
+) {
     for para in paragraphs(text) {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing.x = 0.0;
@@ -420,7 +429,11 @@ fn narration(ui: &mut egui::Ui, text: &str, size: f32, color: egui::Color32) {
                 link,
             } in para
             {
-                let mut rt = egui::RichText::new(text).size(size).color(color);
+                let mut rt = egui::RichText::new(text).size(size).color(if bold {
+                    bold_color
+                } else {
+                    color
+                });
                 if bold {
                     rt = rt.strong();
                 }
@@ -471,9 +484,15 @@ fn editor_panel(
     screen: Screen,
     window: Single<&Window, With<PrimaryWindow>>,
     mut save_as: Local<String>,
+    mut save_as_for: Local<Option<std::path::PathBuf>>,
 ) -> Result {
     if state.presenting || !state.editing {
         return Ok(());
+    }
+    // The Save as field starts from the lesson's own file, and follows it when another opens.
+    if *save_as_for != state.path {
+        save_as.clear();
+        save_as_for.clone_from(&state.path);
     }
     let on_screen = OnScreen {
         cam: &screen.cam,
@@ -622,6 +641,7 @@ fn lesson_window(
                             &text_of(&s.narration, lang),
                             13.0,
                             ui.visuals().text_color(),
+                            ui.visuals().strong_text_color(),
                         );
                         if let Some(q) = &s.question {
                             ui.strong(q.prompt.get(lang));
@@ -643,6 +663,7 @@ fn lesson_window(
                                     &text_of(&q.explanation, lang),
                                     12.0,
                                     ui.visuals().text_color(),
+                                    ui.visuals().strong_text_color(),
                                 );
                             }
                         }
@@ -762,7 +783,13 @@ fn presenter(
                     .color(text),
             );
             ui.add_space(6.0 * k);
-            narration(ui, &text_of(&step.narration, lang), 14.0 * k, text);
+            narration(
+                ui,
+                &text_of(&step.narration, lang),
+                14.0 * k,
+                text,
+                theme::PRESENTER_BOLD,
+            );
             if let Some(q) = &step.question {
                 ui.separator();
                 ui.label(
@@ -793,7 +820,13 @@ fn presenter(
                                 .color(theme::PRESENTER_RIGHT),
                         );
                     }
-                    narration(ui, &text_of(&q.explanation, lang), 13.0 * k, text);
+                    narration(
+                        ui,
+                        &text_of(&q.explanation, lang),
+                        13.0 * k,
+                        text,
+                        theme::PRESENTER_BOLD,
+                    );
                 } else {
                     ui.label(
                         egui::RichText::new("R: show the answer")

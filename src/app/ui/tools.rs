@@ -37,6 +37,7 @@ fn tool_input(
     keys: Res<ButtonInput<KeyCode>>,
     buttons: Res<ButtonInput<MouseButton>>,
     egui: Option<Res<EguiWantsInput>>,
+    layout: Res<UiLayout>,
     window: Single<&Window, With<PrimaryWindow>>,
     projector: Res<Projector>,
     lesson: Res<LessonState>,
@@ -74,7 +75,7 @@ fn tool_input(
     if tools.active.is_none() {
         return;
     }
-    if let Some(c) = map_click(&buttons, &window, egui.as_deref(), &mut pressed_at)
+    if let Some(c) = map_click(&buttons, &window, egui.as_deref(), &layout, &mut pressed_at)
         && let Some(at) = projector.lonlat_at([c.x as f64, c.y as f64], window_size(&window))
     {
         tools.click(at);
