@@ -1492,3 +1492,71 @@ fn an_event_in_a_csv_file_is_edited_and_saved_back_as_csv() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_lesson_saved_by_another_program_is_read_again_and_edits_are_never_replaced() {
+    use dateline::app::state::lesson::{LessonRequest, LessonSource, LessonState};
+    use dateline::core::lesson::BUNDLED;
+    let dir = temp_dir("lesson-reload");
+    let path = dir.join("class.dateline-lesson.json");
+    let original = String::from_utf8(BUNDLED.to_vec()).unwrap();
+    std::fs::write(&path, &original).unwrap();
+    let mut app = full_app("korea");
+    app.world_mut()
+        .write_message(LessonRequest::Open(LessonSource::File(path.clone())));
+    app.update();
+    let title = |a: &App, i: usize| {
+        a.world()
+            .resource::<LessonState>()
+            .lesson
+            .as_ref()
+            .and_then(|l| {
+                l.steps
+                    .get(i)
+                    .map(|s| s.title.en.clone().unwrap_or_default())
+            })
+    };
+    wait_until(&mut app, "the lesson", |a| title(a, 2).is_some());
+    // An opened lesson's file is where Save writes.
+    assert_eq!(
+        app.world().resource::<LessonState>().path.as_ref(),
+        Some(&path)
+    );
+    app.world_mut().write_message(LessonRequest::GoTo(2));
+    app.update();
+    let old = title(&app, 2).unwrap();
+    // Another program saves a new title for the third step: read again, same step shown.
+    std::fs::write(&path, original.replacen(&old, "A treaty, retitled", 1)).unwrap();
+    wait_until(&mut app, "the new version", |a| {
+        title(a, 2).as_deref() == Some("A treaty, retitled")
+    });
+    assert_eq!(app.world().resource::<LessonState>().step, 2);
+    // A broken save: the last good version stays, with the problem.
+    std::fs::write(&path, "{\"dateline_lesson\": 1, \"steps\": [").unwrap();
+    wait_until(&mut app, "the problem", |a| {
+        !a.world().resource::<LessonState>().problems.is_empty()
+    });
+    assert_eq!(title(&app, 2).as_deref(), Some("A treaty, retitled"));
+    // Edits in the app not yet saved are never replaced by a change on disk.
+    let mut l = (**app
+        .world()
+        .resource::<LessonState>()
+        .lesson
+        .as_ref()
+        .unwrap())
+    .clone();
+    l.steps[2].title.en = Some("My own edit".into());
+    app.world_mut()
+        .write_message(LessonRequest::Edit(Box::new(l), 2));
+    app.update();
+    std::fs::write(&path, &original).unwrap();
+    wait_until(&mut app, "the warning", |a| {
+        a.world()
+            .resource::<LessonState>()
+            .problems
+            .iter()
+            .any(|p| p.message.contains("changed by another program"))
+    });
+    assert_eq!(title(&app, 2).as_deref(), Some("My own edit"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

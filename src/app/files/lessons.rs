@@ -2,13 +2,19 @@
 //! it names are looked for inside its folder there too, and the lesson is handed to the
 //! lesson state with every problem (its event and place ids checked against the story and the
 //! atlas); the files it needs are opened with it. The bundled lesson is read the same way.
-//! Saving (Save, Save as) and autosaving edits beside the file are done here too.
+//! Saving (Save, Save as) and autosaving edits beside the file are done here too, and the
+//! lesson's file is watched: saved by another program, it is read again (a version that
+//! cannot be read leaves the last good one open, with its problems); unsaved edits in the app
+//! are never replaced.
 
 use std::path::PathBuf;
+use std::time::{Instant, SystemTime};
 
 use bevy::prelude::*;
 use bevy::tasks::{IoTaskPool, Task, block_on, poll_once};
 
+use super::load::mtime;
+use super::watch::WATCH_EVERY;
 use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState};
 use crate::app::state::requests::OpenFile;
 use crate::app::state::settings::AtlasData;
@@ -24,6 +30,18 @@ struct Read {
     name: String,
     folder: Option<PathBuf>,
     files: Vec<PathBuf>,
+    /// Its file and that file's modification time (`None` for the bundled lesson).
+    path: Option<PathBuf>,
+    mtime: Option<SystemTime>,
+    /// Read again because the file changed (not opened anew).
+    reload: bool,
+}
+
+/// The watch on the lesson's file: when it last looked, and the look in flight.
+#[derive(Resource, Default)]
+struct Watch {
+    last: Option<Instant>,
+    task: Option<Task<Option<SystemTime>>>,
 }
 
 /// The lesson being read, if any (a newer request replaces it).
@@ -33,7 +51,7 @@ struct Reading(Option<Task<Read>>);
 /// A save under way: where to, and the write; and when the last autosave was.
 #[derive(Resource, Default)]
 struct Saving {
-    task: Option<(PathBuf, Task<Result<(), String>>)>,
+    task: Option<(PathBuf, Task<Written>)>,
     autosaved: f64,
 }
 
@@ -59,22 +77,28 @@ pub fn autosave_path(path: Option<&PathBuf>) -> PathBuf {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Reading>()
         .init_resource::<Saving>()
+        .init_resource::<Watch>()
         .add_systems(
             Update,
-            (start, finish, save, autosave)
+            (start, watch, finish, save, autosave)
                 .chain()
                 .in_set(AppSystems::Input),
         );
 }
 
-fn write(path: PathBuf, text: String) -> Task<Result<(), String>> {
+/// A save's result: the file's new modification time, or what went wrong.
+type Written = Result<Option<SystemTime>, String>;
+
+/// Writes the lesson; its file's new modification time once written.
+fn write(path: PathBuf, text: String) -> Task<Written> {
     IoTaskPool::get().spawn(async move {
         std::fs::write(&path, text).map_err(|e| {
             format!(
                 "cannot save the lesson to {} ({e}); choose another folder with Save as",
                 path.display()
             )
-        })
+        })?;
+        Ok(mtime(&path))
     })
 }
 
@@ -109,7 +133,11 @@ fn save(
     let path = path.clone();
     saving.task = None;
     match result {
-        Ok(()) => state.saved(path),
+        Ok(m) => {
+            state.saved(path);
+            // Its own save is not a change to read again.
+            state.mtime = m;
+        }
         Err(e) => {
             state.problems = vec![Problem {
                 severity: Severity::Error,
@@ -141,7 +169,13 @@ fn autosave(time: Res<Time>, mut saving: ResMut<Saving>, state: Res<LessonState>
 
 /// On the task: read and parse, and look for the files it names in its folder (the file
 /// problems of the check; ids are checked on the frame, against the story and the atlas).
-fn read(source: LessonSource) -> Read {
+fn read(source: LessonSource, reload: bool) -> Read {
+    let path = match &source {
+        LessonSource::File(p) => Some(p.clone()),
+        LessonSource::Bundled => None,
+    };
+    // Before reading: a save between the two is then seen as a change at the next look.
+    let modified = path.as_deref().and_then(mtime);
     let (loaded, name, folder) = match &source {
         LessonSource::Bundled => (
             lesson::parse(lesson::BUNDLED_NAME, lesson::BUNDLED),
@@ -172,6 +206,9 @@ fn read(source: LessonSource) -> Read {
         name,
         folder,
         files: Vec::new(),
+        path,
+        mtime: modified,
+        reload,
     };
     if let (Some(l), Some(dir)) = (&read.loaded.lesson, &read.folder) {
         let files_only = Known {
@@ -199,7 +236,7 @@ fn start(
     for r in requests.read() {
         if let LessonRequest::Open(source) = r {
             let source = source.clone();
-            reading.0 = Some(IoTaskPool::get().spawn(async move { read(source) }));
+            reading.0 = Some(IoTaskPool::get().spawn(async move { read(source, false) }));
             state.reading = true;
         }
     }
@@ -224,7 +261,11 @@ fn finish(
         name,
         folder,
         files,
+        path,
+        mtime,
+        reload,
     } = read;
+    state.mtime = mtime;
     let Some(l) = loaded.lesson else {
         state.failed(loaded.problems);
         return;
@@ -240,8 +281,58 @@ fn finish(
     };
     let mut problems = loaded.problems;
     problems.extend(lesson::check(&l, &name, &ids));
+    if reload {
+        state.reloaded(l, problems);
+        return;
+    }
     for f in files {
         open.write(OpenFile(f));
     }
-    state.opened(l, name, folder, problems);
+    state.opened(l, name, folder, path, problems);
+}
+
+/// Looks at the lesson file's modification time every [`WATCH_EVERY`] on the IO pool; when
+/// another program saved it, reads it again, unless the lesson has edits not yet saved: those
+/// are kept, and the problems say the file changed.
+fn watch(
+    mut w: ResMut<Watch>,
+    mut reading: ResMut<Reading>,
+    saving: Res<Saving>,
+    mut state: ResMut<LessonState>,
+) {
+    if let Some(task) = w.task.as_mut() {
+        let Some(m) = block_on(poll_once(task)) else {
+            return;
+        };
+        w.task = None;
+        let busy = reading.0.is_some() || saving.task.is_some();
+        if let (Some(path), Some(m), false) = (state.path.clone(), m, busy)
+            && Some(m) != state.mtime
+        {
+            if state.dirty {
+                state.mtime = Some(m);
+                state.problems.push(Problem {
+                    severity: Severity::Warning,
+                    file: path.display().to_string(),
+                    place: Place::File,
+                    message: "the file was changed by another program while you edit it here"
+                        .into(),
+                    hint: "your edits are kept: Save writes them over the other change, Save as keeps both".into(),
+                });
+            } else {
+                let source = LessonSource::File(path);
+                reading.0 = Some(IoTaskPool::get().spawn(async move { read(source, true) }));
+                state.reading = true;
+            }
+        }
+    }
+    let now = Instant::now();
+    if w.last.is_some_and(|t| now - t < WATCH_EVERY) || w.task.is_some() {
+        return;
+    }
+    let Some(path) = state.path.clone() else {
+        return;
+    };
+    w.last = Some(now);
+    w.task = Some(IoTaskPool::get().spawn(async move { mtime(&path) }));
 }

@@ -89,6 +89,9 @@ pub struct LessonState {
     date_ease: Option<(f64, f64, f32)>,
     /// The file the lesson is saved to (`None`: the bundled lesson or a new one).
     pub path: Option<PathBuf>,
+    /// The file's modification time when it was last read or saved (a newer one on disk is
+    /// read again, see `files::lessons`).
+    pub mtime: Option<std::time::SystemTime>,
     /// Edited since it was opened or saved.
     pub dirty: bool,
     /// Edits to undo and to redo (the lesson and step before each).
@@ -118,12 +121,13 @@ impl LessonState {
     }
 
     /// A lesson was read: it is shown (at the step asked for on the command line, else the
-    /// first), with its problems.
+    /// first), with its problems; `path` is its file (`None` for the bundled lesson).
     pub fn opened(
         &mut self,
         lesson: Lesson,
         name: String,
         folder: Option<PathBuf>,
+        path: Option<PathBuf>,
         problems: Vec<Problem>,
     ) {
         let step = self
@@ -144,7 +148,25 @@ impl LessonState {
         self.settle = SETTLE_FRAMES;
         self.reading = false;
         self.window = !self.presenting;
-        self.path = None;
+        self.path = path;
+        self.dirty = false;
+        self.undo.clear();
+        self.redo.clear();
+    }
+
+    /// The lesson's file changed on disk and was read again: the new version is shown at the
+    /// same step (or the last, if it has fewer), presenting or editing as before.
+    pub fn reloaded(&mut self, lesson: Lesson, problems: Vec<Problem>) {
+        let id = self.current().map(|s| s.id.clone());
+        self.step = id
+            .and_then(|id| lesson.step(&id).map(|(i, _)| i))
+            .unwrap_or(self.step)
+            .min(lesson.steps.len().saturating_sub(1));
+        self.lesson = Some(Arc::new(lesson));
+        self.problems = problems;
+        self.applied = None;
+        self.settle = SETTLE_FRAMES;
+        self.reading = false;
         self.dirty = false;
         self.undo.clear();
         self.redo.clear();
