@@ -6,6 +6,7 @@
 pub mod atlas;
 mod cancel;
 pub mod clip;
+pub mod colour;
 pub mod events;
 pub mod formats;
 pub mod geojson;
