@@ -294,6 +294,8 @@ fn editor_window(
     let ctx = contexts.ctx_mut()?;
     let mut open = true;
     let ed = &mut *ed;
+    // The fields scroll; the file and Save stay below them, in the window, on any screen.
+    let fields_h = (ctx.content_rect().height() - 330.0).clamp(180.0, 520.0);
     let shown = egui::Window::new(if ed.draft.id.is_some() {
         "Edit event"
     } else {
@@ -302,9 +304,12 @@ fn editor_window(
     .id(egui::Id::new("event-editor"))
     .open(&mut open)
     .default_width(380.0)
+    // Sized by its content each frame (a resizable window keeps the size it first had, and
+    // cut off the file and Save).
+    .resizable(false)
     .show(ctx, |ui| {
         egui::ScrollArea::vertical()
-            .max_height(520.0)
+            .max_height(fields_h)
             .show(ui, |ui| {
                 let d = &mut ed.draft;
                 match d.at {
