@@ -116,14 +116,15 @@ pub fn layer_egui(i: usize) -> egui::Color32 {
     egui::Color32::from_rgb(r, g, b)
 }
 
-/// Text colour of a kind of label.
+/// Text colour of a kind of label: each at least 4.5:1 (WCAG AA) against every land colour,
+/// the sea and the paper round the world map (tested).
 pub fn label(kind: LabelKind) -> Color {
     match kind {
         LabelKind::Country => Color::srgb(0.30, 0.27, 0.25),
         LabelKind::Capital | LabelKind::City => Color::srgb(0.10, 0.10, 0.12),
-        LabelKind::Province => Color::srgb(0.42, 0.38, 0.36),
-        LabelKind::Sea => Color::srgb(0.20, 0.36, 0.55),
-        LabelKind::Line => Color::srgb(0.75, 0.12, 0.12),
+        LabelKind::Province => Color::srgb(0.36, 0.32, 0.30),
+        LabelKind::Sea => Color::srgb(0.16, 0.31, 0.50),
+        LabelKind::Line => Color::srgb(0.66, 0.08, 0.08),
     }
 }
 
@@ -200,6 +201,36 @@ mod tests {
     /// WCAG contrast ratio of two opaque egui colours.
     fn contrast(a: egui::Color32, b: egui::Color32) -> f64 {
         crate::core::colour::contrast_ratio([a.r(), a.g(), a.b()], [b.r(), b.g(), b.b()])
+    }
+
+    /// A Bevy colour as 8-bit sRGB.
+    fn rgb(c: Color) -> crate::core::colour::Rgb {
+        let s = c.to_srgba();
+        [s.red, s.green, s.blue].map(|v| (v * 255.0).round() as u8)
+    }
+
+    #[test]
+    fn every_kind_of_label_is_readable_on_land_sea_and_paper() {
+        use crate::core::colour::contrast_ratio;
+        let grounds: Vec<(String, Color)> = LAND
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("land {i}"), *c))
+            .chain([("sea".to_string(), SEA), ("paper".to_string(), OFF_EARTH)])
+            .collect();
+        for kind in [
+            LabelKind::Country,
+            LabelKind::Capital,
+            LabelKind::City,
+            LabelKind::Province,
+            LabelKind::Sea,
+            LabelKind::Line,
+        ] {
+            for (name, ground) in &grounds {
+                let r = contrast_ratio(rgb(label(kind)), rgb(*ground));
+                assert!(r >= 4.5, "{kind:?} names on {name}: {r:.2}:1, want 4.5:1");
+            }
+        }
     }
 
     #[test]
