@@ -48,6 +48,15 @@ impl Text {
         }
     }
 
+    /// English text typed in a field, trimmed; `None` when only blanks were typed.
+    pub fn typed_english(s: &str) -> Option<Text> {
+        let t = s.trim();
+        (!t.is_empty()).then(|| Text {
+            en: Some(t.to_string()),
+            ko: None,
+        })
+    }
+
     /// Whether it has no text in either language.
     pub fn is_empty(&self) -> bool {
         self.en.as_deref().is_none_or(str::is_empty) && self.ko.as_deref().is_none_or(str::is_empty)

@@ -5,6 +5,12 @@ use serde_json::{Map, Value};
 /// A position as longitude, latitude in degrees (WGS 84).
 pub type LonLat = [f64; 2];
 
+/// A position kept to 4 decimals (about 10 m): as fine as a click or a view's centre is, and
+/// short in the files the app writes.
+pub fn to_4_decimals(p: LonLat) -> LonLat {
+    p.map(|v| (v * 1e4).round() / 1e4)
+}
+
 /// One drawable part of a feature; multi-geometries are flattened into several shapes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {

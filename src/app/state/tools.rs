@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use crate::core::globe::path_km;
 use crate::core::lesson::{Annotation, Text};
-use crate::core::model::LonLat;
+use crate::core::model::{LonLat, to_4_decimals};
 
 /// A teaching tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +76,7 @@ impl Tools {
     /// A click on the map at a place, for the tool on (kept to 4 decimals, about 10 m: a
     /// click is no finer, and a lesson file stays readable).
     pub fn click(&mut self, at: LonLat) {
-        let at = at.map(|v| (v * 1e4).round() / 1e4);
+        let at = to_4_decimals(at);
         match self.active {
             Some(Tool::Measure) => self.points.push(at),
             Some(Tool::Circle) => self.center = Some(at),
@@ -89,27 +89,18 @@ impl Tools {
                 Some(from) => self.drawings.push(Annotation::Arrow {
                     from,
                     to: at,
-                    label: self.typed(),
+                    label: Text::typed_english(&self.text),
                 }),
             },
             Some(Tool::Note) => self.drawings.push(Annotation::Note {
                 at,
-                text: self.typed().unwrap_or_else(|| Text {
+                text: Text::typed_english(&self.text).unwrap_or_else(|| Text {
                     en: Some("Note".into()),
                     ko: Some("메모".into()),
                 }),
             }),
             None => {}
         }
-    }
-
-    /// The text typed for the next arrow or note, if any.
-    fn typed(&self) -> Option<Text> {
-        let t = self.text.trim();
-        (!t.is_empty()).then(|| Text {
-            en: Some(t.to_string()),
-            ko: None,
-        })
     }
 
     /// Whether anything is drawn (a line, a circle, an arrow, a note).

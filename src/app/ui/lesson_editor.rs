@@ -24,6 +24,7 @@ use crate::core::atlas::{Atlas, LineKind};
 use crate::core::lesson::{
     Annotation, Answer, Layers, Lesson, Question, Step, StepView, Text, blank_step, km_and_miles,
 };
+use crate::core::model::to_4_decimals;
 use crate::core::projection::Projection;
 use crate::core::search::search;
 use crate::core::timeline::{FuzzyDate, Window};
@@ -67,7 +68,7 @@ impl OnScreen<'_> {
         let lon = (center[0] + 180.0).rem_euclid(360.0) - 180.0;
         s.view = Some(StepView {
             spec: ViewSpec::At {
-                center: [(lon * 1e4).round() / 1e4, (center[1] * 1e4).round() / 1e4],
+                center: to_4_decimals([lon, center[1]]),
                 zoom: (self.cam.current.zoom * 100.0).round() / 100.0,
             },
             globe: self.globe,
@@ -89,16 +90,10 @@ impl OnScreen<'_> {
         }
         s.annotations.extend(self.tools.drawings.iter().cloned());
         if let Some(c) = self.tools.center {
-            let text = |t: &str| {
-                (!t.trim().is_empty()).then(|| Text {
-                    en: Some(t.trim().to_string()),
-                    ko: None,
-                })
-            };
             s.annotations.push(Annotation::Circle {
                 center: c,
                 radius_km: self.tools.radius_km,
-                label: text(&self.tools.label),
+                label: Text::typed_english(&self.tools.label),
                 source: (!self.tools.source.trim().is_empty())
                     .then(|| self.tools.source.trim().to_string()),
             });
