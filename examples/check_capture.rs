@@ -15,9 +15,10 @@
 
 use std::process::ExitCode;
 
-use dateline::app::theme::{LAND, SEA};
+use dateline::app::theme::palette;
 use dateline::core::events::{CATEGORIES, category_index};
 use dateline::core::globe::GlobeView;
+use dateline::core::labels::MapStyle;
 use dateline::core::projection::{MapKind, Projection};
 use dateline::core::view::MapView;
 
@@ -266,8 +267,19 @@ fn main() -> ExitCode {
             None => Some(view.to_pixel(proj.project(ll), size)),
         }
     };
-    let land: Vec<[f32; 3]> = LAND.iter().map(|c| rgb(*c)).collect();
-    let sea = rgb(SEA);
+    // The colours of the style the scene was drawn in (the projector's while presenting).
+    let style = scene["style"]
+        .as_str()
+        .and_then(|s| MapStyle::parse(s).ok())
+        .unwrap_or_default();
+    let p = palette(style);
+    let land: Vec<[f32; 3]> = p
+        .land
+        .iter()
+        .chain(&p.land_other)
+        .map(|c| rgb(*c))
+        .collect();
+    let sea = rgb(p.sea);
     // Count matching pixels in a 9×9 window, so thin lines (graticule, borders) through the
     // point do not fool it: a point is land when many pixels are land and few are sea.
     // Panels and windows, as the scene lists them, with a margin.

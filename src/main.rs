@@ -15,6 +15,7 @@ use dateline::app::state::settings::{AtlasData, Settings};
 use dateline::app::state::story::Story;
 use dateline::core::atlas::Atlas;
 use dateline::core::events;
+use dateline::core::labels::MapStyle;
 use dateline::core::model::Lang;
 use dateline::core::problem::Severity;
 use dateline::core::projection::Lcc;
@@ -44,6 +45,11 @@ struct Cli {
     /// Label language: en, ko or both.
     #[arg(long, default_value = "en", value_parser = Lang::parse)]
     lang: Lang,
+    /// The map's look: atlas (a screen read up close) or projector (large names, stronger
+    /// colours, for the back of a classroom). Default: atlas, and projector while presenting
+    /// a lesson.
+    #[arg(long, value_parser = MapStyle::parse)]
+    style: Option<MapStyle>,
     /// Render one frame without a visible window to this PNG (and OUT.json) and exit.
     #[arg(long, value_name = "OUT.png")]
     screenshot: Option<PathBuf>,
@@ -212,6 +218,7 @@ fn main() -> ExitCode {
         view_given: cli.view.is_some(),
         view: cli.view.unwrap_or(ViewSpec::Korea),
         lang: cli.lang,
+        style: cli.style,
         screenshot: cli.screenshot,
         size: cli.size,
         date: cli.date,

@@ -22,6 +22,7 @@ use dateline::app::state::story::{Clock, EventFilters, Selection, Story};
 use dateline::app::ui::files::FileWindows;
 use dateline::core::atlas::{Atlas, LineKind};
 use dateline::core::events;
+use dateline::core::labels::MapStyle;
 use dateline::core::model::Lang;
 use dateline::core::projection::{Lcc, MapKind, Projection};
 use dateline::core::timeline::{FuzzyDate, iso};
@@ -1140,6 +1141,16 @@ fn a_lesson_file_steps_the_view_and_the_date_and_presenting_takes_the_keys() {
     app.world_mut().write_message(LessonRequest::Present(true));
     app.update();
     assert!(app.world().resource::<LessonState>().presenting);
+    // Presenting switches the map to the projector style: larger names and its colours.
+    app.update();
+    assert_eq!(
+        app.world().resource::<LayerToggles>().style,
+        MapStyle::Projector
+    );
+    assert_eq!(
+        app.world().resource::<ClearColor>().0,
+        dateline::app::theme::PROJECTOR.sea
+    );
     press(&mut app, KeyCode::PageDown);
     wait_until(&mut app, "step 2's date", |a| {
         a.world().resource::<Clock>().date == day("2024-08")
@@ -1166,6 +1177,15 @@ fn a_lesson_file_steps_the_view_and_the_date_and_presenting_takes_the_keys() {
     assert!(!app.world().resource::<LessonState>().blank);
     press(&mut app, KeyCode::Escape);
     assert!(!app.world().resource::<LessonState>().presenting);
+    app.update();
+    assert_eq!(
+        app.world().resource::<LayerToggles>().style,
+        MapStyle::Atlas
+    );
+    assert_eq!(
+        app.world().resource::<ClearColor>().0,
+        dateline::app::theme::SEA
+    );
 
     // A broken save: the last good lesson stays, with the problem at its line and column.
     write("{\"dateline_lesson\": 1, \"steps\": [");

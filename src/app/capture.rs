@@ -394,6 +394,7 @@ fn describe(
         mode: "map".into(),
         date: None,
         lang: toggles.lang.code().into(),
+        style: toggles.style.code().into(),
         view: SceneView {
             name: settings.view.name(),
             center: view.center_lonlat(&proj),

@@ -7,7 +7,7 @@ use std::hint::black_box;
 mod common;
 use common::median;
 
-use dateline_core::labels::{Candidate, place, place_naive};
+use dateline_core::labels::{Candidate, Side, place, place_naive};
 
 fn candidates(n: usize) -> Vec<Candidate> {
     let mut s: u64 = 0x001a_be15;
@@ -30,6 +30,9 @@ fn candidates(n: usize) -> Vec<Candidate> {
             anchor: [rnd() * 1920.0, rnd() * 1080.0],
             size: [30.0 + rnd() * 110.0, 16.0 + rnd() * 4.0],
             dot: rnd() < 0.85,
+            side: Side::Any,
+            leader: false,
+            shrink: 1.0,
         })
         .collect()
 }
@@ -42,10 +45,10 @@ fn main() {
     let prev = HashMap::new();
     let mut placed = 0;
     let grid = median(runs, || {
-        placed = black_box(place(&cands, bounds, &[], &prev)).len()
+        placed = black_box(place(&cands, bounds, &[], &prev, &|_, _| true)).len()
     });
     let naive = median(runs, || {
-        black_box(place_naive(&cands, bounds, &[], &prev));
+        black_box(place_naive(&cands, bounds, &[], &prev, &|_, _| true));
     });
     println!(
         "label placement, 5000 candidates, 1920x1080 ({placed} placed), median of {runs}:\n  \

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use super::clip::clip_line;
 use super::geojson::{self, Loaded};
 use super::globe::sphere_polygon;
+use super::ground::GroundIndex;
 use super::model::{Feature, LonLat, Shape};
 use super::projection::{EqualEarth, Lcc, MapKind, Projection};
 use super::tessellate::{MeshData, densify, triangulate};
@@ -302,6 +303,11 @@ pub struct Atlas {
     pub places: Vec<Place>,
     /// A point on the MDL where its label goes.
     pub mdl_label: Option<LonLat>,
+    /// Which country, or water, lies under a point of the region's map (for keeping names on
+    /// their side).
+    pub ground_regional: GroundIndex,
+    /// The same on the world map (and, through it, the globe).
+    pub ground_world: GroundIndex,
 }
 
 /// Fails when bundled data does not load cleanly (a build problem, never a user's).
@@ -504,7 +510,13 @@ impl Atlas {
             })
             .collect();
 
+        let (ground_regional, ground_world) = rayon::join(
+            || GroundIndex::build(&out, MapKind::Regional),
+            || GroundIndex::build(&out, MapKind::World),
+        );
         Ok(Atlas {
+            ground_regional,
+            ground_world,
             countries: out,
             lakes: lake_mesh,
             lakes_world,
@@ -518,9 +530,22 @@ impl Atlas {
 
     /// The country with this ISO code, alpha-3 (`PRK`) or alpha-2 (`KP`, as places give it).
     pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_index(code).map(|i| &self.countries[i])
+    }
+
+    /// The index of the country with this ISO code (alpha-3 or alpha-2).
+    pub fn country_index(&self, code: &str) -> Option<usize> {
         self.countries
             .iter()
-            .find(|c| c.iso3 == code || c.iso2.as_deref() == Some(code))
+            .position(|c| c.iso3 == code || c.iso2.as_deref() == Some(code))
+    }
+
+    /// What lies under points of a flat map of this kind.
+    pub fn ground(&self, kind: MapKind) -> &GroundIndex {
+        match kind {
+            MapKind::Regional => &self.ground_regional,
+            MapKind::World => &self.ground_world,
+        }
     }
 
     /// The lakes on a flat map of this kind.

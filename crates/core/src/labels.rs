@@ -14,6 +14,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
 use super::atlas::{Atlas, Place, PlaceKind};
+use super::ground::{Ground, GroundIndex};
 use super::model::Lang;
 use super::projection::Projection;
 use super::view::{MapView, km_per_px};
@@ -38,6 +39,11 @@ impl TextMeasure {
             font: FontRef::new(super::atlas::bundled::FONT)
                 .expect("the bundled font is a valid OpenType font"),
         }
+    }
+
+    /// Width in ems of the widest line of `text`.
+    pub fn lines_em(&self, text: &str) -> f64 {
+        text.lines().map(|l| self.width_em(l)).fold(0.0, f64::max)
     }
 
     /// The characters of `text` the font has no glyph for (controls and spaces aside).
@@ -118,6 +124,104 @@ impl LabelKind {
     }
 }
 
+/// Which ground a label may cover, so a name stays on its own side of borders and coasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Anywhere: rivers (named along the borders they form), the MDL, areas of no one country.
+    Any,
+    /// Its own country's land or water, never another country (cities and capitals; coastal
+    /// towns may run out to sea).
+    HomeOrWater(u16),
+    /// Centred on its own country, the rest on it or on water (country and province names).
+    Inside(u16),
+    /// Water only (seas, straits, bays, oceans).
+    Water,
+}
+
+impl Side {
+    /// Whether a label with its centre on `centre` and its other points on `all` keeps the rule.
+    pub fn allows(self, centre: Ground, mut all: impl Iterator<Item = Ground>) -> bool {
+        match self {
+            Side::Any => true,
+            Side::HomeOrWater(c) => all.all(|g| g == Ground::Water || g == Ground::Land(c)),
+            Side::Inside(c) => {
+                centre == Ground::Land(c) && all.all(|g| g == Ground::Water || g == Ground::Land(c))
+            }
+            Side::Water => centre == Ground::Water && all.all(|g| g == Ground::Water),
+        }
+    }
+}
+
+/// Spacing (pixels) of the points of a label tested against the ground on the globe.
+pub const SIDE_STEP_PX: f64 = 3.0;
+
+/// The part of a label's rectangle its letters cover: the halo's room and the space above
+/// and below the letters left out.
+pub fn text_box(r: &Rect) -> Rect {
+    let h = r[3] - r[1];
+    [r[0] + 2.0, r[1] + 0.2 * h, r[2] - 2.0, r[3] - 0.2 * h]
+}
+
+/// The side rule on a flat map: each label's letters tested exactly against the triangles of
+/// the countries under them (a name over a one-pixel island counts).
+pub fn flat_map_sides<'a>(
+    ground: &'a GroundIndex,
+    view: &'a MapView,
+    size: [f64; 2],
+) -> impl Fn(Side, &Rect) -> bool + 'a {
+    move |side, r| {
+        let t = text_box(r);
+        let a = view.from_pixel([t[0], t[3]], size);
+        let b = view.from_pixel([t[2], t[1]], size);
+        let plane = [
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[0].max(b[0]),
+            a[1].max(b[1]),
+        ];
+        let centre =
+            || ground.at_point(view.from_pixel([(r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0], size));
+        match side {
+            Side::Any => true,
+            Side::HomeOrWater(c) => ground.box_clear(plane, Some(c)),
+            Side::Inside(c) => centre() == Ground::Land(c) && ground.box_clear(plane, Some(c)),
+            Side::Water => centre() == Ground::Water && ground.box_clear(plane, None),
+        }
+    }
+}
+
+/// The side rule anywhere a pixel's ground is known (the globe): points `step` apart.
+pub fn sampled_sides(
+    ground: impl Fn([f64; 2]) -> Ground,
+    step: f64,
+) -> impl Fn(Side, &Rect) -> bool {
+    move |side, r| keeps_side(side, r, &ground, step)
+}
+
+/// Points over a label's letters ([`text_box`]) at most `step` pixels apart, edges included.
+pub fn side_points(r: &Rect, step: f64) -> Vec<[f64; 2]> {
+    let t = text_box(r);
+    let nx = ((t[2] - t[0]) / step).ceil().max(1.0) as usize;
+    let ny = ((t[3] - t[1]) / step).ceil().max(2.0) as usize;
+    let mut out = Vec::with_capacity((ny + 1) * (nx + 1));
+    for j in 0..=ny {
+        let y = t[1] + (t[3] - t[1]) * j as f64 / ny as f64;
+        for i in 0..=nx {
+            out.push([t[0] + (t[2] - t[0]) * i as f64 / nx as f64, y]);
+        }
+    }
+    out
+}
+
+/// Whether a label at `r` keeps its side, tested at points `step` pixels apart.
+pub fn keeps_side(side: Side, r: &Rect, ground: &dyn Fn([f64; 2]) -> Ground, step: f64) -> bool {
+    if side == Side::Any {
+        return true;
+    }
+    let centre = ground([(r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0]);
+    side.allows(centre, side_points(r, step).into_iter().map(ground))
+}
+
 /// Places of the news, most central first: (name as in the data, rank, zoom from which it
 /// shows). The three at the heart of the story come even before capitals.
 pub const STORY_PLACES: [(&str, f64, f64); 17] = [
@@ -164,6 +268,117 @@ pub struct LabelSource {
     /// For areas (countries): their size in km; the label shows only when the area is at
     /// least [`AREA_FIT`] times the label's width on screen.
     pub extent_km: Option<f64>,
+    /// Which ground it may cover.
+    pub side: Side,
+    /// Whether it may sit away from its dot with a leader line (capitals and places of the
+    /// news, which must be named).
+    pub leader: bool,
+    /// Named whenever any of it is on screen (the story's countries): when its own point is
+    /// off screen, a point inside the part on screen is used.
+    pub always: bool,
+    /// Space added between letters, in ems (spaced capitals of countries, seas).
+    pub tracking_em: f64,
+    /// Drawn heavier (capitals).
+    pub bold: bool,
+}
+
+/// The number of characters in the longest line of `text`, less one (the gaps between
+/// letters that tracking widens).
+pub fn longest_line(text: &str) -> f64 {
+    text.lines()
+        .map(|l| l.chars().count().saturating_sub(1))
+        .max()
+        .unwrap_or(0) as f64
+}
+
+/// The countries of the news: always named when on screen.
+pub const STORY_COUNTRIES: [&str; 7] = ["KOR", "PRK", "RUS", "CHN", "JPN", "MNG", "UKR"];
+
+/// The two looks of the map: an atlas read up close on a screen, and a projector seen from
+/// the back of a classroom (presenter mode), with larger names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum MapStyle {
+    /// On a screen, read up close.
+    #[default]
+    Atlas,
+    /// On a projector, read from about 3 m away.
+    Projector,
+}
+
+/// Font sizes (pixels) of each kind of name in a style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    /// Countries by area: over 2.5 million km², over 250,000 km², smaller.
+    pub country: [f64; 3],
+    /// Capitals.
+    pub capital: f64,
+    /// The places of the news.
+    pub story: f64,
+    /// Cities by population: a million or more, 200,000 or more, smaller.
+    pub city: [f64; 3],
+    /// Towns, districts and islands.
+    pub town: f64,
+    /// Provinces and regions.
+    pub province: f64,
+    /// Seas and oceans.
+    pub sea: f64,
+    /// Straits and bays.
+    pub strait: f64,
+    /// Rivers.
+    pub river: f64,
+    /// The MDL's name.
+    pub line: f64,
+}
+
+impl MapStyle {
+    /// Its name (in the scene description and on the command line).
+    pub fn code(self) -> &'static str {
+        match self {
+            MapStyle::Atlas => "atlas",
+            MapStyle::Projector => "projector",
+        }
+    }
+
+    /// The style of a name.
+    pub fn parse(s: &str) -> Result<MapStyle, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "atlas" => Ok(MapStyle::Atlas),
+            "projector" => Ok(MapStyle::Projector),
+            other => Err(format!("unknown style {other:?}: use atlas or projector")),
+        }
+    }
+
+    /// Font sizes of each kind of name. The projector's follow the rule of text height at
+    /// least viewing distance ÷ 200: from 3 m on a 2.5 m wide screen showing 1600 px, city
+    /// names at 18 px and country and capital names at 24 px or more.
+    pub fn sizes(self) -> Sizes {
+        match self {
+            MapStyle::Atlas => Sizes {
+                country: [20.0, 16.0, 13.0],
+                capital: 15.0,
+                story: 14.0,
+                city: [14.0, 13.0, 12.0],
+                town: 12.0,
+                province: 11.0,
+                sea: 14.0,
+                strait: 12.0,
+                river: 11.0,
+                line: 12.0,
+            },
+            MapStyle::Projector => Sizes {
+                country: [32.0, 28.0, 24.0],
+                capital: 24.0,
+                story: 22.0,
+                city: [20.0, 18.0, 18.0],
+                town: 18.0,
+                province: 16.0,
+                sea: 22.0,
+                strait: 18.0,
+                river: 16.0,
+                line: 18.0,
+            },
+        }
+    }
 }
 
 /// How wide (relative to its label) an area must be on screen for its name to show.
@@ -172,10 +387,16 @@ pub const AREA_FIT: f64 = 0.8;
 impl LabelSource {
     /// Label size in pixels (width, height), with a little room for the halo.
     pub fn size(&self) -> [f64; 2] {
+        let lines = self.text.lines().count().max(1) as f64;
         [
             (self.width_em * self.font_px).ceil() + 4.0,
-            (self.font_px * 1.3).ceil(),
+            (self.font_px * 1.3 * lines).ceil(),
         ]
+    }
+
+    /// The text on one line (as the scene lists it).
+    pub fn one_line(&self) -> String {
+        self.text.replace('\n', " ")
     }
 }
 
@@ -198,6 +419,7 @@ fn kind_of(place: &Place) -> Option<LabelKind> {
 pub fn sources(
     atlas: &Atlas,
     lang: Lang,
+    style: MapStyle,
     measure: &TextMeasure,
     proj: &impl Projection,
 ) -> Vec<LabelSource> {
@@ -226,25 +448,46 @@ pub fn sources(
                 // City-provinces (Beijing, Seoul, Tokyo…): the city's label names them.
                 return None;
             }
+            let z = &style.sizes();
+            let home_iso = p
+                .country
+                .as_deref()
+                .and_then(|c| atlas.country(c))
+                .map(|c| c.iso3.as_str());
+            let in_korea = matches!(p.country.as_deref(), Some("KR" | "KP" | "KOR" | "PRK"));
+            let story_country = home_iso.is_some_and(|c| STORY_COUNTRIES.contains(&c));
+            // Outside Korea, cities wait a little longer and yield to Korea's, so the Korea
+            // view is not crowded with Japan's and China's towns.
+            let (thin_rank, thin_zoom) = if in_korea { (0.0, 0.0) } else { (0.3, 0.5) };
             let (rank, min_zoom, font_px) = match (kind, p.kind) {
                 // After capitals and the places of the news, which sit at fixed points;
-                // a country's name can move within the country.
-                (LabelKind::Country, _) => (1.8, 0.0, 15.0),
+                // a country's name can move within the country. The story's countries first.
+                (LabelKind::Country, _) => {
+                    let area = home_iso.and_then(|c| extent.get(c)).map_or(0.0, |e| e * e);
+                    let tier = if area >= 2.5e6 {
+                        0
+                    } else if area >= 2.5e5 {
+                        1
+                    } else {
+                        2
+                    };
+                    (if story_country { 1.39 } else { 1.8 }, 0.0, z.country[tier])
+                }
                 // Capitals from the world view on, except the smallest (island territories'
                 // seats of a few hundred people), which wait until zoomed in.
-                (LabelKind::Capital, _) if pop < 1e5 => (1.0 + pop_rank * 0.5, 3.5, 13.0),
-                (LabelKind::Capital, _) => (1.0 + pop_rank * 0.5, 0.0, 14.0),
+                (LabelKind::Capital, _) if pop < 1e5 => (1.0 + pop_rank * 0.5, 3.5, z.capital),
+                (LabelKind::Capital, _) => (1.0 + pop_rank * 0.5, 0.0, z.capital),
                 (LabelKind::City, _) if story.is_some() => {
                     let (_, rank, zoom) = story.copied().unwrap_or(("", 1.5, 4.0));
-                    (rank, zoom, 13.0)
+                    (rank, zoom, z.story)
                 }
                 (LabelKind::City, PlaceKind::District | PlaceKind::Site | PlaceKind::Town) => {
-                    (1.6, 6.5, 12.0)
+                    (1.6 + thin_rank, 6.5 + thin_zoom, z.town)
                 }
                 // Dokdo and Ulleungdo: small, far out at sea, shown from the Korea view on.
-                (LabelKind::City, PlaceKind::Island) => (1.4, 5.5, 12.0),
+                (LabelKind::City, PlaceKind::Island) => (1.4, 5.5, z.town),
                 (LabelKind::City, _) => {
-                    let z = match pop {
+                    let zoom = match pop {
                         p if p >= 5e6 => 3.0,
                         p if p >= 1e6 => 4.0,
                         p if p >= 5e5 => 5.0,
@@ -252,40 +495,95 @@ pub fn sources(
                         p if p >= 5e4 => 6.5,
                         _ => 7.5,
                     };
-                    (3.0 + pop_rank, z, if pop >= 1e6 { 13.0 } else { 12.0 })
+                    let tier = if pop >= 1e6 {
+                        0
+                    } else if pop >= 2e5 {
+                        1
+                    } else {
+                        2
+                    };
+                    (3.0 + pop_rank + thin_rank, zoom + thin_zoom, z.city[tier])
                 }
-                (LabelKind::Province, PlaceKind::Area) => (4.5, 5.0, 11.0),
-                (LabelKind::Province, _) => {
-                    let korea = matches!(p.country.as_deref(), Some("KR" | "KP"));
-                    (5.0, if korea { 5.0 } else { 5.8 }, 11.0)
+                (LabelKind::Province, PlaceKind::Area) => (4.5, 5.0, z.province),
+                (LabelKind::Province, _) => (5.0, if in_korea { 5.0 } else { 5.8 }, z.province),
+                (LabelKind::Sea, PlaceKind::Strait | PlaceKind::Bay) => (2.5, 5.0, z.strait),
+                (LabelKind::Sea, PlaceKind::River) => (2.8, 4.5, z.river),
+                (LabelKind::Sea, _) => (2.0, 0.0, z.sea),
+                (LabelKind::Line, _) => (0.5, 5.5, z.line),
+            };
+            // Larger names need more room: on the projector, towns, cities and provinces
+            // show from a little further in (capitals and the news's places as before).
+            let min_zoom = match (style, kind) {
+                (MapStyle::Projector, LabelKind::City | LabelKind::Province) if story.is_none() => {
+                    min_zoom + 0.7
                 }
-                (LabelKind::Sea, PlaceKind::Strait | PlaceKind::Bay) => (2.5, 5.0, 12.0),
-                (LabelKind::Sea, PlaceKind::River) => (2.8, 4.5, 11.0),
-                (LabelKind::Sea, _) => (2.0, 0.0, 13.0),
-                (LabelKind::Line, _) => (0.5, 5.5, 12.0),
+                _ => min_zoom,
+            };
+            let tracking_em = match (kind, p.kind) {
+                (LabelKind::Country, _) if font_px >= z.country[0] => 0.3,
+                (LabelKind::Country, _) if font_px >= z.country[1] => 0.15,
+                (LabelKind::Country, _) => 0.12,
+                (LabelKind::Sea, PlaceKind::River) => 0.0,
+                (LabelKind::Sea, PlaceKind::Strait | PlaceKind::Bay) => 0.05,
+                (LabelKind::Sea, _) => 0.1,
+                _ => 0.0,
             };
             let en = if kind == LabelKind::Country {
                 p.name.to_uppercase()
             } else {
                 p.name.clone()
             };
-            let text = lang.label(&en, p.name_ko.as_deref());
+            // The story's countries with names of two words (NORTH KOREA) on two lines, so
+            // they fit inside the narrow peninsula.
+            let en = if story_country && kind == LabelKind::Country {
+                en.replace(' ', "\n")
+            } else {
+                en
+            };
+            let text = stacked(lang, &en, p.name_ko.as_deref());
+            let home = p
+                .country
+                .as_deref()
+                .and_then(|c| atlas.country_index(c))
+                .map(|c| c as u16);
+            let side = match (kind, p.kind, home) {
+                (LabelKind::Sea, PlaceKind::River, _) | (LabelKind::Line, _, _) => Side::Any,
+                (LabelKind::Sea, _, _) => Side::Water,
+                (LabelKind::Capital | LabelKind::City, _, Some(c)) => Side::HomeOrWater(c),
+                (LabelKind::Country | LabelKind::Province, _, Some(c)) => Side::Inside(c),
+                (_, _, None) => Side::Any,
+            };
             Some(LabelSource {
+                side,
+                leader: kind == LabelKind::Capital || story.is_some(),
+                always: story_country && kind == LabelKind::Country,
                 place: i,
                 kind,
                 font_px,
-                width_em: measure.width_em(&text),
+                width_em: measure.lines_em(&text) + tracking_em * longest_line(&text),
+                tracking_em,
+                bold: kind == LabelKind::Capital,
                 text,
                 plane: proj.project(p.lonlat),
                 lonlat: p.lonlat,
                 rank,
                 min_zoom,
-                extent_km: (kind == LabelKind::Country)
-                    .then(|| p.country.as_deref().and_then(|c| extent.get(c).copied()))
+                // The story's countries are named wherever their name fits on their side.
+                extent_km: (kind == LabelKind::Country && !story_country)
+                    .then(|| home_iso.and_then(|c| extent.get(c).copied()))
                     .flatten(),
             })
         })
         .collect()
+}
+
+/// A place's name in a language; with both languages, English above Korean on two lines (as
+/// bilingual atlases stack them), so long names stay short enough to keep their side.
+pub fn stacked(lang: Lang, en: &str, ko: Option<&str>) -> String {
+    match (lang, ko) {
+        (Lang::Both, Some(k)) => format!("{en}\n{k}"),
+        _ => lang.label(en, ko),
+    }
 }
 
 /// Where a label sits relative to its anchor.
@@ -315,25 +613,60 @@ pub enum Pos {
 
 /// Moves tried for area labels (countries, seas) when the centre is taken, as fractions of
 /// the label's width and height.
-pub const SHIFTS: [(f64, f64); 6] = [
+pub const SHIFTS: [(f64, f64); 14] = [
     (0.0, -1.2),
     (0.0, 1.2),
     (-0.4, 0.0),
     (0.4, 0.0),
     (0.0, -2.4),
     (0.0, 2.4),
+    (-0.3, -1.2),
+    (0.3, -1.2),
+    (-0.3, 1.2),
+    (0.3, 1.2),
+    (-0.7, 0.0),
+    (0.7, 0.0),
+    (0.0, -3.6),
+    (0.0, 3.6),
 ];
 
 /// Gaps between a dot and its label: close, then clear of an event marker on the same place,
-/// then clear of markers next to it.
-pub const GAPS: [f64; 3] = [4.0, 13.0, 24.0];
+/// then clear of markers next to it; the last two (from [`LEADER_GAP`]) are far enough for a
+/// leader line, for capitals and places of the news that fit nowhere nearer on their side.
+pub const GAPS: [f64; 5] = [4.0, 13.0, 24.0, 44.0, 70.0];
+/// The first gap drawn with a leader line from the dot to the label.
+pub const LEADER_GAP: u8 = 3;
+
+impl Pos {
+    /// Whether the label is far enough from its dot to be joined to it by a leader line.
+    pub fn has_leader(self) -> bool {
+        match self {
+            Pos::Right(i)
+            | Pos::Left(i)
+            | Pos::Above(i)
+            | Pos::Below(i)
+            | Pos::UpRight(i)
+            | Pos::DownRight(i)
+            | Pos::UpLeft(i)
+            | Pos::DownLeft(i) => i >= LEADER_GAP,
+            Pos::Center | Pos::Shifted(_) => false,
+        }
+    }
+}
+
+/// The point of a rectangle nearest to `p` (where a leader line ends).
+pub fn nearest_point(r: &Rect, p: [f64; 2]) -> [f64; 2] {
+    [p[0].clamp(r[0], r[2]), p[1].clamp(r[1], r[3])]
+}
 /// Candidates ranked below this (capitals, places of the news) keep their dots clear of
 /// other labels even before they are placed.
 pub const RESERVE_RANK: f64 = 2.0;
 /// Radius of a city dot (pixels).
 pub const DOT_PX: f64 = 3.5;
 
-const DOT_POSITIONS: [Pos; 20] = [
+/// Positions round a dot, nearest first; the first [`NEAR_POSITIONS`] for every city, the rest
+/// (with leader lines) only for capitals and places of the news.
+const DOT_POSITIONS: [Pos; 36] = [
     Pos::Right(0),
     Pos::Left(0),
     Pos::Above(0),
@@ -354,8 +687,26 @@ const DOT_POSITIONS: [Pos; 20] = [
     Pos::Left(2),
     Pos::Above(2),
     Pos::Below(2),
+    Pos::UpRight(3),
+    Pos::DownRight(3),
+    Pos::UpLeft(3),
+    Pos::DownLeft(3),
+    Pos::Above(3),
+    Pos::Below(3),
+    Pos::Right(3),
+    Pos::Left(3),
+    Pos::UpRight(4),
+    Pos::DownRight(4),
+    Pos::UpLeft(4),
+    Pos::DownLeft(4),
+    Pos::Above(4),
+    Pos::Below(4),
+    Pos::Right(4),
+    Pos::Left(4),
 ];
-const AREA_POSITIONS: [Pos; 7] = [
+/// How many of [`DOT_POSITIONS`] any city may take.
+const NEAR_POSITIONS: usize = 20;
+const AREA_POSITIONS: [Pos; 15] = [
     Pos::Center,
     Pos::Shifted(0),
     Pos::Shifted(1),
@@ -363,6 +714,14 @@ const AREA_POSITIONS: [Pos; 7] = [
     Pos::Shifted(3),
     Pos::Shifted(4),
     Pos::Shifted(5),
+    Pos::Shifted(6),
+    Pos::Shifted(7),
+    Pos::Shifted(8),
+    Pos::Shifted(9),
+    Pos::Shifted(10),
+    Pos::Shifted(11),
+    Pos::Shifted(12),
+    Pos::Shifted(13),
 ];
 
 /// The rectangle of a label of `size` at `pos` around `anchor`.
@@ -413,7 +772,17 @@ pub struct Candidate {
     pub size: [f64; 2],
     /// Beside a dot (cities) or centred (areas).
     pub dot: bool,
+    /// Which ground it may cover.
+    pub side: Side,
+    /// Whether it may sit away from its dot, with a leader line.
+    pub leader: bool,
+    /// The scale it may shrink to where it fits nowhere at full size (1: it may not).
+    pub shrink: f64,
 }
+
+/// How small the names of the story's countries may get where a view shows only a strip of
+/// them (RUSSIA over Primorye in the Korea view).
+pub const ALWAYS_SHRINK: f64 = 0.65;
 
 /// A placed label.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -424,6 +793,8 @@ pub struct Placed {
     pub pos: Pos,
     /// Its rectangle.
     pub rect: Rect,
+    /// Its size relative to its font's (below 1 where it had to shrink).
+    pub scale: f64,
 }
 
 /// The candidates for a view: sources that may show at this zoom with anchors on screen.
@@ -460,9 +831,100 @@ pub fn candidates_by(
                 anchor,
                 size: s.size(),
                 dot: s.kind.has_dot(),
+                side: s.side,
+                leader: s.leader,
+                shrink: if s.always { ALWAYS_SHRINK } else { 1.0 },
             })
         })
         .collect()
+}
+
+/// What lies under each pixel of a flat map.
+pub fn flat_map_ground<'a>(
+    ground: &'a GroundIndex,
+    view: &'a MapView,
+    size: [f64; 2],
+) -> impl Fn([f64; 2]) -> Ground + 'a {
+    move |px| ground.at_point(view.from_pixel(px, size))
+}
+
+/// Spacing (pixels) of the grid searched for a point inside an area's part on screen.
+pub const INTERIOR_STEP_PX: f64 = 32.0;
+
+/// A good point inside the part of a country on screen (within `bounds`): of a grid of
+/// points on its land, the one farthest from any grid point off it (a coarse pole of
+/// inaccessibility), or `None` when it shows on no grid point.
+pub fn interior_point(
+    home: u16,
+    bounds: Rect,
+    ground: &dyn Fn([f64; 2]) -> Ground,
+) -> Option<[f64; 2]> {
+    let step = INTERIOR_STEP_PX;
+    let cols = ((bounds[2] - bounds[0]) / step).floor() as usize;
+    let rows = ((bounds[3] - bounds[1]) / step).floor() as usize;
+    if cols == 0 || rows == 0 {
+        return None;
+    }
+    let at = |i: usize, j: usize| {
+        [
+            bounds[0] + step * (i as f64 + 0.5),
+            bounds[1] + step * (j as f64 + 0.5),
+        ]
+    };
+    let mine: Vec<bool> = (0..rows)
+        .flat_map(|j| (0..cols).map(move |i| (i, j)))
+        .map(|(i, j)| ground(at(i, j)) == Ground::Land(home))
+        .collect();
+    let others: Vec<(usize, usize)> = (0..rows)
+        .flat_map(|j| (0..cols).map(move |i| (i, j)))
+        .filter(|(i, j)| !mine[j * cols + i])
+        .collect();
+    (0..rows)
+        .flat_map(|j| (0..cols).map(move |i| (i, j)))
+        .filter(|(i, j)| mine[j * cols + i])
+        .map(|(i, j)| {
+            // Distance to the nearest grid point off the country; the screen's edge counts
+            // as the edge of what shows.
+            let edge = i.min(j).min(cols - 1 - i).min(rows - 1 - j) as f64 + 0.5;
+            let off = others
+                .iter()
+                .map(|(a, b)| (*a as f64 - i as f64).hypot(*b as f64 - j as f64))
+                .fold(f64::MAX, f64::min);
+            ((i, j), off.min(edge))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|((i, j), _)| at(i, j))
+}
+
+/// Adds candidates for the labels to name whenever on screen ([`LabelSource::always`]) whose
+/// own point is off screen: at a point inside the part that shows.
+pub fn add_always_named(
+    cands: &mut Vec<Candidate>,
+    sources: &[LabelSource],
+    zoom: f64,
+    bounds: Rect,
+    ground: &dyn Fn([f64; 2]) -> Ground,
+) {
+    for s in sources.iter().filter(|s| s.always && zoom >= s.min_zoom) {
+        if cands.iter().any(|c| c.id == s.place) {
+            continue;
+        }
+        let (Side::Inside(home) | Side::HomeOrWater(home)) = s.side else {
+            continue;
+        };
+        if let Some(anchor) = interior_point(home, bounds, ground) {
+            cands.push(Candidate {
+                id: s.place,
+                rank: s.rank,
+                anchor,
+                size: s.size(),
+                dot: false,
+                side: s.side,
+                leader: false,
+                shrink: ALWAYS_SHRINK,
+            });
+        }
+    }
 }
 
 /// A uniform grid over the screen holding rectangles, for fast overlap tests.
@@ -540,8 +1002,10 @@ fn order(cands: &[Candidate]) -> Vec<usize> {
 }
 
 fn positions<'a>(c: &Candidate, prev: &HashMap<usize, Pos>) -> impl Iterator<Item = Pos> + 'a {
-    let all: &'static [Pos] = if c.dot {
+    let all: &'static [Pos] = if c.dot && c.leader {
         &DOT_POSITIONS
+    } else if c.dot {
+        &DOT_POSITIONS[..NEAR_POSITIONS]
     } else {
         &AREA_POSITIONS
     };
@@ -584,6 +1048,7 @@ fn place_with<O: Occupancy>(
     bounds: Rect,
     obstacles: &[Rect],
     prev: &HashMap<usize, Pos>,
+    sides: &dyn Fn(Side, &Rect) -> bool,
     new: impl Fn() -> O,
 ) -> Vec<Placed> {
     // Obstacles (panels, event markers) block label text; a city's dot may sit under an
@@ -593,7 +1058,7 @@ fn place_with<O: Occupancy>(
         blocked.insert(*o);
     }
     // The dots of capitals and places of the news are kept clear of other labels.
-    for c in cands.iter().filter(|c| c.dot && c.rank < RESERVE_RANK) {
+    for c in cands.iter().filter(|c| c.dot && c.leader) {
         blocked.insert(dot_rect(c.anchor));
     }
     let mut taken = new();
@@ -604,34 +1069,51 @@ fn place_with<O: Occupancy>(
         if dot.is_some_and(|d| !inside(&d, &bounds) || taken.hits(&d)) {
             continue;
         }
-        for pos in positions(c, prev) {
-            let r = rect_at(pos, c.anchor, c.size);
-            if inside(&r, &bounds) && !taken.hits(&r) && !blocked.hits(&r) {
-                taken.insert(r);
-                if let Some(d) = dot {
-                    taken.insert(d);
+        let scales: &[f64] = if c.shrink < 1.0 {
+            &[1.0, c.shrink]
+        } else {
+            &[1.0]
+        };
+        'scales: for &scale in scales {
+            let size = [c.size[0] * scale, c.size[1] * scale];
+            for pos in positions(c, prev) {
+                let r = rect_at(pos, c.anchor, size);
+                if inside(&r, &bounds)
+                    && !taken.hits(&r)
+                    && !blocked.hits(&r)
+                    && (c.side == Side::Any || sides(c.side, &r))
+                {
+                    taken.insert(r);
+                    if let Some(d) = dot {
+                        taken.insert(d);
+                    }
+                    out.push(Placed {
+                        id: c.id,
+                        pos,
+                        rect: r,
+                        scale,
+                    });
+                    break 'scales;
                 }
-                out.push(Placed {
-                    id: c.id,
-                    pos,
-                    rect: r,
-                });
-                break;
             }
         }
     }
     out
 }
 
-/// Places labels by rank with no overlap, inside `bounds`, clear of `obstacles`, trying each
-/// label's previous position (`prev`) first. Uses a grid; same result as [`place_naive`].
+/// Places labels by rank with no overlap, inside `bounds`, clear of `obstacles`, each on its
+/// own side ([`Side`]: `sides` says whether a rectangle keeps a rule), trying each label's
+/// previous position (`prev`) first. Uses a grid; same result as [`place_naive`].
 pub fn place(
     cands: &[Candidate],
     bounds: Rect,
     obstacles: &[Rect],
     prev: &HashMap<usize, Pos>,
+    sides: &dyn Fn(Side, &Rect) -> bool,
 ) -> Vec<Placed> {
-    place_with(cands, bounds, obstacles, prev, || Grid::new(bounds, 48.0))
+    place_with(cands, bounds, obstacles, prev, sides, || {
+        Grid::new(bounds, 48.0)
+    })
 }
 
 /// The same placement with an all-pairs overlap check (the benchmark's baseline).
@@ -640,15 +1122,16 @@ pub fn place_naive(
     bounds: Rect,
     obstacles: &[Rect],
     prev: &HashMap<usize, Pos>,
+    sides: &dyn Fn(Side, &Rect) -> bool,
 ) -> Vec<Placed> {
-    place_with(cands, bounds, obstacles, prev, Vec::new)
+    place_with(cands, bounds, obstacles, prev, sides, Vec::new)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::atlas::Atlas;
-    use crate::projection::Lcc;
+    use crate::projection::{Lcc, MapKind};
     use crate::view::{Insets, MAP_BBOX, MAX_ZOOM, MIN_ZOOM, ViewSpec};
 
     /// A small deterministic generator (xorshift) for seeded random views.
@@ -662,9 +1145,77 @@ mod tests {
         }
     }
 
-    fn layout(view: &MapView, srcs: &[LabelSource], size: [f64; 2]) -> Vec<Placed> {
-        let c = candidates(srcs, view, size);
-        place(&c, [0.0, 30.0, size[0], size[1]], &[], &HashMap::new())
+    /// What lies under a pixel of a flat map.
+    fn ground_of<'a>(
+        atlas: &'a Atlas,
+        view: &'a MapView,
+        kind: MapKind,
+        size: [f64; 2],
+    ) -> impl Fn([f64; 2]) -> Ground + 'a {
+        flat_map_ground(atlas.ground(kind), view, size)
+    }
+
+    fn layout_on(
+        atlas: &Atlas,
+        kind: MapKind,
+        view: &MapView,
+        srcs: &[LabelSource],
+        size: [f64; 2],
+    ) -> Vec<Placed> {
+        let mut c = candidates(srcs, view, size);
+        let bounds = [0.0, 30.0, size[0], size[1]];
+        let ground = flat_map_ground(atlas.ground(kind), view, size);
+        add_always_named(&mut c, srcs, view.zoom, bounds, &ground);
+        let sides = flat_map_sides(atlas.ground(kind), view, size);
+        place(&c, bounds, &[], &HashMap::new(), &sides)
+    }
+
+    fn layout(atlas: &Atlas, view: &MapView, srcs: &[LabelSource], size: [f64; 2]) -> Vec<Placed> {
+        layout_on(atlas, MapKind::Regional, view, srcs, size)
+    }
+
+    /// Every placed label checked against the country and sea shapes at points 2 px apart
+    /// (three times as dense as placement tests them).
+    fn assert_on_their_side(
+        atlas: &Atlas,
+        kind: MapKind,
+        view: &MapView,
+        srcs: &[LabelSource],
+        placed: &[Placed],
+        size: [f64; 2],
+        what: &str,
+    ) -> (usize, usize) {
+        let ground = ground_of(atlas, view, kind, size);
+        let by_id: HashMap<usize, &LabelSource> = srcs.iter().map(|s| (s.place, s)).collect();
+        let mut sided = 0;
+        for p in placed {
+            let s = by_id[&p.id];
+            if s.side != Side::Any {
+                sided += 1;
+            }
+            assert!(
+                keeps_side(s.side, &p.rect, &ground, 1.0),
+                "{what}: {:?} ({:?}, {:?}) crosses onto {:?}",
+                s.text,
+                s.kind,
+                s.side,
+                side_points(&p.rect, 1.0)
+                    .into_iter()
+                    .map(&ground)
+                    .filter(|g| match s.side {
+                        Side::HomeOrWater(c) | Side::Inside(c) =>
+                            *g != Ground::Water && *g != Ground::Land(c),
+                        Side::Water => *g != Ground::Water,
+                        Side::Any => false,
+                    })
+                    .map(|g| match g {
+                        Ground::Land(c) => atlas.countries[c as usize].iso3.clone(),
+                        other => format!("{other:?}"),
+                    })
+                    .collect::<std::collections::BTreeSet<_>>()
+            );
+        }
+        (sided, placed.len())
     }
 
     fn assert_no_overlap(placed: &[Placed], what: &str) {
@@ -700,9 +1251,22 @@ mod tests {
         let m = TextMeasure::bundled();
         let size = [1280.0, 800.0];
         for lang in [Lang::En, Lang::Ko, Lang::Both] {
-            let srcs = sources(&atlas, lang, &m, &proj);
+            let srcs = sources(&atlas, lang, MapStyle::Atlas, &m, &proj);
             let korea = ViewSpec::Korea.resolve_in(size, Insets::default(), &proj);
-            let placed = layout(&korea, &srcs, size);
+            let placed = layout(&atlas, &korea, &srcs, size);
+            let (sided, n) = assert_on_their_side(
+                &atlas,
+                MapKind::Regional,
+                &korea,
+                &srcs,
+                &placed,
+                size,
+                "korea",
+            );
+            assert!(
+                sided * 10 > n * 9,
+                "korea: {sided} of {n} labels have a side"
+            );
             assert_no_overlap(&placed, "korea");
             let n = names(&atlas, &placed);
             for want in ["Seoul", "Pyongyang", "Hamhung"] {
@@ -711,8 +1275,29 @@ mod tests {
                     "{lang:?} korea lacks {want}: {n:?}"
                 );
             }
+            // The story's countries are named when on screen (Russia shows here only as a
+            // strip round Vladivostok, too small for its name on its side).
+            for want in ["North Korea", "South Korea", "China", "Japan"] {
+                assert!(
+                    n.iter().any(|x| x == want),
+                    "{lang:?} korea lacks the country {want}: {n:?}"
+                );
+            }
             let region = ViewSpec::Region.resolve_in(size, Insets::default(), &proj);
-            let placed = layout(&region, &srcs, size);
+            let placed = layout(&atlas, &region, &srcs, size);
+            let (sided, n) = assert_on_their_side(
+                &atlas,
+                MapKind::Regional,
+                &region,
+                &srcs,
+                &placed,
+                size,
+                "region",
+            );
+            assert!(
+                sided * 10 > n * 9,
+                "region: {sided} of {n} labels have a side"
+            );
             assert_no_overlap(&placed, "region");
             let n = names(&atlas, &placed);
             for want in ["Moscow", "Kyiv", "Kursk", "Vladivostok", "Beijing", "Tokyo"] {
@@ -721,11 +1306,39 @@ mod tests {
                     "{lang:?} region lacks {want}: {n:?}"
                 );
             }
+            // (The two Koreas are about 30 px wide here, full of the story's places: their
+            // names show from the Korea view on.)
+            // With both languages, UKRAINE over 우크라이나 is too wide for Ukraine between
+            // Kyiv, Kharkiv and Kursk at this scale.
+            let ukraine = if lang == Lang::Both {
+                "Russia"
+            } else {
+                "Ukraine"
+            };
+            for want in ["China", "Russia", "Japan", "Mongolia", ukraine] {
+                assert!(
+                    n.iter().any(|x| x == want),
+                    "{lang:?} region lacks the country {want}: {n:?}"
+                );
+            }
             // The World view is on the world map: its labels are placed from that map's plane.
             let wp = crate::projection::MapKind::World.projection();
-            let wsrcs = sources(&atlas, lang, &m, &wp);
+            let wsrcs = sources(&atlas, lang, MapStyle::Atlas, &m, &wp);
             let world = ViewSpec::World.resolve_in(size, Insets::default(), &wp);
-            let placed = layout(&world, &wsrcs, size);
+            let placed = layout_on(&atlas, MapKind::World, &world, &wsrcs, size);
+            let (sided, n) = assert_on_their_side(
+                &atlas,
+                MapKind::World,
+                &world,
+                &wsrcs,
+                &placed,
+                size,
+                "world",
+            );
+            assert!(
+                sided * 10 > n * 9,
+                "world: {sided} of {n} labels have a side"
+            );
             assert_no_overlap(&placed, "world");
             let n = names(&atlas, &placed);
             for want in ["Brasilia", "Canberra", "Washington, D.C."] {
@@ -738,12 +1351,49 @@ mod tests {
     }
 
     #[test]
+    fn the_projector_style_has_names_readable_from_the_back_of_a_room() {
+        let atlas = Atlas::bundled().unwrap();
+        let m = TextMeasure::bundled();
+        let proj = Lcc::atlas();
+        let atlas_srcs = sources(&atlas, Lang::En, MapStyle::Atlas, &m, &proj);
+        let srcs = sources(&atlas, Lang::En, MapStyle::Projector, &m, &proj);
+        for s in &srcs {
+            let least = match s.kind {
+                LabelKind::City => 18.0,
+                LabelKind::Capital | LabelKind::Country => 24.0,
+                _ => 16.0,
+            };
+            assert!(
+                s.font_px >= least,
+                "{} ({:?}) at {} px, want {least}",
+                s.text,
+                s.kind,
+                s.font_px
+            );
+        }
+        // A hierarchy in both: big countries over small, capitals over towns, cities by size.
+        for set in [&atlas_srcs, &srcs] {
+            let px = |name: &str, kind: LabelKind| {
+                set.iter()
+                    .find(|s| atlas.places[s.place].name == name && s.kind == kind)
+                    .map(|s| s.font_px)
+                    .unwrap_or_else(|| panic!("{name} has no label"))
+            };
+            assert!(px("Russia", LabelKind::Country) > px("Ukraine", LabelKind::Country));
+            assert!(px("Ukraine", LabelKind::Country) > px("South Korea", LabelKind::Country));
+            assert!(px("Seoul", LabelKind::Capital) > px("Busan", LabelKind::City));
+            assert!(px("Busan", LabelKind::City) > px("Gyeongju", LabelKind::City));
+        }
+    }
+
+    #[test]
     fn twenty_seeded_random_views_have_no_overlap_and_stay_on_screen() {
         let atlas = Atlas::bundled().unwrap();
         let proj = Lcc::atlas();
         let m = TextMeasure::bundled();
-        let srcs = sources(&atlas, Lang::Both, &m, &proj);
+        let srcs = sources(&atlas, Lang::Both, MapStyle::Atlas, &m, &proj);
         let mut rng = Rng(0xda7e_11e5);
+        let (mut all_sided, mut all) = (0, 0);
         for k in 0..20 {
             let lon = MAP_BBOX[0] + rng.next() * (MAP_BBOX[2] - MAP_BBOX[0]);
             let lat = MAP_BBOX[1] + rng.next() * (MAP_BBOX[3] - MAP_BBOX[1]);
@@ -756,7 +1406,18 @@ mod tests {
                 center: proj.project([lon, lat]),
                 zoom,
             };
-            let placed = layout(&view, &srcs, size);
+            let placed = layout(&atlas, &view, &srcs, size);
+            let (sided, n) = assert_on_their_side(
+                &atlas,
+                MapKind::Regional,
+                &view,
+                &srcs,
+                &placed,
+                size,
+                &format!("view {k}"),
+            );
+            all_sided += sided;
+            all += n;
             assert_no_overlap(
                 &placed,
                 &format!("view {k} ({lon:.1}, {lat:.1}, z{zoom:.1})"),
@@ -770,6 +1431,10 @@ mod tests {
                 );
             }
         }
+        assert!(
+            all_sided * 10 > all * 8,
+            "{all_sided} of {all} labels have a side"
+        );
     }
 
     #[test]
@@ -777,17 +1442,21 @@ mod tests {
         let atlas = Atlas::bundled().unwrap();
         let proj = Lcc::atlas();
         let m = TextMeasure::bundled();
-        let srcs = sources(&atlas, Lang::En, &m, &proj);
+        let srcs = sources(&atlas, Lang::En, MapStyle::Atlas, &m, &proj);
         let size = [1280.0, 800.0];
         let mut view = ViewSpec::Korea.resolve(size, &proj);
         let bounds = [0.0, 0.0, size[0], size[1]];
         let mut prev: HashMap<usize, Pos> = HashMap::new();
-        let first = place(&candidates(&srcs, &view, size), bounds, &[], &prev);
+        let first = {
+            let g = flat_map_sides(atlas.ground(MapKind::Regional), &view, size);
+            place(&candidates(&srcs, &view, size), bounds, &[], &prev, &g)
+        };
         prev.extend(first.iter().map(|p| (p.id, p.pos)));
         // Pan by 3 pixels a few times: labels well inside the screen keep their position.
         for _ in 0..5 {
             view.center[0] += 3.0 * crate::view::km_per_px(view.zoom);
-            let now = place(&candidates(&srcs, &view, size), bounds, &[], &prev);
+            let g = flat_map_sides(atlas.ground(MapKind::Regional), &view, size);
+            let now = place(&candidates(&srcs, &view, size), bounds, &[], &prev, &g);
             // Away from the screen's edges (where labels enter and leave), none moves.
             let inner = |r: &Rect| {
                 r[0] > 60.0 && r[1] > 60.0 && r[2] < size[0] - 60.0 && r[3] < size[1] - 60.0
@@ -815,12 +1484,20 @@ mod tests {
                 anchor: [rng.next() * 1920.0, rng.next() * 1080.0],
                 size: [30.0 + rng.next() * 90.0, 16.0],
                 dot: rng.next() < 0.8,
+                side: if rng.next() < 0.5 {
+                    Side::Water
+                } else {
+                    Side::Any
+                },
+                leader: false,
+                shrink: 1.0,
             })
             .collect();
         let bounds = [0.0, 0.0, 1920.0, 1080.0];
         let obstacles = [[100.0, 100.0, 300.0, 300.0]];
-        let a = place(&cands, bounds, &obstacles, &HashMap::new());
-        let b = place_naive(&cands, bounds, &obstacles, &HashMap::new());
+        let water = |s: Side, _: &Rect| s != Side::Water;
+        let a = place(&cands, bounds, &obstacles, &HashMap::new(), &water);
+        let b = place_naive(&cands, bounds, &obstacles, &HashMap::new(), &water);
         assert_eq!(a, b);
         assert!(a.len() > 100);
         assert_no_overlap(&a, "random");

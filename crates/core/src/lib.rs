@@ -12,6 +12,7 @@ pub mod formats;
 pub mod geojson;
 pub mod globe;
 pub mod graticule;
+pub mod ground;
 pub mod labels;
 pub mod lesson;
 pub mod markers;

@@ -13,6 +13,8 @@ pub struct Scene {
     pub date: Option<String>,
     /// Label language.
     pub lang: String,
+    /// The map's look: `atlas` or `projector`.
+    pub style: String,
     /// Where the camera looks.
     pub view: SceneView,
     /// Visible layers with their feature counts.

@@ -12,6 +12,7 @@ use crate::app::state::systems::AppSystems;
 use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
 use crate::core::graticule;
+use crate::core::labels::{MapStyle, STORY_COUNTRIES};
 use crate::core::projection::{MapKind, Projection};
 use crate::core::tessellate::dashes;
 use crate::core::view::{CAMERA_BBOX, WORLD_BBOX, km_per_px};
@@ -91,8 +92,56 @@ impl LineGizmo {
 
 /// Spawns the map and keeps its layers right for the view.
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_map)
-        .add_systems(Update, layer_visibility.in_set(AppSystems::Layers));
+    app.add_systems(Startup, spawn_map).add_systems(
+        Update,
+        (layer_visibility, apply_style).in_set(AppSystems::Layers),
+    );
+}
+
+/// The map's fill materials, recoloured when the style changes.
+#[derive(Resource, Debug, Clone)]
+pub struct MapFills {
+    /// The story's countries, by colour index.
+    pub land: Vec<Handle<ColorMaterial>>,
+    /// Other countries, by colour index.
+    pub land_other: Vec<Handle<ColorMaterial>>,
+    /// Sea (lakes; the window is cleared to it).
+    pub sea: Handle<ColorMaterial>,
+    /// The style the colours are in.
+    pub style: MapStyle,
+}
+
+/// Whether a country is one of the story's (tinted in the projector style).
+pub fn is_story_country(iso3: &str) -> bool {
+    STORY_COUNTRIES.contains(&iso3)
+}
+
+/// Recolours the fills and the clear colour when the map's style changes.
+fn apply_style(
+    toggles: Res<LayerToggles>,
+    fills: Option<ResMut<MapFills>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut clear: ResMut<ClearColor>,
+) {
+    let Some(mut fills) = fills else {
+        return;
+    };
+    if fills.style == toggles.style {
+        return;
+    }
+    fills.style = toggles.style;
+    let p = theme::palette(toggles.style);
+    for (hs, colours) in [(&fills.land, p.land), (&fills.land_other, p.land_other)] {
+        for (h, c) in hs.iter().zip(colours) {
+            if let Some(mut m) = materials.get_mut(h) {
+                m.color = c;
+            }
+        }
+    }
+    if let Some(mut m) = materials.get_mut(&fills.sea) {
+        m.color = p.sea;
+    }
+    clear.0 = p.sea;
 }
 
 fn gizmo_of(lines: &[Vec<[f32; 2]>], color: Color) -> GizmoAsset {
@@ -116,7 +165,18 @@ fn spawn_map(
         .iter()
         .map(|c| materials.add(ColorMaterial::from_color(*c)))
         .collect();
+    let land_other: Vec<Handle<ColorMaterial>> = theme::ATLAS
+        .land_other
+        .iter()
+        .map(|c| materials.add(ColorMaterial::from_color(*c)))
+        .collect();
     let sea = materials.add(ColorMaterial::from_color(SEA));
+    commands.insert_resource(MapFills {
+        land: land.clone(),
+        land_other: land_other.clone(),
+        sea: sea.clone(),
+        style: MapStyle::Atlas,
+    });
     // Each flat map (the region's conic, the world map) has its own entities, in its own
     // plane, shown while it is the map on screen (`layer_visibility`).
     for kind in MapKind::ALL {
@@ -130,7 +190,11 @@ fn spawn_map(
                 Name::new(c.name.clone()),
                 OnMap(kind),
                 Mesh2d(meshes.add(mesh::flat(c.mesh_of(kind)))),
-                MeshMaterial2d(land[c.colour % LAND.len()].clone()),
+                MeshMaterial2d(if is_story_country(&c.iso3) {
+                    land[c.colour % LAND.len()].clone()
+                } else {
+                    land_other[c.colour % LAND.len()].clone()
+                }),
                 Transform::from_xyz(0.0, 0.0, 0.0),
                 hidden,
             ));

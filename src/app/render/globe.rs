@@ -7,8 +7,10 @@ use bevy::gizmos::config::{
 };
 use bevy::prelude::*;
 
+use super::atlas::is_story_country;
 use super::mesh;
 use crate::app::camera::globe::GlobeCam;
+use crate::app::state::layers::LayerToggles;
 use crate::app::state::screen::{GLOBE_LAYER, ViewMode};
 use crate::app::state::settings::AtlasData;
 use crate::app::state::story::{Clock, EventFilters, Story};
@@ -16,6 +18,7 @@ use crate::app::state::systems::AppSystems;
 use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
 use crate::core::globe::{central_angle, slerp, sphere_line, to_sphere};
+use crate::core::labels::MapStyle;
 use crate::core::model::Shape;
 use crate::core::timeline::progress;
 
@@ -56,7 +59,45 @@ pub(super) fn plugin(app: &mut App) {
         },
     )
     .add_systems(Startup, spawn_globe)
-    .add_systems(Update, (draw_arcs, draw_rim).in_set(AppSystems::Layers));
+    .add_systems(
+        Update,
+        (draw_arcs, draw_rim, apply_globe_style).in_set(AppSystems::Layers),
+    );
+}
+
+/// The globe's fill materials, recoloured when the style changes.
+#[derive(Resource, Debug, Clone)]
+struct GlobeFills {
+    land: Vec<Handle<StandardMaterial>>,
+    land_other: Vec<Handle<StandardMaterial>>,
+    sea: Handle<StandardMaterial>,
+    style: MapStyle,
+}
+
+/// Recolours the globe's fills when the map's style changes.
+fn apply_globe_style(
+    toggles: Res<LayerToggles>,
+    fills: Option<ResMut<GlobeFills>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    let Some(mut fills) = fills else {
+        return;
+    };
+    if fills.style == toggles.style {
+        return;
+    }
+    fills.style = toggles.style;
+    let p = theme::palette(toggles.style);
+    for (hs, colours) in [(&fills.land, p.land), (&fills.land_other, p.land_other)] {
+        for (h, c) in hs.iter().zip(colours) {
+            if let Some(mut m) = materials.get_mut(h) {
+                m.base_color = c;
+            }
+        }
+    }
+    if let Some(mut m) = materials.get_mut(&fills.sea) {
+        m.base_color = p.sea;
+    }
 }
 
 /// Builds the globe's meshes and lines once, at start.
@@ -69,13 +110,19 @@ fn spawn_globe(
 ) {
     let layer = RenderLayers::layer(GLOBE_LAYER);
     // The sea: a sphere just under the land.
+    let sea = materials.add(mesh::globe_material(SEA));
     commands.spawn((
         Name::new("globe sea"),
         Mesh3d(meshes.add(Sphere::new(0.997).mesh().uv(128, 64))),
-        MeshMaterial3d(materials.add(mesh::globe_material(SEA))),
+        MeshMaterial3d(sea.clone()),
         layer.clone(),
     ));
     let land: Vec<Handle<StandardMaterial>> = LAND
+        .iter()
+        .map(|c| materials.add(mesh::globe_material(*c)))
+        .collect();
+    let land_other: Vec<Handle<StandardMaterial>> = theme::ATLAS
+        .land_other
         .iter()
         .map(|c| materials.add(mesh::globe_material(*c)))
         .collect();
@@ -88,10 +135,20 @@ fn spawn_globe(
                 c.globe.positions.clone(),
                 c.globe.indices.clone(),
             ))),
-            MeshMaterial3d(land[c.colour % LAND.len()].clone()),
+            MeshMaterial3d(if is_story_country(&c.iso3) {
+                land[c.colour % LAND.len()].clone()
+            } else {
+                land_other[c.colour % LAND.len()].clone()
+            }),
             layer.clone(),
         ));
     }
+    commands.insert_resource(GlobeFills {
+        land,
+        land_other,
+        sea: sea.clone(),
+        style: MapStyle::Atlas,
+    });
     let lakes = &atlas.0.lakes_globe;
     commands.spawn((
         Name::new("globe lakes"),
@@ -105,7 +162,7 @@ fn spawn_globe(
                 lakes.indices.clone(),
             )),
         ),
-        MeshMaterial3d(materials.add(mesh::globe_material(SEA))),
+        MeshMaterial3d(sea.clone()),
         layer.clone(),
     ));
     for l in &atlas.0.lines {

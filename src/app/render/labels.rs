@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
+use bevy::text::LetterSpacing;
 use bevy::window::PrimaryWindow;
 
 use super::atlas::MapFont;
@@ -18,8 +19,10 @@ use crate::app::state::screen::{OVERLAY_LAYER, Projector, UiLayout, window_size}
 use crate::app::state::settings::AtlasData;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
+use crate::core::ground::Ground;
 use crate::core::labels::{
-    self, DOT_PX, LabelKind, LabelSource, Pos, TextMeasure, candidates_by, place,
+    self, DOT_PX, LabelKind, LabelSource, MapStyle, Pos, SIDE_STEP_PX, Side, TextMeasure,
+    add_always_named, candidates_by, flat_map_sides, nearest_point, place, sampled_sides,
 };
 use crate::core::markers::disc;
 use crate::core::model::Lang;
@@ -59,7 +62,7 @@ fn mdl_id(atlas: &AtlasData) -> usize {
 #[derive(Resource)]
 struct LabelState {
     measure: TextMeasure,
-    lang: Option<Lang>,
+    lang: Option<(Lang, MapStyle)>,
     sources: Vec<LabelSource>,
     prev: HashMap<usize, Pos>,
     key: Option<(i64, i64, i64, u64, [u32; 2])>,
@@ -67,6 +70,8 @@ struct LabelState {
     dots: HashMap<usize, Entity>,
     dot_mesh: Option<Handle<Mesh>>,
     dot_materials: Option<[Handle<ColorMaterial>; 3]>,
+    /// Leader lines (dot, label) in pixels, for labels placed away from their dot.
+    leaders: Vec<([f64; 2], [f64; 2])>,
 }
 
 /// The text entity of a label (children are its halo).
@@ -95,6 +100,7 @@ pub(super) fn plugin(app: &mut App) {
         dots: HashMap::new(),
         dot_mesh: None,
         dot_materials: None,
+        leaders: Vec::new(),
     })
     .init_resource::<LabelsOnScreen>()
     .init_resource::<Highlight>()
@@ -102,32 +108,43 @@ pub(super) fn plugin(app: &mut App) {
     .init_gizmo_group::<DefaultGizmoConfigGroup>()
     .add_systems(
         Update,
-        (layout_labels, draw_highlight)
+        (layout_labels, draw_leaders, draw_highlight)
             .chain()
             .in_set(AppSystems::Layers),
     );
 }
 
 /// The label sources for a language: the atlas's places plus the MDL's label.
-fn build_sources(atlas: &AtlasData, lang: Lang, measure: &TextMeasure) -> Vec<LabelSource> {
+fn build_sources(
+    atlas: &AtlasData,
+    lang: Lang,
+    style: MapStyle,
+    measure: &TextMeasure,
+) -> Vec<LabelSource> {
     let proj = Lcc::atlas();
-    let mut s = labels::sources(&atlas.0, lang, measure, &proj);
+    let mut s = labels::sources(&atlas.0, lang, style, measure, &proj);
     if let Some(p) = atlas.0.mdl_label {
-        let text = lang.label(
+        let text = labels::stacked(
+            lang,
             "Military Demarcation Line (approximate)",
             Some("군사분계선 (대략적 위치)"),
         );
         s.push(LabelSource {
             place: mdl_id(atlas),
             kind: LabelKind::Line,
-            font_px: 12.0,
-            width_em: measure.width_em(&text),
+            font_px: style.sizes().line,
+            width_em: measure.lines_em(&text),
+            tracking_em: 0.0,
+            bold: false,
             text,
             plane: proj.project(p),
             lonlat: p,
             rank: 0.5,
             min_zoom: 5.5,
             extent_km: None,
+            side: Side::Any,
+            leader: false,
+            always: false,
         });
     }
     s
@@ -148,8 +165,6 @@ fn layout_labels(
     window: Single<&Window, With<PrimaryWindow>>,
     (mut meshes, mut materials): (ResMut<Assets<Mesh>>, ResMut<Assets<ColorMaterial>>),
     mut texts: Query<(&mut Text2d, &mut Transform, &mut Visibility), With<MapLabel>>,
-    mut halos: Query<&mut Text2d, (With<Halo>, Without<MapLabel>)>,
-    children: Query<&Children>,
     mut dots: Query<DotParts, DotFilter>,
 ) {
     let Some(font) = font else {
@@ -157,22 +172,14 @@ fn layout_labels(
     };
     let state = &mut *state;
     let size = window_size(&window);
-    if state.lang != Some(toggles.lang) {
-        state.lang = Some(toggles.lang);
-        state.sources = build_sources(&atlas, toggles.lang, &state.measure);
+    let look = (toggles.lang, toggles.style);
+    if state.lang != Some(look) {
+        state.lang = Some(look);
+        state.sources = build_sources(&atlas, look.0, look.1, &state.measure);
         state.key = None;
-        // New texts for existing entities.
-        for s in &state.sources {
-            if let Some(&e) = state.texts.get(&s.place) {
-                if let Ok((mut t, _, _)) = texts.get_mut(e) {
-                    t.0 = s.text.clone();
-                }
-                for c in children.iter_descendants(e) {
-                    if let Ok(mut t) = halos.get_mut(c) {
-                        t.0 = s.text.clone();
-                    }
-                }
-            }
+        // New texts and sizes: the labels are made again as they are placed.
+        for (_, e) in state.texts.drain() {
+            commands.entity(e).despawn();
         }
     }
     let view = cam.current;
@@ -226,13 +233,34 @@ fn layout_labels(
     let mdl = mdl_id(&atlas);
     let mdl_on = toggles.line_visible(crate::core::atlas::LineKind::Mdl, view.zoom);
     let zoom = projector.zoom();
-    let cands: Vec<_> = candidates_by(&state.sources, zoom, size, |s| {
+    let mut cands: Vec<_> = candidates_by(&state.sources, zoom, size, |s| {
         projector.pixel(s.lonlat, size)
     })
     .into_iter()
     .filter(|c| c.id != mdl || mdl_on)
     .collect();
-    let placed = place(&cands, free, &obstacles, &state.prev);
+    // What lies under a pixel: exact on the flat maps, through the world map on the globe.
+    let world = &atlas.0.ground_world;
+    let ground_px = |px: [f64; 2]| match *projector {
+        Projector::Map(v, kind) => atlas.0.ground(kind).at_point(v.from_pixel(px, size)),
+        Projector::Globe(..) => projector
+            .lonlat_at(px, size)
+            .map_or(Ground::Off, |ll| world.at(ll)),
+    };
+    // The story's countries are named whenever they show, from a point inside what shows.
+    add_always_named(&mut cands, &state.sources, zoom, free, &ground_px);
+    // Names stay on their own side of borders and coasts: exactly on the flat maps, at points
+    // a few pixels apart on the globe.
+    let placed = match *projector {
+        Projector::Map(v, kind) => {
+            let sides = flat_map_sides(atlas.0.ground(kind), &v, size);
+            place(&cands, free, &obstacles, &state.prev, &sides)
+        }
+        Projector::Globe(..) => {
+            let sides = sampled_sides(ground_px, SIDE_STEP_PX);
+            place(&cands, free, &obstacles, &state.prev, &sides)
+        }
+    };
     state.prev = placed.iter().map(|p| (p.id, p.pos)).collect();
 
     let kpp = km_per_px(view.zoom) as f32;
@@ -260,6 +288,7 @@ fn layout_labels(
         v.set_if_neq(Visibility::Hidden);
     }
     let mut listed = Vec::with_capacity(placed.len());
+    state.leaders.clear();
     for p in &placed {
         let Some(src) = by_id.get(&p.id) else {
             continue;
@@ -269,32 +298,46 @@ fn layout_labels(
         let translation = Vec3::new(world[0] as f32, world[1] as f32, 90.0);
         let entity = *state.texts.entry(p.id).or_insert_with(|| {
             let tf = TextFont::from(font.0.clone()).with_font_size(src.font_px as f32);
+            let spacing = LetterSpacing::Px((src.tracking_em * src.font_px) as f32);
+            let colour = theme::label(src.kind, look.1);
             commands
                 .spawn((
                     MapLabel(p.id),
                     RenderLayers::layer(OVERLAY_LAYER),
                     Text2d::new(src.text.clone()),
                     tf.clone(),
-                    TextColor(theme::label(src.kind)),
-                    Transform::from_translation(translation).with_scale(Vec3::splat(kpp)),
+                    TextLayout::justify(Justify::Center),
+                    spacing,
+                    TextColor(colour),
+                    Transform::from_translation(translation)
+                        .with_scale(Vec3::splat(kpp * p.scale as f32)),
                 ))
                 .with_children(|c| {
-                    // A halo: the text in white, one pixel around, behind the text.
-                    for (dx, dy) in [
-                        (-1.0, 0.0),
-                        (1.0, 0.0),
-                        (0.0, -1.0),
-                        (0.0, 1.0),
-                        (-1.0, -1.0),
-                        (1.0, -1.0),
-                        (-1.0, 1.0),
-                        (1.0, 1.0),
-                    ] {
+                    // Capitals heavier: the text again, 0.6 px to the right (the bundled font
+                    // has one weight).
+                    if src.bold {
+                        c.spawn((
+                            RenderLayers::layer(OVERLAY_LAYER),
+                            Text2d::new(src.text.clone()),
+                            tf.clone(),
+                            TextLayout::justify(Justify::Center),
+                            spacing,
+                            TextColor(colour),
+                            Transform::from_xyz(0.6, 0.0, 0.005),
+                        ));
+                    }
+                    // A halo: the text in white, 1.8 px around in twelve directions, behind
+                    // the text: wide enough to mask the coasts, borders and rivers under a name.
+                    for k in 0..12 {
+                        let a = k as f32 * std::f32::consts::TAU / 12.0;
+                        let (dx, dy) = (1.8 * a.cos(), 1.8 * a.sin());
                         c.spawn((
                             Halo,
                             RenderLayers::layer(OVERLAY_LAYER),
                             Text2d::new(src.text.clone()),
                             tf.clone(),
+                            TextLayout::justify(Justify::Center),
+                            spacing,
                             TextColor(theme::LABEL_HALO),
                             Transform::from_xyz(dx, dy, -0.01),
                         ));
@@ -304,11 +347,16 @@ fn layout_labels(
         });
         if let Ok((_, mut t, mut v)) = texts.get_mut(entity) {
             t.translation = translation;
-            t.scale = Vec3::splat(kpp);
+            t.scale = Vec3::splat(kpp * p.scale as f32);
             v.set_if_neq(Visibility::Inherited);
         }
         if src.kind.has_dot() {
             let anchor_px = projector.pixel(src.lonlat, size).unwrap_or(centre);
+            if p.pos.has_leader() {
+                state
+                    .leaders
+                    .push((anchor_px, nearest_point(&p.rect, anchor_px)));
+            }
             let w = view.from_pixel(anchor_px, size);
             let dot_at = Vec3::new(w[0] as f32, w[1] as f32, 85.0);
             let capital = src.kind == LabelKind::Capital;
@@ -355,7 +403,7 @@ fn layout_labels(
         let lonlat = src.lonlat;
         listed.push(OnScreen {
             label: SceneLabel {
-                text: src.text.clone(),
+                text: src.one_line(),
                 kind: src.kind.code().into(),
                 lon: lonlat[0],
                 lat: lonlat[1],
@@ -377,6 +425,26 @@ fn layout_labels(
         }
     }
     on_screen.0 = listed;
+}
+
+/// Thin lines from a dot to its label where the label had to sit away from it.
+fn draw_leaders(
+    state: Res<LabelState>,
+    cam: Res<MapCamera>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut gizmos: Gizmos,
+) {
+    let size = window_size(&window);
+    for (a, b) in &state.leaders {
+        let [a, b] = [*a, *b].map(|p| {
+            let w = cam.current.from_pixel(p, size);
+            Vec2::new(w[0] as f32, w[1] as f32)
+        });
+        // From the dot's rim, not its centre.
+        let dir = (b - a).normalize_or_zero();
+        let kpp = km_per_px(cam.current.zoom) as f32;
+        gizmos.line_2d(a + dir * (DOT_PX as f32 + 1.0) * kpp, b, theme::LEADER);
+    }
 }
 
 fn draw_highlight(

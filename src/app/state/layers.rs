@@ -1,4 +1,5 @@
-//! Which map layers the user has switched on, and the label language.
+//! Which map layers the user has switched on, the label language and the map's look (the
+//! atlas style, or the projector style: `lesson` switches it while presenting).
 
 use std::collections::HashMap;
 
@@ -6,6 +7,7 @@ use bevy::prelude::*;
 
 use super::settings::Settings;
 use crate::core::atlas::LineKind;
+use crate::core::labels::MapStyle;
 use crate::core::model::Lang;
 
 /// Zoom from which province borders of other countries are drawn.
@@ -23,6 +25,8 @@ pub struct LayerToggles {
     pub graticule: bool,
     /// Current label language.
     pub lang: Lang,
+    /// The map's look.
+    pub style: MapStyle,
 }
 
 impl LayerToggles {
@@ -32,6 +36,7 @@ impl LayerToggles {
             lines: LineKind::ALL.iter().map(|k| (*k, true)).collect(),
             graticule: true,
             lang,
+            style: MapStyle::Atlas,
         }
     }
 
@@ -61,5 +66,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn init(mut commands: Commands, settings: Res<Settings>) {
-    commands.insert_resource(LayerToggles::new(settings.lang));
+    let mut t = LayerToggles::new(settings.lang);
+    t.style = settings.style.unwrap_or_default();
+    commands.insert_resource(t);
 }

@@ -16,6 +16,7 @@ use super::settings::Settings;
 use super::story::Clock;
 use super::systems::AppSystems;
 use crate::core::atlas::LineKind;
+use crate::core::labels::MapStyle;
 use crate::core::lesson::{Lesson, Step};
 use crate::core::problem::Problem;
 use crate::core::timeline::Window;
@@ -217,12 +218,32 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, from_command_line)
         .add_systems(
             Update,
-            (requests, apply_step, ease_date)
+            (requests, apply_step, ease_date, style_follows_presenting)
                 .chain()
                 .in_set(AppSystems::Story),
         );
 }
 
+/// The projector style while a lesson is presented, the atlas style otherwise, unless the
+/// command line chose one.
+fn style_follows_presenting(
+    settings: Res<Settings>,
+    lesson: Res<LessonState>,
+    mut toggles: ResMut<LayerToggles>,
+) {
+    if settings.style.is_some() {
+        return;
+    }
+    let presenting = lesson.presenting;
+    let style = if presenting {
+        MapStyle::Projector
+    } else {
+        MapStyle::Atlas
+    };
+    if toggles.style != style {
+        toggles.style = style;
+    }
+}
 fn from_command_line(
     settings: Res<Settings>,
     mut state: ResMut<LessonState>,

@@ -7,6 +7,7 @@ use bevy::prelude::*;
 
 use super::screen::{EVENT_LIST_W, TIMELINE_H, TOP_BAR_H};
 use crate::core::atlas::Atlas;
+use crate::core::labels::MapStyle;
 use crate::core::model::Lang;
 use crate::core::view::{Insets, ViewSpec};
 
@@ -26,6 +27,8 @@ pub struct Settings {
     pub view: ViewSpec,
     /// Label language.
     pub lang: Lang,
+    /// The map's look, when chosen on the command line (otherwise it follows presenting).
+    pub style: Option<MapStyle>,
     /// Headless capture target, if any.
     pub screenshot: Option<PathBuf>,
     /// Window size in pixels.
@@ -77,6 +80,7 @@ impl Settings {
         Settings {
             view,
             lang: Lang::En,
+            style: None,
             screenshot: None,
             size: [1280, 800],
             date: None,

@@ -6,7 +6,7 @@ use bevy_egui::egui;
 
 use crate::core::atlas::LineKind;
 use crate::core::events::{CATEGORIES, category_index};
-use crate::core::labels::LabelKind;
+use crate::core::labels::{LabelKind, MapStyle};
 
 pub mod icons;
 
@@ -20,6 +20,54 @@ pub const LAND: [Color; 5] = [
     Color::srgb(0.890, 0.851, 0.910),
     Color::srgb(0.945, 0.918, 0.741),
 ];
+/// The map's colours in one style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    /// Sea and lakes.
+    pub sea: Color,
+    /// The story's countries (in the atlas style, every country), by colour index.
+    pub land: [Color; 5],
+    /// The other countries, by colour index.
+    pub land_other: [Color; 5],
+}
+
+/// The atlas style: muted tints on a light sea, every country alike.
+pub const ATLAS: Palette = Palette {
+    sea: SEA,
+    land: LAND,
+    land_other: LAND,
+};
+
+/// The projector style (presenter mode): a sea 15 L* or more darker than any land, land
+/// colours 6 L* or more apart (L* 91.5, 85, 78.5, 72, 98 by index, so neighbours always
+/// differ), the story's countries tinted and the others in greys of the same lightness.
+/// Made from CIELAB targets; the tests measure them.
+pub const PROJECTOR: Palette = Palette {
+    sea: Color::srgb(89.0 / 255.0, 137.0 / 255.0, 173.0 / 255.0),
+    land: [
+        Color::srgb(247.0 / 255.0, 230.0 / 255.0, 185.0 / 255.0),
+        Color::srgb(196.0 / 255.0, 220.0 / 255.0, 174.0 / 255.0),
+        Color::srgb(234.0 / 255.0, 183.0 / 255.0, 165.0 / 255.0),
+        Color::srgb(181.0 / 255.0, 172.0 / 255.0, 206.0 / 255.0),
+        Color::srgb(252.0 / 255.0, 250.0 / 255.0, 230.0 / 255.0),
+    ],
+    land_other: [
+        Color::srgb(233.0 / 255.0, 230.0 / 255.0, 225.0 / 255.0),
+        Color::srgb(215.0 / 255.0, 212.0 / 255.0, 207.0 / 255.0),
+        Color::srgb(197.0 / 255.0, 194.0 / 255.0, 189.0 / 255.0),
+        Color::srgb(179.0 / 255.0, 176.0 / 255.0, 171.0 / 255.0),
+        Color::srgb(251.0 / 255.0, 249.0 / 255.0, 245.0 / 255.0),
+    ],
+};
+
+/// The palette of a style.
+pub fn palette(style: MapStyle) -> &'static Palette {
+    match style {
+        MapStyle::Atlas => &ATLAS,
+        MapStyle::Projector => &PROJECTOR,
+    }
+}
+
 /// Outside the Earth's outline on the world map: paper, not sea.
 pub const OFF_EARTH: Color = Color::srgb(0.93, 0.935, 0.94);
 /// The outline of the Earth on the world map.
@@ -116,9 +164,18 @@ pub fn layer_egui(i: usize) -> egui::Color32 {
     egui::Color32::from_rgb(r, g, b)
 }
 
-/// Text colour of a kind of label: each at least 4.5:1 (WCAG AA) against every land colour,
-/// the sea and the paper round the world map (tested).
-pub fn label(kind: LabelKind) -> Color {
+/// Text colour of a kind of label in a style: each at least 4.5:1 (WCAG AA) against every
+/// colour it may lie on (tested).
+pub fn label(kind: LabelKind, style: MapStyle) -> Color {
+    if style == MapStyle::Projector {
+        return match kind {
+            LabelKind::Country => Color::srgb_u8(28, 24, 21),
+            LabelKind::Capital | LabelKind::City => Color::srgb_u8(20, 20, 24),
+            LabelKind::Province => Color::srgb_u8(46, 46, 51),
+            LabelKind::Sea => Color::srgb_u8(8, 26, 51),
+            LabelKind::Line => Color::srgb_u8(138, 10, 10),
+        };
+    }
     match kind {
         LabelKind::Country => Color::srgb(0.30, 0.27, 0.25),
         LabelKind::Capital | LabelKind::City => Color::srgb(0.10, 0.10, 0.12),
@@ -134,6 +191,8 @@ pub const LABEL_HALO: Color = Color::srgba(1.0, 1.0, 1.0, 0.85);
 pub const DOT_DARK: Color = Color::srgb(0.12, 0.12, 0.14);
 /// City dots' light part.
 pub const DOT_LIGHT: Color = Color::WHITE;
+/// Leader lines from a city's dot to a label placed away from it.
+pub const LEADER: Color = Color::srgb(0.25, 0.25, 0.28);
 /// A capital's red centre.
 pub const DOT_CAPITAL: Color = Color::srgb(0.75, 0.12, 0.12);
 
@@ -227,10 +286,82 @@ mod tests {
             LabelKind::Line,
         ] {
             for (name, ground) in &grounds {
-                let r = contrast_ratio(rgb(label(kind)), rgb(*ground));
+                let r = contrast_ratio(rgb(label(kind, MapStyle::Atlas)), rgb(*ground));
                 assert!(r >= 4.5, "{kind:?} names on {name}: {r:.2}:1, want 4.5:1");
             }
         }
+    }
+
+    #[test]
+    fn the_projector_style_survives_a_projector() {
+        use crate::core::colour::{contrast_ratio, lab};
+        let p = &PROJECTOR;
+        let l = |c: Color| lab(rgb(c));
+        let sea = l(p.sea)[0];
+        let lands: Vec<(String, Color)> = (0..5)
+            .flat_map(|i| {
+                [
+                    (format!("story land {i}"), p.land[i]),
+                    (format!("other land {i}"), p.land_other[i]),
+                ]
+            })
+            .collect();
+        for (name, c) in &lands {
+            let d = l(*c)[0] - sea;
+            assert!(
+                d >= 15.0,
+                "{name} is only {d:.1} L* lighter than the sea, want 15"
+            );
+        }
+        // Neighbours never share a colour index: any two indices, story or not, 6 L* apart.
+        for i in 0..5 {
+            for j in 0..5 {
+                if i == j {
+                    continue;
+                }
+                for (a, b) in [
+                    (p.land[i], p.land[j]),
+                    (p.land[i], p.land_other[j]),
+                    (p.land_other[i], p.land_other[j]),
+                ] {
+                    let d = (l(a)[0] - l(b)[0]).abs();
+                    assert!(
+                        d >= 6.0,
+                        "land colours {i} and {j} are {d:.1} L* apart, want 6"
+                    );
+                }
+            }
+            // The story's countries tinted, the others grey.
+            let chroma = |c: Color| l(c)[1].hypot(l(c)[2]);
+            assert!(chroma(p.land_other[i]) <= 5.0, "other land {i} is not grey");
+            assert!(
+                chroma(p.land[i]) >= chroma(p.land_other[i]) + 8.0,
+                "story land {i} is not stronger than the others"
+            );
+        }
+        // Text on what it may lie on: names of places and countries on land and sea, sea
+        // names on the sea, provinces and the MDL on land.
+        let sea_only = [("sea".to_string(), p.sea)];
+        let land_and_sea: Vec<(String, Color)> = lands
+            .iter()
+            .cloned()
+            .chain(sea_only.iter().cloned())
+            .collect();
+        for (kind, grounds) in [
+            (LabelKind::Country, &land_and_sea[..]),
+            (LabelKind::Capital, &land_and_sea[..]),
+            (LabelKind::City, &land_and_sea[..]),
+            (LabelKind::Province, &lands[..]),
+            (LabelKind::Sea, &sea_only[..]),
+            (LabelKind::Line, &lands[..]),
+        ] {
+            for (name, ground) in grounds {
+                let r = contrast_ratio(rgb(label(kind, MapStyle::Projector)), rgb(*ground));
+                assert!(r >= 4.5, "{kind:?} names on {name}: {r:.2}:1, want 4.5:1");
+            }
+        }
+        // The atlas style keeps its own colours.
+        assert_eq!(palette(MapStyle::Atlas).sea, SEA);
     }
 
     #[test]

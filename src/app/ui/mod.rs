@@ -15,6 +15,7 @@ pub mod layout;
 pub mod lesson;
 pub mod lesson_editor;
 pub mod open_dialog;
+pub mod panel_theme;
 pub mod properties;
 pub mod route_marks;
 pub mod search;
@@ -44,6 +45,7 @@ pub fn plugin(app: &mut App) {
     // The classroom: lessons, teaching tools, saving pictures.
     .add_plugins((
         lesson::plugin,
+        panel_theme::plugin,
         tools::plugin,
         export_window::plugin,
         event_editor::plugin,

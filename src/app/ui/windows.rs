@@ -7,12 +7,14 @@ use crate::app::render::atlas::{DASH_ON, DASH_PX};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::free_rect;
+use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::LessonState;
 use crate::app::state::screen::{MapInsets, Projector, UiLayout};
 use crate::app::state::systems::AppSystems;
-use crate::app::theme::icons::status_icon;
-use crate::app::theme::{self, LAND, SEA};
+use crate::app::theme;
 use crate::core::atlas::LineKind;
+use crate::core::events::CATEGORIES;
+use crate::core::labels::MapStyle;
 use crate::core::projection::MapKind;
 use crate::core::view::Insets;
 
@@ -36,6 +38,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn overlays(
     mut contexts: EguiContexts,
     mut state: ResMut<Windows>,
@@ -43,6 +46,7 @@ fn overlays(
     mut insets: ResMut<MapInsets>,
     projector: Res<Projector>,
     lesson: Res<LessonState>,
+    toggles: Res<LayerToggles>,
     window: Single<&Window>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -66,7 +70,7 @@ fn overlays(
                 // Open by default only where it leaves room for the map.
                 egui::CollapsingHeader::new(egui::RichText::new("Legend").strong())
                     .default_open(free.height() > 760.0)
-                    .show(ui, |ui| legend(ui, &projector));
+                    .show(ui, |ui| legend(ui, &projector, toggles.style));
             });
         });
     layout.cover(legend.response.rect);
@@ -147,8 +151,10 @@ pub fn projection_note(projector: &Projector) -> &'static str {
     }
 }
 
-/// The legend's contents: map layers and event markers, and the projection shown.
-fn legend(ui: &mut egui::Ui, projector: &Projector) {
+/// The legend's contents: the map's colours in the style shown, lines, names and their
+/// symbols, event markers as they look on the map (on a light swatch), the categories'
+/// colours, and the projection shown.
+fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
     let swatch = |ui: &mut egui::Ui, c: Color, text: &str| {
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
@@ -156,8 +162,14 @@ fn legend(ui: &mut egui::Ui, projector: &Projector) {
             ui.label(text);
         });
     };
-    swatch(ui, LAND[0], "land (neighbours in different colours)");
-    swatch(ui, SEA, "sea and lakes");
+    let p = theme::palette(style);
+    if style == MapStyle::Projector {
+        swatch(ui, p.land[0], "countries of the story");
+        swatch(ui, p.land_other[1], "other countries");
+    } else {
+        swatch(ui, p.land[0], "land (neighbours in different colours)");
+    }
+    swatch(ui, p.sea, "sea and lakes");
     for kind in [
         LineKind::Coast,
         LineKind::Border,
@@ -191,17 +203,87 @@ fn legend(ui: &mut egui::Ui, projector: &Projector) {
         });
     }
 
+    // Names: a town's dot, a capital's symbol, a leader line (painted as on the map, on land).
+    let land = theme::to_egui(p.land[0]);
+    let symbol = |ui: &mut egui::Ui, paint: &dyn Fn(&egui::Painter, egui::Pos2), text: &str| {
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 16.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 2.0, land);
+            paint(ui.painter(), r.center());
+            ui.label(text);
+        });
+    };
+    let dark = theme::to_egui(theme::DOT_DARK);
+    let white = theme::to_egui(theme::DOT_LIGHT);
+    symbol(
+        ui,
+        &|pt, c| {
+            pt.circle_filled(c, 3.5, white);
+            pt.circle_filled(c, 2.5, dark);
+        },
+        "city or town (larger names: more people)",
+    );
+    symbol(
+        ui,
+        &|pt, c| {
+            pt.circle_filled(c, 4.5, dark);
+            pt.circle_filled(c, 2.8, white);
+            pt.circle_filled(c, 1.35, theme::to_egui(theme::DOT_CAPITAL));
+        },
+        "capital (bold name)",
+    );
+    symbol(
+        ui,
+        &|pt, c| {
+            pt.circle_filled(c - egui::vec2(6.0, -3.0), 2.5, dark);
+            pt.line_segment(
+                [c - egui::vec2(4.0, -2.0), c + egui::vec2(8.0, -5.0)],
+                egui::Stroke::new(1.0, theme::to_egui(theme::LEADER)),
+            );
+        },
+        "leader line: the name sits away from its dot",
+    );
+
     ui.separator();
-    ui.label(egui::RichText::new("Events (colour = category)").small());
+    ui.label(egui::RichText::new("Events: how sure (marker shape)").small());
+    // Markers on a light swatch, as they look on the map's land.
     for s in crate::core::events::Status::ALL {
         ui.horizontal(|ui| {
-            status_icon(ui, s, theme::ICON_GREY);
+            let (r, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 3.0, land);
+            crate::app::theme::icons::paint_status(ui.painter(), r.center(), 6.0, s, dark);
             ui.label(s.describe());
         });
     }
+    ui.label(egui::RichText::new("Events: what happened (marker colour)").small());
+    egui::Grid::new("legend-categories").show(ui, |ui| {
+        for (i, (code, name, _)) in CATEGORIES.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter()
+                    .circle_filled(rect.center(), 5.0, theme::category_egui(code));
+                ui.label(egui::RichText::new(*name).small());
+            });
+            if i % 2 == 1 {
+                ui.end_row();
+            }
+        }
+    });
+    symbol(
+        ui,
+        &|pt, c| {
+            pt.circle_stroke(
+                c,
+                6.5,
+                egui::Stroke::new(2.0, theme::to_egui(theme::SELECTION_RING)),
+            );
+        },
+        "ring: the selected event's places",
+    );
     ui.label(
         egui::RichText::new(
-            "Arrows: routes, growing over their dates.\nDashed circle: place known only roughly.",
+            "Arrows: routes, growing over their dates.\nDashed circle round a marker: place known only roughly.",
         )
         .small(),
     );
