@@ -384,7 +384,8 @@ fn describe(
     let mut out_labels = labels.0.clone();
     for l in &mut out_labels {
         if let Some(info) = l.entity.and_then(|e| layouts.get(e).ok()) {
-            let k = info.scale_factor.max(1e-3) as f64;
+            // As drawn: laid out at the font's size, then scaled where the label shrank.
+            let k = info.scale_factor.max(1e-3) as f64 / l.scale;
             l.label.text_size = Some([info.size.x as f64 / k, info.size.y as f64 / k]);
         }
     }

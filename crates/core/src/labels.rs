@@ -280,15 +280,26 @@ pub struct LabelSource {
     pub tracking_em: f64,
     /// Drawn heavier (capitals).
     pub bold: bool,
+    /// The smallest font size (pixels) it may shrink to where it must be named.
+    pub min_px: f64,
 }
 
-/// The number of characters in the longest line of `text`, less one (the gaps between
-/// letters that tracking widens).
+impl LabelSource {
+    /// The scale it may shrink to ([`ALWAYS_SHRINK`], never below [`LabelSource::min_px`]);
+    /// 1 for names that are not always shown.
+    pub fn shrink(&self) -> f64 {
+        if self.always {
+            ALWAYS_SHRINK.max(self.min_px / self.font_px).min(1.0)
+        } else {
+            1.0
+        }
+    }
+}
+
+/// The number of characters in the longest line of `text` (tracking widens each one's
+/// advance, the last included, as the renderer lays it out).
 pub fn longest_line(text: &str) -> f64 {
-    text.lines()
-        .map(|l| l.chars().count().saturating_sub(1))
-        .max()
-        .unwrap_or(0) as f64
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64
 }
 
 /// The countries of the news: always named when on screen.
@@ -368,7 +379,7 @@ impl MapStyle {
             MapStyle::Projector => Sizes {
                 country: [32.0, 28.0, 24.0],
                 capital: 24.0,
-                story: 22.0,
+                story: 20.0,
                 city: [20.0, 18.0, 18.0],
                 town: 18.0,
                 province: 16.0,
@@ -413,6 +424,29 @@ fn kind_of(place: &Place) -> Option<LabelKind> {
         _ if place.is_spot() => LabelKind::City,
         _ => return None,
     })
+}
+
+/// Which ground the label of the atlas's place `i` may cover ([`Side::Any`] for places
+/// that have no label).
+pub fn side_of(atlas: &Atlas, i: usize) -> Side {
+    let Some(p) = atlas.places.get(i) else {
+        return Side::Any;
+    };
+    let Some(kind) = kind_of(p) else {
+        return Side::Any;
+    };
+    let home = p
+        .country
+        .as_deref()
+        .and_then(|c| atlas.country_index(c))
+        .map(|c| c as u16);
+    match (kind, p.kind, home) {
+        (LabelKind::Sea, PlaceKind::River, _) | (LabelKind::Line, _, _) => Side::Any,
+        (LabelKind::Sea, _, _) => Side::Water,
+        (LabelKind::Capital | LabelKind::City, _, Some(c)) => Side::HomeOrWater(c),
+        (LabelKind::Country | LabelKind::Province, _, Some(c)) => Side::Inside(c),
+        (_, _, None) => Side::Any,
+    }
 }
 
 /// Builds the label sources for the atlas's places in a language.
@@ -541,18 +575,7 @@ pub fn sources(
                 en
             };
             let text = stacked(lang, &en, p.name_ko.as_deref());
-            let home = p
-                .country
-                .as_deref()
-                .and_then(|c| atlas.country_index(c))
-                .map(|c| c as u16);
-            let side = match (kind, p.kind, home) {
-                (LabelKind::Sea, PlaceKind::River, _) | (LabelKind::Line, _, _) => Side::Any,
-                (LabelKind::Sea, _, _) => Side::Water,
-                (LabelKind::Capital | LabelKind::City, _, Some(c)) => Side::HomeOrWater(c),
-                (LabelKind::Country | LabelKind::Province, _, Some(c)) => Side::Inside(c),
-                (_, _, None) => Side::Any,
-            };
+            let side = side_of(atlas, i);
             Some(LabelSource {
                 side,
                 leader: kind == LabelKind::Capital || story.is_some(),
@@ -563,6 +586,11 @@ pub fn sources(
                 width_em: measure.lines_em(&text) + tracking_em * longest_line(&text),
                 tracking_em,
                 bold: kind == LabelKind::Capital,
+                // The projector's country names stay at 24 px or more.
+                min_px: match style {
+                    MapStyle::Atlas => 10.0,
+                    MapStyle::Projector => z.country[2],
+                },
                 text,
                 plane: proj.project(p.lonlat),
                 lonlat: p.lonlat,
@@ -633,7 +661,7 @@ pub const SHIFTS: [(f64, f64); 14] = [
 /// Gaps between a dot and its label: close, then clear of an event marker on the same place,
 /// then clear of markers next to it; the last two (from [`LEADER_GAP`]) are far enough for a
 /// leader line, for capitals and places of the news that fit nowhere nearer on their side.
-pub const GAPS: [f64; 5] = [4.0, 13.0, 24.0, 44.0, 70.0];
+pub const GAPS: [f64; 6] = [4.0, 13.0, 24.0, 44.0, 70.0, 100.0];
 /// The first gap drawn with a leader line from the dot to the label.
 pub const LEADER_GAP: u8 = 3;
 
@@ -666,7 +694,7 @@ pub const DOT_PX: f64 = 3.5;
 
 /// Positions round a dot, nearest first; the first [`NEAR_POSITIONS`] for every city, the rest
 /// (with leader lines) only for capitals and places of the news.
-const DOT_POSITIONS: [Pos; 36] = [
+const DOT_POSITIONS: [Pos; 44] = [
     Pos::Right(0),
     Pos::Left(0),
     Pos::Above(0),
@@ -703,6 +731,14 @@ const DOT_POSITIONS: [Pos; 36] = [
     Pos::Below(4),
     Pos::Right(4),
     Pos::Left(4),
+    Pos::UpRight(5),
+    Pos::DownRight(5),
+    Pos::UpLeft(5),
+    Pos::DownLeft(5),
+    Pos::Above(5),
+    Pos::Below(5),
+    Pos::Right(5),
+    Pos::Left(5),
 ];
 /// How many of [`DOT_POSITIONS`] any city may take.
 const NEAR_POSITIONS: usize = 20;
@@ -833,7 +869,7 @@ pub fn candidates_by(
                 dot: s.kind.has_dot(),
                 side: s.side,
                 leader: s.leader,
-                shrink: if s.always { ALWAYS_SHRINK } else { 1.0 },
+                shrink: s.shrink(),
             })
         })
         .collect()
@@ -921,7 +957,7 @@ pub fn add_always_named(
                 dot: false,
                 side: s.side,
                 leader: false,
-                shrink: ALWAYS_SHRINK,
+                shrink: s.shrink(),
             });
         }
     }

@@ -172,4 +172,7 @@ pub struct SceneLabel {
     pub rect: [f64; 4],
     /// Size of the text as laid out by the renderer (fits inside `rect`).
     pub text_size: Option<[f64; 2]>,
+    /// The font size it is drawn at, in pixels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub font_px: Option<f64>,
 }

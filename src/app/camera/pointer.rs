@@ -71,6 +71,7 @@ mod tests {
         let layout = UiLayout {
             free: None,
             covered: vec![[0.0, 28.0, 410.0, 860.0]],
+            marks: Vec::new(),
         };
         let map = Vec2::new(900.0, 400.0);
         assert_eq!(click_at(&layout, map, map), Some(map));

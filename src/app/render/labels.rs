@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use bevy::camera::visibility::RenderLayers;
+use bevy::gizmos::config::{GizmoConfig, GizmoConfigGroup, GizmoLineConfig};
 use bevy::prelude::*;
 use bevy::text::LetterSpacing;
 use bevy::window::PrimaryWindow;
@@ -43,6 +44,8 @@ pub struct OnScreen {
     pub label: SceneLabel,
     /// The text entity.
     pub entity: Option<Entity>,
+    /// The text's scale relative to its font size (below 1 where it had to shrink).
+    pub scale: f64,
 }
 
 /// A place to highlight for a while (found with the search box).
@@ -106,6 +109,18 @@ pub(super) fn plugin(app: &mut App) {
     .init_resource::<Highlight>()
     // The highlight ring uses the default gizmo group (registered here too, for plugin tests).
     .init_gizmo_group::<DefaultGizmoConfigGroup>()
+    // Leader lines are drawn with the labels, over the map and the globe alike.
+    .insert_gizmo_config(
+        Leaders,
+        GizmoConfig {
+            line: GizmoLineConfig {
+                width: 1.2,
+                ..default()
+            },
+            render_layers: RenderLayers::layer(OVERLAY_LAYER),
+            ..default()
+        },
+    )
     .add_systems(
         Update,
         (layout_labels, draw_leaders, draw_highlight)
@@ -136,6 +151,7 @@ fn build_sources(
             width_em: measure.lines_em(&text),
             tracking_em: 0.0,
             bold: false,
+            min_px: 0.0,
             text,
             plane: proj.project(p),
             lonlat: p,
@@ -187,6 +203,7 @@ fn layout_labels(
     let mut obstacles: Vec<[f64; 4]> = layout
         .covered
         .iter()
+        .chain(&layout.marks)
         .map(|r| [r[0] as f64, r[1] as f64, r[2] as f64, r[3] as f64])
         .collect();
     if let Some(ev) = &events {
@@ -313,9 +330,11 @@ fn layout_labels(
                         .with_scale(Vec3::splat(kpp * p.scale as f32)),
                 ))
                 .with_children(|c| {
-                    // Capitals heavier: the text again, 0.6 px to the right (the bundled font
-                    // has one weight).
-                    if src.bold {
+                    // The text again, half a pixel to the right, so thin strokes reach their
+                    // full colour (anti-aliased single strokes stay grey); capitals once more,
+                    // heavier (the bundled font has one weight).
+                    let copies: &[f32] = if src.bold { &[0.45, 0.9] } else { &[0.45] };
+                    for dx in copies {
                         c.spawn((
                             RenderLayers::layer(OVERLAY_LAYER),
                             Text2d::new(src.text.clone()),
@@ -323,7 +342,7 @@ fn layout_labels(
                             TextLayout::justify(Justify::Center),
                             spacing,
                             TextColor(colour),
-                            Transform::from_xyz(0.6, 0.0, 0.005),
+                            Transform::from_xyz(*dx, 0.0, 0.005),
                         ));
                     }
                     // A halo: the text in white, 1.8 px around in twelve directions, behind
@@ -410,9 +429,11 @@ fn layout_labels(
                 anchor: projector.pixel(src.lonlat, size).unwrap_or(centre),
                 rect: p.rect,
                 text_size: None,
+                font_px: Some(src.font_px * p.scale),
             },
             entity: Some(entity),
             source: p.id,
+            scale: p.scale,
         });
     }
     // Newly spawned dots start at scale 1 until the next layout; set them now.
@@ -427,12 +448,16 @@ fn layout_labels(
     on_screen.0 = listed;
 }
 
+/// Leader lines' gizmo group (on the labels' layer).
+#[derive(Default, Reflect, GizmoConfigGroup)]
+pub struct Leaders;
+
 /// Thin lines from a dot to its label where the label had to sit away from it.
 fn draw_leaders(
     state: Res<LabelState>,
     cam: Res<MapCamera>,
     window: Single<&Window, With<PrimaryWindow>>,
-    mut gizmos: Gizmos,
+    mut gizmos: Gizmos<Leaders>,
 ) {
     let size = window_size(&window);
     for (a, b) in &state.leaders {

@@ -10,7 +10,7 @@ use crate::core::view::{Insets, MapView, zoom_for};
 /// Height of the top bar (pixels).
 pub const TOP_BAR_H: f32 = 30.0;
 /// Height of the timeline panel at the bottom.
-pub const TIMELINE_H: f32 = 132.0;
+pub const TIMELINE_H: f32 = 168.0;
 /// Width of the event list on the right.
 pub const EVENT_LIST_W: f32 = 340.0;
 /// Width of the event card (pixels), kept clear when flying to an event.
@@ -95,6 +95,9 @@ pub struct UiLayout {
     pub free: Option<bevy_egui::egui::Rect>,
     /// Panels and windows drawn this frame.
     pub covered: Vec<[f32; 4]>,
+    /// Boxes drawn over the map this frame ("route not reported" marks): names keep clear of
+    /// them, clicks go through.
+    pub marks: Vec<[f32; 4]>,
 }
 
 impl UiLayout {

@@ -132,6 +132,7 @@ fn panel(
                     let color = theme::category_egui(&e.category);
                     let selected = selection.is(e);
                     let weak = ui.visuals().weak_text_color();
+                    let strong = ui.visuals().strong_text_color();
                     let r = ui
                         .push_id(&e.id, |ui| {
                             egui::Frame::new()
@@ -145,11 +146,21 @@ fn panel(
                                     ui.set_width(ui.available_width());
                                     ui.horizontal(|ui| {
                                         status_icon(ui, e.status, color);
+                                        // The date in the text's colour (category
+                                        // colours on the dark panel read at about 3:1);
+                                        // the icon carries the category.
                                         ui.label(
                                             egui::RichText::new(e.span.describe())
                                                 .small()
-                                                .color(if shown { color } else { weak }),
+                                                .color(if shown { strong } else { weak }),
                                         );
+                                        if e.anchor().is_none() {
+                                            ui.label(
+                                                egui::RichText::new("· no place on the map")
+                                                    .small()
+                                                    .color(weak),
+                                            );
+                                        }
                                     });
                                     let t = egui::RichText::new(title(e, toggles.lang));
                                     ui.label(if shown { t } else { t.color(weak) });

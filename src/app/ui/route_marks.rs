@@ -42,8 +42,9 @@ fn route_marks(
     filters: Res<EventFilters>,
     toggles: Res<LayerToggles>,
     markers: Option<Res<SceneEvents>>,
-    layout: Res<UiLayout>,
+    mut layout: ResMut<UiLayout>,
 ) -> Result {
+    layout.marks.clear();
     let (Some(story), Some(clock)) = (story, clock) else {
         return Ok(());
     };
@@ -120,7 +121,11 @@ fn route_marks(
                 continue;
             };
             placed.push(rect);
-            painter.rect_filled(rect.expand(2.0), 3.0, theme::route_mark_box(o));
+            let b = rect.expand(2.0);
+            layout
+                .marks
+                .push([b.left(), b.top(), b.right(), b.bottom()]);
+            painter.rect_filled(b, 3.0, theme::route_mark_box(o));
             painter.galley(rect.min, galley, color);
         }
     }

@@ -240,7 +240,7 @@ fn axis(
                 } else {
                     month_year(d as i64)
                 };
-                year_shown |= tick_label(x, 3.0, text, 10.0, faint);
+                year_shown |= tick_label(x, 2.0, text, 12.0, text_color);
             }
         }
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
@@ -262,8 +262,8 @@ fn axis(
                     egui::pos2(x + 2.0, axis_y + 3.0),
                     egui::Align2::LEFT_TOP,
                     day.to_string(),
-                    egui::FontId::proportional(10.0),
-                    faint,
+                    egui::FontId::proportional(11.0),
+                    text_color,
                 );
             }
             d += 1;
@@ -283,7 +283,9 @@ fn axis(
 
     // One lane per category; month-precision events are bands across their month.
     let lanes = CATEGORIES.len() as f32;
-    let lane_h = ((axis_y - rect.top() - 6.0) / lanes).clamp(4.0, 9.0);
+    let lane_h = ((axis_y - rect.top() - 6.0) / lanes).clamp(4.0, 15.0);
+    // Titles go on bars wide enough for them, when lanes are tall enough to read.
+    let title_px = (lane_h - 3.0).min(11.0);
     let mut hovered: Option<&Event> = None;
     let pointer = response.hover_pos();
     for e in story.events() {
@@ -297,7 +299,11 @@ fn axis(
         let shown = timeline::opacity(&e.span, timeline.date, timeline.window()) > 0.0;
         let alpha = if shown { 255 } else { 110 };
         let c = egui::Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), alpha);
-        let mark = if x1 - x0 >= 4.0 && e.span.is_uncertain() {
+        // A span known only roughly (to the month or year): pale with an outline; a span of
+        // days: filled; a single day: a diamond.
+        let uncertain = x1 - x0 >= 4.0 && e.span.is_uncertain();
+        let single = !uncertain && e.span.first_day() == e.span.last_day();
+        let mark = if uncertain {
             let r = egui::Rect::from_min_max(egui::pos2(x0, y), egui::pos2(x1, y + lane_h - 1.0));
             painter.rect_filled(
                 r,
@@ -306,6 +312,21 @@ fn axis(
             );
             painter.rect_stroke(r, 1.0, egui::Stroke::new(1.0, c), egui::StrokeKind::Inside);
             r
+        } else if single {
+            let cx = (x0 + x1) / 2.0;
+            let cy = y + (lane_h - 1.0) / 2.0;
+            let h = (lane_h / 2.0 + 1.0).max(4.0);
+            painter.add(egui::Shape::convex_polygon(
+                vec![
+                    egui::pos2(cx, cy - h),
+                    egui::pos2(cx + h, cy),
+                    egui::pos2(cx, cy + h),
+                    egui::pos2(cx - h, cy),
+                ],
+                c,
+                egui::Stroke::new(1.0, visuals.extreme_bg_color),
+            ));
+            egui::Rect::from_center_size(egui::pos2(cx, cy), egui::vec2(2.0 * h, 2.0 * h))
         } else {
             let r = egui::Rect::from_min_max(
                 egui::pos2(x0 - 1.5, y - 1.0),
@@ -314,6 +335,24 @@ fn axis(
             painter.rect_filled(r, 1.0, c);
             r
         };
+        // The title inside a bar wide enough for it (dark on pale bars, white or black on
+        // filled ones, whichever reads better).
+        if !single && title_px >= 9.0 {
+            let ink = if uncertain {
+                text_color
+            } else {
+                theme::ink_on(color)
+            };
+            let galley =
+                painter.layout_no_wrap(e.title.clone(), egui::FontId::proportional(title_px), ink);
+            if galley.size().x + 6.0 <= mark.width() {
+                painter.galley(
+                    egui::pos2(mark.left() + 3.0, mark.center().y - galley.size().y / 2.0),
+                    galley,
+                    ink,
+                );
+            }
+        }
         if selection.is(e) {
             painter.rect_stroke(
                 mark.expand(2.0),
@@ -345,7 +384,17 @@ fn axis(
 
     let mut clicked = None;
     if let Some(e) = hovered {
-        let text = format!("{}\n{} · {}", e.title, e.span.describe(), e.status.code());
+        let text = format!(
+            "{}\n{} · {}{}",
+            e.title,
+            e.span.describe(),
+            e.status.describe(),
+            if e.anchor().is_none() {
+                " · no place on the map"
+            } else {
+                ""
+            }
+        );
         if response.clicked() {
             clicked = Some(e.id.clone());
         }

@@ -13,7 +13,7 @@ use crate::app::state::screen::{MapInsets, Projector, UiLayout};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::atlas::LineKind;
-use crate::core::events::CATEGORIES;
+use crate::core::events::{CATEGORIES, Status};
 use crate::core::labels::MapStyle;
 use crate::core::projection::MapKind;
 use crate::core::view::Insets;
@@ -69,7 +69,7 @@ fn overlays(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 // Open by default only where it leaves room for the map.
                 egui::CollapsingHeader::new(egui::RichText::new("Legend").strong())
-                    .default_open(free.height() > 760.0)
+                    .default_open(free.height() > 760.0 && free.width() > 1000.0)
                     .show(ui, |ui| legend(ui, &projector, toggles.style));
             });
         });
@@ -221,7 +221,7 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
             pt.circle_filled(c, 3.5, white);
             pt.circle_filled(c, 2.5, dark);
         },
-        "city or town (larger names: more people)",
+        "town (bigger name: more people)",
     );
     symbol(
         ui,
@@ -241,21 +241,27 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
                 egui::Stroke::new(1.0, theme::to_egui(theme::LEADER)),
             );
         },
-        "leader line: the name sits away from its dot",
+        "leader line to a name set apart",
     );
 
     ui.separator();
-    ui.label(egui::RichText::new("Events: how sure (marker shape)").small());
+    ui.label(egui::RichText::new("Events: how sure (shape)").small());
     // Markers on a light swatch, as they look on the map's land.
     for s in crate::core::events::Status::ALL {
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 3.0, land);
             crate::app::theme::icons::paint_status(ui.painter(), r.center(), 6.0, s, dark);
-            ui.label(s.describe());
+            ui.label(match s {
+                Status::Confirmed => "confirmed: solid",
+                Status::Reported => "reported, not confirmed: hollow",
+                Status::Claimed => "claimed by one side: dashed",
+                Status::Disputed => "disputed: half-filled",
+                Status::Denied => "denied: struck through",
+            });
         });
     }
-    ui.label(egui::RichText::new("Events: what happened (marker colour)").small());
+    ui.label(egui::RichText::new("Events: what happened (colour)").small());
     egui::Grid::new("legend-categories").show(ui, |ui| {
         for (i, (code, name, _)) in CATEGORIES.iter().enumerate() {
             ui.horizontal(|ui| {
@@ -279,11 +285,11 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
                 egui::Stroke::new(2.0, theme::to_egui(theme::SELECTION_RING)),
             );
         },
-        "ring: the selected event's places",
+        "ring: the selected event's place",
     );
     ui.label(
         egui::RichText::new(
-            "Arrows: routes, growing over their dates.\nDashed circle round a marker: place known only roughly.",
+            "Arrows: routes, growing over their dates.\nDashed circle: place known only roughly.\nTimeline: diamond, one day; filled bar, days;\npale bar, known to the month or year.",
         )
         .small(),
     );
