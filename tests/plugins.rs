@@ -11,7 +11,7 @@ use dateline::app;
 use dateline::app::camera::map::{MapCam, MapCamera};
 use dateline::app::files::inspect::Inspected;
 use dateline::app::files::store::OpenFiles;
-use dateline::app::render::atlas::LineLayerTag;
+use dateline::app::render::atlas::{DashTag, LineLayerTag};
 use dateline::app::render::markers::{EventMarker, SceneEvents};
 use dateline::app::render::user_layers::{LayerEntities, Lod};
 use dateline::app::state::layers::LayerToggles;
@@ -246,15 +246,21 @@ fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
         !shown(&mut app, LineKind::ProvinceOther),
         "world view hides provinces"
     );
-    // The MDL is drawn with one set of dashes, the one cut for this scale.
+    // The MDL is drawn with one set of dashes, the one cut for this scale, over its casing.
     let mdl_sets = |app: &mut App| {
         app.world_mut()
-            .query_filtered::<&LineLayerTag, With<Gizmo>>()
+            .query_filtered::<(&LineLayerTag, Option<&DashTag>), With<Gizmo>>()
             .iter(app.world())
-            .filter(|t| t.0 == LineKind::Mdl)
-            .count()
+            .filter(|(t, _)| t.0 == LineKind::Mdl)
+            .map(|(_, d)| d.is_some())
+            .fold(
+                (0, 0),
+                |(d, c), dashed| {
+                    if dashed { (d + 1, c) } else { (d, c + 1) }
+                },
+            )
     };
-    assert_eq!(mdl_sets(&mut app), 1);
+    assert_eq!(mdl_sets(&mut app), (1, 1));
 
     // Zoom in far enough and the other countries' provinces appear (no easing, as in capture).
     app.world_mut().resource_mut::<MapCamera>().instant = true;
@@ -271,7 +277,7 @@ fn map_spawns_every_country_once_and_hides_provinces_when_zoomed_out() {
     );
     assert_eq!(meshes(&mut app, MapKind::World).1, 0);
     assert!(shown(&mut app, LineKind::ProvinceOther));
-    assert_eq!(mdl_sets(&mut app), 1);
+    assert_eq!(mdl_sets(&mut app), (1, 1));
 
     // Turning a layer off in the toggles hides it.
     app.world_mut()

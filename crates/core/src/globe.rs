@@ -128,13 +128,23 @@ pub const MAX_DISTANCE: f64 = 5.0;
 /// Field of view of the globe camera (30°).
 pub const FOV: f64 = std::f64::consts::PI / 6.0;
 
+/// The share of the view's height the whole Earth's disc takes in the default globe view.
+pub const DISC_FILL: f64 = 0.92;
+
+/// The camera distance at which the Earth's disc is `fill` of the view's height: the disc's
+/// angular radius is asin(1/d), and the view's half height is fov/2.
+pub fn fit_distance(fov: f64, fill: f64) -> f64 {
+    1.0 / (fov / 2.0 * fill).sin()
+}
+
 impl GlobeView {
-    /// The default globe view: Korea and Kursk together.
+    /// The default globe view: Korea and Kursk together, the whole disc in the view with a
+    /// margin (never cut by the top bar or the timeline).
     pub fn story() -> GlobeView {
         let (hamhung, kursk) = ([127.54, 39.92], [36.18, 51.73]);
         GlobeView {
             center: slerp(hamhung, kursk, 0.5),
-            distance: 3.2,
+            distance: fit_distance(FOV, DISC_FILL),
             fov: FOV,
         }
     }
@@ -455,6 +465,33 @@ pub fn sphere_line(line: &[LonLat], r: f64, max_deg: f64) -> Vec<[f32; 3]> {
     out
 }
 
+/// Kilometres in a degree of latitude on the mean-radius sphere.
+const KM_PER_DEGREE: f64 = EARTH_RADIUS_KM * std::f64::consts::PI / 180.0;
+
+/// A line on the Earth cut into dashes `on_km` long every `period_km`, the rhythm running on
+/// along the whole line: cut in a plane true to scale about the line's middle latitude, so
+/// for lines a few hundred kilometres long (the MDL) the dashes are the right length to well
+/// under 1%.
+pub fn dashes_on_earth(line: &[LonLat], period_km: f64, on_km: f64) -> Vec<Vec<LonLat>> {
+    if line.len() < 2 {
+        return Vec::new();
+    }
+    let lat0 = line.iter().map(|p| p[1]).sum::<f64>() / line.len() as f64;
+    let k = lat0.to_radians().cos().max(0.01) * KM_PER_DEGREE;
+    let plane: Vec<[f32; 2]> = line
+        .iter()
+        .map(|p| [(p[0] * k) as f32, (p[1] * KM_PER_DEGREE) as f32])
+        .collect();
+    crate::tessellate::dashes(&plane, period_km as f32, on_km as f32)
+        .into_iter()
+        .map(|d| {
+            d.into_iter()
+                .map(|q| [f64::from(q[0]) / k, f64::from(q[1]) / KM_PER_DEGREE])
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,6 +555,33 @@ mod tests {
     }
 
     #[test]
+    fn dashes_on_the_earth_are_as_long_as_asked() {
+        // The MDL's run, west to east, about 240 km.
+        let line: Vec<LonLat> = (0..=200)
+            .map(|i| {
+                let t = i as f64 / 200.0;
+                [126.1 + 2.4 * t, 37.75 + 0.85 * t + 0.1 * (t * 9.0).sin()]
+            })
+            .collect();
+        let (period, on) = (16.0, 9.6);
+        let d = dashes_on_earth(&line, period, on);
+        let total = path_km(&line);
+        assert!(
+            (d.len() as f64 - (total / period).ceil()).abs() <= 1.0,
+            "{} dashes along {total:.0} km",
+            d.len()
+        );
+        // Every dash but the last is `on` long, measured on the sphere.
+        for dash in &d[..d.len() - 1] {
+            let len = path_km(dash);
+            assert!((len - on).abs() < on * 0.01, "a dash of {len:.3} km");
+        }
+        // And they start a period apart.
+        let gap = distance_km(d[0][0], d[1][0]);
+        assert!((gap - period).abs() < 0.3, "dashes {gap:.2} km apart");
+    }
+
+    #[test]
     fn the_story_view_shows_korea_and_kursk() {
         let v = GlobeView::story();
         let size = [1280.0, 800.0];
@@ -533,6 +597,24 @@ mod tests {
                 "{p:?} {px:?}"
             );
         }
+        // The whole disc shows, a margin round it: the pixels on the view's edges all miss
+        // the Earth, and the disc's top and bottom lie within DISC_FILL of the height.
+        for i in 0..=100 {
+            let f = i as f64 / 100.0;
+            for px in [
+                [f * size[0], 0.5],
+                [f * size[0], size[1] - 0.5],
+                [0.5, f * size[1]],
+                [size[0] - 0.5, f * size[1]],
+            ] {
+                assert!(v.from_pixel(px, size).is_none(), "the Earth at {px:?}");
+            }
+        }
+        let column = |y: f64| v.from_pixel([size[0] / 2.0, y], size).is_some();
+        let top = (0..800).find(|&y| column(y as f64)).unwrap() as f64;
+        let bottom = (0..800).rev().find(|&y| column(y as f64)).unwrap() as f64;
+        let fill = (bottom - top) / size[1];
+        assert!((fill - DISC_FILL).abs() < 0.02, "the disc fills {fill:.3}");
     }
 
     #[test]

@@ -35,6 +35,90 @@ pub fn step_for(km_per_px: f64, min_px: f64) -> f64 {
         .unwrap_or(STEPS[STEPS.len() - 1])
 }
 
+/// Where the graticule's lines every `step` degrees cross an edge of the screen, for degree
+/// labels there: `at(t)` is the longitude/latitude under the point `t` pixels along the edge
+/// (`None` off the Earth), sampled each pixel over `0..=len`; `parallels` picks latitudes
+/// (else longitudes). Returns (position along the edge in pixels, the line's value in
+/// degrees, longitudes in -180..=180, the date line as 180).
+pub fn edge_crossings(
+    step: f64,
+    len: f64,
+    parallels: bool,
+    at: impl Fn(f64) -> Option<LonLat>,
+) -> Vec<(f64, f64)> {
+    let value = |t: f64| {
+        at(t).map(|ll| {
+            if parallels {
+                ll[1]
+            } else {
+                (ll[0] + 180.0).rem_euclid(360.0) - 180.0
+            }
+        })
+    };
+    let mut out = Vec::new();
+    let mut prev: Option<(f64, f64)> = None;
+    let n = len.max(0.0).floor() as usize;
+    for i in 0..=n {
+        let t = i as f64;
+        let Some(v) = value(t) else {
+            prev = None;
+            continue;
+        };
+        if let Some((t0, v0)) = prev {
+            // Longitudes run on across ±180° (the date line is a line like any other).
+            let v1 = if parallels {
+                v
+            } else {
+                v0 + (v - v0 + 180.0).rem_euclid(360.0) - 180.0
+            };
+            let (k0, k1) = ((v0 / step).floor(), (v1 / step).floor());
+            if k0 != k1 && (v1 - v0).abs() < 90.0 {
+                let line = k0.max(k1) * step;
+                let f = ((line - v0) / (v1 - v0)).clamp(0.0, 1.0);
+                let value = if parallels {
+                    line
+                } else {
+                    let l = (line + 180.0).rem_euclid(360.0) - 180.0;
+                    if l <= -180.0 + 1e-9 { 180.0 } else { l }
+                };
+                out.push((t0 + f * (t - t0), value));
+            }
+        }
+        prev = Some((t, v));
+    }
+    out
+}
+
+/// A graticule line's label: "40°N", "0°", "35.5°S" for parallels, "130°E", "180°", "60°W"
+/// for meridians.
+pub fn degree_label(value: f64, parallel: bool) -> String {
+    let v = if parallel {
+        value
+    } else {
+        (value + 180.0).rem_euclid(360.0) - 180.0
+    };
+    let v = if !parallel && (v + 180.0).abs() < 1e-9 {
+        180.0
+    } else {
+        v
+    };
+    let a = v.abs();
+    let num = if (a - a.round()).abs() < 1e-9 {
+        format!("{}", a.round())
+    } else {
+        format!("{a}")
+    };
+    let hemisphere = match (parallel, v) {
+        (_, v) if v.abs() < 1e-9 => "",
+        (true, v) if v > 0.0 => "N",
+        (true, _) => "S",
+        (false, v) if (v - 180.0).abs() < 1e-9 => "",
+        (false, v) if v > 0.0 => "E",
+        (false, _) => "W",
+    };
+    format!("{num}°{hemisphere}")
+}
+
 /// The outline of the whole Earth on a world map (plane km, a closed ring): the meridian
 /// just east of the projection's seam from pole to pole, the pole line, and the meridian
 /// just west of it back. `None` for a projection without a seam.
@@ -69,6 +153,43 @@ pub fn outside(outline: &[[f64; 2]], margin: f64) -> MeshData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn degree_labels_read_as_an_atlas_writes_them() {
+        assert_eq!(degree_label(40.0, true), "40°N");
+        assert_eq!(degree_label(-35.5, true), "35.5°S");
+        assert_eq!(degree_label(0.0, true), "0°");
+        assert_eq!(degree_label(130.0, false), "130°E");
+        assert_eq!(degree_label(-60.0, false), "60°W");
+        assert_eq!(degree_label(300.0, false), "60°W");
+        assert_eq!(degree_label(180.0, false), "180°");
+        assert_eq!(degree_label(-180.0, false), "180°");
+    }
+
+    #[test]
+    fn lines_are_found_where_they_cross_an_edge() {
+        // The bottom edge of a Korea view on the region's conic: 1000 px from 120°E to 135°E
+        // at 33°N, one degree every 66.7 px.
+        let at = |t: f64| Some([120.0 + 15.0 * t / 1000.0, 33.0]);
+        let c = edge_crossings(5.0, 1000.0, false, at);
+        let want = [(333.3, 125.0), (666.7, 130.0), (1000.0, 135.0)];
+        assert_eq!(c.len(), want.len(), "{c:?}");
+        for ((t, v), (wt, wv)) in c.iter().zip(want) {
+            assert!((t - wt).abs() < 0.5 && (v - wv).abs() < 1e-9, "{c:?}");
+        }
+        // Across the date line: 175°E to 175°W, the 180° meridian found once, no false
+        // crossing at the wrap.
+        let at = |t: f64| Some([175.0 + 10.0 * t / 100.0, 0.0]);
+        let c = edge_crossings(5.0, 100.0, false, at);
+        let v: Vec<f64> = c.iter().map(|c| c.1).collect();
+        assert_eq!(v, [180.0, -175.0], "{c:?}");
+        // Parallels up a left edge, going south as the pixels go down; off the Earth
+        // (the world map's rim) nothing.
+        let at = |t: f64| (t < 150.0).then_some([100.0, 50.0 - t / 10.0]);
+        let c = edge_crossings(10.0, 200.0, true, at);
+        let v: Vec<f64> = c.iter().map(|c| c.1).collect();
+        assert_eq!(v, [50.0, 40.0], "{c:?}");
+    }
 
     #[test]
     fn ten_degree_lines_over_the_region() {

@@ -207,15 +207,7 @@ impl GroundIndex {
         if self.cols == 0 {
             return true;
         }
-        // On the Earth at points an eighth of the box apart (the world map's rim, the conic's
-        // seam far from the region).
-        let on = (0..=8).all(|i| {
-            let x = b[0] + (b[2] - b[0]) * i as f64 / 8.0;
-            [b[1], (b[1] + b[3]) / 2.0, b[3]]
-                .iter()
-                .all(|y| self.on_earth([x, *y]))
-        });
-        if !on {
+        if !self.box_on_earth(b) {
             return false;
         }
         self.cells(b).all(|cell| {
@@ -224,6 +216,17 @@ impl GroundIndex {
                 let (t, country) = &self.tris[ti as usize];
                 Some(*country) == home || !touches(&t.map(|q| q.map(f64::from)), b)
             })
+        })
+    }
+
+    /// Whether a box `[x0, y0, x1, y1]` of the plane lies on the Earth, at points an eighth of
+    /// the box apart (the world map's rim, the conic's seam far from the region).
+    pub fn box_on_earth(&self, b: [f64; 4]) -> bool {
+        (0..=8).all(|i| {
+            let x = b[0] + (b[2] - b[0]) * i as f64 / 8.0;
+            [b[1], (b[1] + b[3]) / 2.0, b[3]]
+                .iter()
+                .all(|y| self.on_earth([x, *y]))
         })
     }
 

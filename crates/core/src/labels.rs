@@ -127,7 +127,9 @@ impl LabelKind {
 /// Which ground a label may cover, so a name stays on its own side of borders and coasts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
-    /// Anywhere: rivers (named along the borders they form), the MDL, areas of no one country.
+    /// Anywhere on the Earth (never off the globe's disc or past the world map's rim): rivers
+    /// (named along the borders they form), the MDL, places of no country in the atlas
+    /// (Vatican City).
     Any,
     /// Its own country's land or water, never another country (cities and capitals; coastal
     /// towns may run out to sea).
@@ -142,7 +144,7 @@ impl Side {
     /// Whether a label with its centre on `centre` and its other points on `all` keeps the rule.
     pub fn allows(self, centre: Ground, mut all: impl Iterator<Item = Ground>) -> bool {
         match self {
-            Side::Any => true,
+            Side::Any => all.all(|g| g != Ground::Off),
             Side::HomeOrWater(c) => all.all(|g| g == Ground::Water || g == Ground::Land(c)),
             Side::Inside(c) => {
                 centre == Ground::Land(c) && all.all(|g| g == Ground::Water || g == Ground::Land(c))
@@ -182,7 +184,7 @@ pub fn flat_map_sides<'a>(
         let centre =
             || ground.at_point(view.from_pixel([(r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0], size));
         match side {
-            Side::Any => true,
+            Side::Any => ground.box_on_earth(plane),
             Side::HomeOrWater(c) => ground.box_clear(plane, Some(c)),
             Side::Inside(c) => centre() == Ground::Land(c) && ground.box_clear(plane, Some(c)),
             Side::Water => centre() == Ground::Water && ground.box_clear(plane, None),
@@ -215,19 +217,17 @@ pub fn side_points(r: &Rect, step: f64) -> Vec<[f64; 2]> {
 
 /// Whether a label at `r` keeps its side, tested at points `step` pixels apart.
 pub fn keeps_side(side: Side, r: &Rect, ground: &dyn Fn([f64; 2]) -> Ground, step: f64) -> bool {
-    if side == Side::Any {
-        return true;
-    }
     let centre = ground([(r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0]);
     side.allows(centre, side_points(r, step).into_iter().map(ground))
 }
 
 /// Places of the news, most central first: (name as in the data, rank, zoom from which it
-/// shows). The three at the heart of the story come even before capitals.
+/// shows). The three at the heart of the story come even before capitals, and show from
+/// the default globe view (about zoom 3.1) on.
 pub const STORY_PLACES: [(&str, f64, f64); 17] = [
-    ("Hamhung", 0.90, 3.5),
-    ("Kursk", 0.91, 3.5),
-    ("Vladivostok", 0.92, 3.5),
+    ("Hamhung", 0.90, 3.0),
+    ("Kursk", 0.91, 3.0),
+    ("Vladivostok", 0.92, 3.0),
     ("Kharkiv", 1.45, 3.5),
     ("Chongjin", 1.46, 4.0),
     ("Sinpo", 1.50, 4.5),
@@ -1114,10 +1114,7 @@ fn place_with<O: Occupancy>(
             let size = [c.size[0] * scale, c.size[1] * scale];
             for pos in positions(c, prev) {
                 let r = rect_at(pos, c.anchor, size);
-                if inside(&r, &bounds)
-                    && !taken.hits(&r)
-                    && !blocked.hits(&r)
-                    && (c.side == Side::Any || sides(c.side, &r))
+                if inside(&r, &bounds) && !taken.hits(&r) && !blocked.hits(&r) && sides(c.side, &r)
                 {
                     taken.insert(r);
                     if let Some(d) = dot {
@@ -1242,7 +1239,7 @@ mod tests {
                         Side::HomeOrWater(c) | Side::Inside(c) =>
                             *g != Ground::Water && *g != Ground::Land(c),
                         Side::Water => *g != Ground::Water,
-                        Side::Any => false,
+                        Side::Any => *g == Ground::Off,
                     })
                     .map(|g| match g {
                         Ground::Land(c) => atlas.countries[c as usize].iso3.clone(),
@@ -1384,6 +1381,59 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn names_on_the_globe_stay_on_the_earth() {
+        use crate::globe::{FOV, GlobeView};
+        let atlas = Atlas::bundled().unwrap();
+        let m = TextMeasure::bundled();
+        let wp = MapKind::World.projection();
+        // The free part of a 1280x800 window beside the panels.
+        let size = [940.0, 602.0];
+        let mut named = 0;
+        // The default view (and the one that once printed "Vatican City" out in space, off
+        // the disc's left edge), Africa, the Pacific, Korea close up.
+        for (center, distance) in [
+            (GlobeView::story().center, GlobeView::story().distance),
+            (GlobeView::story().center, 3.2),
+            ([20.0, 0.0], 3.6),
+            ([-160.0, 10.0], 4.2),
+            ([127.0, 38.0], 1.6),
+        ] {
+            let g = GlobeView {
+                center,
+                distance,
+                fov: FOV,
+            };
+            let zoom = crate::view::zoom_for(g.km_per_px(size[1]));
+            for lang in [Lang::En, Lang::Ko] {
+                let srcs = sources(&atlas, lang, MapStyle::Atlas, &m, &wp);
+                let mut c = candidates_by(&srcs, zoom, size, |s| g.to_pixel(s.lonlat, size));
+                let ground = |px: [f64; 2]| {
+                    g.from_pixel(px, size)
+                        .map_or(Ground::Off, |ll| atlas.ground_world.at(ll))
+                };
+                let bounds = [0.0, 0.0, size[0], size[1]];
+                add_always_named(&mut c, &srcs, zoom, bounds, &ground);
+                let sides = sampled_sides(ground, SIDE_STEP_PX);
+                let placed = place(&c, bounds, &[], &HashMap::new(), &sides);
+                assert_no_overlap(&placed, "globe");
+                for p in &placed {
+                    let off = side_points(&p.rect, 1.0)
+                        .into_iter()
+                        .filter(|q| ground(*q) == Ground::Off)
+                        .count();
+                    assert!(
+                        off == 0,
+                        "{center:?} at {distance}: {} has {off} points off the Earth",
+                        atlas.places[p.id].name
+                    );
+                }
+                named += placed.len();
+            }
+        }
+        assert!(named > 100, "{named} names on the globes");
     }
 
     #[test]

@@ -73,7 +73,8 @@ pub struct LineGizmo {
 }
 
 impl LineGizmo {
-    fn set(&mut self, commands: &mut Commands, entity: Entity, on: bool) {
+    /// Shows (inserts the `Gizmo`) or hides the lines.
+    pub fn set(&mut self, commands: &mut Commands, entity: Entity, on: bool) {
         if on == self.shown {
             return;
         }
@@ -285,10 +286,29 @@ fn spawn_lines(
         let theme::LineStyle {
             color,
             width,
-            dashed,
+            pattern,
+            casing,
         } = theme::line_style(layer.kind);
         let z = 3.0 + layer.kind as u8 as f32 * 0.1;
-        if dashed {
+        if let Some((casing, casing_width)) = casing {
+            // A light band under the line, the whole way, shown with it.
+            commands.spawn((
+                Name::new(format!("{} (casing)", layer.kind.name())),
+                LineLayerTag(layer.kind),
+                OnMap(kind),
+                LineGizmo {
+                    handle: gizmos.add(gizmo_of(layer.lines_of(kind), casing)),
+                    config: GizmoLineConfig {
+                        width: casing_width,
+                        joints: GizmoLineJoint::Round(4),
+                        ..default()
+                    },
+                    shown: false,
+                },
+                Transform::from_xyz(0.0, 0.0, z - 0.05),
+            ));
+        }
+        if pattern == theme::LinePattern::Dashed {
             // Dashes cut along the whole line, one set per scale, the one whose rhythm is
             // about DASH_PX on screen shown (see `layer_visibility`): the same dashes at every
             // zoom, however short the data's segments.
@@ -325,8 +345,18 @@ fn spawn_lines(
                 handle: gizmos.add(gizmo_of(layer.lines_of(kind), color)),
                 config: GizmoLineConfig {
                     width,
-                    style: GizmoLineStyle::Solid,
-                    joints: GizmoLineJoint::Round(2),
+                    // Dots a line's width long and apart, along each of the data's segments
+                    // (the segments are many pixels long where provinces show).
+                    style: if pattern == theme::LinePattern::Dotted {
+                        GizmoLineStyle::Dotted
+                    } else {
+                        GizmoLineStyle::Solid
+                    },
+                    joints: if pattern == theme::LinePattern::Dotted {
+                        GizmoLineJoint::None
+                    } else {
+                        GizmoLineJoint::Round(2)
+                    },
                     ..default()
                 },
                 shown: false,

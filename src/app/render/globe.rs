@@ -7,17 +7,18 @@ use bevy::gizmos::config::{
 };
 use bevy::prelude::*;
 
-use super::atlas::is_story_country;
+use super::atlas::{DASH_ON, DASH_PERIODS_KM, LineGizmo, dash_period_for, is_story_country};
 use super::mesh;
 use crate::app::camera::globe::GlobeCam;
 use crate::app::state::layers::LayerToggles;
+use crate::app::state::screen::Projector;
 use crate::app::state::screen::{GLOBE_LAYER, ViewMode};
 use crate::app::state::settings::AtlasData;
 use crate::app::state::story::{Clock, EventFilters, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::{self, LAND, SEA};
 use crate::core::atlas::LineKind;
-use crate::core::globe::{central_angle, slerp, sphere_line, to_sphere};
+use crate::core::globe::{central_angle, dashes_on_earth, slerp, sphere_line, to_sphere};
 use crate::core::labels::MapStyle;
 use crate::core::model::Shape;
 use crate::core::timeline::progress;
@@ -61,7 +62,7 @@ pub(super) fn plugin(app: &mut App) {
     .add_systems(Startup, spawn_globe)
     .add_systems(
         Update,
-        (draw_arcs, draw_rim, apply_globe_style).in_set(AppSystems::Layers),
+        (draw_arcs, draw_rim, apply_globe_style, globe_dashes).in_set(AppSystems::Layers),
     );
 }
 
@@ -72,6 +73,25 @@ struct GlobeFills {
     land_other: Vec<Handle<StandardMaterial>>,
     sea: Handle<StandardMaterial>,
     style: MapStyle,
+}
+
+/// One scale of the globe's dashed line (the MDL): its dashes repeat every this many km.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct GlobeDash(pub f32);
+
+/// Shows the globe's dashes whose rhythm is about DASH_PX on screen at the view's centre.
+fn globe_dashes(
+    mut commands: Commands,
+    projector: Option<Res<Projector>>,
+    mut dashes: Query<(Entity, &GlobeDash, &mut LineGizmo)>,
+) {
+    let period = match projector.as_deref() {
+        Some(Projector::Globe(g, vp)) => Some(dash_period_for(g.km_per_px(vp[3]))),
+        _ => None,
+    };
+    for (entity, dash, mut gizmo) in &mut dashes {
+        gizmo.set(&mut commands, entity, Some(dash.0) == period);
+    }
 }
 
 /// Recolours the globe's fills when the map's style changes.
@@ -169,7 +189,8 @@ fn spawn_globe(
         let theme::LineStyle {
             color,
             width,
-            dashed,
+            pattern,
+            casing,
         } = theme::line_style(l.kind);
         // Other countries' provinces fainter: the globe shows them at every scale.
         let color = if l.kind == LineKind::ProvinceOther {
@@ -177,28 +198,84 @@ fn spawn_globe(
         } else {
             color
         };
-        let mut g = GizmoAsset::new();
-        for ll in &l.lonlat {
+        let strip = |g: &mut GizmoAsset, line: &[[f64; 2]], r: f64, c: Color| {
             g.linestrip(
-                sphere_line(ll, 1.0015, 1.0)
+                sphere_line(line, r, 1.0)
                     .into_iter()
                     .map(|p| Vec3::new(p[0], p[1], p[2])),
-                color,
+                c,
             );
+        };
+        if let Some((casing, casing_width)) = casing {
+            // The light band under the line, a little lower.
+            let mut g = GizmoAsset::new();
+            for ll in &l.lonlat {
+                strip(&mut g, ll, 1.0012, casing);
+            }
+            commands.spawn((
+                Name::new(format!("globe {} (casing)", l.kind.name())),
+                Gizmo {
+                    handle: gizmos.add(g),
+                    line_config: GizmoLineConfig {
+                        width: casing_width,
+                        joints: GizmoLineJoint::Round(4),
+                        ..default()
+                    },
+                    ..default()
+                },
+                layer.clone(),
+            ));
         }
+        if pattern == theme::LinePattern::Dashed {
+            // Dashes cut along the whole line on the Earth, one set per scale, the one about
+            // DASH_PX on screen shown (`globe_dashes`): the same rhythm as on the flat map.
+            for period in DASH_PERIODS_KM {
+                let mut g = GizmoAsset::new();
+                for ll in &l.lonlat {
+                    for d in dashes_on_earth(ll, f64::from(period), f64::from(period * DASH_ON)) {
+                        strip(&mut g, &d, 1.0015, color);
+                    }
+                }
+                commands.spawn((
+                    Name::new(format!(
+                        "globe {} (dashes every {period} km)",
+                        l.kind.name()
+                    )),
+                    GlobeDash(period),
+                    LineGizmo {
+                        handle: gizmos.add(g),
+                        config: GizmoLineConfig {
+                            width,
+                            joints: GizmoLineJoint::Round(2),
+                            ..default()
+                        },
+                        shown: false,
+                    },
+                    layer.clone(),
+                ));
+            }
+            continue;
+        }
+        let mut g = GizmoAsset::new();
+        for ll in &l.lonlat {
+            strip(&mut g, ll, 1.0015, color);
+        }
+        let dotted = pattern == theme::LinePattern::Dotted;
         commands.spawn((
             Name::new(format!("globe {}", l.kind.name())),
             Gizmo {
                 handle: gizmos.add(g),
                 line_config: GizmoLineConfig {
                     width,
-                    style: if dashed {
-                        GizmoLineStyle::Dashed {
-                            gap_scale: 2.0,
-                            line_scale: 3.0,
-                        }
+                    style: if dotted {
+                        GizmoLineStyle::Dotted
                     } else {
                         GizmoLineStyle::Solid
+                    },
+                    joints: if dotted {
+                        GizmoLineJoint::None
+                    } else {
+                        GizmoLineJoint::Round(2)
                     },
                     ..default()
                 },

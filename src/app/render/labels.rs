@@ -155,10 +155,16 @@ fn build_sources(
             text,
             plane: proj.project(p),
             lonlat: p,
-            rank: 0.5,
+            // After the capitals, the story's places and the islands (Ulleungdo, Dokdo): it
+            // moves out to sea beside the line where the land is full.
+            rank: 1.45,
             min_zoom: 5.5,
             extent_km: None,
-            side: Side::Any,
+            // Beside the line, never across it: on South Korea's side or over the sea.
+            side: atlas
+                .0
+                .country_index("KOR")
+                .map_or(Side::Any, |c| Side::HomeOrWater(c as u16)),
             leader: false,
             always: false,
         });

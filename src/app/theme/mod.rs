@@ -76,6 +76,11 @@ pub const EARTH_OUTLINE: Color = Color::srgb(0.45, 0.55, 0.63);
 pub const SPACE: Color = Color::srgb(0.10, 0.12, 0.16);
 /// Graticule on the flat map.
 pub const GRATICULE: Color = Color::srgba(0.42, 0.55, 0.66, 0.45);
+/// Degree labels at the map's edges: dark blue-grey on a light box (over 7:1 on it).
+pub const GRATICULE_LABEL: Color = Color::srgb(0.15, 0.26, 0.36);
+/// The box under a degree label.
+pub const GRATICULE_LABEL_BOX: egui::Color32 =
+    egui::Color32::from_rgba_premultiplied(200, 204, 208, 215);
 /// Graticule on the globe.
 pub const GLOBE_GRATICULE: Color = Color::srgba(0.55, 0.62, 0.70, 0.55);
 /// The globe's atmosphere: a light blue rim round the disc, fading outwards.
@@ -83,31 +88,81 @@ pub const ATMOSPHERE: Color = Color::srgb(0.62, 0.80, 1.0);
 /// Other countries' provinces on the globe are this much fainter (it shows them at every scale).
 pub const GLOBE_PROVINCE_ALPHA: f32 = 0.35;
 
-/// How a line is drawn: colour, width in pixels, dashed or not.
+/// The rhythm of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinePattern {
+    /// Unbroken (coasts, rivers, country borders).
+    Solid,
+    /// Dots as long as the line is wide, as far apart (provinces: fine and light).
+    Dotted,
+    /// Dashes about 8 px long every 14 px, the same along the whole line at every zoom (the
+    /// MDL, whose position is approximate).
+    Dashed,
+}
+
+/// How a line is drawn: colour, width in pixels, rhythm, and a light casing under it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LineStyle {
     /// Colour.
     pub color: Color,
     /// Width in screen pixels.
     pub width: f32,
-    /// Dashed (the MDL, whose position is approximate).
-    pub dashed: bool,
+    /// Solid, dotted or dashed.
+    pub pattern: LinePattern,
+    /// A wider, light line under it (colour, width in pixels) that sets it off from the
+    /// fills either side: country borders.
+    pub casing: Option<(Color, f32)>,
 }
 
-/// Style of a line layer.
+/// The light band under country borders.
+pub const BORDER_CASING: Color = Color::srgba(1.0, 1.0, 1.0, 0.55);
+
+/// Style of a line layer: country borders heaviest (dark, 1.6 px, on a 4.5 px light casing),
+/// coasts blue-grey, provinces fine and dotted, rivers thin blue, the MDL red and dashed.
 pub fn line_style(kind: LineKind) -> LineStyle {
-    let (color, width, dashed) = match kind {
-        LineKind::River => (Color::srgb(0.478, 0.631, 0.761), 1.0, false),
-        LineKind::ProvinceOther => (Color::srgba(0.45, 0.42, 0.45, 0.7), 0.8, false),
-        LineKind::ProvinceKorea => (Color::srgba(0.42, 0.38, 0.42, 0.85), 1.0, false),
-        LineKind::Coast => (Color::srgb(0.353, 0.475, 0.561), 1.2, false),
-        LineKind::Border => (Color::srgb(0.33, 0.28, 0.33), 1.6, false),
-        LineKind::Mdl => (Color::srgb(0.70, 0.16, 0.12), 2.2, true),
+    let (color, width, pattern, casing) = match kind {
+        LineKind::River => (
+            Color::srgb(0.478, 0.631, 0.761),
+            1.0,
+            LinePattern::Solid,
+            None,
+        ),
+        LineKind::ProvinceOther => (
+            Color::srgba(0.40, 0.37, 0.40, 0.8),
+            1.1,
+            LinePattern::Dotted,
+            None,
+        ),
+        LineKind::ProvinceKorea => (
+            Color::srgba(0.36, 0.32, 0.36, 0.9),
+            1.3,
+            LinePattern::Dotted,
+            None,
+        ),
+        LineKind::Coast => (
+            Color::srgb(0.353, 0.475, 0.561),
+            1.2,
+            LinePattern::Solid,
+            None,
+        ),
+        LineKind::Border => (
+            Color::srgb(0.30, 0.25, 0.30),
+            1.6,
+            LinePattern::Solid,
+            Some((BORDER_CASING, 4.5)),
+        ),
+        LineKind::Mdl => (
+            Color::srgb(0.70, 0.16, 0.12),
+            2.2,
+            LinePattern::Dashed,
+            Some((BORDER_CASING, 4.5)),
+        ),
     };
     LineStyle {
         color,
         width,
-        dashed,
+        pattern,
+        casing,
     }
 }
 

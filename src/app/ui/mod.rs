@@ -10,6 +10,7 @@ pub mod event_list;
 pub mod export_window;
 pub mod files;
 pub mod fonts;
+pub mod graticule_labels;
 pub mod hover;
 pub mod layout;
 pub mod lesson;
@@ -36,6 +37,7 @@ pub fn plugin(app: &mut App) {
         event_card::plugin,
         hover::plugin,
         route_marks::plugin,
+        graticule_labels::plugin,
         search::plugin,
         files::plugin,
         open_dialog::plugin,

@@ -33,7 +33,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn route_marks(
+pub(super) fn route_marks(
     mut contexts: EguiContexts,
     window: Single<&Window, With<PrimaryWindow>>,
     projector: Res<Projector>,

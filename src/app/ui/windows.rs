@@ -180,24 +180,46 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
         let theme::LineStyle {
             color: c,
             width: w,
-            dashed,
+            pattern,
+            casing,
         } = theme::line_style(kind);
         ui.horizontal(|ui| {
-            let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+            // On the land's colour, as on the map.
+            let (r, _) = ui.allocate_exact_size(egui::vec2(28.0, 14.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 2.0, theme::to_egui(p.land[0]));
             let y = r.center().y;
-            let stroke = egui::Stroke::new(w, theme::to_egui(c));
-            if dashed {
-                // The map's rhythm (render::atlas): DASH_PX a dash and its gap.
-                let on = DASH_PX as f32 * DASH_ON;
-                ui.painter().add(egui::Shape::dashed_line(
-                    &[egui::pos2(r.left(), y), egui::pos2(r.right(), y)],
-                    stroke,
-                    on,
-                    DASH_PX as f32 - on,
-                ));
-            } else {
+            let ends = [
+                egui::pos2(r.left() + 2.0, y),
+                egui::pos2(r.right() - 2.0, y),
+            ];
+            if let Some((cc, cw)) = casing {
                 ui.painter()
-                    .line_segment([egui::pos2(r.left(), y), egui::pos2(r.right(), y)], stroke);
+                    .line_segment(ends, egui::Stroke::new(cw, theme::to_egui(cc)));
+            }
+            let stroke = egui::Stroke::new(w, theme::to_egui(c));
+            match pattern {
+                theme::LinePattern::Dashed => {
+                    // The map's rhythm (render::atlas): DASH_PX a dash and its gap.
+                    let on = DASH_PX as f32 * DASH_ON;
+                    ui.painter().add(egui::Shape::dashed_line(
+                        &ends,
+                        stroke,
+                        on,
+                        DASH_PX as f32 - on,
+                    ));
+                }
+                theme::LinePattern::Dotted => {
+                    // Dots a line's width long, as far apart (Bevy's dotted gizmo lines).
+                    ui.painter().extend(egui::Shape::dotted_line(
+                        &ends,
+                        theme::to_egui(c),
+                        2.0 * w,
+                        w / 2.0,
+                    ));
+                }
+                theme::LinePattern::Solid => {
+                    ui.painter().line_segment(ends, stroke);
+                }
             }
             ui.label(kind.name());
         });
