@@ -85,6 +85,8 @@ pub const GRATICULE_LABEL_BOX: egui::Color32 =
 pub const GLOBE_GRATICULE: Color = Color::srgba(0.55, 0.62, 0.70, 0.55);
 /// The globe's atmosphere: a light blue rim round the disc, fading outwards.
 pub const ATMOSPHERE: Color = Color::srgb(0.62, 0.80, 1.0);
+/// The soft shading towards the globe's edge.
+pub const GLOBE_SHADE: Color = Color::srgb(0.05, 0.08, 0.14);
 /// Other countries' provinces on the globe are this much fainter (it shows them at every scale).
 pub const GLOBE_PROVINCE_ALPHA: f32 = 0.35;
 
