@@ -62,14 +62,7 @@ pub(super) fn plugin(app: &mut App) {
     .add_systems(Startup, spawn_globe)
     .add_systems(
         Update,
-        (
-            draw_arcs,
-            draw_rim,
-            draw_shading,
-            apply_globe_style,
-            globe_dashes,
-        )
-            .in_set(AppSystems::Layers),
+        (draw_arcs, draw_rim, apply_globe_style, globe_dashes).in_set(AppSystems::Layers),
     );
 }
 
@@ -328,10 +321,25 @@ fn spawn_globe(
     ));
 }
 
-/// The atmosphere: circles just outside the globe's silhouette, as the camera sees it,
-/// fading outwards. The silhouette of the unit sphere seen from distance `d` is the circle
-/// of radius √(1 − 1/d²) centred 1/d towards the camera; the rim's circles are wider, in the
-/// same plane, so they lie outside the sphere and never over the land.
+/// Where the limb's shading starts, as a share of the disc's radius: inside it the colours
+/// are exactly the flat map's.
+pub const SHADE_FROM: f32 = 0.84;
+/// Circles that build the shading's ramp.
+const SHADE_STEPS: usize = 20;
+/// The shading's opacity at the very edge.
+const SHADE_EDGE_ALPHA: f32 = 0.5;
+
+/// The globe's look as a ball, drawn round and over its silhouette as the camera sees it.
+///
+/// The atmosphere: circles just outside the silhouette, fading outwards. The silhouette of
+/// the unit sphere seen from distance `d` is the circle of radius √(1 − 1/d²) centred 1/d
+/// towards the camera; the rim's circles are wider, in the same plane, so they lie outside
+/// the sphere and never over the land.
+///
+/// Soft shading towards the edge: dark circles, growing more opaque outwards, over the outer
+/// part of the disc. They lie in a plane just in front of the sphere, facing the camera, each
+/// sized so that it projects onto the wanted share of the silhouette (angle `f`·asin(1/d)
+/// from the view axis).
 fn draw_rim(
     mode: Res<State<ViewMode>>,
     camera: Query<&GlobalTransform, With<GlobeCam>>,
@@ -349,8 +357,9 @@ fn draw_rim(
         return;
     }
     let dir = c / d;
+    let facing = Quat::from_rotation_arc(Vec3::Z, dir);
     let silhouette = (1.0 - 1.0 / (d * d)).sqrt();
-    let at = Isometry3d::new(dir / d, Quat::from_rotation_arc(Vec3::Z, dir));
+    let at = Isometry3d::new(dir / d, facing);
     for k in 0..RIM_STEPS {
         let f = k as f32 / RIM_STEPS as f32;
         gizmos
@@ -361,48 +370,16 @@ fn draw_rim(
             )
             .resolution(160);
     }
-}
-
-/// Where the limb's shading starts, as a share of the disc's radius: inside it the colours
-/// are exactly the flat map's.
-pub const SHADE_FROM: f32 = 0.84;
-/// Circles that build the shading's ramp.
-const SHADE_STEPS: usize = 20;
-/// The shading's opacity at the very edge.
-const SHADE_EDGE_ALPHA: f32 = 0.5;
-
-/// Soft shading towards the globe's edge, so it reads as a ball: dark circles, growing more
-/// opaque outwards, over the outer part of the disc. They lie in a plane just in front of the
-/// sphere, facing the camera, each sized so that it projects onto the wanted share of the
-/// silhouette (angle `f`·asin(1/d) from the view axis).
-fn draw_shading(
-    mode: Res<State<ViewMode>>,
-    camera: Query<&GlobalTransform, With<GlobeCam>>,
-    mut gizmos: Gizmos<GlobeRim>,
-) {
-    if *mode.get() != ViewMode::Globe {
-        return;
-    }
-    let Ok(t) = camera.single() else {
-        return;
-    };
-    let c = t.translation();
-    let d = c.length();
-    if d <= 1.01 {
-        return;
-    }
-    let dir = c / d;
     let front = 1.002;
-    let at = Isometry3d::new(dir * front, Quat::from_rotation_arc(Vec3::Z, dir));
+    let at = Isometry3d::new(dir * front, facing);
     let edge = (1.0 / d).asin();
     for k in 0..SHADE_STEPS {
         let u = (k as f32 + 0.5) / SHADE_STEPS as f32;
         let f = SHADE_FROM + (1.0 - SHADE_FROM) * u;
-        let radius = (d - front) * (f * edge).tan();
         gizmos
             .circle(
                 at,
-                radius,
+                (d - front) * (f * edge).tan(),
                 theme::GLOBE_SHADE.with_alpha(SHADE_EDGE_ALPHA * u * u / 2.0),
             )
             .resolution(160);

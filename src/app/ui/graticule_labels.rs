@@ -88,25 +88,31 @@ fn graticule_labels(
         painter.rect_filled(b, 2.0, theme::GRATICULE_LABEL_BOX);
         painter.galley(rect.min, galley, ink);
     };
-    for (t, v) in parallels {
-        if t < CORNER || t > bottom - top - CORNER {
-            continue;
-        }
-        draw(
+    // Parallels down the left edge, meridians along the bottom, clear of the corners.
+    let left_edge = parallels.into_iter().map(|(t, v)| {
+        let pos = egui::pos2(free.left() + INSET, (top + t) as f32);
+        (
+            t,
+            bottom - top,
             degree_label(v, true),
             egui::Align2::LEFT_CENTER,
-            egui::pos2(free.left() + INSET, (top + t) as f32),
-        );
-    }
-    for (t, v) in meridians {
-        if t < CORNER || t > right - left - CORNER {
-            continue;
-        }
-        draw(
+            pos,
+        )
+    });
+    let bottom_edge = meridians.into_iter().map(|(t, v)| {
+        let pos = egui::pos2((left + t) as f32, free.bottom() - INSET);
+        (
+            t,
+            right - left,
             degree_label(v, false),
             egui::Align2::CENTER_BOTTOM,
-            egui::pos2((left + t) as f32, free.bottom() - INSET),
-        );
+            pos,
+        )
+    });
+    for (t, len, text, anchor, pos) in left_edge.chain(bottom_edge) {
+        if t >= CORNER && t <= len - CORNER {
+            draw(text, anchor, pos);
+        }
     }
     Ok(())
 }
