@@ -1586,3 +1586,37 @@ fn a_lesson_saved_by_another_program_is_read_again_and_edits_are_never_replaced(
     assert_eq!(title(&app, 2).as_deref(), Some("My own edit"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_globes_mdl_shows_one_set_of_dashes_cut_for_the_scale() {
+    use dateline::app::render::atlas::dash_period_for;
+    use dateline::app::render::globe::GlobeDash;
+    let mut app = full_app_with("korea", |s| s.globe = true);
+    app.world_mut().resource_mut::<MapCamera>().instant = true;
+    app.update();
+    app.update();
+    // The sets shown, and the one the scale at the view's centre calls for.
+    let shown = |app: &mut App| -> (Vec<f32>, f32) {
+        let sets: Vec<f32> = app
+            .world_mut()
+            .query_filtered::<&GlobeDash, With<Gizmo>>()
+            .iter(app.world())
+            .map(|d| d.0)
+            .collect();
+        let want = match *app.world().resource::<Projector>() {
+            Projector::Globe(g, vp) => dash_period_for(g.km_per_px(vp[3])),
+            Projector::Map(..) => panic!("not on the globe"),
+        };
+        (sets, want)
+    };
+    let (close, want_close) = shown(&mut app);
+    assert_eq!(close, [want_close], "the Korea view on the globe");
+    // Pulled back, the dashes are cut longer (about 14 px on screen still).
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Minus);
+    }
+    app.update();
+    let (far, want_far) = shown(&mut app);
+    assert_eq!(far, [want_far], "pulled back");
+    assert!(want_far > want_close, "{want_close} km, then {want_far} km");
+}
