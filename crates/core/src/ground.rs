@@ -167,13 +167,7 @@ impl GroundIndex {
         let Some(kind) = self.kind else {
             return true;
         };
-        let proj = kind.projection();
-        let ll = proj.unproject(xy);
-        let back = proj.project(ll);
-        ll[0].is_finite()
-            && ll[1].is_finite()
-            && (back[0] - xy[0]).abs() <= 1.0
-            && (back[1] - xy[1]).abs() <= 1.0
+        kind.projection().unproject_on_earth(xy).is_some()
     }
 
     /// What lies at a point of the plane (km): `Off` outside the world map's outline.

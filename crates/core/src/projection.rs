@@ -25,6 +25,18 @@ pub trait Projection {
     fn extent(&self) -> Extent {
         Extent::WHOLE
     }
+    /// The place at a point of the plane if it is on the Earth: its longitude/latitude
+    /// project back to within 1 km of the point (outside the world map's outline they do
+    /// not, or are not numbers).
+    fn unproject_on_earth(&self, xy: [f64; 2]) -> Option<LonLat> {
+        let ll = self.unproject(xy);
+        let back = self.project(ll);
+        (ll[0].is_finite()
+            && ll[1].is_finite()
+            && (back[0] - xy[0]).abs() <= 1.0
+            && (back[1] - xy[1]).abs() <= 1.0)
+            .then_some(ll)
+    }
 }
 
 /// Where a projection can draw: a band of latitudes, and the meridian where it tears apart.
@@ -311,6 +323,19 @@ impl Projection for MapProjection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_point_past_the_world_maps_outline_is_off_the_earth() {
+        let world = MapKind::World.projection();
+        let seoul = world.project([126.978, 37.5665]);
+        let ll = world
+            .unproject_on_earth(seoul)
+            .expect("Seoul is on the Earth");
+        assert!((ll[0] - 126.978).abs() < 1e-6 && (ll[1] - 37.5665).abs() < 1e-6);
+        // Far above the North Pole's line, and beyond the map's east and west ends.
+        assert!(world.unproject_on_earth([0.0, 12_000.0]).is_none());
+        assert!(world.unproject_on_earth([40_000.0, 0.0]).is_none());
+    }
 
     // Reference values from PROJ 9 (pyproj): +proj=lcc +lat_1=30 +lat_2=60 +lat_0=45
     // +lon_0=105 +R=6371000 +units=km, computed independently of this code.

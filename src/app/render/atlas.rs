@@ -343,26 +343,32 @@ fn spawn_lines(
             OnMap(kind),
             LineGizmo {
                 handle: gizmos.add(gizmo_of(layer.lines_of(kind), color)),
-                config: GizmoLineConfig {
-                    width,
-                    // Dots a line's width long and apart, along each of the data's segments
-                    // (the segments are many pixels long where provinces show).
-                    style: if pattern == theme::LinePattern::Dotted {
-                        GizmoLineStyle::Dotted
-                    } else {
-                        GizmoLineStyle::Solid
-                    },
-                    joints: if pattern == theme::LinePattern::Dotted {
-                        GizmoLineJoint::None
-                    } else {
-                        GizmoLineJoint::Round(2)
-                    },
-                    ..default()
-                },
+                config: unbroken_line(width, pattern),
                 shown: false,
             },
             Transform::from_xyz(0.0, 0.0, z),
         ));
+    }
+}
+
+/// How a solid or dotted line layer is drawn, on the flat map and the globe: dots a line's
+/// width long and apart along each of the data's segments (the segments are many pixels long
+/// where provinces show), solid lines with round joints. (Dashed ones are cut beforehand.)
+pub fn unbroken_line(width: f32, pattern: theme::LinePattern) -> GizmoLineConfig {
+    let dotted = pattern == theme::LinePattern::Dotted;
+    GizmoLineConfig {
+        width,
+        style: if dotted {
+            GizmoLineStyle::Dotted
+        } else {
+            GizmoLineStyle::Solid
+        },
+        joints: if dotted {
+            GizmoLineJoint::None
+        } else {
+            GizmoLineJoint::Round(2)
+        },
+        ..default()
     }
 }
 

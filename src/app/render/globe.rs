@@ -2,12 +2,12 @@
 //! graticule), built once at start-up; and event routes as lifted great-circle arcs.
 
 use bevy::camera::visibility::RenderLayers;
-use bevy::gizmos::config::{
-    GizmoConfig, GizmoConfigGroup, GizmoLineConfig, GizmoLineJoint, GizmoLineStyle,
-};
+use bevy::gizmos::config::{GizmoConfig, GizmoConfigGroup, GizmoLineConfig, GizmoLineJoint};
 use bevy::prelude::*;
 
-use super::atlas::{DASH_ON, DASH_PERIODS_KM, LineGizmo, dash_period_for, is_story_country};
+use super::atlas::{
+    DASH_ON, DASH_PERIODS_KM, LineGizmo, dash_period_for, is_story_country, unbroken_line,
+};
 use super::mesh;
 use crate::app::camera::globe::GlobeCam;
 use crate::app::state::layers::LayerToggles;
@@ -260,25 +260,11 @@ fn spawn_globe(
         for ll in &l.lonlat {
             strip(&mut g, ll, 1.0015, color);
         }
-        let dotted = pattern == theme::LinePattern::Dotted;
         commands.spawn((
             Name::new(format!("globe {}", l.kind.name())),
             Gizmo {
                 handle: gizmos.add(g),
-                line_config: GizmoLineConfig {
-                    width,
-                    style: if dotted {
-                        GizmoLineStyle::Dotted
-                    } else {
-                        GizmoLineStyle::Solid
-                    },
-                    joints: if dotted {
-                        GizmoLineJoint::None
-                    } else {
-                        GizmoLineJoint::Round(2)
-                    },
-                    ..default()
-                },
+                line_config: unbroken_line(width, pattern),
                 ..default()
             },
             layer.clone(),

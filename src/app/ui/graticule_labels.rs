@@ -47,16 +47,7 @@ fn graticule_labels(
     let free = super::layout::free_rect(ctx, &layout);
     let proj = kind.projection();
     // The place under a pixel, if it is on the Earth (the world map's paper is not).
-    let at = |px: [f64; 2]| {
-        let xy = view.from_pixel(px, size);
-        let ll = proj.unproject(xy);
-        let back = proj.project(ll);
-        (ll[0].is_finite()
-            && ll[1].is_finite()
-            && (back[0] - xy[0]).abs() < 1.0
-            && (back[1] - xy[1]).abs() < 1.0)
-            .then_some(ll)
-    };
+    let at = |px: [f64; 2]| proj.unproject_on_earth(view.from_pixel(px, size));
     // The same spacing as the lines drawn (render::atlas).
     let step = step_for(km_per_px(view.zoom), 90.0);
     let (left, top, right, bottom) = (
