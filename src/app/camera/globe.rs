@@ -10,12 +10,10 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
 
-use super::map::{MapCam, MapCamera, ease};
+use super::map::{MapBaseCam, MapCam, MapCamera, ease};
 use super::pointer::typing;
 use crate::app::state::requests::ToggleGlobe;
-use crate::app::state::screen::{
-    GLOBE_LAYER, MAP_LAYER, MapInsets, OVERLAY_LAYER, Projector, ViewMode, window_size,
-};
+use crate::app::state::screen::{GLOBE_LAYER, MapInsets, Projector, ViewMode, window_size};
 use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::SPACE;
@@ -31,8 +29,8 @@ pub struct GlobeCamera {
 
 /// The 2D camera's view parts, its layer parts, and the filter selecting it.
 type Cam2dView = (&'static mut Transform, &'static mut Projection);
-type Cam2dLayers = (&'static mut Camera, &'static mut RenderLayers);
 type Only2d = (With<MapCam>, Without<GlobeCam>);
+type BaseOnly = (With<MapBaseCam>, Without<GlobeCam>);
 
 /// A zoom to apply once the map is back (about the middle of the uncovered part).
 #[derive(Resource, Debug, Default)]
@@ -99,23 +97,6 @@ fn start_mode(
         return;
     }
     next.set(ViewMode::Globe);
-    // Starting on the globe, the flat map is not drawn until the first switch, so its
-    // pipelines would compile only then (a few frames without lines). A one-pixel 2D camera
-    // under the top bar keeps drawing the map layer so they are ready.
-    commands.spawn((
-        Name::new("map warm-up camera"),
-        Camera2d,
-        Camera {
-            order: -1,
-            viewport: Some(bevy::camera::Viewport {
-                physical_position: UVec2::ZERO,
-                physical_size: UVec2::ONE,
-                ..default()
-            }),
-            ..default()
-        },
-        RenderLayers::layer(MAP_LAYER),
-    ));
     let size = [settings.size[0] as f64, settings.size[1] as f64];
     let insets = settings.startup_insets();
     let start = if settings.view_given {
@@ -250,17 +231,23 @@ fn follow(
     *projector = Projector::Globe(*g, vp);
 }
 
-fn enter_globe(mut cam2: Single<Cam2dLayers, Only2d>) {
-    let (ref mut c, ref mut layers) = *cam2;
-    c.clear_color = ClearColorConfig::None;
-    **layers = RenderLayers::layer(OVERLAY_LAYER);
+/// The flat map's camera draws into one pixel under the top bar while the globe shows (its
+/// pipelines stay compiled, so the switch back shows at once), over the globe, clearing
+/// nothing.
+fn enter_globe(mut base: Single<&mut Camera, BaseOnly>) {
+    base.clear_color = ClearColorConfig::None;
+    base.viewport = Some(bevy::camera::Viewport {
+        physical_position: UVec2::ZERO,
+        physical_size: UVec2::ONE,
+        ..default()
+    });
 }
 
 fn enter_map(
     insets: Res<MapInsets>,
     mut pending: ResMut<PendingZoom>,
     mut cam3: Single<&mut Camera, With<GlobeCam>>,
-    mut cam2: Single<Cam2dLayers, Only2d>,
+    mut base: Single<&mut Camera, BaseOnly>,
     mut cam: ResMut<MapCamera>,
     globe: Option<Res<GlobeCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -272,9 +259,8 @@ fn enter_map(
         physical_size: UVec2::ONE,
         ..default()
     });
-    let (ref mut c, ref mut layers) = *cam2;
-    c.clear_color = ClearColorConfig::Default;
-    **layers = RenderLayers::from_layers(&[MAP_LAYER, OVERLAY_LAYER]);
+    base.clear_color = ClearColorConfig::Default;
+    base.viewport = None;
     if let Some(g) = globe {
         let size = window_size(&window);
         cam.current = map_for(&g.current, size, insets.0, &cam.proj());

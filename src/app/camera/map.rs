@@ -2,6 +2,7 @@
 //! views and fly-to requests. Motion is eased towards a target view so it is smooth; the map
 //! cannot be lost off-screen.
 
+use bevy::camera::visibility::RenderLayers;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
@@ -19,9 +20,18 @@ use crate::core::globe::{GlobeView, map_for};
 use crate::core::projection::{MapKind, MapProjection, Projection as _};
 use crate::core::view::{Insets, MAX_ZOOM, MIN_ZOOM, MapView, fit_points, km_per_px, map_bounds};
 
-/// The map's 2D camera (labels, markers, panels; the flat map in map mode).
+/// The map's 2D camera for what lies over the map: labels (with their halos), city dots,
+/// event markers and the panels. Drawn after [`MapBaseCam`], so no line of the map crosses a
+/// name.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct MapCam;
+
+/// The 2D camera that draws the flat map itself (fills, lines, the user's layers, routes),
+/// under [`MapCam`]'s labels: a child of it, with its projection copied every time it
+/// changes. On the globe it keeps drawing into one pixel under the top bar, so its pipelines
+/// stay compiled for the switch back.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct MapBaseCam;
 
 /// Where the camera is and where it is going.
 #[derive(Resource, Debug, Clone, Copy)]
@@ -151,17 +161,22 @@ pub fn home_view(
 
 /// Adds the camera, its input, the requests it answers and its easing.
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_camera).add_systems(
-        Update,
-        (
-            keyboard_and_mouse
-                .run_if(not_presenting)
-                .in_set(AppSystems::Input),
-            (go_home, show_view, fly_to, ease)
-                .chain()
-                .in_set(AppSystems::Camera),
-        ),
-    );
+    app.add_systems(Startup, spawn_camera)
+        .add_systems(
+            Update,
+            (
+                keyboard_and_mouse
+                    .run_if(not_presenting)
+                    .in_set(AppSystems::Input),
+                (go_home, show_view, fly_to, ease)
+                    .chain()
+                    .in_set(AppSystems::Camera),
+            ),
+        )
+        .add_systems(
+            PostUpdate,
+            match_base.before(bevy::camera::CameraUpdateSystems),
+        );
 }
 
 fn spawn_camera(mut commands: Commands, settings: Res<Settings>) {
@@ -172,19 +187,49 @@ fn spawn_camera(mut commands: Commands, settings: Res<Settings>) {
     commands.insert_resource(MapInsets(settings.startup_insets()));
     commands.insert_resource(MapCamera::new(view, kind, settings.screenshot.is_some()));
     commands.insert_resource(Projector::Map(view, kind));
-    commands.spawn((
-        Camera2d,
-        MapCam,
-        // The egui panels are drawn by this camera.
-        bevy_egui::PrimaryEguiContext,
-        // Drawn after the globe's 3D camera; sees the map and the overlays (labels, markers).
-        Camera {
-            order: 1,
-            ..default()
-        },
-        bevy::camera::visibility::RenderLayers::from_layers(&[MAP_LAYER, OVERLAY_LAYER]),
-        Transform::from_xyz(view.center[0] as f32, view.center[1] as f32, 100.0),
-    ));
+    commands
+        .spawn((
+            Camera2d,
+            MapCam,
+            // The egui panels are drawn by this camera.
+            bevy_egui::PrimaryEguiContext,
+            // Drawn last, over the globe's 3D camera and the flat map's camera: the overlays
+            // (labels, markers). Lines drawn by the map's camera are gizmos, which a 2D camera
+            // draws after all its meshes and text; on their own camera they stay under names.
+            Camera {
+                order: 2,
+                clear_color: ClearColorConfig::None,
+                ..default()
+            },
+            RenderLayers::layer(OVERLAY_LAYER),
+            Transform::from_xyz(view.center[0] as f32, view.center[1] as f32, 100.0),
+        ))
+        .with_children(|c| {
+            c.spawn((
+                Name::new("flat map camera"),
+                Camera2d,
+                MapBaseCam,
+                Camera {
+                    order: 1,
+                    ..default()
+                },
+                RenderLayers::layer(MAP_LAYER),
+            ));
+        });
+}
+
+/// Gives the flat map's camera the labels' camera's projection (its position it takes as a
+/// child).
+fn match_base(
+    top: Query<&Projection, (With<MapCam>, Changed<Projection>)>,
+    mut base: Query<&mut Projection, (With<MapBaseCam>, Without<MapCam>)>,
+) {
+    let Ok(p) = top.single() else {
+        return;
+    };
+    for mut b in &mut base {
+        *b = p.clone();
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

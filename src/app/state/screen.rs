@@ -16,10 +16,11 @@ pub const EVENT_LIST_W: f32 = 340.0;
 /// Width of the event card (pixels), kept clear when flying to an event.
 pub const CARD_W: f32 = 360.0;
 
-/// Render layer of the flat map (drawn by the 2D camera in map mode only).
+/// Render layer of the flat map: fills, lines, the user's layers, routes (drawn by the flat
+/// map's camera, in map mode only, under the overlay).
 pub const MAP_LAYER: usize = 0;
-/// Render layer of labels, city dots and event markers (drawn by the 2D camera in both modes,
-/// positioned through the [`Projector`]).
+/// Render layer of labels, city dots and event markers (drawn by the overlay camera in both
+/// modes, after the map or the globe, positioned through the [`Projector`]).
 pub const OVERLAY_LAYER: usize = 1;
 /// Render layer of the globe (drawn by the 3D camera).
 pub const GLOBE_LAYER: usize = 2;
