@@ -1620,3 +1620,165 @@ fn the_globes_mdl_shows_one_set_of_dashes_cut_for_the_scale() {
     assert_eq!(far, [want_far], "pulled back");
     assert!(want_far > want_close, "{want_close} km, then {want_far} km");
 }
+
+#[test]
+fn the_flat_map_is_drawn_under_the_names_by_its_own_camera() {
+    use bevy::camera::visibility::RenderLayers;
+    use dateline::app::camera::map::MapBaseCam;
+    use dateline::app::render::labels::MapLabel;
+    use dateline::app::state::screen::{MAP_LAYER, OVERLAY_LAYER};
+    let mut app = full_app("korea");
+    app.world_mut().resource_mut::<MapCamera>().instant = true;
+    let cams = |app: &mut App| {
+        let mut q = app.world_mut().query::<(
+            &Camera,
+            &RenderLayers,
+            &bevy::camera::Projection,
+            Has<MapCam>,
+            Has<MapBaseCam>,
+        )>();
+        let mut top = None;
+        let mut base = None;
+        for (c, l, p, is_top, is_base) in q.iter(app.world()) {
+            let scale = match p {
+                bevy::camera::Projection::Orthographic(o) => o.scale,
+                _ => f32::NAN,
+            };
+            let v = (c.order, l.clone(), scale, c.viewport.clone(), c.clear_color);
+            if is_top {
+                top = Some(v);
+            } else if is_base {
+                base = Some(v);
+            }
+        }
+        (top.unwrap(), base.unwrap())
+    };
+    let (top, base) = cams(&mut app);
+    // The map's fills and lines (gizmos, drawn after all of a camera's meshes and text) on a
+    // camera drawn first; the names, dots and markers on the one drawn over it.
+    assert!(base.0 < top.0, "map camera {} vs labels' {}", base.0, top.0);
+    assert_eq!(base.1, RenderLayers::layer(MAP_LAYER));
+    assert_eq!(top.1, RenderLayers::layer(OVERLAY_LAYER));
+    assert!(matches!(top.4, ClearColorConfig::None));
+    assert!(matches!(base.4, ClearColorConfig::Default));
+    assert!(base.3.is_none());
+    // Names are on the overlay; the lines on the map's layer (no layer: layer 0).
+    let mut names = app
+        .world_mut()
+        .query_filtered::<Option<&RenderLayers>, With<MapLabel>>();
+    let layers: Vec<_> = names.iter(app.world()).collect();
+    assert!(!layers.is_empty());
+    assert!(
+        layers
+            .iter()
+            .all(|l| l.is_some_and(|l| *l == RenderLayers::layer(OVERLAY_LAYER)))
+    );
+    let mut lines = app
+        .world_mut()
+        .query_filtered::<Option<&RenderLayers>, With<LineLayerTag>>();
+    assert!(
+        lines
+            .iter(app.world())
+            .all(|l| l.is_none_or(|l| *l == RenderLayers::layer(MAP_LAYER)))
+    );
+    // Zooming, both cameras take the same scale.
+    press(&mut app, KeyCode::Equal);
+    app.update();
+    let (top2, base2) = cams(&mut app);
+    assert!(top2.2 < top.2, "zoomed in: {} vs {}", top2.2, top.2);
+    assert_eq!(base2.2, top2.2);
+    // On the globe the map's camera draws one pixel and clears nothing; back, all of it.
+    press(&mut app, KeyCode::KeyG);
+    app.update();
+    app.update();
+    let (_, base3) = cams(&mut app);
+    assert!(matches!(base3.4, ClearColorConfig::None));
+    assert_eq!(
+        base3.3.map(|v| v.physical_size),
+        Some(UVec2::ONE),
+        "on the globe"
+    );
+    press(&mut app, KeyCode::KeyG);
+    app.update();
+    app.update();
+    let (_, base4) = cams(&mut app);
+    assert!(matches!(base4.4, ClearColorConfig::Default));
+    assert!(base4.3.is_none());
+}
+
+#[test]
+fn water_names_are_slanted_once_however_often_they_move() {
+    use bevy::transform::TransformPlugin;
+    use dateline::app::render::labels::{SLANT, Slanted, slant, slant_matrix};
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, TransformPlugin))
+        .add_systems(
+            PostUpdate,
+            slant.after(bevy::transform::TransformSystems::Propagate),
+        );
+    let name = app
+        .world_mut()
+        .spawn((
+            Slanted,
+            Transform::from_xyz(100.0, 50.0, 0.0).with_scale(Vec3::splat(2.0)),
+        ))
+        .with_children(|c| {
+            c.spawn(Transform::from_xyz(1.8, 0.0, -0.01));
+        })
+        .id();
+    let child = app.world().entity(name).get::<Children>().unwrap()[0];
+    let shear_of = |app: &App, e: Entity| {
+        let m = app
+            .world()
+            .entity(e)
+            .get::<GlobalTransform>()
+            .unwrap()
+            .affine();
+        // x grows with y by SLANT (in the name's own units, scaled with it).
+        m.matrix3.y_axis.x / m.matrix3.y_axis.y
+    };
+    for frame in 0..4 {
+        app.update();
+        for e in [name, child] {
+            let k = shear_of(&app, e);
+            assert!((k - SLANT).abs() < 1e-5, "frame {frame}: {k}");
+        }
+        // The child (the halo, a stroke) keeps its place beside the slanted name.
+        let g = *app.world().entity(name).get::<GlobalTransform>().unwrap();
+        let want = GlobalTransform::from(g.affine()).transform_point(Vec3::new(1.8, 0.0, -0.01));
+        let got = app
+            .world()
+            .entity(child)
+            .get::<GlobalTransform>()
+            .unwrap()
+            .translation();
+        assert!(
+            (got - want).length() < 1e-4,
+            "frame {frame}: {got} vs {want}"
+        );
+    }
+    // Moved (as labels are on every pan): slanted once again, not twice.
+    app.world_mut()
+        .entity_mut(name)
+        .get_mut::<Transform>()
+        .unwrap()
+        .translation
+        .x = 300.0;
+    for _ in 0..3 {
+        app.update();
+        for e in [name, child] {
+            assert!((shear_of(&app, e) - SLANT).abs() < 1e-5);
+        }
+    }
+    let g = app
+        .world()
+        .entity(name)
+        .get::<GlobalTransform>()
+        .unwrap()
+        .affine();
+    let want = Transform::from_xyz(300.0, 50.0, 0.0)
+        .with_scale(Vec3::splat(2.0))
+        .compute_affine()
+        * slant_matrix();
+    assert!(g.abs_diff_eq(want, 1e-4), "{g:?}");
+}

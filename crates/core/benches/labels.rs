@@ -33,6 +33,7 @@ fn candidates(n: usize) -> Vec<Candidate> {
             side: Side::Any,
             leader: false,
             shrink: 1.0,
+            beside: false,
         })
         .collect()
 }

@@ -213,6 +213,18 @@ impl GroundIndex {
         })
     }
 
+    /// Whether any land of country `home` touches a box `[x0, y0, x1, y1]` of the plane.
+    pub fn box_touches(&self, b: [f64; 4], home: u16) -> bool {
+        self.cols != 0
+            && self.cells(b).any(|cell| {
+                let (s, e) = (self.starts[cell] as usize, self.starts[cell + 1] as usize);
+                self.items[s..e].iter().any(|&ti| {
+                    let (t, country) = &self.tris[ti as usize];
+                    *country == home && touches(&t.map(|q| q.map(f64::from)), b)
+                })
+            })
+    }
+
     /// Whether a box `[x0, y0, x1, y1]` of the plane lies on the Earth, at points an eighth of
     /// the box apart (the world map's rim, the conic's seam far from the region).
     pub fn box_on_earth(&self, b: [f64; 4]) -> bool {

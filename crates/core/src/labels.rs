@@ -138,6 +138,9 @@ pub enum Side {
     Inside(u16),
     /// Water only (seas, straits, bays, oceans).
     Water,
+    /// Beside its own country over the water: touching its land, the rest water (the
+    /// story's countries where the country is too narrow for its name).
+    Beside(u16),
 }
 
 impl Side {
@@ -150,6 +153,13 @@ impl Side {
                 centre == Ground::Land(c) && all.all(|g| g == Ground::Water || g == Ground::Land(c))
             }
             Side::Water => centre == Ground::Water && all.all(|g| g == Ground::Water),
+            Side::Beside(c) => {
+                let mut home = centre == Ground::Land(c);
+                all.all(|g| {
+                    home |= g == Ground::Land(c);
+                    g == Ground::Water || g == Ground::Land(c)
+                }) && home
+            }
         }
     }
 }
@@ -188,6 +198,7 @@ pub fn flat_map_sides<'a>(
             Side::HomeOrWater(c) => ground.box_clear(plane, Some(c)),
             Side::Inside(c) => centre() == Ground::Land(c) && ground.box_clear(plane, Some(c)),
             Side::Water => centre() == Ground::Water && ground.box_clear(plane, None),
+            Side::Beside(c) => ground.box_clear(plane, Some(c)) && ground.box_touches(plane, c),
         }
     }
 }
@@ -449,6 +460,18 @@ pub fn side_of(atlas: &Atlas, i: usize) -> Side {
     }
 }
 
+/// The side a place's name may keep where it fits nowhere on its own: beside its country
+/// over the water, for the story's countries (always named); `None` for the rest.
+pub fn beside_of(atlas: &Atlas, i: usize) -> Option<Side> {
+    let p = atlas.places.get(i)?;
+    let iso = atlas.country(p.country.as_deref()?)?.iso3.as_str();
+    if kind_of(p)? == LabelKind::Country && STORY_COUNTRIES.contains(&iso) {
+        off_side(side_of(atlas, i))
+    } else {
+        None
+    }
+}
+
 /// Builds the label sources for the atlas's places in a language.
 pub fn sources(
     atlas: &Atlas,
@@ -637,6 +660,9 @@ pub enum Pos {
     DownLeft(u8),
     /// An area label moved off its anchor (index into [`SHIFTS`]).
     Shifted(u8),
+    /// A story country's name set off over the water beside it, with a leader line (index
+    /// into [`OFF_SHIFTS`]).
+    Off(u8),
 }
 
 /// Moves tried for area labels (countries, seas) when the centre is taken, as fractions of
@@ -658,6 +684,24 @@ pub const SHIFTS: [(f64, f64); 14] = [
     (0.0, 3.6),
 ];
 
+/// Where a story country's name goes, with a leader line, where it fits neither inside
+/// nor touching its land: off over the water, as fractions of the name's width and height
+/// from the country's point.
+pub const OFF_SHIFTS: [(f64, f64); 12] = [
+    (1.1, 0.0),
+    (-1.1, 0.0),
+    (0.9, -1.3),
+    (0.9, 1.3),
+    (-0.9, -1.3),
+    (-0.9, 1.3),
+    (0.0, -1.8),
+    (0.0, 1.8),
+    (1.5, 0.0),
+    (-1.5, 0.0),
+    (1.3, -1.8),
+    (1.3, 1.8),
+];
+
 /// Gaps between a dot and its label: close, then clear of an event marker on the same place,
 /// then clear of markers next to it; the last two (from [`LEADER_GAP`]) are far enough for a
 /// leader line, for capitals and places of the news that fit nowhere nearer on their side.
@@ -677,6 +721,7 @@ impl Pos {
             | Pos::DownRight(i)
             | Pos::UpLeft(i)
             | Pos::DownLeft(i) => i >= LEADER_GAP,
+            Pos::Off(_) => true,
             Pos::Center | Pos::Shifted(_) => false,
         }
     }
@@ -787,8 +832,12 @@ pub fn rect_at(pos: Pos, anchor: [f64; 2], size: [f64; 2]) -> Rect {
             let d = g(i) * 0.7;
             [x - d - w, y + d, x - d, y + d + h]
         }
-        Pos::Shifted(i) => {
-            let (fx, fy) = SHIFTS[i as usize];
+        Pos::Shifted(i) | Pos::Off(i) => {
+            let (fx, fy) = if let Pos::Off(_) = pos {
+                OFF_SHIFTS[i as usize]
+            } else {
+                SHIFTS[i as usize]
+            };
             let (cx, cy) = (x + fx * w, y + fy * h);
             [cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0]
         }
@@ -814,6 +863,28 @@ pub struct Candidate {
     pub leader: bool,
     /// The scale it may shrink to where it fits nowhere at full size (1: it may not).
     pub shrink: f64,
+    /// Whether, fitting nowhere inside its area, it may sit beside it over the water (the
+    /// story's countries, which are always named: NORTH KOREA off the peninsula where the
+    /// peninsula is a few pixels wide). Its letters still never touch another country.
+    pub beside: bool,
+}
+
+/// The side a name keeps where it fits nowhere on its own ([`Candidate::beside`]): a
+/// country's name over the water beside it, touching only its own land.
+pub fn beside_side(side: Side) -> Option<Side> {
+    match side {
+        Side::Inside(home) => Some(Side::Beside(home)),
+        _ => None,
+    }
+}
+
+/// The side a name keeps set off beside its country with a leader line: its own land or
+/// water, never another country's (and the loosest rule a story country's name keeps).
+pub fn off_side(side: Side) -> Option<Side> {
+    match side {
+        Side::Inside(home) => Some(Side::HomeOrWater(home)),
+        _ => None,
+    }
 }
 
 /// How small the names of the story's countries may get where a view shows only a strip of
@@ -831,6 +902,8 @@ pub struct Placed {
     pub rect: Rect,
     /// Its size relative to its font's (below 1 where it had to shrink).
     pub scale: f64,
+    /// The point it names on screen (a leader line starts there, see [`Pos::has_leader`]).
+    pub anchor: [f64; 2],
 }
 
 /// The candidates for a view: sources that may show at this zoom with anchors on screen.
@@ -870,6 +943,7 @@ pub fn candidates_by(
                 side: s.side,
                 leader: s.leader,
                 shrink: s.shrink(),
+                beside: s.always,
             })
         })
         .collect()
@@ -958,6 +1032,7 @@ pub fn add_always_named(
                 side: s.side,
                 leader: false,
                 shrink: s.shrink(),
+                beside: s.always,
             });
         }
     }
@@ -1079,6 +1154,17 @@ impl Occupancy for Vec<Rect> {
 }
 
 /// The placement itself, over any [`Occupancy`]: `new` makes an empty one.
+/// The country a side rule keeps a name on (`u16::MAX` for none).
+fn home_of(side: Side) -> u16 {
+    match side {
+        Side::HomeOrWater(c) | Side::Inside(c) | Side::Beside(c) => c,
+        Side::Any | Side::Water => u16::MAX,
+    }
+}
+
+/// The rank a story country's name is moved up to when it found no place in its turn.
+pub const BESIDE_EARLY_RANK: f64 = 0.85;
+
 fn place_with<O: Occupancy>(
     cands: &[Candidate],
     bounds: Rect,
@@ -1086,6 +1172,47 @@ fn place_with<O: Occupancy>(
     prev: &HashMap<usize, Pos>,
     sides: &dyn Fn(Side, &Rect) -> bool,
     new: impl Fn() -> O,
+) -> Vec<Placed> {
+    let first = place_pass(cands, bounds, obstacles, prev, sides, &new);
+    // The story's countries are always named: one that found no place in its turn (the
+    // places of the news and capitals took the sea beside a narrow country) goes before
+    // them, if that loses none of the capitals and places of the news placed before.
+    let missing: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].beside && !first.iter().any(|p| p.id == cands[i].id))
+        .collect();
+    if missing.is_empty() {
+        return first;
+    }
+    let kept: Vec<&Candidate> = first
+        .iter()
+        .filter_map(|p| cands.iter().find(|c| c.id == p.id && c.leader))
+        .collect();
+    let mut best = first;
+    let mut trial = cands.to_vec();
+    for i in missing {
+        let rank = trial[i].rank;
+        trial[i].rank = BESIDE_EARLY_RANK;
+        let out = place_pass(&trial, bounds, obstacles, prev, sides, &new);
+        let has = |id: usize| out.iter().any(|p| p.id == id);
+        // Its own capital may give way to it (a small country is named before its capital
+        // where there is room for only one); nothing else may.
+        let own = |c: &Candidate| c.side == Side::HomeOrWater(home_of(cands[i].side));
+        if has(cands[i].id) && kept.iter().all(|c| has(c.id) || (own(c) && c.dot)) {
+            best = out;
+        } else {
+            trial[i].rank = rank;
+        }
+    }
+    best
+}
+
+fn place_pass<O: Occupancy>(
+    cands: &[Candidate],
+    bounds: Rect,
+    obstacles: &[Rect],
+    prev: &HashMap<usize, Pos>,
+    sides: &dyn Fn(Side, &Rect) -> bool,
+    new: &impl Fn() -> O,
 ) -> Vec<Placed> {
     // Obstacles (panels, event markers) block label text; a city's dot may sit under an
     // event marker on the same place, so dots are tested against labels only.
@@ -1110,11 +1237,53 @@ fn place_with<O: Occupancy>(
         } else {
             &[1.0]
         };
-        'scales: for &scale in scales {
+        // Inside its area, at full size then smaller; then (the story's countries) touching
+        // it over the water, then off over the water with a leader line.
+        let stages: Vec<(Side, Vec<Pos>)> = std::iter::once((c.side, positions(c, prev).collect()))
+            .chain(
+                beside_side(c.side)
+                    .filter(|_| c.beside)
+                    .into_iter()
+                    .flat_map(|b| {
+                        let home = home_of(b);
+                        [
+                            (b, AREA_POSITIONS.to_vec()),
+                            (
+                                off_side(c.side).unwrap_or(Side::HomeOrWater(home)),
+                                (0..OFF_SHIFTS.len() as u8).map(Pos::Off).collect(),
+                            ),
+                        ]
+                    }),
+            )
+            .collect();
+        'scales: for (side, poss, &scale) in stages
+            .iter()
+            .flat_map(|(side, poss)| scales.iter().map(move |s| (*side, poss, s)))
+        {
             let size = [c.size[0] * scale, c.size[1] * scale];
-            for pos in positions(c, prev) {
+            for &pos in poss {
                 let r = rect_at(pos, c.anchor, size);
-                if inside(&r, &bounds) && !taken.hits(&r) && !blocked.hits(&r) && sides(c.side, &r)
+                // A name set off with a leader: the leader crosses only its own land or
+                // water (never another country on the way), tested every 3 px from 6 px off
+                // the point it names.
+                let leader_clear = || {
+                    let to = nearest_point(&r, c.anchor);
+                    let (dx, dy) = (to[0] - c.anchor[0], to[1] - c.anchor[1]);
+                    let len = (dx * dx + dy * dy).sqrt();
+                    let n = (len / 3.0).ceil() as usize;
+                    // From two steps off the point (where the leader is drawn from).
+                    (2..n).all(|k| {
+                        let t = k as f64 / n as f64;
+                        let [x, y] = [c.anchor[0] + dx * t, c.anchor[1] + dy * t];
+                        // (A small box: the side rule tests a box's middle part.)
+                        sides(side, &[x - 3.0, y - 3.0, x + 3.0, y + 3.0])
+                    })
+                };
+                if inside(&r, &bounds)
+                    && !taken.hits(&r)
+                    && !blocked.hits(&r)
+                    && sides(side, &r)
+                    && (c.dot || !pos.has_leader() || leader_clear())
                 {
                     taken.insert(r);
                     if let Some(d) = dot {
@@ -1125,6 +1294,7 @@ fn place_with<O: Occupancy>(
                         pos,
                         rect: r,
                         scale,
+                        anchor: c.anchor,
                     });
                     break 'scales;
                 }
@@ -1226,8 +1396,27 @@ mod tests {
             if s.side != Side::Any {
                 sided += 1;
             }
+            let beside =
+                s.always && off_side(s.side).is_some_and(|b| keeps_side(b, &p.rect, &ground, 1.0));
+            // A leader from a country's point crosses only its land or water.
+            if let (Pos::Off(_), Side::Inside(home)) = (p.pos, s.side) {
+                let to = nearest_point(&p.rect, p.anchor);
+                for k in 3..20 {
+                    let t = k as f64 / 20.0;
+                    let q = [
+                        p.anchor[0] + (to[0] - p.anchor[0]) * t,
+                        p.anchor[1] + (to[1] - p.anchor[1]) * t,
+                    ];
+                    let g = ground(q);
+                    assert!(
+                        g == Ground::Water || g == Ground::Land(home),
+                        "{what}: the leader of {:?} crosses {g:?} at {q:?}",
+                        s.text
+                    );
+                }
+            }
             assert!(
-                keeps_side(s.side, &p.rect, &ground, 1.0),
+                keeps_side(s.side, &p.rect, &ground, 1.0) || beside,
                 "{what}: {:?} ({:?}, {:?}) crosses onto {:?}",
                 s.text,
                 s.kind,
@@ -1240,6 +1429,7 @@ mod tests {
                             *g != Ground::Water && *g != Ground::Land(c),
                         Side::Water => *g != Ground::Water,
                         Side::Any => *g == Ground::Off,
+                        Side::Beside(c) => *g != Ground::Water && *g != Ground::Land(c),
                     })
                     .map(|g| match g {
                         Ground::Land(c) => atlas.countries[c as usize].iso3.clone(),
@@ -1308,9 +1498,9 @@ mod tests {
                     "{lang:?} korea lacks {want}: {n:?}"
                 );
             }
-            // The story's countries are named when on screen (Russia shows here only as a
-            // strip round Vladivostok, too small for its name on its side).
-            for want in ["North Korea", "South Korea", "China", "Japan"] {
+            // The story's countries are named when on screen (Russia, a strip round
+            // Vladivostok here, beside it over the sea where it is too narrow).
+            for want in ["North Korea", "South Korea", "China", "Japan", "Russia"] {
                 assert!(
                     n.iter().any(|x| x == want),
                     "{lang:?} korea lacks the country {want}: {n:?}"
@@ -1333,22 +1523,32 @@ mod tests {
             );
             assert_no_overlap(&placed, "region");
             let n = names(&atlas, &placed);
-            for want in ["Moscow", "Kyiv", "Kursk", "Vladivostok", "Beijing", "Tokyo"] {
+            // The two Koreas are about 30 px wide here, full of the story's places: their
+            // names sit beside them over the sea. (With both languages UKRAINE over
+            // 우크라이나 takes the room of Kyiv's name: a country's name goes before its
+            // capital's where there is room for one.)
+            let kyiv = if lang == Lang::Both {
+                "Ukraine"
+            } else {
+                "Kyiv"
+            };
+            for want in [
+                "Moscow",
+                kyiv,
+                "Kursk",
+                "Vladivostok",
+                "Beijing",
+                "Tokyo",
+                "North Korea",
+                "South Korea",
+            ] {
                 assert!(
                     n.iter().any(|x| x == want),
                     "{lang:?} region lacks {want}: {n:?}"
                 );
             }
-            // (The two Koreas are about 30 px wide here, full of the story's places: their
-            // names show from the Korea view on.)
-            // With both languages, UKRAINE over 우크라이나 is too wide for Ukraine between
-            // Kyiv, Kharkiv and Kursk at this scale.
-            let ukraine = if lang == Lang::Both {
-                "Russia"
-            } else {
-                "Ukraine"
-            };
-            for want in ["China", "Russia", "Japan", "Mongolia", ukraine] {
+            // Every one of the story's countries is named.
+            for want in ["China", "Russia", "Japan", "Mongolia", "Ukraine"] {
                 assert!(
                     n.iter().any(|x| x == want),
                     "{lang:?} region lacks the country {want}: {n:?}"
@@ -1577,6 +1777,7 @@ mod tests {
                 },
                 leader: false,
                 shrink: 1.0,
+                beside: false,
             })
             .collect();
         let bounds = [0.0, 0.0, 1920.0, 1080.0];

@@ -15,6 +15,7 @@ pub mod graticule;
 pub mod ground;
 pub mod labels;
 pub mod lesson;
+pub mod line_label;
 pub mod markers;
 pub mod model;
 pub mod problem;

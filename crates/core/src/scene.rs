@@ -168,11 +168,20 @@ pub struct SceneLabel {
     pub lat: f64,
     /// Anchor pixel (origin top-left).
     pub anchor: [f64; 2],
-    /// Pixel rectangle `[left, top, right, bottom]` reserved for it (no two overlap).
+    /// Pixel rectangle `[left, top, right, bottom]` reserved for it (no two overlap); for a
+    /// name set along a line, its box before turning by `angle` about the centre.
     pub rect: [f64; 4],
+    /// The angle its text is turned by, in degrees, clockwise on screen (0: straight; a name
+    /// set along a line).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub angle: f64,
     /// Size of the text as laid out by the renderer (fits inside `rect`).
     pub text_size: Option<[f64; 2]>,
     /// The font size it is drawn at, in pixels.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub font_px: Option<f64>,
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }

@@ -20,11 +20,13 @@ use crate::app::state::screen::{OVERLAY_LAYER, Projector, UiLayout, window_size}
 use crate::app::state::settings::AtlasData;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
+use crate::core::atlas::LineKind;
 use crate::core::ground::Ground;
 use crate::core::labels::{
-    self, DOT_PX, LabelKind, LabelSource, MapStyle, Pos, SIDE_STEP_PX, Side, TextMeasure,
+    self, DOT_PX, LabelKind, LabelSource, MapStyle, Placed, Pos, SIDE_STEP_PX, Side, TextMeasure,
     add_always_named, candidates_by, flat_map_sides, nearest_point, place, sampled_sides,
 };
+use crate::core::line_label::{mdl_name, place_along};
 use crate::core::markers::disc;
 use crate::core::model::Lang;
 use crate::core::projection::{Lcc, MapKind, Projection as MapProjection};
@@ -84,6 +86,16 @@ pub struct MapLabel(pub usize);
 #[derive(Component)]
 struct Halo;
 
+/// A label set slanted, like italic type (water names: seas, bays, straits, rivers). The
+/// bundled font has no italic face and Bevy draws no synthetic oblique, so the text is
+/// sheared where it is drawn: its global transform, and its children's (the strokes and the
+/// halo), get [`SLANT`] after transform propagation.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Slanted;
+
+/// The slant of water names: x moves by this much of y (about 11°, as italic type).
+pub const SLANT: f32 = 0.2;
+
 type DotParts = (&'static mut Transform, &'static mut Visibility);
 type DotFilter = (With<CityDot>, Without<MapLabel>);
 
@@ -126,7 +138,44 @@ pub(super) fn plugin(app: &mut App) {
         (layout_labels, draw_leaders, draw_highlight)
             .chain()
             .in_set(AppSystems::Layers),
+    )
+    .add_systems(
+        PostUpdate,
+        slant
+            .after(bevy::transform::TransformSystems::Propagate)
+            .before(bevy::camera::visibility::VisibilitySystems::CheckVisibility),
     );
+}
+
+/// A slanted name's transform and its parts.
+type SlantedName = (&'static mut GlobalTransform, &'static Children);
+
+/// The shear of [`SLANT`]: x grows with y.
+pub fn slant_matrix() -> bevy::math::Affine3A {
+    bevy::math::Affine3A::from_mat3(bevy::math::Mat3::from_cols(
+        Vec3::X,
+        Vec3::new(SLANT, 1.0, 0.0),
+        Vec3::Z,
+    ))
+}
+
+/// Slants the water names whose transform propagation has just set again (it does so only
+/// when they moved): the name and, from it, its strokes and halo. Propagation later finds
+/// the children already at the slanted parent's place and leaves them.
+pub fn slant(
+    mut names: Query<SlantedName, (With<Slanted>, Changed<GlobalTransform>)>,
+    mut parts: Query<(&Transform, &mut GlobalTransform), Without<Slanted>>,
+) {
+    let shear = slant_matrix();
+    for (mut g, children) in &mut names {
+        let slanted = GlobalTransform::from(g.affine() * shear);
+        *g = slanted;
+        for child in children {
+            if let Ok((t, mut cg)) = parts.get_mut(*child) {
+                *cg = slanted.mul_transform(*t);
+            }
+        }
+    }
 }
 
 /// The label sources for a language: the atlas's places plus the MDL's label.
@@ -139,11 +188,7 @@ fn build_sources(
     let proj = Lcc::atlas();
     let mut s = labels::sources(&atlas.0, lang, style, measure, &proj);
     if let Some(p) = atlas.0.mdl_label {
-        let text = labels::stacked(
-            lang,
-            "Military Demarcation Line (approximate)",
-            Some("군사분계선 (대략적 위치)"),
-        );
+        let text = mdl_name(lang);
         s.push(LabelSource {
             place: mdl_id(atlas),
             kind: LabelKind::Line,
@@ -155,12 +200,12 @@ fn build_sources(
             text,
             plane: proj.project(p),
             lonlat: p,
-            // After the capitals, the story's places and the islands (Ulleungdo, Dokdo): it
-            // moves out to sea beside the line where the land is full.
-            rank: 1.45,
-            min_zoom: 5.5,
+            // Placed before the other names, along the line (see `layout_labels`); the line
+            // is long enough on screen to carry it from about zoom 7.5.
+            rank: 0.0,
+            min_zoom: 7.0,
             extent_km: None,
-            // Beside the line, never across it: on South Korea's side or over the sea.
+            // Along the line, never across it: on South Korea's side or over the sea.
             side: atlas
                 .0
                 .country_index("KOR")
@@ -256,11 +301,12 @@ fn layout_labels(
     let mdl = mdl_id(&atlas);
     let mdl_on = toggles.line_visible(crate::core::atlas::LineKind::Mdl, view.zoom);
     let zoom = projector.zoom();
+    // The MDL's name is set along the line after the other names (below).
     let mut cands: Vec<_> = candidates_by(&state.sources, zoom, size, |s| {
         projector.pixel(s.lonlat, size)
     })
     .into_iter()
-    .filter(|c| c.id != mdl || mdl_on)
+    .filter(|c| c.id != mdl)
     .collect();
     // What lies under a pixel: exact on the flat maps, through the world map on the globe.
     let world = &atlas.0.ground_world;
@@ -272,9 +318,19 @@ fn layout_labels(
     };
     // The story's countries are named whenever they show, from a point inside what shows.
     add_always_named(&mut cands, &state.sources, zoom, free, &ground_px);
+    // The MDL's name first, along the line on South Korea's side or over the sea where a
+    // stretch of it is long and straight enough; the other names go round it.
+    let mdl_src = state.sources.iter().find(|s| s.place == mdl);
+    let along = mdl_src
+        .filter(|s| mdl_on && zoom >= s.min_zoom)
+        .and_then(|s| {
+            let lines = line_pixels(&atlas, LineKind::Mdl, &projector, size);
+            place_along(&lines, s.size(), free, &[], &obstacles, s.side, &ground_px)
+        });
+    obstacles.extend(along.iter().flat_map(|b| b.cover()));
     // Names stay on their own side of borders and coasts: exactly on the flat maps, at points
     // a few pixels apart on the globe.
-    let placed = match *projector {
+    let mut placed = match *projector {
         Projector::Map(v, kind) => {
             let sides = flat_map_sides(atlas.0.ground(kind), &v, size);
             place(&cands, free, &obstacles, &state.prev, &sides)
@@ -285,6 +341,22 @@ fn layout_labels(
         }
     };
     state.prev = placed.iter().map(|p| (p.id, p.pos)).collect();
+    if let Some(b) = along {
+        placed.push(Placed {
+            id: mdl,
+            pos: Pos::Center,
+            rect: [
+                b.centre[0] - b.size[0] / 2.0,
+                b.centre[1] - b.size[1] / 2.0,
+                b.centre[0] + b.size[0] / 2.0,
+                b.centre[1] + b.size[1] / 2.0,
+            ],
+            scale: 1.0,
+            anchor: b.centre,
+        });
+    }
+    // Turned to lie along its line (the MDL's name), clockwise on screen.
+    let angle_of = |id: usize| along.filter(|_| id == mdl).map_or(0.0, |b| b.angle);
 
     let kpp = km_per_px(view.zoom) as f32;
     let by_id: HashMap<usize, &LabelSource> = state.sources.iter().map(|s| (s.place, s)).collect();
@@ -323,57 +395,63 @@ fn layout_labels(
             let tf = TextFont::from(font.0.clone()).with_font_size(src.font_px as f32);
             let spacing = LetterSpacing::Px((src.tracking_em * src.font_px) as f32);
             let colour = theme::label(src.kind, look.1);
-            commands
-                .spawn((
-                    MapLabel(p.id),
+            // The text in a colour, at a place relative to the name.
+            let part = |colour: Color, at: Transform| {
+                (
                     RenderLayers::layer(OVERLAY_LAYER),
                     Text2d::new(src.text.clone()),
                     tf.clone(),
                     TextLayout::justify(Justify::Center),
                     spacing,
                     TextColor(colour),
+                    at,
+                )
+            };
+            let mut name = commands.spawn((
+                MapLabel(p.id),
+                part(
+                    colour,
                     Transform::from_translation(translation)
                         .with_scale(Vec3::splat(kpp * p.scale as f32)),
-                ))
-                .with_children(|c| {
-                    // The text again, half a pixel to the right, so thin strokes reach their
-                    // full colour (anti-aliased single strokes stay grey); capitals once more,
-                    // heavier (the bundled font has one weight).
-                    let copies: &[f32] = if src.bold { &[0.45, 0.9] } else { &[0.45] };
-                    for dx in copies {
-                        c.spawn((
-                            RenderLayers::layer(OVERLAY_LAYER),
-                            Text2d::new(src.text.clone()),
-                            tf.clone(),
-                            TextLayout::justify(Justify::Center),
-                            spacing,
-                            TextColor(colour),
-                            Transform::from_xyz(*dx, 0.0, 0.005),
-                        ));
-                    }
-                    // A halo: the text in white, 1.8 px around in twelve directions, behind
-                    // the text: wide enough to mask the coasts, borders and rivers under a name.
-                    for k in 0..12 {
-                        let a = k as f32 * std::f32::consts::TAU / 12.0;
-                        let (dx, dy) = (1.8 * a.cos(), 1.8 * a.sin());
-                        c.spawn((
-                            Halo,
-                            RenderLayers::layer(OVERLAY_LAYER),
-                            Text2d::new(src.text.clone()),
-                            tf.clone(),
-                            TextLayout::justify(Justify::Center),
-                            spacing,
-                            TextColor(theme::LABEL_HALO),
-                            Transform::from_xyz(dx, dy, -0.01),
-                        ));
-                    }
-                })
-                .id()
+                ),
+            ));
+            if src.kind == LabelKind::Sea {
+                name.insert(Slanted);
+            }
+            name.with_children(|c| {
+                // The text again, half a pixel to the right, so thin strokes reach their
+                // full colour (anti-aliased single strokes stay grey); capitals once more,
+                // heavier (the bundled font has one weight).
+                let copies: &[f32] = if src.bold { &[0.45, 0.9] } else { &[0.45] };
+                for dx in copies {
+                    c.spawn(part(colour, Transform::from_xyz(*dx, 0.0, 0.005)));
+                }
+                // A halo: the text in white, 1.8 px around in twelve directions, behind
+                // the text: wide enough to mask the coasts, borders and rivers under a name.
+                for k in 0..12 {
+                    let a = k as f32 * std::f32::consts::TAU / 12.0;
+                    let (dx, dy) = (1.8 * a.cos(), 1.8 * a.sin());
+                    c.spawn((
+                        Halo,
+                        part(theme::LABEL_HALO, Transform::from_xyz(dx, dy, -0.01)),
+                    ));
+                }
+            })
+            .id()
         });
         if let Ok((_, mut t, mut v)) = texts.get_mut(entity) {
             t.translation = translation;
             t.scale = Vec3::splat(kpp * p.scale as f32);
+            // The world's y is up: a clockwise turn on screen is a negative one here.
+            t.rotation = Quat::from_rotation_z(-angle_of(p.id) as f32);
             v.set_if_neq(Visibility::Inherited);
+        }
+        // A country's name set off beside it over the sea: a leader from the point it
+        // names (cities' leaders are drawn with their dots below).
+        if !src.kind.has_dot() && p.pos.has_leader() {
+            state
+                .leaders
+                .push((p.anchor, nearest_point(&p.rect, p.anchor)));
         }
         if src.kind.has_dot() {
             let anchor_px = projector.pixel(src.lonlat, size).unwrap_or(centre);
@@ -434,6 +512,7 @@ fn layout_labels(
                 lat: lonlat[1],
                 anchor: projector.pixel(src.lonlat, size).unwrap_or(centre),
                 rect: p.rect,
+                angle: angle_of(p.id).to_degrees(),
                 text_size: None,
                 font_px: Some(src.font_px * p.scale),
             },
@@ -452,6 +531,32 @@ fn layout_labels(
         }
     }
     on_screen.0 = listed;
+}
+
+/// A line layer's polylines on screen (pixels), cut where they leave the globe's face.
+fn line_pixels(
+    atlas: &AtlasData,
+    kind: LineKind,
+    projector: &Projector,
+    size: [f64; 2],
+) -> Vec<Vec<[f64; 2]>> {
+    let mut out = Vec::new();
+    for layer in atlas.0.lines.iter().filter(|l| l.kind == kind) {
+        for l in &layer.lonlat {
+            let mut run = Vec::new();
+            for p in l {
+                match projector.pixel(*p, size) {
+                    Some(px) => run.push(px),
+                    None if run.len() > 1 => out.push(std::mem::take(&mut run)),
+                    None => run.clear(),
+                }
+            }
+            if run.len() > 1 {
+                out.push(run);
+            }
+        }
+    }
+    out
 }
 
 /// Leader lines' gizmo group (on the labels' layer).
