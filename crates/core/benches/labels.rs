@@ -32,6 +32,7 @@ fn candidates(n: usize) -> Vec<Candidate> {
             dot: rnd() < 0.85,
             side: Side::Any,
             leader: false,
+            keep: false,
             shrink: 1.0,
             beside: false,
         })

@@ -284,6 +284,9 @@ pub struct LabelSource {
     /// Whether it may sit away from its dot with a leader line (capitals and places of the
     /// news, which must be named).
     pub leader: bool,
+    /// A name no story country's name displaces when moved up (see [`place`]): the places of
+    /// the news and the story's countries' capitals.
+    pub keep: bool,
     /// Named whenever any of it is on screen (the story's countries): when its own point is
     /// off screen, a point inside the part on screen is used.
     pub always: bool,
@@ -602,6 +605,7 @@ pub fn sources(
             Some(LabelSource {
                 side,
                 leader: kind == LabelKind::Capital || story.is_some(),
+                keep: story.is_some() || (kind == LabelKind::Capital && story_country),
                 always: story_country && kind == LabelKind::Country,
                 place: i,
                 kind,
@@ -861,6 +865,8 @@ pub struct Candidate {
     pub side: Side,
     /// Whether it may sit away from its dot, with a leader line.
     pub leader: bool,
+    /// Whether it is kept when a story country's name is moved up ([`LabelSource::keep`]).
+    pub keep: bool,
     /// The scale it may shrink to where it fits nowhere at full size (1: it may not).
     pub shrink: f64,
     /// Whether, fitting nowhere inside its area, it may sit beside it over the water (the
@@ -942,6 +948,7 @@ pub fn candidates_by(
                 dot: s.kind.has_dot(),
                 side: s.side,
                 leader: s.leader,
+                keep: s.keep,
                 shrink: s.shrink(),
                 beside: s.always,
             })
@@ -1031,6 +1038,7 @@ pub fn add_always_named(
                 dot: false,
                 side: s.side,
                 leader: false,
+                keep: false,
                 shrink: s.shrink(),
                 beside: s.always,
             });
@@ -1176,7 +1184,8 @@ fn place_with<O: Occupancy>(
     let first = place_pass(cands, bounds, obstacles, prev, sides, &new);
     // The story's countries are always named: one that found no place in its turn (the
     // places of the news and capitals took the sea beside a narrow country) goes before
-    // them, if that loses none of the capitals and places of the news placed before.
+    // them, if that loses none of the places of the news and the story's capitals placed
+    // before (other capitals and towns may give way).
     let missing: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].beside && !first.iter().any(|p| p.id == cands[i].id))
         .collect();
@@ -1185,7 +1194,7 @@ fn place_with<O: Occupancy>(
     }
     let kept: Vec<&Candidate> = first
         .iter()
-        .filter_map(|p| cands.iter().find(|c| c.id == p.id && c.leader))
+        .filter_map(|p| cands.iter().find(|c| c.id == p.id && c.keep))
         .collect();
     let mut best = first;
     let mut trial = cands.to_vec();
@@ -1574,7 +1583,15 @@ mod tests {
             );
             assert_no_overlap(&placed, "world");
             let n = names(&atlas, &placed);
-            for want in ["Brasilia", "Canberra", "Washington, D.C."] {
+            // The whole Earth: capitals, and the story's countries named among them.
+            for want in [
+                "Brasilia",
+                "Canberra",
+                "Washington, D.C.",
+                "China",
+                "Russia",
+                "Japan",
+            ] {
                 assert!(
                     n.iter().any(|x| x == want),
                     "{lang:?} world lacks {want}: {n:?}"
@@ -1776,6 +1793,7 @@ mod tests {
                     Side::Any
                 },
                 leader: false,
+                keep: false,
                 shrink: 1.0,
                 beside: false,
             })

@@ -211,6 +211,7 @@ fn build_sources(
                 .country_index("KOR")
                 .map_or(Side::Any, |c| Side::HomeOrWater(c as u16)),
             leader: false,
+            keep: false,
             always: false,
         });
     }
