@@ -1274,7 +1274,8 @@ fn place_pass<O: Occupancy>(
                 let r = rect_at(pos, c.anchor, size);
                 // A name set off with a leader: the leader crosses only its own land or
                 // water (never another country on the way), tested every 3 px from 6 px off
-                // the point it names.
+                // the point it names. The places of the news and the story's capitals, which
+                // are always named, may cross (Hamhung in the region view).
                 let leader_clear = || {
                     let to = nearest_point(&r, c.anchor);
                     let (dx, dy) = (to[0] - c.anchor[0], to[1] - c.anchor[1]);
@@ -1292,7 +1293,7 @@ fn place_pass<O: Occupancy>(
                     && !taken.hits(&r)
                     && !blocked.hits(&r)
                     && sides(side, &r)
-                    && (c.dot || !pos.has_leader() || leader_clear())
+                    && (c.keep || !pos.has_leader() || leader_clear())
                 {
                     taken.insert(r);
                     if let Some(d) = dot {
@@ -1407,8 +1408,11 @@ mod tests {
             }
             let beside =
                 s.always && off_side(s.side).is_some_and(|b| keeps_side(b, &p.rect, &ground, 1.0));
-            // A leader from a country's point crosses only its land or water.
-            if let (Pos::Off(_), Side::Inside(home)) = (p.pos, s.side) {
+            // A leader crosses only the land of what it names or water (the places of the
+            // news and the story's capitals excepted: they are always named).
+            if let (true, false, Side::Inside(home) | Side::HomeOrWater(home)) =
+                (p.pos.has_leader(), s.keep, s.side)
+            {
                 let to = nearest_point(&p.rect, p.anchor);
                 for k in 3..20 {
                     let t = k as f64 / 20.0;
