@@ -8,7 +8,7 @@
 //! jump while the map pans, and takes the first that stays on the free part of the screen and
 //! overlaps no placed label, dot or obstacle. A uniform grid finds the overlaps.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
@@ -1120,19 +1120,42 @@ fn order(cands: &[Candidate]) -> Vec<usize> {
     idx
 }
 
-fn positions<'a>(c: &Candidate, prev: &HashMap<usize, Pos>) -> impl Iterator<Item = Pos> + 'a {
-    let all: &'static [Pos] = if c.dot && c.leader {
+/// The positions a label tries first: round its dot (capitals and places of the news also
+/// further off), or shifts of an area's name.
+fn positions_of(c: &Candidate) -> &'static [Pos] {
+    if c.dot && c.leader {
         &DOT_POSITIONS
     } else if c.dot {
         &DOT_POSITIONS[..NEAR_POSITIONS]
     } else {
         &AREA_POSITIONS
-    };
-    let first = prev.get(&c.id).copied().filter(|p| all.contains(p));
+    }
+}
+
+/// The positions of `all` in order, `first` (a label's previous position) first if it is
+/// one of them.
+fn first_then(all: &'static [Pos], first: Option<Pos>) -> impl Iterator<Item = Pos> {
+    let first = first.filter(|p| all.contains(p));
     first
         .into_iter()
         .chain(all.iter().copied().filter(move |p| Some(*p) != first))
 }
+
+/// A story country's name set off with a leader line: each of [`OFF_SHIFTS`].
+const OFF_POSITIONS: [Pos; 12] = [
+    Pos::Off(0),
+    Pos::Off(1),
+    Pos::Off(2),
+    Pos::Off(3),
+    Pos::Off(4),
+    Pos::Off(5),
+    Pos::Off(6),
+    Pos::Off(7),
+    Pos::Off(8),
+    Pos::Off(9),
+    Pos::Off(10),
+    Pos::Off(11),
+];
 
 /// Where placed rectangles are kept and tested for overlap.
 trait Occupancy {
@@ -1186,15 +1209,17 @@ fn place_with<O: Occupancy>(
     // places of the news and capitals took the sea beside a narrow country) goes before
     // them, if that loses none of the places of the news and the story's capitals placed
     // before (other capitals and towns may give way).
+    let ids = |placed: &[Placed]| placed.iter().map(|p| p.id).collect::<HashSet<usize>>();
+    let named = ids(&first);
     let missing: Vec<usize> = (0..cands.len())
-        .filter(|&i| cands[i].beside && !first.iter().any(|p| p.id == cands[i].id))
+        .filter(|&i| cands[i].beside && !named.contains(&cands[i].id))
         .collect();
     if missing.is_empty() {
         return first;
     }
-    let kept: Vec<&Candidate> = first
+    let kept: Vec<&Candidate> = cands
         .iter()
-        .filter_map(|p| cands.iter().find(|c| c.id == p.id && c.keep))
+        .filter(|c| c.keep && named.contains(&c.id))
         .collect();
     let mut best = first;
     let mut trial = cands.to_vec();
@@ -1202,7 +1227,8 @@ fn place_with<O: Occupancy>(
         let rank = trial[i].rank;
         trial[i].rank = BESIDE_EARLY_RANK;
         let out = place_pass(&trial, bounds, obstacles, prev, sides, &new);
-        let has = |id: usize| out.iter().any(|p| p.id == id);
+        let out_named = ids(&out);
+        let has = |id: usize| out_named.contains(&id);
         // Its own capital may give way to it (a small country is named before its capital
         // where there is room for only one); nothing else may.
         let own = |c: &Candidate| c.side == Side::HomeOrWater(home_of(cands[i].side));
@@ -1246,31 +1272,25 @@ fn place_pass<O: Occupancy>(
         } else {
             &[1.0]
         };
-        // Inside its area, at full size then smaller; then (the story's countries) touching
-        // it over the water, then off over the water with a leader line.
-        let stages: Vec<(Side, Vec<Pos>)> = std::iter::once((c.side, positions(c, prev).collect()))
-            .chain(
-                beside_side(c.side)
-                    .filter(|_| c.beside)
-                    .into_iter()
-                    .flat_map(|b| {
-                        let home = home_of(b);
-                        [
-                            (b, AREA_POSITIONS.to_vec()),
-                            (
-                                off_side(c.side).unwrap_or(Side::HomeOrWater(home)),
-                                (0..OFF_SHIFTS.len() as u8).map(Pos::Off).collect(),
-                            ),
-                        ]
-                    }),
-            )
-            .collect();
-        'scales: for (side, poss, &scale) in stages
-            .iter()
-            .flat_map(|(side, poss)| scales.iter().map(move |s| (*side, poss, s)))
+        // Inside its area (its previous position first), at full size then smaller; then
+        // (the story's countries) touching it over the water, then off over the water with
+        // a leader line.
+        let fallback: [(Side, &'static [Pos], Option<Pos>); 2];
+        let later: &[(Side, &'static [Pos], Option<Pos>)] =
+            match (c.beside, beside_side(c.side), off_side(c.side)) {
+                (true, Some(beside), Some(off)) => {
+                    fallback = [(beside, &AREA_POSITIONS, None), (off, &OFF_POSITIONS, None)];
+                    &fallback
+                }
+                _ => &[],
+            };
+        let stages = std::iter::once((c.side, positions_of(c), prev.get(&c.id).copied()))
+            .chain(later.iter().copied());
+        'scales: for (side, all, first, &scale) in
+            stages.flat_map(|(side, all, first)| scales.iter().map(move |s| (side, all, first, s)))
         {
             let size = [c.size[0] * scale, c.size[1] * scale];
-            for &pos in poss {
+            for pos in first_then(all, first) {
                 let r = rect_at(pos, c.anchor, size);
                 // A name set off with a leader: the leader crosses only its own land or
                 // water (never another country on the way), tested every 3 px from 6 px off
