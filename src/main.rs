@@ -11,10 +11,14 @@ use clap::{Parser, Subcommand};
 
 use dateline::app;
 use dateline::app::state::lesson::LessonSource;
+use dateline::app::state::prefs::{
+    PrefsFile, StoredPrefs, UiPrefs, default_prefs_path, initial_ui_lang,
+};
 use dateline::app::state::settings::{AtlasData, Settings};
 use dateline::app::state::story::Story;
 use dateline::core::atlas::Atlas;
 use dateline::core::events;
+use dateline::core::i18n::UiLang;
 use dateline::core::labels::MapStyle;
 use dateline::core::model::Lang;
 use dateline::core::problem::Severity;
@@ -45,6 +49,10 @@ struct Cli {
     /// Label language: en, ko or both.
     #[arg(long, default_value = "en", value_parser = Lang::parse)]
     lang: Lang,
+    /// Interface language: en or ko (buttons, panels, messages). Default: the one chosen last
+    /// time, else the system's (Korean on a Korean system).
+    #[arg(long, value_name = "LANG", value_parser = UiLang::parse)]
+    ui_lang: Option<UiLang>,
     /// The map's look: atlas (a screen read up close) or projector (large names, stronger
     /// colours, for the back of a classroom). Default: atlas, and projector while presenting
     /// a lesson.
@@ -259,8 +267,25 @@ fn main() -> ExitCode {
         visible: !headless,
         ..default()
     };
+    // The interface language: the command line's, the one kept from last time, or the
+    // system's. Captures and exports neither read nor write the user's settings.
+    let prefs_path = if headless { None } else { default_prefs_path() };
+    let stored = prefs_path
+        .as_deref()
+        .map(StoredPrefs::read)
+        .unwrap_or_default();
+    let locale = if headless {
+        None
+    } else {
+        sys_locale::get_locale()
+    };
+    let ui = UiPrefs {
+        lang: initial_ui_lang(cli.ui_lang, &stored, locale.as_deref()),
+    };
     let exit = App::new()
         .insert_resource(settings)
+        .insert_resource(ui)
+        .insert_resource(PrefsFile(prefs_path))
         .insert_resource(AtlasData(Arc::new(atlas)))
         .insert_resource(Story::new(bundled.events))
         .add_plugins(

@@ -280,8 +280,10 @@ fn file_system_calls_stay_off_the_frame() {
     // those tasks run (files/load.rs, files/browse.rs, files/lessons.rs, files/save_events.rs,
     // export.rs). The
     // capture writes its PNG and scene description when the frame has been taken, and then
-    // exits.
+    // exits. The settings file is read by `main` before the app starts and written on the IO
+    // pool (state/prefs.rs).
     let allowed = [
+        "state/prefs.rs",
         "files/load.rs",
         "files/browse.rs",
         "files/lessons.rs",

@@ -22,6 +22,7 @@ use dateline::app::state::story::{Clock, EventFilters, Selection, Story};
 use dateline::app::ui::files::FileWindows;
 use dateline::core::atlas::{Atlas, LineKind};
 use dateline::core::events;
+use dateline::core::i18n::UiLang;
 use dateline::core::labels::MapStyle;
 use dateline::core::model::Lang;
 use dateline::core::projection::{Lcc, MapKind, Projection};
@@ -1305,6 +1306,7 @@ fn a_lesson_built_from_the_screen_undoes_redoes_and_saves() {
             toggles: w.resource::<LayerToggles>(),
             atlas: &w.resource::<AtlasData>().0,
             story: w.resource::<Story>(),
+            lang: UiLang::En,
         };
         let state = w.resource::<LessonState>();
         let mut l = (**state.lesson.as_ref().unwrap()).clone();
@@ -1419,10 +1421,10 @@ fn an_event_made_in_the_app_is_saved_to_its_file_and_joins_the_timeline() {
         }],
         ..Draft::default()
     };
-    let err = d.event("mine.geojson").unwrap_err();
+    let err = d.event("mine.geojson", UiLang::En).unwrap_err();
     assert!(err[0].contains("month 13"), "{err:?}");
     d.start = "2024-11".into();
-    let e = d.event("mine.geojson").unwrap();
+    let e = d.event("mine.geojson", UiLang::En).unwrap();
     assert_eq!(e.span.start.describe(), "November 2024");
     app.world_mut().write_message(SaveEvents {
         path: path.clone(),
@@ -1490,7 +1492,7 @@ fn an_event_in_a_csv_file_is_edited_and_saved_back_as_csv() {
     let mut d = Draft::of(&e, "class.csv#row3");
     d.title = "Museum visit, with the DMZ".into();
     d.title_ko = "박물관 견학".into();
-    let req = save_request(&d, &path, app.world().resource::<OpenFiles>()).unwrap();
+    let req = save_request(&d, &path, app.world().resource::<OpenFiles>(), UiLang::En).unwrap();
     assert!(!req.new_file, "the open file is written over");
     assert!(req.text.starts_with("id,start,end,title"), "{}", req.text);
     app.world_mut().write_message(req);
@@ -1510,7 +1512,8 @@ fn an_event_in_a_csv_file_is_edited_and_saved_back_as_csv() {
     // An event CSV cannot hold (two sources) is refused with what to do; the file is kept.
     let mut two = d.clone();
     two.sources.push(two.sources[0].clone());
-    let err = save_request(&two, &path, app.world().resource::<OpenFiles>()).unwrap_err();
+    let err =
+        save_request(&two, &path, app.world().resource::<OpenFiles>(), UiLang::En).unwrap_err();
     assert!(
         err[0].contains("several sources") && err[0].contains("GeoJSON"),
         "{err:?}"

@@ -4,7 +4,7 @@
 //! Frames are taken as the capture takes them (the window resized to the size asked for, and
 //! back); files are written on the IO task pool. `--export-lesson DIR` does it headless.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use bevy::prelude::*;
@@ -16,11 +16,14 @@ use crate::app::camera::map::MapCamera;
 use crate::app::render::markers::SceneEvents;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonState};
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::{ExportProgress, ExportRequest};
 use crate::app::state::settings::Settings;
 use crate::app::state::story::Story;
 use crate::app::state::systems::AppSystems;
+use crate::core::i18n::UiLang;
 use crate::core::lesson::{HANDOUT_FONT, HANDOUT_FONT_LICENCE, Slide, handout};
+use crate::core::tr;
 
 /// Frames to let the view, labels and panels settle before each picture (the card's type
 /// fits itself to a long step over a few frames).
@@ -89,6 +92,7 @@ fn headless(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn start(
     mut requests: MessageReader<ExportRequest>,
     mut exporting: ResMut<Exporting>,
@@ -97,6 +101,7 @@ fn start(
     mut cam: ResMut<MapCamera>,
     mut lesson: ResMut<LessonState>,
     mut to_lesson: MessageWriter<LessonRequest>,
+    prefs: Res<UiPrefs>,
 ) {
     for r in requests.read() {
         if exporting.job.is_some() {
@@ -106,7 +111,7 @@ fn start(
             ExportRequest::View { path, size } => (Kind::View(path.clone()), *size),
             ExportRequest::Lesson { dir, size } => {
                 let Some(l) = &lesson.lesson else {
-                    progress.last = Some(Err("no lesson is open to export".into()));
+                    progress.last = Some(Err(tr!(prefs.lang, "export-no-lesson")));
                     continue;
                 };
                 progress.running = Some((0, l.steps.len()));
@@ -173,39 +178,54 @@ impl WindowSize<'_, '_> {
 }
 
 /// Writes a PNG on the IO pool.
-fn write_png(img: image::RgbImage, path: PathBuf) -> Task<Result<(), String>> {
+fn write_png(img: image::RgbImage, path: PathBuf, lang: UiLang) -> Task<Result<(), String>> {
     IoTaskPool::get().spawn(async move {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-        }
-        img.save(&path)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        make_folder(&path, lang)?;
+        img.save(&path).map_err(|e| cannot_write(&path, e, lang))
     })
+}
+
+/// Makes the folder a file goes into, or says why it cannot.
+fn make_folder(path: &Path, lang: UiLang) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            tr!(
+                lang,
+                "export-cannot-make-folder",
+                folder = dir.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Why a file could not be written.
+fn cannot_write(path: &Path, e: impl std::fmt::Display, lang: UiLang) -> String {
+    tr!(
+        lang,
+        "export-cannot-write",
+        file = path.display().to_string(),
+        error = e.to_string()
+    )
 }
 
 /// The bundled font's licence, written beside the handout with the font.
 const FONT_LICENCE: &str = include_str!("../../assets/fonts/OFL.txt");
 
 /// Writes bytes to a file on the IO pool.
-fn write_bytes(bytes: &'static [u8], path: PathBuf) -> Task<Result<(), String>> {
+fn write_bytes(bytes: &'static [u8], path: PathBuf, lang: UiLang) -> Task<Result<(), String>> {
     IoTaskPool::get().spawn(async move {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        make_folder(&path, lang)?;
+        std::fs::write(&path, bytes).map_err(|e| cannot_write(&path, e, lang))
     })
 }
 
 /// Writes a text file on the IO pool.
-fn write_text(text: String, path: PathBuf) -> Task<Result<(), String>> {
+fn write_text(text: String, path: PathBuf, lang: UiLang) -> Task<Result<(), String>> {
     IoTaskPool::get().spawn(async move {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-        }
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        make_folder(&path, lang)?;
+        std::fs::write(&path, text).map_err(|e| cannot_write(&path, e, lang))
     })
 }
 
@@ -221,7 +241,9 @@ fn step(
     settings: Res<Settings>,
     mut to_lesson: MessageWriter<LessonRequest>,
     mut exit: MessageWriter<AppExit>,
+    prefs: Res<UiPrefs>,
 ) {
+    let lang = prefs.lang;
     let picture = exporting.picture.clone();
     let Some(job) = exporting.job.as_mut() else {
         return;
@@ -246,14 +268,15 @@ fn step(
         cam.instant = job.restore.0;
         lesson.exporting = false;
         let result = match &job.kind {
-            Kind::View(p) => format!("saved {}", p.display()),
+            Kind::View(p) => tr!(lang, "export-saved-view", file = p.display().to_string()),
             Kind::Lesson(d) => {
                 to_lesson.write(LessonRequest::GoTo(job.restore.1));
                 to_lesson.write(LessonRequest::Present(job.restore.2));
-                format!(
-                    "saved {} slides and handout.html in {}",
-                    job.slides.len(),
-                    d.display()
+                tr!(
+                    lang,
+                    "export-saved-lesson",
+                    n = job.slides.len(),
+                    folder = d.display().to_string()
                 )
             }
         };
@@ -284,12 +307,12 @@ fn step(
         job.pending = false;
         match &job.kind {
             Kind::View(path) => {
-                job.writes.push(write_png(img, path.clone()));
+                job.writes.push(write_png(img, path.clone(), lang));
                 job.finishing = true;
             }
             Kind::Lesson(dir) => {
                 let name = format!("step-{:02}.png", job.step + 1);
-                job.writes.push(write_png(img, dir.join(&name)));
+                job.writes.push(write_png(img, dir.join(&name), lang));
                 let shown: Vec<String> = events
                     .as_ref()
                     .map(|e| {
@@ -312,15 +335,18 @@ fn step(
                     job.writes.push(write_text(
                         handout_page(&lesson, &story, toggles.lang, &job.slides),
                         dir.join("handout.html"),
+                        lang,
                     ));
                     // Its font and the font's licence beside it: Korean reads anywhere.
                     job.writes.push(write_bytes(
                         crate::core::atlas::bundled::FONT,
                         dir.join(HANDOUT_FONT),
+                        lang,
                     ));
                     job.writes.push(write_bytes(
                         FONT_LICENCE.as_bytes(),
                         dir.join(HANDOUT_FONT_LICENCE),
+                        lang,
                     ));
                     job.finishing = true;
                 }

@@ -202,6 +202,7 @@ impl Ctx {
         hint: impl Into<String>,
     ) {
         self.problems.push(Problem {
+            words: None,
             severity,
             file: self.file.clone(),
             place,
@@ -700,6 +701,7 @@ pub(crate) fn syntax_problem(file: &str, text: &str, e: &serde_json::Error) -> P
         (l, c) => (l.max(1), c.max(1)),
     };
     Problem {
+        words: None,
         severity: Severity::Error,
         file: file.to_string(),
         place: Place::LineCol(line, col),

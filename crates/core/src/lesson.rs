@@ -239,6 +239,7 @@ struct Reader {
 impl Reader {
     fn problem(&mut self, severity: Severity, path: &str, message: String, hint: &str) {
         self.problems.push(Problem {
+            words: None,
             severity,
             file: self.file.to_string(),
             place: if path.is_empty() {
@@ -829,6 +830,7 @@ fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
         Ok(v) => v,
         Err(e) => {
             r.problems.push(Problem {
+                words: None,
                 severity: Severity::Error,
                 file: r.file.to_string(),
                 place: Place::LineCol(e.line(), e.column()),
@@ -980,6 +982,7 @@ pub fn check(lesson: &Lesson, name: &str, known: &Known<'_>) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut warn = |path: String, message: String, hint: &str| {
         out.push(Problem {
+            words: None,
             severity: Severity::Warning,
             file: name.to_string(),
             place: Place::Path(path),

@@ -13,6 +13,7 @@ pub mod geojson;
 pub mod globe;
 pub mod graticule;
 pub mod ground;
+pub mod i18n;
 pub mod labels;
 pub mod lesson;
 pub mod line_label;

@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+use crate::i18n::{FluentArgs, UiLang};
+use crate::tr;
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -43,6 +46,116 @@ pub struct Problem {
     pub message: String,
     /// What to do about it.
     pub hint: String,
+    /// The message and the hint as the interface's catalogue words them (key and arguments),
+    /// so they are shown in the interface's language; `None` for problems worded in English
+    /// only ([`Problem::message`], [`Problem::hint`]).
+    pub words: Option<Box<[Words; 2]>>,
+}
+
+/// A message from the interface's catalogue: its key and arguments (already written out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// The catalogue's key.
+    pub key: &'static str,
+    /// The arguments by name.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Words {
+    /// A message without arguments.
+    pub fn key(key: &'static str) -> Words {
+        Words {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds an argument.
+    pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Words {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The message in a language.
+    pub fn text(&self, lang: UiLang) -> String {
+        let mut args = FluentArgs::new();
+        for (k, v) in &self.args {
+            args.set(*k, v.clone());
+        }
+        lang.f(self.key, &args)
+    }
+}
+
+impl Problem {
+    /// A problem worded by the catalogue: its English text in `message` and `hint`, and its
+    /// words kept for the other language.
+    pub fn worded(
+        severity: Severity,
+        file: &str,
+        place: Place,
+        message: Words,
+        hint: Words,
+    ) -> Problem {
+        Problem {
+            severity,
+            file: file.to_string(),
+            place,
+            message: message.text(UiLang::En),
+            hint: hint.text(UiLang::En),
+            words: Some(Box::new([message, hint])),
+        }
+    }
+
+    /// What is wrong, in a language (English where the problem has no catalogue words).
+    pub fn message_in(&self, lang: UiLang) -> String {
+        match &self.words {
+            Some(w) => w[0].text(lang),
+            None => self.message.clone(),
+        }
+    }
+
+    /// What to do, in a language (English where the problem has no catalogue words).
+    pub fn hint_in(&self, lang: UiLang) -> String {
+        match &self.words {
+            Some(w) => w[1].text(lang),
+            None => self.hint.clone(),
+        }
+    }
+
+    /// Where in the file, in words: "the whole file", "line 3, column 7", "row 4, column
+    /// \"date\"", a JSON path as it is.
+    pub fn place_in(&self, lang: UiLang) -> String {
+        match &self.place {
+            Place::File => tr!(lang, "problem-whole-file"),
+            Place::LineCol(l, c) => tr!(lang, "problem-line-col", line = *l, column = *c),
+            Place::Path(path) => path.clone(),
+            Place::Cell { row, column } if column.is_empty() => {
+                tr!(lang, "problem-row", row = *row)
+            }
+            Place::Cell { row, column } => {
+                tr!(lang, "problem-cell", row = *row, column = column.as_str())
+            }
+        }
+    }
+
+    /// The problem on one line in a language: "lesson.json, line 3, column 7: error: …
+    /// — …".
+    pub fn describe(&self, lang: UiLang) -> String {
+        let sev = match self.severity {
+            Severity::Warning => tr!(lang, "problem-warning-word"),
+            Severity::Error => tr!(lang, "problem-error-word"),
+        };
+        let mut s = match self.place {
+            Place::File => self.file.clone(),
+            _ => format!("{}, {}", self.file, self.place_in(lang)),
+        };
+        s.push_str(&format!(": {sev}: {}", self.message_in(lang)));
+        let hint = self.hint_in(lang);
+        if !hint.is_empty() {
+            s.push_str(&format!(" — {hint}"));
+        }
+        s
+    }
 }
 
 impl fmt::Display for Problem {
@@ -64,5 +177,55 @@ impl fmt::Display for Problem {
             write!(f, " — {}", self.hint)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worded_problem_reads_in_both_languages_and_an_english_one_stays_english() {
+        let p = Problem::worded(
+            Severity::Error,
+            "big.geojson",
+            Place::LineCol(3, 7),
+            Words::key("load-too-big").arg("mb", 300).arg("limit", 200),
+            Words::key("load-too-big-hint"),
+        );
+        assert_eq!(p.message, "the file is 300 MB; the limit is 200 MB");
+        assert_eq!(
+            p.message_in(UiLang::Ko),
+            "파일이 300 MB입니다. 한도는 200 MB입니다"
+        );
+        assert!(p.hint_in(UiLang::Ko).contains("mapshaper"));
+        assert_eq!(
+            p.describe(UiLang::Ko),
+            format!(
+                "big.geojson, 3행 7열: 오류: {} — {}",
+                p.message_in(UiLang::Ko),
+                p.hint_in(UiLang::Ko)
+            )
+        );
+        assert!(
+            p.describe(UiLang::En)
+                .starts_with("big.geojson, line 3, column 7: error: the file is 300 MB")
+        );
+        let old = Problem {
+            severity: Severity::Warning,
+            file: "a.csv".into(),
+            place: Place::Cell {
+                row: 4,
+                column: "date".into(),
+            },
+            message: "a message".into(),
+            hint: String::new(),
+            words: None,
+        };
+        assert_eq!(old.message_in(UiLang::Ko), "a message");
+        assert_eq!(
+            old.describe(UiLang::Ko),
+            "a.csv, 4행, \"date\" 열: 경고: a message"
+        );
     }
 }

@@ -191,6 +191,7 @@ impl Opened {
         Opened {
             content: None,
             problems: vec![Problem {
+                words: None,
                 severity: Severity::Error,
                 file: name.to_string(),
                 place: Place::File,
@@ -365,6 +366,7 @@ pub fn open(
             .map(|p| p.to_string())
             .unwrap_or_default();
         problems.push(Problem {
+            words: None,
             severity: Severity::Warning,
             file: name.to_string(),
             place: Place::File,
@@ -438,6 +440,7 @@ fn read_features(name: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Re
             ..Default::default()
         };
         l.problems.push(Problem {
+            words: None,
             severity: Severity::Error,
             file: name.to_string(),
             place: Place::File,
@@ -494,6 +497,7 @@ fn add_times(
     }
     problems.extend(forms.warnings(file));
     problems.push(Problem {
+        words: None,
         severity: Severity::Warning,
         file: file.to_string(),
         place: Place::File,
@@ -508,6 +512,7 @@ fn add_times(
     });
     if let Some((place, why)) = undated.first() {
         problems.push(Problem {
+            words: None,
             severity: Severity::Warning,
             file: file.to_string(),
             place: place.clone(),

@@ -29,8 +29,32 @@ pub enum Looked {
     Folder(PathBuf, Vec<(String, bool)>),
     /// A file: open it.
     File(PathBuf),
-    /// It cannot be listed: why.
-    Error(String),
+    /// It cannot be opened or listed: why.
+    Error(LookError),
+}
+
+/// Why a path could not be looked at, for the dialog to say in the interface's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookError {
+    /// The path.
+    pub path: PathBuf,
+    /// True when it is a folder that could not be listed (false: it could not be opened).
+    pub listing: bool,
+    /// What the system said went wrong.
+    pub kind: std::io::ErrorKind,
+    /// The system's own words (English), for the kinds with no words of ours.
+    pub detail: String,
+}
+
+impl LookError {
+    fn new(path: &Path, listing: bool, e: std::io::Error) -> LookError {
+        LookError {
+            path: path.to_path_buf(),
+            listing,
+            kind: e.kind(),
+            detail: e.to_string(),
+        }
+    }
 }
 
 /// Looks at a path: lists a folder, or says it is a file. Blocking: run it on a task.
@@ -39,7 +63,7 @@ pub fn look(path: &Path) -> Looked {
         Ok(m) if !m.is_dir() => return Looked::File(path.to_path_buf()),
         Ok(_) => {}
         Err(e) => {
-            return Looked::Error(format!("cannot open {}: {e}", path.display()));
+            return Looked::Error(LookError::new(path, false, e));
         }
     }
     match std::fs::read_dir(path) {
@@ -62,7 +86,7 @@ pub fn look(path: &Path) -> Looked {
             });
             Looked::Folder(path.to_path_buf(), entries)
         }
-        Err(e) => Looked::Error(format!("cannot list {}: {e}", path.display())),
+        Err(e) => Looked::Error(LookError::new(path, true, e)),
     }
 }
 
@@ -76,7 +100,7 @@ pub struct Dialog {
     /// Its entries: (name, is a folder).
     pub entries: Vec<(String, bool)>,
     /// Why the folder could not be listed.
-    pub error: Option<String>,
+    pub error: Option<LookError>,
     task: Option<Task<Looked>>,
 }
 

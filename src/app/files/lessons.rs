@@ -21,7 +21,7 @@ use crate::app::state::settings::AtlasData;
 use crate::app::state::story::Story;
 use crate::app::state::systems::AppSystems;
 use crate::core::lesson::{self, Known, LoadedLesson};
-use crate::core::problem::{Place, Problem, Severity};
+use crate::core::problem::{Place, Problem, Severity, Words};
 
 /// A lesson as the task read it: the lesson and its problems so far, its name and folder, and
 /// the files it needs that are in its folder.
@@ -87,16 +87,15 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// A save's result: the file's new modification time, or what went wrong.
-type Written = Result<Option<SystemTime>, String>;
+type Written = Result<Option<SystemTime>, Words>;
 
 /// Writes the lesson; its file's new modification time once written.
 fn write(path: PathBuf, text: String) -> Task<Written> {
     IoTaskPool::get().spawn(async move {
         std::fs::write(&path, text).map_err(|e| {
-            format!(
-                "cannot save the lesson to {} ({e}); choose another folder with Save as",
-                path.display()
-            )
+            Words::key("lesson-cannot-save")
+                .arg("file", path.display())
+                .arg("error", e)
         })?;
         Ok(mtime(&path))
     })
@@ -112,13 +111,13 @@ fn save(
         if let LessonRequest::Save(to) = r {
             let Some(l) = &state.lesson else { continue };
             let Some(path) = to.clone().or_else(|| state.path.clone()) else {
-                state.problems = vec![Problem {
-                    severity: Severity::Warning,
-                    file: state.name.clone(),
-                    place: Place::File,
-                    message: "this lesson has no file yet".into(),
-                    hint: "use Save as and give it a name ending in .dateline-lesson.json".into(),
-                }];
+                state.problems = vec![Problem::worded(
+                    Severity::Warning,
+                    &state.name,
+                    Place::File,
+                    Words::key("lesson-no-file"),
+                    Words::key("lesson-no-file-hint"),
+                )];
                 continue;
             };
             saving.task = Some((path.clone(), write(path, l.to_json())));
@@ -139,13 +138,13 @@ fn save(
             state.mtime = m;
         }
         Err(e) => {
-            state.problems = vec![Problem {
-                severity: Severity::Error,
-                file: path.display().to_string(),
-                place: Place::File,
-                message: e,
-                hint: "the lesson stays open with its edits".into(),
-            }];
+            state.problems = vec![Problem::worded(
+                Severity::Error,
+                &path.display().to_string(),
+                Place::File,
+                e,
+                Words::key("lesson-cannot-save-hint"),
+            )];
         }
     }
 }
@@ -189,13 +188,13 @@ fn read(source: LessonSource, reload: bool) -> Read {
                 Ok(bytes) => lesson::parse(&name, &bytes),
                 Err(e) => LoadedLesson {
                     lesson: None,
-                    problems: vec![Problem {
-                        severity: Severity::Error,
-                        file: name.clone(),
-                        place: Place::File,
-                        message: format!("cannot read the lesson ({e})"),
-                        hint: "check the file's name and that you may read it".into(),
-                    }],
+                    problems: vec![Problem::worded(
+                        Severity::Error,
+                        &name,
+                        Place::File,
+                        Words::key("lesson-cannot-read").arg("error", e),
+                        Words::key("lesson-cannot-read-hint"),
+                    )],
                 },
             };
             (loaded, name, folder)
@@ -311,14 +310,13 @@ fn watch(
         {
             if state.dirty {
                 state.mtime = Some(m);
-                state.problems.push(Problem {
-                    severity: Severity::Warning,
-                    file: path.display().to_string(),
-                    place: Place::File,
-                    message: "the file was changed by another program while you edit it here"
-                        .into(),
-                    hint: "your edits are kept: Save writes them over the other change, Save as keeps both".into(),
-                });
+                state.problems.push(Problem::worded(
+                    Severity::Warning,
+                    &path.display().to_string(),
+                    Place::File,
+                    Words::key("lesson-changed"),
+                    Words::key("lesson-changed-hint"),
+                ));
             } else {
                 let source = LessonSource::File(path);
                 reading.0 = Some(IoTaskPool::get().spawn(async move { read(source, true) }));

@@ -11,7 +11,7 @@ use bevy::tasks::futures::check_ready;
 use bevy::tasks::{AsyncComputeTaskPool, Task};
 
 use crate::core::geojson::MAX_FILE_BYTES;
-use crate::core::problem::{Place, Problem, Severity};
+use crate::core::problem::{Place, Problem, Severity, Words};
 use crate::core::projection::Lcc;
 use crate::core::userfile::{self, Opened};
 
@@ -93,49 +93,40 @@ pub fn mtime(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-fn problem(file: &str, message: String, hint: &str) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        file: file.to_string(),
-        place: Place::File,
-        message,
-        hint: hint.to_string(),
-    }
-}
-
 /// Reads a file in chunks (reporting progress, stopping when cancelled) and opens it. Never
 /// panics on bad input.
 pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
     use std::io::Read;
-    let fail = |message: String, hint: &str| Opened {
+    let fail = |message: Words, hint: &'static str| Opened {
         content: None,
-        problems: vec![problem(name, message, hint)],
+        problems: vec![Problem::worded(
+            Severity::Error,
+            name,
+            Place::File,
+            message,
+            Words::key(hint),
+        )],
         form: "",
     };
-    let cancelled = || fail("loading was cancelled".into(), "open the file again");
+    let cancelled = || fail(Words::key("load-cancelled"), "load-cancelled-hint");
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
             return fail(
-                format!("cannot open the file ({e})"),
-                "check that it exists and that you may read it",
+                Words::key("load-cannot-open").arg("error", e),
+                "load-cannot-open-hint",
             );
         }
     };
     if meta.is_dir() {
-        return fail(
-            "this is a folder, not a file".into(),
-            "open a file such as .geojson, .topojson, .kml, .kmz, .zip (a shapefile) or .csv",
-        );
+        return fail(Words::key("load-folder"), "load-folder-hint");
     }
     if meta.len() as usize > MAX_FILE_BYTES {
         return fail(
-            format!(
-                "the file is {} MB; the limit is {} MB",
-                meta.len() >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-            "split it, or simplify it (for example with mapshaper -simplify)",
+            Words::key("load-too-big")
+                .arg("mb", meta.len() >> 20)
+                .arg("limit", MAX_FILE_BYTES >> 20),
+            "load-too-big-hint",
         );
     }
     progress.total.store(meta.len(), Ordering::Relaxed);
@@ -145,8 +136,8 @@ pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
         Ok(f) => f,
         Err(e) => {
             return fail(
-                format!("cannot open the file ({e})"),
-                "check that you may read it",
+                Words::key("load-cannot-open").arg("error", e),
+                "load-cannot-read-hint",
             );
         }
     };
@@ -161,16 +152,13 @@ pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
                 bytes.extend_from_slice(&buf[..n]);
                 progress.read.store(bytes.len() as u64, Ordering::Relaxed);
                 if bytes.len() > MAX_FILE_BYTES {
-                    return fail(
-                        "the file grew past the size limit while reading".into(),
-                        "try again once it is saved",
-                    );
+                    return fail(Words::key("load-grew"), "load-grew-hint");
                 }
             }
             Err(e) => {
                 return fail(
-                    format!("reading stopped ({e})"),
-                    "try again; is the file on a removed disk?",
+                    Words::key("load-stopped").arg("error", e),
+                    "load-stopped-hint",
                 );
             }
         }

@@ -5,8 +5,10 @@
 use bevy::prelude::*;
 use bevy::tasks::{IoTaskPool, Task, block_on, poll_once};
 
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::{OpenFile, SaveEvents};
 use crate::app::state::systems::AppSystems;
+use crate::core::tr;
 
 /// Writes under way: the file and the result.
 #[derive(Resource, Default)]
@@ -26,7 +28,9 @@ fn write(
     mut requests: MessageReader<SaveEvents>,
     mut writes: ResMut<EventWrites>,
     mut open: MessageWriter<OpenFile>,
+    prefs: Res<UiPrefs>,
 ) {
+    let lang = prefs.lang;
     for r in requests.read() {
         let SaveEvents {
             path,
@@ -38,13 +42,20 @@ fn write(
             path,
             IoTaskPool::get().spawn(async move {
                 if new_file && p.exists() {
-                    return Err(format!(
-                        "{} already exists and is not open: open it first (Ctrl+O) so its events are kept, or choose another name",
-                        p.display()
+                    return Err(tr!(
+                        lang,
+                        "events-file-exists",
+                        file = p.display().to_string()
                     ));
                 }
-                std::fs::write(&p, text)
-                    .map_err(|e| format!("cannot write {} ({e}); choose another folder", p.display()))
+                std::fs::write(&p, text).map_err(|e| {
+                    tr!(
+                        lang,
+                        "events-cannot-write",
+                        file = p.display().to_string(),
+                        error = e.to_string()
+                    )
+                })
             }),
         ));
     }
@@ -62,7 +73,7 @@ fn write(
         writes.last = Some(match r {
             Ok(()) => {
                 open.write(OpenFile(p.clone()));
-                Ok(format!("saved to {}", p.display()))
+                Ok(tr!(lang, "events-saved", file = p.display().to_string()))
             }
             Err(e) => Err(e),
         });

@@ -1,6 +1,7 @@
 //! The bottom layer: what the app knows and what was asked of it — the command line's settings,
 //! the bundled atlas, the view mode, the story (events by id, the clock, the selection, the
-//! filters), the lesson open and its step, the map's layer switches, and the requests features
+//! filters), the lesson open and its step, the map's layer switches, the
+//! user's preferences kept between runs (the interface language), and the requests features
 //! send each other.
 //!
 //! Nothing here imports another part of the app; every other layer may import it.
@@ -10,6 +11,7 @@ use bevy::prelude::*;
 pub mod ids;
 pub mod layers;
 pub mod lesson;
+pub mod prefs;
 pub mod requests;
 pub mod screen;
 pub mod settings;
@@ -27,6 +29,7 @@ pub fn plugin(app: &mut App) {
         requests::plugin,
         story::plugin,
         lesson::plugin,
+        prefs::plugin,
         tools::plugin,
     ));
 }

@@ -7,16 +7,19 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::event_editor::{Draft, EventEditor};
 use super::event_list::title;
 use super::layout::{cover_window, free_rect};
+use super::words::{category_name, place_precision, status_word};
 use crate::app::files::store::OpenFiles;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::not_presenting;
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::SelectEvent;
 use crate::app::state::screen::{CARD_W, UiLayout};
 use crate::app::state::story::{Selection, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::{self, icons::status_icon};
-use crate::core::events::{BUNDLED_NAME, CATEGORIES, category_index};
+use crate::core::events::BUNDLED_NAME;
 use crate::core::model::Lang;
+use crate::core::tr;
 use crate::core::userfile::Content;
 
 /// Adds the card of the selected event.
@@ -37,14 +40,16 @@ fn card(
     story: Res<Story>,
     files: Res<OpenFiles>,
     mut editor: ResMut<EventEditor>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     let Some(e) = selection.get(&story) else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?.clone();
     let free = free_rect(&ctx, &layout);
     let mut open = true;
-    let w = egui::Window::new("Event")
+    let w = egui::Window::new(tr!(lang, "card-title"))
         .id(egui::Id::new("event-card"))
         .open(&mut open)
         .collapsible(false)
@@ -62,31 +67,35 @@ fn card(
             );
             ui.horizontal(|ui| {
                 ui.label(
-                    egui::RichText::new(format!("■ {}", CATEGORIES[category_index(&e.category)].1))
+                    egui::RichText::new(format!("■ {}", category_name(lang, &e.category)))
                         .color(color),
                 );
                 ui.label("·");
-                ui.strong(e.span.describe());
+                ui.strong(lang.describe_span(&e.span));
             });
             if e.span.is_uncertain() {
                 ui.label(
-                    egui::RichText::new("The sources give only the month or year.")
+                    egui::RichText::new(tr!(lang, "card-uncertain"))
                         .small()
                         .italics(),
                 );
             }
             if let Some(place) = &e.place {
-                let precision = e
-                    .place_precision
-                    .map(|p| format!(" (place known to the {})", p.code()))
-                    .unwrap_or_default();
-                ui.label(format!("Where: {place}{precision}"));
+                match e.place_precision {
+                    Some(p) => ui.label(tr!(
+                        lang,
+                        "card-where-precision",
+                        place = place.as_str(),
+                        precision = place_precision(lang, p)
+                    )),
+                    None => ui.label(tr!(lang, "card-where", place = place.as_str())),
+                };
             } else if e.shapes.is_empty() {
-                ui.label("Where: no place given");
+                ui.label(tr!(lang, "card-where-none"));
             }
             if let Some(note) = &e.route_not_reported {
                 // The dotted arrow is not a path: say so where the reader looks.
-                ui.label(egui::RichText::new("Route not reported").strong());
+                ui.label(egui::RichText::new(tr!(lang, "card-route-not-reported")).strong());
                 let text = match (toggles.lang, &note.ko) {
                     (Lang::Ko, Some(ko)) => ko.clone(),
                     (Lang::Both, Some(ko)) => format!("{}\n{ko}", note.en),
@@ -100,27 +109,28 @@ fn card(
             ui.separator();
             ui.horizontal_wrapped(|ui| {
                 status_icon(ui, e.status, color);
-                ui.strong(format!("Status: {}", e.status.code()));
+                ui.strong(tr!(
+                    lang,
+                    "card-status",
+                    status = status_word(lang, e.status)
+                ));
             });
             if !e.claimed_by.is_empty() {
-                ui.label(format!(
-                    "Claimed or reported by: {}",
-                    e.claimed_by.join("; ")
-                ));
+                ui.label(tr!(lang, "card-claimed-by", who = e.claimed_by.join("; ")));
             }
             if !e.denied_by.is_empty() {
-                ui.label(format!("Denied by: {}", e.denied_by.join("; ")));
+                ui.label(tr!(lang, "card-denied-by", who = e.denied_by.join("; ")));
             }
             ui.separator();
-            ui.strong("Sources");
+            ui.strong(tr!(lang, "card-sources"));
             if e.sources.is_empty() {
-                ui.label("None given in the file.");
+                ui.label(tr!(lang, "card-no-sources"));
             }
             for s in &e.sources {
                 let date = s
                     .date
-                    .map(|d| d.describe())
-                    .unwrap_or_else(|| "undated".into());
+                    .map(|d| lang.describe_date(&d))
+                    .unwrap_or_else(|| tr!(lang, "card-undated"));
                 let mut text = format!("{}, {date}", s.publisher);
                 if let Some(t) = &s.title {
                     text.push_str(&format!(": “{t}”"));
@@ -130,8 +140,11 @@ fn card(
                 }
                 match &s.url {
                     Some(url) => {
-                        ui.hyperlink_to(text, url)
-                            .on_hover_text(format!("Open in the browser: {url}"));
+                        ui.hyperlink_to(text, url).on_hover_text(tr!(
+                            lang,
+                            "card-open-link",
+                            url = url.as_str()
+                        ));
                     }
                     None => {
                         ui.label(format!("• {text}"));
@@ -139,7 +152,10 @@ fn card(
                 }
             }
             if e.file != BUNDLED_NAME {
-                ui.label(egui::RichText::new(format!("From {}", e.file)).small());
+                ui.label(
+                    egui::RichText::new(tr!(lang, "card-from-file", file = e.file.as_str()))
+                        .small(),
+                );
                 // Your own events in a GeoJSON or CSV file can be edited; the bundled ones
                 // cannot.
                 let file = files
@@ -152,8 +168,8 @@ fn card(
                 });
                 if let Some(f) = file.filter(|_| writable)
                     && ui
-                        .button("Edit")
-                        .on_hover_text("Change this event and save it to its file")
+                        .button(tr!(lang, "card-edit"))
+                        .on_hover_text(tr!(lang, "card-edit-tip"))
                         .clicked()
                 {
                     // Its id in the file (the story puts the file's name in front).

@@ -7,6 +7,10 @@
 
 use std::path::PathBuf;
 
+use super::words::{category_name, status_describe};
+use crate::app::state::prefs::UiPrefs;
+use crate::core::i18n::UiLang;
+use crate::core::tr;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -137,7 +141,7 @@ impl Draft {
 
     /// The event, read by the same reader as files (so a bad date or status gets the same
     /// plain-language problem), or the problems.
-    pub fn event(&self, file: &str) -> Result<Event, Vec<String>> {
+    pub fn event(&self, file: &str, lang: UiLang) -> Result<Event, Vec<String>> {
         use serde_json::json;
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         let list = |s: &str| -> Vec<String> {
@@ -184,7 +188,7 @@ impl Draft {
             .problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
-            .map(ToString::to_string)
+            .map(|p| p.describe(lang))
             .collect();
         match read.events.into_iter().next() {
             Some(mut e) if errors.is_empty() => {
@@ -194,7 +198,7 @@ impl Draft {
                 Ok(e)
             }
             _ => Err(if errors.is_empty() {
-                vec!["the event could not be read; give it a title and a start date".into()]
+                vec![tr!(lang, "editor-unreadable")]
             } else {
                 errors
             }),
@@ -241,12 +245,13 @@ pub fn save_request(
     draft: &Draft,
     path: &std::path::Path,
     files: &OpenFiles,
+    lang: UiLang,
 ) -> Result<SaveEvents, Vec<String>> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let e = draft.event(&name)?;
+    let e = draft.event(&name, lang)?;
     let open_file = files.files.iter().find(|f| f.path == path);
     let mut events: Vec<Event> = match open_file.and_then(|f| f.good.as_ref()) {
         Some(Content::Events(list)) => list.clone(),
@@ -276,6 +281,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn editor_window(
     mut contexts: EguiContexts,
     mut ed: ResMut<EventEditor>,
@@ -284,7 +290,9 @@ fn editor_window(
     writes: Res<EventWrites>,
     mut layout: ResMut<UiLayout>,
     mut out: MessageWriter<SaveEvents>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     if let Some(p) = tools.placed.take() {
         ed.draft.at = Some(p);
     }
@@ -297,9 +305,9 @@ fn editor_window(
     // The fields scroll; the file and Save stay below them, in the window, on any screen.
     let fields_h = (ctx.content_rect().height() - 330.0).clamp(180.0, 520.0);
     let shown = egui::Window::new(if ed.draft.id.is_some() {
-        "Edit event"
+        tr!(lang, "editor-edit-title")
     } else {
-        "New event"
+        tr!(lang, "editor-new-title")
     })
     .id(egui::Id::new("event-editor"))
     .open(&mut open)
@@ -313,82 +321,83 @@ fn editor_window(
             .show(ui, |ui| {
                 let d = &mut ed.draft;
                 match d.at {
-                    Some(p) => ui.label(format!("Place: {:.3}°N {:.3}°E", p[1], p[0])),
-                    None if !d.shapes.is_empty() => {
-                        ui.label("Place: its route or area, as in the file")
+                    Some(p) => ui.label(tr!(
+                        lang,
+                        "editor-place-at",
+                        lat = format!("{:.3}", p[1]),
+                        lon = format!("{:.3}", p[0])
+                    )),
+                    None if !d.shapes.is_empty() => ui.label(tr!(lang, "editor-place-shapes")),
+                    None => {
+                        ui.colored_label(crate::app::theme::ERROR, tr!(lang, "editor-place-click"))
                     }
-                    None => ui.colored_label(
-                        crate::app::theme::ERROR,
-                        "Click the map for its place (or leave it without one)",
-                    ),
                 };
-                if ui.small_button("Place it again").clicked() {
+                if ui.small_button(tr!(lang, "editor-place-again")).clicked() {
                     tools.active = Some(Tool::Place);
                 }
                 egui::Grid::new("event-fields")
                     .num_columns(2)
                     .show(ui, |ui| {
                         for (label, field) in [
-                            ("Title", &mut d.title),
-                            ("Title (Korean)", &mut d.title_ko),
-                            ("Start (YYYY, YYYY-MM or YYYY-MM-DD)", &mut d.start),
-                            ("End (if any)", &mut d.end),
-                            ("Place in words", &mut d.place),
-                            ("Claimed by (; between)", &mut d.claimed_by),
-                            ("Denied by (; between)", &mut d.denied_by),
+                            ("editor-title", &mut d.title),
+                            ("editor-title-ko", &mut d.title_ko),
+                            ("editor-start", &mut d.start),
+                            ("editor-end", &mut d.end),
+                            ("editor-place-words", &mut d.place),
+                            ("editor-claimed-by", &mut d.claimed_by),
+                            ("editor-denied-by", &mut d.denied_by),
                         ] {
-                            ui.label(label);
+                            ui.label(lang.t(label));
                             ui.text_edit_singleline(field);
                             ui.end_row();
                         }
-                        ui.label("Category");
+                        ui.label(tr!(lang, "editor-category"));
                         egui::ComboBox::from_id_salt("event-category")
-                            .selected_text(
-                                CATEGORIES
-                                    .iter()
-                                    .find(|c| c.0 == d.category)
-                                    .map_or("Other", |c| c.1),
-                            )
+                            .selected_text(category_name(lang, &d.category))
                             .show_ui(ui, |ui| {
-                                for (code, name, _) in CATEGORIES {
-                                    ui.selectable_value(&mut d.category, code.to_string(), name);
+                                for (code, _, _) in CATEGORIES {
+                                    ui.selectable_value(
+                                        &mut d.category,
+                                        code.to_string(),
+                                        category_name(lang, code),
+                                    );
                                 }
                             });
                         ui.end_row();
-                        ui.label("How sure");
+                        ui.label(tr!(lang, "editor-status"));
                         egui::ComboBox::from_id_salt("event-status")
-                            .selected_text(d.status.describe())
+                            .selected_text(status_describe(lang, d.status))
                             .show_ui(ui, |ui| {
                                 for s in Status::ALL {
-                                    ui.selectable_value(&mut d.status, s, s.describe());
+                                    ui.selectable_value(&mut d.status, s, status_describe(lang, s));
                                 }
                             });
                         ui.end_row();
                     });
-                ui.label("What happened, what is known");
+                ui.label(tr!(lang, "editor-summary"));
                 ui.add(
                     egui::TextEdit::multiline(&mut d.summary)
                         .desired_rows(3)
                         .desired_width(f32::INFINITY),
                 );
-                ui.strong("Sources (who reported it)");
+                ui.strong(tr!(lang, "editor-sources"));
                 let mut remove = None;
                 for (i, s) in d.sources.iter_mut().enumerate() {
                     egui::Grid::new(("source", i))
                         .num_columns(2)
                         .show(ui, |ui| {
                             for (label, field) in [
-                                ("Publisher", &mut s.publisher),
-                                ("Date", &mut s.date),
-                                ("Title", &mut s.title),
-                                ("Link", &mut s.url),
+                                ("editor-publisher", &mut s.publisher),
+                                ("editor-source-date", &mut s.date),
+                                ("editor-source-title", &mut s.title),
+                                ("editor-link", &mut s.url),
                             ] {
-                                ui.label(label);
+                                ui.label(lang.t(label));
                                 ui.text_edit_singleline(field);
                                 ui.end_row();
                             }
                         });
-                    if ui.small_button("Remove this source").clicked() {
+                    if ui.small_button(tr!(lang, "editor-remove-source")).clicked() {
                         remove = Some(i);
                     }
                     ui.separator();
@@ -396,17 +405,17 @@ fn editor_window(
                 if let Some(i) = remove {
                     d.sources.remove(i);
                 }
-                if ui.small_button("Add a source").clicked() {
+                if ui.small_button(tr!(lang, "editor-add-source")).clicked() {
                     d.sources.push(SourceDraft::default());
                 }
             });
         ui.horizontal(|ui| {
-            ui.label("File:");
+            ui.label(tr!(lang, "editor-file"));
             ui.add(egui::TextEdit::singleline(&mut ed.file).desired_width(260.0))
-                .on_hover_text("A .geojson file, or a .csv with Dateline's columns (one point and one source per event)");
+                .on_hover_text(tr!(lang, "editor-file-tip"));
         });
-        if ui.button("Save").clicked() {
-            match save_request(&ed.draft, &PathBuf::from(ed.file.trim()), &files) {
+        if ui.button(tr!(lang, "editor-save")).clicked() {
+            match save_request(&ed.draft, &PathBuf::from(ed.file.trim()), &files, lang) {
                 Ok(request) => {
                     ed.problems.clear();
                     out.write(request);

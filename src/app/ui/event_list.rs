@@ -1,6 +1,9 @@
 //! The event list (right panel): search, filters by category and status, the events sorted
 //! by date; a click opens an event's card and flies the map to it.
 
+use super::words::{category_name, status_describe, status_word};
+use crate::app::state::prefs::UiPrefs;
+use crate::core::tr;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -55,7 +58,9 @@ fn panel(
     clock: Res<Clock>,
     toggles: Res<LayerToggles>,
     story: Res<Story>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     if !open.0 {
         return Ok(());
     }
@@ -64,28 +69,28 @@ fn panel(
     show_panel(&ctx, &mut layout, panel, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            ui.heading("Events");
+            ui.heading(tr!(lang, "list-title"));
             ui.label(format!("({})", story.events().len()));
         });
         ui.horizontal(|ui| {
-            ui.label("Search:");
+            ui.label(tr!(lang, "list-search"));
             ui.add(
                 egui::TextEdit::singleline(&mut state.search)
-                    .hint_text("title, place, source… (English or 한국어)")
+                    .hint_text(tr!(lang, "list-search-hint"))
                     .desired_width(f32::INFINITY),
             );
         });
-        ui.label(egui::RichText::new("Show categories:").small());
+        ui.label(egui::RichText::new(tr!(lang, "list-categories")).small());
         egui::Grid::new("category-filters")
             .num_columns(2)
             .show(ui, |ui| {
-                for (i, (code, name, _)) in CATEGORIES.iter().enumerate() {
+                for (i, (code, _, _)) in CATEGORIES.iter().enumerate() {
                     let mut on = !state.hidden_categories.contains(*code);
                     ui.horizontal(|ui| {
                         let (r, _) =
                             ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                         ui.painter().rect_filled(r, 2.0, theme::category_egui(code));
-                        if ui.checkbox(&mut on, *name).changed() {
+                        if ui.checkbox(&mut on, category_name(lang, code)).changed() {
                             if on {
                                 state.hidden_categories.remove(*code);
                             } else {
@@ -98,14 +103,14 @@ fn panel(
                     }
                 }
             });
-        ui.label(egui::RichText::new("Show how sure:").small());
+        ui.label(egui::RichText::new(tr!(lang, "list-statuses")).small());
         ui.horizontal_wrapped(|ui| {
             for s in Status::ALL {
                 let mut on = !state.hidden_statuses.contains(&s);
-                status_icon(ui, s, theme::ICON_GREY).on_hover_text(s.describe());
+                status_icon(ui, s, theme::ICON_GREY).on_hover_text(status_describe(lang, s));
                 if ui
-                    .checkbox(&mut on, s.code())
-                    .on_hover_text(s.describe())
+                    .checkbox(&mut on, status_word(lang, s))
+                    .on_hover_text(status_describe(lang, s))
                     .changed()
                 {
                     if on {
@@ -150,13 +155,13 @@ fn panel(
                                         // colours on the dark panel read at about 3:1);
                                         // the icon carries the category.
                                         ui.label(
-                                            egui::RichText::new(e.span.describe())
+                                            egui::RichText::new(lang.describe_span(&e.span))
                                                 .small()
                                                 .color(if shown { strong } else { weak }),
                                         );
                                         if e.anchor().is_none() {
                                             ui.label(
-                                                egui::RichText::new("· no place on the map")
+                                                egui::RichText::new(tr!(lang, "list-no-place"))
                                                     .small()
                                                     .color(weak),
                                             );
@@ -177,13 +182,13 @@ fn panel(
                         clicked = Some(e.id.clone());
                     }
                     r.on_hover_text(if shown {
-                        "Show on the map"
+                        tr!(lang, "list-show-tip")
                     } else {
-                        "Not yet on the map at this date: click to jump to it"
+                        tr!(lang, "list-later-tip")
                     });
                 }
                 if !any {
-                    ui.label("No event matches the search and filters.");
+                    ui.label(tr!(lang, "list-none"));
                 }
             });
         if let Some(id) = clicked {

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::state::prefs::UiPrefs;
+use crate::core::tr;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -39,9 +41,10 @@ pub struct SaveWindow {
     pub folder: String,
 }
 
-/// The sizes offered: the window's, HD and full HD (a projector's usual sizes).
+/// The sizes offered: the window's (named from the catalogue), HD and full HD (a
+/// projector's usual sizes).
 pub const SIZES: [(&str, Option<[u32; 2]>); 3] = [
-    ("the window's size", None),
+    ("", None),
     ("1280 × 720", Some([1280, 720])),
     ("1920 × 1080", Some([1920, 1080])),
 ];
@@ -116,7 +119,9 @@ fn save_window(
     progress: Res<ExportProgress>,
     mut layout: ResMut<UiLayout>,
     mut out: MessageWriter<ExportRequest>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     if !state.open || lesson.presenting {
         return Ok(());
     }
@@ -125,7 +130,7 @@ fn save_window(
         state.folder = default_folder().display().to_string();
     }
     let mut open = true;
-    let shown = egui::Window::new("Save")
+    let shown = egui::Window::new(tr!(lang, "save-title"))
         .id(egui::Id::new("save-window"))
         .open(&mut open)
         .collapsible(false)
@@ -133,23 +138,27 @@ fn save_window(
         .default_width(360.0)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                ui.selectable_value(&mut state.what, SaveWhat::View, "This view (PNG)");
+                ui.selectable_value(&mut state.what, SaveWhat::View, tr!(lang, "save-view-png"));
                 let has = lesson.lesson.is_some();
                 ui.add_enabled_ui(has, |ui| {
                     ui.selectable_value(
                         &mut state.what,
                         SaveWhat::Lesson,
-                        "The lesson: slides and handout",
+                        tr!(lang, "save-lesson"),
                     )
-                    .on_disabled_hover_text("Open a lesson first (Lesson in the top bar)");
+                    .on_disabled_hover_text(tr!(lang, "save-lesson-first"));
                 });
             });
-            ui.label("Size:");
-            for (i, (name, _)) in SIZES.iter().enumerate() {
-                ui.radio_value(&mut state.size, i, *name);
+            ui.label(tr!(lang, "save-size"));
+            for (i, (name, size)) in SIZES.iter().enumerate() {
+                let name = match size {
+                    None => tr!(lang, "save-window-size"),
+                    Some(_) => name.to_string(),
+                };
+                ui.radio_value(&mut state.size, i, name);
             }
             ui.horizontal(|ui| {
-                ui.label("Folder:");
+                ui.label(tr!(lang, "save-folder"));
                 ui.text_edit_singleline(&mut state.folder);
             });
             let dir = PathBuf::from(state.folder.trim());
@@ -157,12 +166,9 @@ fn save_window(
             let busy = progress.running.is_some();
             match state.what {
                 SaveWhat::View => {
-                    ui.label(
-                        egui::RichText::new("Saved as dateline-DATE-TIME.png in that folder.")
-                            .small(),
-                    );
+                    ui.label(egui::RichText::new(tr!(lang, "save-view-where")).small());
                     if ui
-                        .add_enabled(!busy, egui::Button::new("Save the view"))
+                        .add_enabled(!busy, egui::Button::new(tr!(lang, "save-view-button")))
                         .clicked()
                     {
                         let now = std::time::SystemTime::now()
@@ -188,14 +194,15 @@ fn save_window(
                         .unwrap_or_default();
                     let target = dir.join(format!("{}-handout", folder_name(&title)));
                     ui.label(
-                        egui::RichText::new(format!(
-                            "One picture per step (step-01.png …) and handout.html, in {}",
-                            target.display()
+                        egui::RichText::new(tr!(
+                            lang,
+                            "save-lesson-where",
+                            folder = target.display().to_string()
                         ))
                         .small(),
                     );
                     if ui
-                        .add_enabled(!busy, egui::Button::new("Save slides and handout"))
+                        .add_enabled(!busy, egui::Button::new(tr!(lang, "save-lesson-button")))
                         .clicked()
                     {
                         out.write(ExportRequest::Lesson { dir: target, size });
@@ -204,8 +211,12 @@ fn save_window(
             }
             if let Some((done, total)) = progress.running {
                 ui.add(
-                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
-                        .text(format!("{done} of {total}")),
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32).text(tr!(
+                        lang,
+                        "save-progress",
+                        done = done,
+                        total = total
+                    )),
                 );
             }
             match &progress.last {
@@ -215,7 +226,7 @@ fn save_window(
                 Some(Err(e)) => {
                     ui.colored_label(
                         crate::app::theme::ERROR,
-                        format!("{e} — choose another folder"),
+                        tr!(lang, "save-failed", error = e.as_str()),
                     );
                 }
                 None => {}

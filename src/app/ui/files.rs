@@ -9,13 +9,15 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::layout::{cover_window, free_rect};
 use crate::app::files::store::{FileEvent, OpenFiles, UserFile};
 use crate::app::state::lesson::not_presenting;
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::{FileRequest, ShowOpenDialog};
 use crate::app::state::screen::UiLayout;
 use crate::app::state::story::Clock;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
-use crate::core::problem::{Place, Problem, Severity};
-use crate::core::timeline::long_date;
+use crate::core::i18n::UiLang;
+use crate::core::problem::Severity;
+use crate::core::tr;
 use crate::core::userfile::{Content, Layer};
 
 /// Which of the two windows are open.
@@ -51,32 +53,44 @@ fn open_on_news(mut news: MessageReader<FileEvent>, mut windows: ResMut<FileWind
     }
 }
 
-fn status_line(f: &UserFile) -> String {
+/// A loading stage in words (the loader names its stages in English).
+fn stage_word(lang: UiLang, stage: &str) -> String {
+    match stage {
+        "reading" => tr!(lang, "stage-reading"),
+        "reading events" => tr!(lang, "stage-events"),
+        "reading the file" => tr!(lang, "stage-file"),
+        "tessellating" => tr!(lang, "stage-tessellating"),
+        other => other.to_string(),
+    }
+}
+
+fn status_line(lang: UiLang, f: &UserFile) -> String {
     if let Some(l) = &f.loading {
         let total = l.progress.total.load(Ordering::Relaxed).max(1);
-        return format!(
-            "{}… {:.0}% of {:.1} MB ({:.0} s)",
-            l.progress.stage(),
-            l.progress.fraction() * 100.0,
-            total as f64 / 1e6,
-            l.started.elapsed().as_secs_f64()
+        return tr!(
+            lang,
+            "file-loading",
+            stage = stage_word(lang, &l.progress.stage()),
+            percent = format!("{:.0}", l.progress.fraction() * 100.0),
+            mb = format!("{:.1}", total as f64 / 1e6),
+            seconds = format!("{:.0}", l.started.elapsed().as_secs_f64())
         );
     }
     let (e, w) = f.problem_counts();
     let what = match &f.good {
-        Some(Content::Layer(l)) => format!("{} features", l.features.len()),
-        Some(Content::Events(ev)) => format!("{} events on the timeline", ev.len()),
-        None => "nothing loaded".into(),
+        Some(Content::Layer(l)) => tr!(lang, "file-features", n = l.features.len()),
+        Some(Content::Events(ev)) => tr!(lang, "file-events", n = ev.len()),
+        None => tr!(lang, "file-nothing"),
     };
     let mut s = what;
     if f.stale {
-        s.push_str(" (last good version: the saved file has errors)");
+        s.push_str(&tr!(lang, "file-stale"));
     }
     if e > 0 {
-        s.push_str(&format!(" · {e} error(s)"));
+        s.push_str(&tr!(lang, "file-errors", n = e));
     }
     if w > 0 {
-        s.push_str(&format!(" · {w} warning(s)"));
+        s.push_str(&tr!(lang, "file-warnings", n = w));
     }
     s
 }
@@ -85,6 +99,7 @@ fn status_line(f: &UserFile) -> String {
 /// sized and shaded by.
 fn layer_controls(
     ui: &mut egui::Ui,
+    lang: UiLang,
     f: &UserFile,
     l: &Layer,
     requests: &mut MessageWriter<FileRequest>,
@@ -92,19 +107,20 @@ fn layer_controls(
 ) {
     if let Some(t) = &l.time {
         ui.label(
-            egui::RichText::new(format!(
-                "Appears with the timeline by \"{}\": {} – {}",
-                t.field,
-                long_date(t.first),
-                long_date(t.last)
+            egui::RichText::new(tr!(
+                lang,
+                "file-timed",
+                field = t.field.as_str(),
+                first = lang.long_date(t.first),
+                last = lang.long_date(t.last)
             ))
             .small(),
         );
         if let Some(c) = clock
             && c.focus != Some((t.first, t.last))
             && ui
-                .small_button("Timeline on these dates")
-                .on_hover_text("Narrow the timeline to this file's dates, to play them")
+                .small_button(tr!(lang, "file-focus"))
+                .on_hover_text(tr!(lang, "file-focus-tip"))
                 .clicked()
         {
             c.set_focus(Some((t.first, t.last)));
@@ -113,8 +129,11 @@ fn layer_controls(
     for (name, r) in &l.groups {
         let mut on = !f.hidden_groups.contains(name);
         if ui
-            .checkbox(&mut on, format!("{name} ({} features)", r.len()))
-            .on_hover_text("Show or hide this part of the file")
+            .checkbox(
+                &mut on,
+                tr!(lang, "file-group", name = name.as_str(), n = r.len()),
+            )
+            .on_hover_text(tr!(lang, "file-group-tip"))
             .changed()
         {
             requests.write(FileRequest::ShowGroup(f.id, name.clone(), on));
@@ -124,13 +143,14 @@ fn layer_controls(
         return;
     }
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new("Size by").small());
-        let shown = f.size_by.as_deref().unwrap_or("nothing (all alike)");
+        ui.label(egui::RichText::new(tr!(lang, "file-size-by")).small());
+        let alike = tr!(lang, "file-size-alike");
+        let shown = f.size_by.as_deref().unwrap_or(&alike);
         egui::ComboBox::from_id_salt(("size-by", f.id.0))
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 if ui
-                    .selectable_label(f.size_by.is_none(), "nothing (all alike)")
+                    .selectable_label(f.size_by.is_none(), alike.as_str())
                     .clicked()
                 {
                     requests.write(FileRequest::SizeBy(f.id, None));
@@ -145,9 +165,7 @@ fn layer_controls(
             });
     })
     .response
-    .on_hover_text(
-        "Bigger and darker dots for bigger values (for example an earthquake's magnitude)",
-    );
+    .on_hover_text(tr!(lang, "file-size-by-tip"));
 }
 
 /// A number written short for a range (`6.4`, `1200`).
@@ -159,6 +177,7 @@ fn short(v: f64) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn files_window(
     mut contexts: EguiContexts,
     mut windows: ResMut<FileWindows>,
@@ -167,20 +186,23 @@ fn files_window(
     mut open_dialog: MessageWriter<ShowOpenDialog>,
     mut layout: ResMut<UiLayout>,
     mut clock: Option<ResMut<Clock>>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     if !windows.files {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?.clone();
     let free = free_rect(&ctx, &layout);
     let mut open = true;
-    let r = egui::Window::new("Your files")
+    let r = egui::Window::new(tr!(lang, "files-title"))
+        .id(egui::Id::new("files-window"))
         .open(&mut open)
         .default_pos(free.left_top() + egui::vec2(10.0, 80.0))
         .default_width(300.0)
         .show(&ctx, |ui| {
             if files.files.is_empty() {
-                ui.label("No file open. Drop a GeoJSON, TopoJSON, KML/KMZ, zipped shapefile or CSV file on the window, or use Open….");
+                ui.label(tr!(lang, "files-none"));
             }
             for f in &files.files {
                 ui.horizontal(|ui| {
@@ -196,15 +218,15 @@ fn files_window(
                         requests.write(FileRequest::SetVisible(f.id, visible));
                     }
                     if ui
-                        .small_button("Reload")
-                        .on_hover_text("Read the file again now")
+                        .small_button(tr!(lang, "files-reload"))
+                        .on_hover_text(tr!(lang, "files-reload-tip"))
                         .clicked()
                     {
                         requests.write(FileRequest::Reload(f.id));
                     }
                     if ui
-                        .small_button("Remove")
-                        .on_hover_text("Remove from the map")
+                        .small_button(tr!(lang, "files-remove"))
+                        .on_hover_text(tr!(lang, "files-remove-tip"))
                         .clicked()
                     {
                         requests.write(FileRequest::Remove(f.id));
@@ -217,19 +239,19 @@ fn files_window(
                             .animate(true),
                     );
                 }
-                ui.label(egui::RichText::new(status_line(f)).small());
+                ui.label(egui::RichText::new(status_line(lang, f)).small());
                 if let Some(Content::Layer(l)) = &f.good {
-                    layer_controls(ui, f, l, &mut requests, clock.as_deref_mut());
+                    layer_controls(ui, lang, f, l, &mut requests, clock.as_deref_mut());
                 }
                 ui.separator();
             }
             ui.horizontal(|ui| {
-                if ui.button("Open…").clicked() {
+                if ui.button(tr!(lang, "top-open")).clicked() {
                     open_dialog.write(ShowOpenDialog);
                 }
                 let (e, w) = files.problem_counts();
                 if ui
-                    .button(format!("Problems ({e} errors, {w} warnings)"))
+                    .button(tr!(lang, "files-problems", errors = e, warnings = w))
                     .clicked()
                 {
                     windows.problems = true;
@@ -246,14 +268,17 @@ fn problems_window(
     mut windows: ResMut<FileWindows>,
     files: Res<OpenFiles>,
     mut layout: ResMut<UiLayout>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     if !windows.problems {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?.clone();
     let free = free_rect(&ctx, &layout);
     let mut open = true;
-    let r = egui::Window::new("Problems")
+    let r = egui::Window::new(tr!(lang, "problems-title"))
+        .id(egui::Id::new("problems-window"))
         .open(&mut open)
         .default_width(480.0)
         .default_height(300.0)
@@ -262,7 +287,7 @@ fn problems_window(
         .show(&ctx, |ui| {
             let (e, w) = files.problem_counts();
             if e + w == 0 {
-                ui.label("No problems in the opened files.");
+                ui.label(tr!(lang, "problems-none"));
             }
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for f in &files.files {
@@ -271,21 +296,23 @@ fn problems_window(
                     }
                     ui.strong(&f.name);
                     if f.stale {
-                        ui.label("The map still shows the last version that loaded.");
+                        ui.label(tr!(lang, "problems-stale"));
                     }
                     for p in &f.problems {
                         let (icon, colour) = match p.severity {
-                            Severity::Error => ("✖ error", theme::ERROR),
-                            Severity::Warning => ("⚠ warning", theme::WARNING),
+                            Severity::Error => (tr!(lang, "problem-error"), theme::ERROR),
+                            Severity::Warning => (tr!(lang, "problem-warning"), theme::WARNING),
                         };
                         ui.horizontal_wrapped(|ui| {
                             ui.label(egui::RichText::new(icon).color(colour));
-                            ui.label(egui::RichText::new(place_text(p)).monospace());
+                            ui.label(egui::RichText::new(p.place_in(lang)).monospace());
                         });
-                        ui.label(&p.message);
-                        if !p.hint.is_empty() {
+                        ui.label(p.message_in(lang));
+                        let hint = p.hint_in(lang);
+                        if !hint.is_empty() {
                             ui.label(
-                                egui::RichText::new(format!("What to do: {}", p.hint)).italics(),
+                                egui::RichText::new(tr!(lang, "problem-hint", hint = hint))
+                                    .italics(),
                             );
                         }
                         ui.add_space(4.0);
@@ -297,15 +324,4 @@ fn problems_window(
     cover_window(&mut layout, r);
     windows.problems = open;
     Ok(())
-}
-
-/// Where a problem is, in words.
-pub fn place_text(p: &Problem) -> String {
-    match &p.place {
-        Place::File => "the whole file".into(),
-        Place::LineCol(l, c) => format!("line {l}, column {c}"),
-        Place::Path(path) => path.clone(),
-        Place::Cell { row, column } if column.is_empty() => format!("row {row}"),
-        Place::Cell { row, column } => format!("row {row}, column \"{column}\""),
-    }
 }

@@ -45,7 +45,7 @@ fn install_fonts(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
 mod tests {
     use super::*;
 
-    /// The string literals of the app's sources (what the interface can show), roughly: the
+    /// The string literals of the app's sources (some of what the interface can show), roughly: the
     /// text between double quotes, escapes kept as written.
     fn ui_text() -> String {
         fn walk(dir: &std::path::Path, out: &mut String) {
@@ -79,9 +79,10 @@ mod tests {
         let fonts: Vec<&[u8]> = std::iter::once(crate::core::atlas::bundled::FONT)
             .chain(defaults.font_data.values().map(|d| &*d.font))
             .collect();
-        let text = ui_text();
+        // The code's literals and both message catalogues.
+        let text = ui_text() + crate::core::i18n::EN_FTL + crate::core::i18n::KO_FTL;
         assert!(
-            text.contains("route not reported"),
+            text.contains("route not reported") && text.contains("타임라인"),
             "the walk found no UI text"
         );
         let missing: Vec<char> = crate::core::labels::missing_in_font(fonts[0], &text)

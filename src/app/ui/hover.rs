@@ -1,6 +1,9 @@
 //! Hover cards: an event marker's title, date and status; a city's names in both languages,
 //! population, province, country and source.
 
+use super::words::status_word;
+use crate::app::state::prefs::UiPrefs;
+use crate::core::tr;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
@@ -39,7 +42,9 @@ fn event_hover(
     toggles: Res<LayerToggles>,
     egui: Option<Res<EguiWantsInput>>,
     layout: Res<UiLayout>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     if over_ui(egui.as_deref(), &layout, &window) {
         return Ok(());
     }
@@ -58,10 +63,11 @@ fn event_hover(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.strong(title(e, toggles.lang));
-                ui.label(format!(
-                    "{} · {} · click for details",
-                    e.span.describe(),
-                    e.status.code()
+                ui.label(tr!(
+                    lang,
+                    "hover-event",
+                    date = lang.describe_span(&e.span),
+                    status = status_word(lang, e.status)
                 ));
             });
         });
@@ -89,7 +95,9 @@ fn city_card(
     egui: Option<Res<EguiWantsInput>>,
     layout: Res<UiLayout>,
     events: Option<Res<SceneEvents>>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let ui_lang = prefs.lang;
     if over_ui(egui.as_deref(), &layout, &window) {
         return Ok(());
     }
@@ -139,47 +147,51 @@ fn city_card(
                     Some(ko) => format!("{} · {ko}", p.name),
                     None => p.name.clone(),
                 });
-                match p.kind {
-                    PlaceKind::Capital => _ = ui.label("capital city"),
-                    PlaceKind::Town => _ = ui.label("town"),
-                    PlaceKind::District => _ = ui.label("district of a city"),
-                    PlaceKind::Site => _ = ui.label("site (not a town)"),
-                    PlaceKind::Island => _ = ui.label("island"),
-                    PlaceKind::River => _ = ui.label("river"),
-                    PlaceKind::Area => _ = ui.label("disputed area"),
-                    _ => {}
+                let kind = match p.kind {
+                    PlaceKind::Capital => Some(tr!(ui_lang, "place-capital")),
+                    PlaceKind::Town => Some(tr!(ui_lang, "place-town")),
+                    PlaceKind::District => Some(tr!(ui_lang, "place-district")),
+                    PlaceKind::Site => Some(tr!(ui_lang, "place-site")),
+                    PlaceKind::Island => Some(tr!(ui_lang, "place-island")),
+                    PlaceKind::River => Some(tr!(ui_lang, "place-river")),
+                    PlaceKind::Area => Some(tr!(ui_lang, "place-area")),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    ui.label(kind);
                 }
                 if let Some(nk) = &p.name_ko_nk {
-                    ui.label(format!("North Korean form: {nk}"));
+                    ui.label(tr!(ui_lang, "place-nk-form", name = nk.as_str()));
                 }
                 if let Some(pop) = p.population {
-                    ui.label(format!("population {}", thousands(pop)));
+                    ui.label(tr!(ui_lang, "place-population", n = thousands(pop)));
                 }
                 if let Some(prov) = &p.province {
-                    ui.label(format!("province: {prov}"));
+                    ui.label(tr!(ui_lang, "place-province", name = prov.as_str()));
                 }
                 if let Some(c) = &p.country {
-                    ui.label(format!(
-                        "country: {}",
-                        country_name(&atlas, c, toggles.lang)
+                    ui.label(tr!(
+                        ui_lang,
+                        "place-country",
+                        name = country_name(&atlas, c, toggles.lang)
                     ));
                 }
                 if p.approximate {
-                    ui.label(egui::RichText::new("position approximate").italics());
+                    ui.label(egui::RichText::new(tr!(ui_lang, "place-approximate")).italics());
                 }
                 if let Some(note) = &p.note {
                     // A river's or a disputed area's card says what it is; a place's note
                     // says where its position comes from.
                     let text = match p.kind {
                         PlaceKind::River | PlaceKind::Area => note.clone(),
-                        _ => format!("source: {note}"),
+                        _ => tr!(ui_lang, "place-source", note = note.as_str()),
                     };
                     ui.add(egui::Label::new(egui::RichText::new(text).small()).wrap());
                 }
                 // The id names the place in lessons (docs/lesson-format.md).
                 let id =
                     p.id.as_deref()
-                        .map(|i| format!(" · id {i}"))
+                        .map(|i| tr!(ui_lang, "place-id", id = i))
                         .unwrap_or_default();
                 ui.label(
                     egui::RichText::new(format!("{:.2}°N {:.2}°E{id}", p.lonlat[1], p.lonlat[0]))

@@ -17,6 +17,7 @@ use crate::app::camera::pointer::{map_click, over_ui, typing};
 use crate::app::render::labels::LabelsOnScreen;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState, presenting};
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::screen::{MapInsets, ViewMode};
 use crate::app::state::screen::{Projector, UiLayout, window_size};
 use crate::app::state::settings::{AtlasData, Settings};
@@ -26,8 +27,10 @@ use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::Tools;
 use crate::app::theme;
 use crate::core::globe::{arc, ground_circle, path_arcs};
+use crate::core::i18n::UiLang;
 use crate::core::lesson::{Annotation, Answer, Span, Text, km_and_miles, paragraphs};
 use crate::core::model::Lang;
+use crate::core::tr;
 
 /// The presenter's card this frame (`[left, top, right, bottom]`), for the scene description.
 /// It is a panel on the left: the step's view is fitted to the rest of the screen, so the
@@ -359,7 +362,15 @@ pub(super) fn annotation(
                 let mut text = label.as_ref().map(|l| l.get(lang)).unwrap_or_default();
                 text.push_str(&format!(" ({})", km_and_miles(*radius_km)));
                 if let Some(s) = source {
-                    text.push_str(&format!("\nsource: {s}"));
+                    let ui_lang = if lang == Lang::Ko {
+                        UiLang::Ko
+                    } else {
+                        UiLang::En
+                    };
+                    text.push_str(&format!(
+                        "\n{}",
+                        tr!(ui_lang, "tool-source-of", source = s.as_str())
+                    ));
                 }
                 boxed_text(painter, to_pos(px), text.trim(), 12.0 * k);
             }
@@ -485,7 +496,9 @@ fn editor_panel(
     window: Single<&Window, With<PrimaryWindow>>,
     mut save_as: Local<String>,
     mut save_as_for: Local<Option<std::path::PathBuf>>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let ui_lang = prefs.lang;
     if state.presenting || !state.editing {
         return Ok(());
     }
@@ -505,6 +518,7 @@ fn editor_panel(
         toggles: &toggles,
         atlas: &screen.atlas.0,
         story: &screen.story,
+        lang: ui_lang,
     };
     let ctx = contexts.ctx_mut()?.clone();
     let lang = lesson_lang(&toggles, &state);
@@ -513,24 +527,24 @@ fn editor_panel(
         .resizable(false);
     show_panel(&ctx, &mut layout, panel, |ui| {
         ui.horizontal(|ui| {
-            ui.heading("Lesson editor");
+            ui.heading(tr!(ui_lang, "le-heading"));
             if ui
-                .button("Done")
-                .on_hover_text("Leave the editor (the Lesson window comes back)")
+                .button(tr!(ui_lang, "le-done"))
+                .on_hover_text(tr!(ui_lang, "le-done-tip"))
                 .clicked()
             {
                 state.editing = false;
                 state.window = true;
             }
-            if ui.small_button("New lesson").clicked() {
+            if ui.small_button(tr!(ui_lang, "lesson-new")).clicked() {
                 out.write(LessonRequest::New);
             }
         });
         let Some(lesson) = state.lesson.clone() else {
             ui.label(if state.loading() {
-                "Opening the lesson…"
+                tr!(ui_lang, "lesson-opening")
             } else {
-                "No lesson is open: New lesson starts one."
+                tr!(ui_lang, "le-none-open")
             });
             return;
         };
@@ -552,9 +566,7 @@ fn editor_panel(
                 }
             });
         if lesson.steps.is_empty() {
-            ui.label(
-                "No steps yet: set up the map, the date and the tools, then Add step from screen.",
-            );
+            ui.label(tr!(ui_lang, "le-no-steps"));
         }
         ui.separator();
         egui::ScrollArea::vertical()
@@ -576,7 +588,9 @@ fn lesson_window(
     mut layout: ResMut<UiLayout>,
     mut save: ResMut<SaveWindow>,
     mut out: MessageWriter<LessonRequest>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let ui_lang = prefs.lang;
     // While editing, the editor's side panel stands for the window.
     if state.presenting || !state.window || state.editing {
         return Ok(());
@@ -585,7 +599,7 @@ fn lesson_window(
     let lang = lesson_lang(&toggles, &state);
     let free = free_rect(ctx, &layout);
     let mut open = true;
-    let shown = egui::Window::new("Lesson")
+    let shown = egui::Window::new(tr!(ui_lang, "lesson-title"))
         .id(egui::Id::new("lesson-window"))
         .open(&mut open)
         .default_pos(free.left_top() + egui::vec2(12.0, 60.0))
@@ -593,33 +607,37 @@ fn lesson_window(
         .show(ctx, |ui| {
             let Some(lesson) = state.lesson.clone() else {
                 if state.loading() {
-                    ui.label("Opening the lesson…");
+                    ui.label(tr!(ui_lang, "lesson-opening"));
                 } else {
-                    ui.label("No lesson is open.");
+                    ui.label(tr!(ui_lang, "lesson-none-open"));
                 }
                 for p in &state.problems {
-                    ui.label(egui::RichText::new(p.to_string()).small());
+                    ui.label(egui::RichText::new(p.describe(ui_lang)).small());
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Open the bundled lesson").clicked() {
-                        out.write(LessonRequest::Open(crate::app::state::lesson::LessonSource::Bundled));
+                    if ui.button(tr!(ui_lang, "lesson-open-bundled")).clicked() {
+                        out.write(LessonRequest::Open(
+                            crate::app::state::lesson::LessonSource::Bundled,
+                        ));
                     }
-                    if ui.button("New lesson").clicked() {
+                    if ui.button(tr!(ui_lang, "lesson-new")).clicked() {
                         out.write(LessonRequest::New);
                     }
                 });
                 return;
             };
             ui.horizontal(|ui| {
-                ui.toggle_value(&mut state.editing, "Edit")
-                    .on_hover_text("Build or change the lesson: steps from what is on screen, narration, questions");
-                if ui.small_button("New lesson").clicked() {
+                ui.toggle_value(&mut state.editing, tr!(ui_lang, "lesson-edit"))
+                    .on_hover_text(tr!(ui_lang, "lesson-edit-tip"));
+                if ui.small_button(tr!(ui_lang, "lesson-new")).clicked() {
                     out.write(LessonRequest::New);
                 }
             });
             ui.heading(lesson.title.get(lang));
             if let Some(a) = &lesson.author {
-                ui.label(egui::RichText::new(format!("by {a}")).small());
+                ui.label(
+                    egui::RichText::new(tr!(ui_lang, "lesson-by", author = a.as_str())).small(),
+                );
             }
             ui.separator();
             for (i, s) in lesson.steps.iter().enumerate() {
@@ -670,10 +688,10 @@ fn lesson_window(
                     });
             }
             ui.horizontal(|ui| {
-                if ui.button("◀ Back").clicked() {
+                if ui.button(tr!(ui_lang, "lesson-back")).clicked() {
                     out.write(LessonRequest::Prev);
                 }
-                if ui.button("Next ▶").clicked() {
+                if ui.button(tr!(ui_lang, "lesson-next")).clicked() {
                     out.write(LessonRequest::Next);
                 }
                 if lesson
@@ -682,36 +700,37 @@ fn lesson_window(
                     .is_some_and(|s| s.question.is_some())
                     && ui
                         .button(if state.revealed {
-                            "Hide answer"
+                            tr!(ui_lang, "lesson-hide-answer")
                         } else {
-                            "Show answer (R)"
+                            tr!(ui_lang, "lesson-show-answer")
                         })
                         .clicked()
                 {
                     out.write(LessonRequest::Reveal);
                 }
-                if ui.button("Present (F5)").clicked() {
+                if ui.button(tr!(ui_lang, "lesson-present")).clicked() {
                     out.write(LessonRequest::Present(true));
                 }
             });
             if ui
-                .button("Save slides and handout…")
-                .on_hover_text(
-                    "One picture per step and a handout page for students who missed the lesson",
-                )
+                .button(tr!(ui_lang, "lesson-save"))
+                .on_hover_text(tr!(ui_lang, "lesson-save-tip"))
                 .clicked()
             {
                 save.open = true;
                 save.what = SaveWhat::Lesson;
             }
             if !state.problems.is_empty() {
-                ui.collapsing(format!("Problems ({})", state.problems.len()), |ui| {
-                    for p in &state.problems {
-                        ui.label(egui::RichText::new(p.to_string()).small());
-                    }
-                });
+                ui.collapsing(
+                    tr!(ui_lang, "problems-button", n = state.problems.len()),
+                    |ui| {
+                        for p in &state.problems {
+                            ui.label(egui::RichText::new(p.describe(ui_lang)).small());
+                        }
+                    },
+                );
             }
-            if ui.small_button("Close the lesson").clicked() {
+            if ui.small_button(tr!(ui_lang, "lesson-close")).clicked() {
                 out.write(LessonRequest::Close);
             }
         });
@@ -735,7 +754,9 @@ fn presenter(
     mut card: ResMut<LessonCard>,
     mut layout: ResMut<UiLayout>,
     mut fit: Local<(f32, usize)>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let ui_lang = prefs.lang;
     card.rect = None;
     if !state.presenting {
         return Ok(());
@@ -829,7 +850,7 @@ fn presenter(
                     );
                 } else {
                     ui.label(
-                        egui::RichText::new("R: show the answer")
+                        egui::RichText::new(tr!(ui_lang, "present-answer-hint"))
                             .size(11.0 * k)
                             .color(theme::PRESENTER_HINT),
                     );
@@ -863,7 +884,7 @@ fn presenter(
                 );
             });
             ui.label(
-                egui::RichText::new("→ next · ← back · R answer · B blank · Esc leave")
+                egui::RichText::new(tr!(ui_lang, "present-keys"))
                     .size(10.0 * k)
                     .color(theme::PRESENTER_HINT),
             );

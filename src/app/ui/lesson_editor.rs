@@ -21,6 +21,7 @@ use crate::app::state::story::{Clock, Selection, Story};
 use crate::app::state::tools::Tools;
 use crate::app::theme;
 use crate::core::atlas::{Atlas, LineKind};
+use crate::core::i18n::UiLang;
 use crate::core::lesson::{
     Annotation, Answer, Layers, Lesson, Question, Step, StepView, Text, blank_step, km_and_miles,
 };
@@ -28,6 +29,7 @@ use crate::core::model::to_4_decimals;
 use crate::core::projection::Projection;
 use crate::core::search::search;
 use crate::core::timeline::{FuzzyDate, Window};
+use crate::core::tr;
 use crate::core::view::ViewSpec;
 
 /// What is on screen, for "Add step from screen".
@@ -52,6 +54,8 @@ pub struct OnScreen<'a> {
     pub atlas: &'a Atlas,
     /// The events (their titles).
     pub story: &'a Story,
+    /// The interface's language.
+    pub lang: UiLang,
 }
 
 impl OnScreen<'_> {
@@ -163,56 +167,60 @@ pub fn editor(
     let mut l: Lesson = current.clone();
     let mut step = state.step;
     let mut changed = false;
-    changed |= text_fields(ui, "Lesson title", &mut l.title, false);
+    let lang = screen.lang;
+    changed |= text_fields(ui, &tr!(lang, "le-lesson-title"), &mut l.title, false);
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         if ui
-            .button("Add step from screen")
-            .on_hover_text("The view, map or globe, date, selected event, measured line and range circle as they are now")
+            .button(tr!(lang, "le-add-step"))
+            .on_hover_text(tr!(lang, "le-add-step-tip"))
             .clicked()
         {
             let n = l.steps.len() + 1;
-            let s = screen.step(&format!("step-{n}"), &format!("Step {n}"));
+            let s = screen.step(&format!("step-{n}"), &tr!(lang, "le-step-n", n = n));
             step = l.insert_step(state.step, s);
             changed = true;
         }
         if !l.steps.is_empty() {
-            if ui.button("Duplicate").clicked() {
+            if ui.button(tr!(lang, "le-duplicate")).clicked() {
                 let s = l.steps[state.step].clone();
                 step = l.insert_step(state.step, s);
                 changed = true;
             }
-            if ui.button("Delete").clicked() && l.steps.len() > 1 {
+            if ui.button(tr!(lang, "le-delete")).clicked() && l.steps.len() > 1 {
                 l.steps.remove(state.step);
                 step = state.step.min(l.steps.len() - 1);
                 changed = true;
             }
-            if ui.button("Up").on_hover_text("Move the step up").clicked() {
+            if ui
+                .button(tr!(lang, "le-up"))
+                .on_hover_text(tr!(lang, "le-up-tip"))
+                .clicked()
+            {
                 step = l.move_step(state.step, -1);
                 changed = true;
             }
-            if ui.button("Down").on_hover_text("Move the step down").clicked() {
+            if ui
+                .button(tr!(lang, "le-down"))
+                .on_hover_text(tr!(lang, "le-down-tip"))
+                .clicked()
+            {
                 step = l.move_step(state.step, 1);
                 changed = true;
             }
         }
     });
     if let Some(s) = l.steps.get_mut(state.step) {
-        ui.label(egui::RichText::new(format!("step id: {}", s.id)).small());
-        changed |= text_fields(ui, "Title", &mut s.title, false);
+        ui.label(egui::RichText::new(tr!(lang, "le-step-id", id = s.id.as_str())).small());
+        changed |= text_fields(ui, &tr!(lang, "le-title"), &mut s.title, false);
         let mut n = s.narration.clone().unwrap_or_default();
-        if text_fields(
-            ui,
-            "Narration (**bold**, *italic*, [link](https://…))",
-            &mut n,
-            true,
-        ) {
+        if text_fields(ui, &tr!(lang, "le-narration"), &mut n, true) {
             s.narration = (!n.is_empty()).then_some(n);
             changed = true;
         }
         ui.horizontal(|ui| {
-            ui.label("Date:");
-            let mut d = s.date.map(|d| d.describe()).unwrap_or_default();
+            ui.label(tr!(lang, "le-date"));
+            let mut d = s.date.map(|d| lang.describe_date(&d)).unwrap_or_default();
             let iso = s.date.map(|d| d.file_form());
             // What is typed stays while it is not yet a date (kept in egui's memory).
             let key = egui::Id::new(("lesson-date", s.id.clone()));
@@ -221,7 +229,7 @@ pub fn editor(
                 .unwrap_or_else(|| iso.clone().unwrap_or_default());
             let r = ui
                 .add(egui::TextEdit::singleline(&mut buf).desired_width(90.0))
-                .on_hover_text("YYYY, YYYY-MM or YYYY-MM-DD");
+                .on_hover_text(tr!(lang, "le-date-tip"));
             if r.changed()
                 && let Ok(nd) = FuzzyDate::parse(&buf)
             {
@@ -237,7 +245,7 @@ pub fn editor(
             d.push(')');
             ui.label(egui::RichText::new(d).small());
         });
-        if ui.button("Use the view and date on screen").clicked() {
+        if ui.button(tr!(lang, "le-use-screen")).clicked() {
             let now = screen.step(&s.id, "");
             s.view = now.view;
             s.date = now.date;
@@ -247,7 +255,7 @@ pub fn editor(
         // The question: a prompt, choices one per line (English), the right one's number.
         let mut has_q = s.question.is_some();
         if ui
-            .checkbox(&mut has_q, "A question for the class")
+            .checkbox(&mut has_q, tr!(lang, "le-question-on"))
             .changed()
         {
             s.question = has_q.then(|| Question {
@@ -259,14 +267,14 @@ pub fn editor(
             changed = true;
         }
         if let Some(q) = &mut s.question {
-            changed |= text_fields(ui, "Question", &mut q.prompt, false);
+            changed |= text_fields(ui, &tr!(lang, "le-question"), &mut q.prompt, false);
             let mut lines = q
                 .choices
                 .iter()
                 .map(|c| c.en.clone().or(c.ko.clone()).unwrap_or_default())
                 .collect::<Vec<_>>()
                 .join("\n");
-            ui.label("Choices, one per line (none: an open question)");
+            ui.label(tr!(lang, "le-choices"));
             if ui
                 .add(egui::TextEdit::multiline(&mut lines).desired_rows(3))
                 .changed()
@@ -290,7 +298,7 @@ pub fn editor(
                 Answer::Choice(i) => {
                     let mut k = *i + 1;
                     ui.horizontal(|ui| {
-                        ui.label("Right answer: choice");
+                        ui.label(tr!(lang, "le-right-choice"));
                         if ui
                             .add(egui::DragValue::new(&mut k).range(1..=q.choices.len().max(1)))
                             .changed()
@@ -300,15 +308,17 @@ pub fn editor(
                         }
                     });
                 }
-                Answer::Open(t) => changed |= text_fields(ui, "Model answer", t, false),
+                Answer::Open(t) => {
+                    changed |= text_fields(ui, &tr!(lang, "le-model-answer"), t, false)
+                }
             }
         }
         ui.separator();
         changed |= highlights(ui, s, screen);
         ui.separator();
-        changed |= layers(ui, &mut s.layers);
+        changed |= layers(ui, lang, &mut s.layers);
         ui.separator();
-        changed |= drawings(ui, &mut s.annotations);
+        changed |= drawings(ui, lang, &mut s.annotations);
     }
     if changed {
         out.write(LessonRequest::Edit(Box::new(l), step));
@@ -317,14 +327,14 @@ pub fn editor(
     let (can_undo, can_redo) = state.can_undo_redo();
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(can_undo, egui::Button::new("Undo"))
+            .add_enabled(can_undo, egui::Button::new(tr!(lang, "le-undo")))
             .on_hover_text("Ctrl+Z")
             .clicked()
         {
             out.write(LessonRequest::Undo);
         }
         if ui
-            .add_enabled(can_redo, egui::Button::new("Redo"))
+            .add_enabled(can_redo, egui::Button::new(tr!(lang, "le-redo")))
             .on_hover_text("Ctrl+Y")
             .clicked()
         {
@@ -332,12 +342,16 @@ pub fn editor(
         }
         let has_file = state.path.is_some();
         if ui
-            .add_enabled(has_file, egui::Button::new("Save"))
+            .add_enabled(has_file, egui::Button::new(tr!(lang, "le-save")))
             .clicked()
         {
             out.write(LessonRequest::Save(None));
         }
-        ui.label(if state.dirty { "edited" } else { "saved" });
+        ui.label(if state.dirty {
+            tr!(lang, "le-edited")
+        } else {
+            tr!(lang, "le-saved")
+        });
     });
     ui.horizontal(|ui| {
         if save_as.is_empty() {
@@ -354,7 +368,7 @@ pub fn editor(
             );
         }
         ui.add(egui::TextEdit::singleline(save_as).desired_width(220.0));
-        if ui.button("Save as").clicked() {
+        if ui.button(tr!(lang, "le-save-as")).clicked() {
             let mut p = save_as.trim().to_string();
             if !p.ends_with(crate::core::lesson::EXTENSION) {
                 p.push_str(crate::core::lesson::EXTENSION);
@@ -368,15 +382,23 @@ pub fn editor(
 /// selected event and places found by name added. True when changed.
 fn highlights(ui: &mut egui::Ui, s: &mut Step, screen: &OnScreen<'_>) -> bool {
     let mut changed = false;
-    ui.strong("Highlighted events and places");
+    let lang = screen.lang;
+    ui.strong(tr!(lang, "le-highlights"));
     let mut remove = None;
     for (i, id) in s.events.iter().enumerate() {
         ui.horizontal(|ui| {
             match screen.story.get(id) {
-                Some(e) => ui.label(format!("event: {}", e.title)),
-                None => ui.colored_label(theme::ERROR, format!("event {id}: not on the timeline")),
+                Some(e) => ui.label(tr!(lang, "le-event", title = e.title.as_str())),
+                None => ui.colored_label(
+                    theme::ERROR,
+                    tr!(lang, "le-event-missing", id = id.as_str()),
+                ),
             };
-            if ui.small_button("×").on_hover_text("Remove it").clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text(tr!(lang, "tool-remove-it"))
+                .clicked()
+            {
                 remove = Some(i);
             }
         });
@@ -391,8 +413,8 @@ fn highlights(ui: &mut egui::Ui, s: &mut Step, screen: &OnScreen<'_>) -> bool {
         .as_ref()
         .filter(|e| !s.events.contains(e))
         && ui
-            .small_button("+ the selected event")
-            .on_hover_text("The event whose card is open")
+            .small_button(tr!(lang, "le-add-selected"))
+            .on_hover_text(tr!(lang, "le-add-selected-tip"))
             .clicked()
     {
         s.events.push(sel.clone());
@@ -407,17 +429,28 @@ fn highlights(ui: &mut egui::Ui, s: &mut Step, screen: &OnScreen<'_>) -> bool {
                 .iter()
                 .find(|p| p.id.as_deref() == Some(id))
             {
-                Some(p) => ui.label(format!(
-                    "place: {}{}",
-                    p.name,
-                    p.name_ko
-                        .as_ref()
-                        .map(|k| format!(" · {k}"))
-                        .unwrap_or_default()
+                Some(p) => ui.label(tr!(
+                    lang,
+                    "le-place",
+                    name = format!(
+                        "{}{}",
+                        p.name,
+                        p.name_ko
+                            .as_ref()
+                            .map(|k| format!(" · {k}"))
+                            .unwrap_or_default()
+                    )
                 )),
-                None => ui.colored_label(theme::ERROR, format!("place {id}: no such place")),
+                None => ui.colored_label(
+                    theme::ERROR,
+                    tr!(lang, "le-place-missing", id = id.as_str()),
+                ),
             };
-            if ui.small_button("×").on_hover_text("Remove it").clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text(tr!(lang, "tool-remove-it"))
+                .clicked()
+            {
                 remove = Some(i);
             }
         });
@@ -432,17 +465,17 @@ fn highlights(ui: &mut egui::Ui, s: &mut Step, screen: &OnScreen<'_>) -> bool {
         .data_mut(|m| m.get_temp::<String>(key))
         .unwrap_or_default();
     ui.horizontal(|ui| {
-        ui.label("Add a place:");
+        ui.label(tr!(lang, "le-add-place"));
         ui.add(
             egui::TextEdit::singleline(&mut q)
-                .hint_text("name in English or Korean")
+                .hint_text(tr!(lang, "le-add-place-hint"))
                 .desired_width(170.0),
         );
     });
     if q.trim().chars().count() >= 2 {
         let found = search(&screen.atlas.places, q.trim(), 4);
         if found.is_empty() {
-            ui.label(egui::RichText::new("no place by that name").small());
+            ui.label(egui::RichText::new(tr!(lang, "le-no-place")).small());
         }
         for (_, p) in found {
             let Some(id) = &p.id else { continue };
@@ -472,20 +505,20 @@ fn highlights(ui: &mut egui::Ui, s: &mut Step, screen: &OnScreen<'_>) -> bool {
 }
 
 /// The layers a step turns on or off (or leaves as they are). True when changed.
-fn layers(ui: &mut egui::Ui, l: &mut Layers) -> bool {
+fn layers(ui: &mut egui::Ui, lang: UiLang, l: &mut Layers) -> bool {
     let mut changed = false;
-    ui.strong("Layers");
+    ui.strong(tr!(lang, "le-layers"));
     for (name, slot) in [
-        ("Rivers", &mut l.rivers),
-        ("Provinces", &mut l.provinces),
-        ("Graticule", &mut l.graticule),
+        (tr!(lang, "le-rivers"), &mut l.rivers),
+        (tr!(lang, "le-provinces"), &mut l.provinces),
+        (tr!(lang, "le-graticule"), &mut l.graticule),
     ] {
         ui.horizontal(|ui| {
             ui.label(format!("{name}:"));
             for (text, v) in [
-                ("as before", None),
-                ("on", Some(true)),
-                ("off", Some(false)),
+                (tr!(lang, "le-as-before"), None),
+                (tr!(lang, "le-on"), Some(true)),
+                (tr!(lang, "le-off"), Some(false)),
             ] {
                 if ui.selectable_label(*slot == v, text).clicked() && *slot != v {
                     *slot = v;
@@ -495,7 +528,9 @@ fn layers(ui: &mut egui::Ui, l: &mut Layers) -> bool {
         });
     }
     for (file, on) in l.files.iter_mut() {
-        changed |= ui.checkbox(on, format!("file {file}")).changed();
+        changed |= ui
+            .checkbox(on, tr!(lang, "le-file", file = file.as_str()))
+            .changed();
     }
     changed
 }
@@ -503,40 +538,39 @@ fn layers(ui: &mut egui::Ui, l: &mut Layers) -> bool {
 /// A step's drawings, one by one: an arrow's label, a circle's label, radius and source, a
 /// note's text (English and Korean), a measured line's length; each can be removed. True when
 /// changed.
-fn drawings(ui: &mut egui::Ui, list: &mut Vec<Annotation>) -> bool {
+fn drawings(ui: &mut egui::Ui, lang: UiLang, list: &mut Vec<Annotation>) -> bool {
     let mut changed = false;
-    ui.strong("Drawings");
+    ui.strong(tr!(lang, "le-drawings"));
     if list.is_empty() {
-        ui.label(
-            egui::RichText::new(
-                "None. Draw with Measure, Circle, Arrow or Note, then \"Add step from screen\".",
-            )
-            .small(),
-        );
+        ui.label(egui::RichText::new(tr!(lang, "le-no-drawings")).small());
     }
     let mut remove = None;
     for (i, a) in list.iter_mut().enumerate() {
         ui.push_id(("drawing", i), |ui| {
             ui.horizontal(|ui| {
                 let what = match a {
-                    Annotation::Arrow { .. } => "Arrow".to_string(),
+                    Annotation::Arrow { .. } => tr!(lang, "le-arrow"),
                     Annotation::Circle { radius_km, .. } => {
-                        format!("Circle, {}", km_and_miles(*radius_km))
+                        tr!(lang, "le-circle", km = km_and_miles(*radius_km))
                     }
-                    Annotation::Note { .. } => "Note".to_string(),
+                    Annotation::Note { .. } => tr!(lang, "le-note"),
                     Annotation::Measure { points } => {
-                        format!("Measured line, {} places", points.len())
+                        tr!(lang, "le-measure", n = points.len())
                     }
                 };
                 ui.label(egui::RichText::new(format!("{}. {what}", i + 1)).strong());
-                if ui.small_button("×").on_hover_text("Remove it").clicked() {
+                if ui
+                    .small_button("×")
+                    .on_hover_text(tr!(lang, "tool-remove-it"))
+                    .clicked()
+                {
                     remove = Some(i);
                 }
             });
             match a {
                 Annotation::Arrow { label, .. } => {
                     let mut t = label.clone().unwrap_or_default();
-                    if text_fields(ui, "Label", &mut t, false) {
+                    if text_fields(ui, &tr!(lang, "le-label"), &mut t, false) {
                         *label = (!t.is_empty()).then_some(t);
                         changed = true;
                     }
@@ -548,7 +582,7 @@ fn drawings(ui: &mut egui::Ui, list: &mut Vec<Annotation>) -> bool {
                     ..
                 } => {
                     ui.horizontal(|ui| {
-                        ui.label("Radius:");
+                        ui.label(tr!(lang, "tool-radius"));
                         changed |= ui
                             .add(
                                 egui::DragValue::new(radius_km)
@@ -559,12 +593,12 @@ fn drawings(ui: &mut egui::Ui, list: &mut Vec<Annotation>) -> bool {
                             .changed();
                     });
                     let mut t = label.clone().unwrap_or_default();
-                    if text_fields(ui, "Label", &mut t, false) {
+                    if text_fields(ui, &tr!(lang, "le-label"), &mut t, false) {
                         *label = (!t.is_empty()).then_some(t);
                         changed = true;
                     }
                     let mut src = source.clone().unwrap_or_default();
-                    ui.label("Source of the radius");
+                    ui.label(tr!(lang, "le-radius-source"));
                     if ui
                         .add(egui::TextEdit::singleline(&mut src).desired_width(f32::INFINITY))
                         .changed()
@@ -574,7 +608,7 @@ fn drawings(ui: &mut egui::Ui, list: &mut Vec<Annotation>) -> bool {
                     }
                 }
                 Annotation::Note { text, .. } => {
-                    changed |= text_fields(ui, "Text", text, false);
+                    changed |= text_fields(ui, &tr!(lang, "le-text"), text, false);
                 }
                 Annotation::Measure { .. } => {
                     if let Some(km) = a.length_km() {

@@ -25,6 +25,7 @@ pub mod timeline;
 pub mod tools;
 pub mod top_bar;
 pub mod windows;
+pub mod words;
 
 /// Adds every panel, window and shortcut.
 pub fn plugin(app: &mut App) {

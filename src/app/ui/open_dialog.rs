@@ -3,10 +3,13 @@
 
 use std::path::PathBuf;
 
+use crate::app::state::prefs::UiPrefs;
+use crate::core::tr;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::cover_window;
+use super::words::look_error;
 use crate::app::files::browse::Browser;
 use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::OpenFile;
@@ -29,7 +32,9 @@ fn open_dialog(
     mut browser: ResMut<Browser>,
     mut open_file: MessageWriter<OpenFile>,
     mut layout: ResMut<UiLayout>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     let Some(dialog) = &mut browser.0 else {
         return Ok(());
     };
@@ -37,13 +42,14 @@ fn open_dialog(
     let mut open = true;
     let mut chosen: Option<PathBuf> = None;
     let mut go: Option<PathBuf> = None;
-    let r = egui::Window::new("Open a file")
+    let r = egui::Window::new(tr!(lang, "open-title"))
+        .id(egui::Id::new("open-dialog"))
         .open(&mut open)
         .collapsible(false)
         .default_width(460.0)
         .show(&ctx, |ui| {
             ui.horizontal(|ui| {
-                if ui.button("⬆ Up").clicked()
+                if ui.button(tr!(lang, "open-up")).clicked()
                     && let Some(parent) = dialog.dir.parent()
                 {
                     go = Some(parent.to_path_buf());
@@ -57,41 +63,38 @@ fn open_dialog(
                     go = Some(dialog.dir.join(dialog.typed.trim()));
                 }
             });
-            ui.label(
-                egui::RichText::new(
-                    "GeoJSON (.geojson, .json) and CSV (.csv) files; a file with dates becomes timeline events.",
-                )
-                .small(),
-            );
+            ui.label(egui::RichText::new(tr!(lang, "open-kinds")).small());
             if let Some(e) = &dialog.error {
-                ui.colored_label(theme::ERROR, e);
+                ui.colored_label(theme::ERROR, look_error(lang, e));
             }
             if dialog.busy() {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Reading the folder…");
+                    ui.label(tr!(lang, "open-reading"));
                 });
             }
-            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                for (name, is_dir) in &dialog.entries {
-                    let label = if *is_dir {
-                        format!("📁 {name}")
-                    } else {
-                        name.clone()
-                    };
-                    let r = ui.selectable_label(false, label);
-                    if r.clicked() || r.double_clicked() {
-                        if *is_dir {
-                            go = Some(dialog.dir.join(name));
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for (name, is_dir) in &dialog.entries {
+                        let label = if *is_dir {
+                            format!("📁 {name}")
                         } else {
-                            chosen = Some(dialog.dir.join(name));
+                            name.clone()
+                        };
+                        let r = ui.selectable_label(false, label);
+                        if r.clicked() || r.double_clicked() {
+                            if *is_dir {
+                                go = Some(dialog.dir.join(name));
+                            } else {
+                                chosen = Some(dialog.dir.join(name));
+                            }
                         }
                     }
-                }
-                if dialog.entries.is_empty() && dialog.error.is_none() && !dialog.busy() {
-                    ui.label("No folders or GeoJSON/CSV files here.");
-                }
-            });
+                    if dialog.entries.is_empty() && dialog.error.is_none() && !dialog.busy() {
+                        ui.label(tr!(lang, "open-empty"));
+                    }
+                });
         });
     cover_window(&mut layout, r);
     if let Some(p) = go {

@@ -1,5 +1,7 @@
 //! The properties of the inspected feature of a user layer (shown, never fetched or opened).
 
+use crate::app::state::prefs::UiPrefs;
+use crate::core::tr;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -25,7 +27,9 @@ fn properties_window(
     mut inspected: ResMut<Inspected>,
     files: Res<OpenFiles>,
     mut layout: ResMut<UiLayout>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     if inspected.0.is_none() {
         return Ok(());
     }
@@ -42,7 +46,7 @@ fn properties_window(
         .default_width(320.0)
         .show(&ctx, |ui| {
             if feature.properties.is_empty() {
-                ui.label("This feature has no properties.");
+                ui.label(tr!(lang, "properties-none"));
             }
             egui::Grid::new("props").striped(true).show(ui, |ui| {
                 for (k, v) in &feature.properties {

@@ -3,6 +3,11 @@
 
 use std::time::Duration;
 
+use super::words::place_kind;
+use crate::app::state::prefs::UiPrefs;
+use crate::core::i18n::UiLang;
+use crate::core::model::Lang;
+use crate::core::tr;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -86,11 +91,11 @@ pub fn fly_to_place(
     hl.left = Duration::from_secs(4);
 }
 
-fn describe(p: &Place, atlas: &AtlasData) -> String {
+fn describe(p: &Place, atlas: &AtlasData, lang: UiLang, names: Lang) -> String {
     let country = p.country.as_deref().and_then(|c| atlas.0.country(c));
-    let mut s = p.kind.to_string();
+    let mut s = place_kind(lang, p.kind);
     if let Some(c) = country.filter(|_| p.kind != PlaceKind::Country) {
-        s.push_str(&format!(", {}", c.name));
+        s.push_str(&format!(", {}", names.label(&c.name, c.name_ko.as_deref())));
     }
     if let Some(pop) = p.population.filter(|n| *n > 0) {
         s.push_str(&format!(" · {}", thousands(pop)));
@@ -108,7 +113,9 @@ fn search_box(
     mut hl: ResMut<Highlight>,
     atlas: Res<AtlasData>,
     toggles: Res<LayerToggles>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     let ctx = contexts.ctx_mut()?.clone();
     let free = free_rect(&ctx, &layout);
     let focus = focus.read().count() > 0;
@@ -121,7 +128,7 @@ fn search_box(
                 ui.set_width(260.0);
                 let resp = ui.add(
                     egui::TextEdit::singleline(&mut state.query)
-                        .hint_text("Find a place… (Ctrl+F)")
+                        .hint_text(tr!(lang, "search-hint"))
                         .desired_width(f32::INFINITY),
                 );
                 if focus {
@@ -132,7 +139,7 @@ fn search_box(
                     return;
                 }
                 if results.is_empty() {
-                    ui.label(egui::RichText::new("No place by that name on this map.").small());
+                    ui.label(egui::RichText::new(tr!(lang, "search-none")).small());
                     return;
                 }
                 let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -142,8 +149,11 @@ fn search_box(
                 for (i, p) in &results {
                     let name = toggles.lang.label(&p.name, p.name_ko.as_deref());
                     let r = ui.add(
-                        egui::Button::selectable(false, format!("{name}\n{}", describe(p, &atlas)))
-                            .min_size(egui::vec2(250.0, 0.0)),
+                        egui::Button::selectable(
+                            false,
+                            format!("{name}\n{}", describe(p, &atlas, lang, toggles.lang)),
+                        )
+                        .min_size(egui::vec2(250.0, 0.0)),
                     );
                     if r.clicked() {
                         chosen = Some(*i);

@@ -1,5 +1,6 @@
 //! Keyboard shortcuts that are not the camera's: the timeline (Space, `,` `.` `[` `]`), names
-//! (L), the event list (E), find (Ctrl+F, /), open (Ctrl+O), Controls (F1) and Esc.
+//! (L), the interface language (Ctrl+L), the event list (E), find (Ctrl+F, /), open (Ctrl+O),
+//! Controls (F1) and Esc.
 
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
@@ -9,9 +10,11 @@ use super::windows::Windows;
 use crate::app::camera::pointer::typing;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::not_presenting;
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::{FocusSearch, SelectEvent, ShowOpenDialog};
 use crate::app::state::story::{Clock, Story};
 use crate::app::state::systems::AppSystems;
+use crate::core::i18n::UiLang;
 
 /// Adds the shortcuts.
 pub(super) fn plugin(app: &mut App) {
@@ -39,6 +42,7 @@ fn shortcuts(
     mut clock: ResMut<Clock>,
     story: Res<Story>,
     mut requests: Requests,
+    mut prefs: ResMut<UiPrefs>,
 ) {
     // Keys typed into a text box are not shortcuts.
     if typing(egui.as_deref()) {
@@ -54,7 +58,12 @@ fn shortcuts(
     if keys.just_pressed(KeyCode::F1) {
         windows.help = !windows.help;
     }
-    if keys.just_pressed(KeyCode::KeyL) {
+    if ctrl && keys.just_pressed(KeyCode::KeyL) {
+        prefs.lang = match prefs.lang {
+            UiLang::En => UiLang::Ko,
+            UiLang::Ko => UiLang::En,
+        };
+    } else if keys.just_pressed(KeyCode::KeyL) {
         toggles.cycle_lang();
     }
     if keys.just_pressed(KeyCode::KeyE) {

@@ -5,15 +5,22 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::event_list::title;
 use super::layout::show_panel;
+use super::words::status_describe;
+use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::not_presenting;
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::SelectEvent;
 use crate::app::state::screen::{TIMELINE_H, UiLayout};
 use crate::app::state::story::{Clock, EventFilters, Selection, Story};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::events::{CATEGORIES, Event, category_index};
-use crate::core::timeline::{self, SPEEDS, civil, day_number, long_date, month_year};
+use crate::core::i18n::UiLang;
+use crate::core::model::Lang;
+use crate::core::timeline::{self, SPEEDS, civil, day_number};
+use crate::core::tr;
 
 /// Adds the bottom panel.
 pub(super) fn plugin(app: &mut App) {
@@ -23,6 +30,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn panel(
     mut contexts: EguiContexts,
     mut layout: ResMut<UiLayout>,
@@ -31,14 +39,18 @@ fn panel(
     mut select: MessageWriter<SelectEvent>,
     filters: Res<EventFilters>,
     story: Res<Story>,
+    prefs: Res<UiPrefs>,
+    toggles: Res<LayerToggles>,
 ) -> Result {
+    let lang = prefs.lang;
+    let names = toggles.lang;
     let ctx = contexts.ctx_mut()?.clone();
     let panel = egui::Panel::bottom("timeline").exact_size(TIMELINE_H);
     let clicked = show_panel(&ctx, &mut layout, panel, |ui| {
         ui.add_space(4.0);
-        controls(ui, &mut clock, &story);
+        controls(ui, lang, &mut clock, &story);
         ui.add_space(2.0);
-        axis(ui, &mut clock, &selection, &filters, &story)
+        axis(ui, (lang, names), &mut clock, &selection, &filters, &story)
     });
     if let Some(id) = clicked {
         select.write(SelectEvent {
@@ -49,72 +61,80 @@ fn panel(
     Ok(())
 }
 
-fn controls(ui: &mut egui::Ui, timeline: &mut Clock, story: &Story) {
+fn controls(ui: &mut egui::Ui, lang: UiLang, timeline: &mut Clock, story: &Story) {
     ui.horizontal(|ui| {
         if ui
             .button("⏮")
-            .on_hover_text("Previous event ( , or [ )")
+            .on_hover_text(tr!(lang, "timeline-prev-tip"))
             .clicked()
         {
             timeline.step(story, -1);
         }
         let play = if timeline.playing {
-            "⏸ Pause"
+            tr!(lang, "timeline-pause")
         } else {
-            "▶ Play"
+            tr!(lang, "timeline-play")
         };
         if ui
             .button(play)
-            .on_hover_text("Play or pause (Space)")
+            .on_hover_text(tr!(lang, "timeline-play-tip"))
             .clicked()
         {
             timeline.toggle_play(story);
         }
         if ui
             .button("⏭")
-            .on_hover_text("Next event ( . or ] )")
+            .on_hover_text(tr!(lang, "timeline-next-tip"))
             .clicked()
         {
             timeline.step(story, 1);
         }
         ui.separator();
         ui.label(
-            egui::RichText::new(long_date(timeline.day()))
+            egui::RichText::new(lang.long_date(timeline.day()))
                 .strong()
                 .size(16.0),
         );
         ui.separator();
-        ui.label("Speed:");
+        ui.label(tr!(lang, "timeline-speed"));
         egui::ComboBox::from_id_salt("speed")
-            .selected_text(SPEEDS[timeline.speed].1)
+            .selected_text(speed_name(lang, timeline.speed))
             .width(96.0)
             .show_ui(ui, |ui| {
-                for (i, (_, name)) in SPEEDS.iter().enumerate() {
-                    ui.selectable_value(&mut timeline.speed, i, *name);
+                for i in 0..SPEEDS.len() {
+                    ui.selectable_value(&mut timeline.speed, i, speed_name(lang, i));
                 }
             })
             .response
-            .on_hover_text("Playback speed; quiet stretches are skipped");
+            .on_hover_text(tr!(lang, "timeline-speed-tip"));
         ui.separator();
-        ui.label("Show:");
-        ui.selectable_value(&mut timeline.recent, false, "everything so far")
-            .on_hover_text("Cumulative: every event up to the date");
-        ui.selectable_value(&mut timeline.recent, true, "recent")
-            .on_hover_text("Only the last days; older events fade out");
+        ui.label(tr!(lang, "timeline-show"));
+        ui.selectable_value(
+            &mut timeline.recent,
+            false,
+            tr!(lang, "timeline-cumulative"),
+        )
+        .on_hover_text(tr!(lang, "timeline-cumulative-tip"));
+        ui.selectable_value(&mut timeline.recent, true, tr!(lang, "timeline-recent"))
+            .on_hover_text(tr!(lang, "timeline-recent-tip"));
         if timeline.recent {
             ui.add(
                 egui::DragValue::new(&mut timeline.recent_days)
                     .range(7.0..=730.0)
                     .speed(1.0)
-                    .suffix(" days"),
+                    .suffix(tr!(lang, "timeline-days-suffix")),
             );
         }
         if let Some((first, last)) = timeline.focus {
             ui.separator();
-            ui.label(format!("{} – {}", long_date(first), long_date(last)));
+            ui.label(format!(
+                "{} – {}",
+                lang.long_date(first),
+                lang.long_date(last)
+            ));
             if ui
-                .button("Whole story")
-                .on_hover_text("Show every date on the timeline again")
+                .button(tr!(lang, "timeline-whole"))
+                .on_hover_text(tr!(lang, "timeline-whole-tip"))
                 .clicked()
             {
                 timeline.set_focus(None);
@@ -127,8 +147,24 @@ fn controls(ui: &mut egui::Ui, timeline: &mut Clock, story: &Story) {
             .iter()
             .filter(|e| timeline::opacity(&e.span, timeline.date, w) > 0.0)
             .count();
-        ui.label(format!("{shown} of {} events shown", story.events().len()));
+        ui.label(tr!(
+            lang,
+            "timeline-shown",
+            shown = shown,
+            n = story.events().len()
+        ));
     });
+}
+
+/// A playback speed's name ([`SPEEDS`] by index).
+fn speed_name(lang: UiLang, i: usize) -> String {
+    match i {
+        0 => tr!(lang, "speed-day"),
+        1 => tr!(lang, "speed-week"),
+        2 => tr!(lang, "speed-month"),
+        3 => tr!(lang, "speed-quarter"),
+        _ => tr!(lang, "speed-year"),
+    }
 }
 
 /// Lane of a category on the axis (one lane per category, in [`CATEGORIES`] order).
@@ -139,6 +175,7 @@ fn lane(e: &Event) -> usize {
 /// The date axis with the events' marks; returns the id of a clicked event.
 fn axis(
     ui: &mut egui::Ui,
+    (lang, names): (UiLang, Lang),
     timeline: &mut Clock,
     selection: &Selection,
     filters: &EventFilters,
@@ -236,9 +273,9 @@ fn axis(
                 year_shown |= tick_label(x, 2.0, y.to_string(), 12.0, text_color);
             } else if px_per_month > 34.0 || (px_per_month > 18.0 && m % 3 == 1) {
                 let text = if year_shown {
-                    month_year(d as i64)[..3].to_string()
+                    lang.month_short(m)
                 } else {
-                    month_year(d as i64)
+                    lang.month_year(d as i64)
                 };
                 year_shown |= tick_label(x, 2.0, text, 12.0, text_color);
             }
@@ -344,7 +381,7 @@ fn axis(
                 theme::ink_on(color)
             };
             let galley =
-                painter.layout_no_wrap(e.title.clone(), egui::FontId::proportional(title_px), ink);
+                painter.layout_no_wrap(title(e, names), egui::FontId::proportional(title_px), ink);
             if galley.size().x + 6.0 <= mark.width() {
                 painter.galley(
                     egui::pos2(mark.left() + 3.0, mark.center().y - galley.size().y / 2.0),
@@ -386,13 +423,13 @@ fn axis(
     if let Some(e) = hovered {
         let text = format!(
             "{}\n{} · {}{}",
-            e.title,
-            e.span.describe(),
-            e.status.describe(),
+            title(e, names),
+            lang.describe_span(&e.span),
+            status_describe(lang, e.status),
             if e.anchor().is_none() {
-                " · no place on the map"
+                tr!(lang, "timeline-no-place")
             } else {
-                ""
+                String::new()
             }
         );
         if response.clicked() {
@@ -406,7 +443,7 @@ fn axis(
             timeline.date = d_of(p.x).clamp(a, b).floor();
             timeline.playing = false;
         }
-        response.on_hover_text_at_pointer("Click or drag to choose the date");
+        response.on_hover_text_at_pointer(tr!(lang, "timeline-axis-tip"));
     }
     clicked
 }

@@ -4,6 +4,9 @@
 //! where it points) and text notes (T: click where it goes), on the map and the globe, in a
 //! small window that says what to do and where each arrow's and note's text is edited.
 
+use crate::app::state::prefs::UiPrefs;
+use crate::core::i18n::UiLang;
+use crate::core::tr;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
@@ -90,7 +93,9 @@ fn tool_marks(
     layout: Res<UiLayout>,
     toggles: Res<LayerToggles>,
     window: Single<&Window, With<PrimaryWindow>>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     if !tools.has_marks() {
         return Ok(());
     }
@@ -123,9 +128,16 @@ fn tool_marks(
             if !text.is_empty() {
                 text.push(' ');
             }
-            text.push_str(&format!("{} radius", km_and_miles(tools.radius_km)));
+            text.push_str(&tr!(
+                lang,
+                "tool-radius-of",
+                km = km_and_miles(tools.radius_km)
+            ));
             if !tools.source.trim().is_empty() {
-                text.push_str(&format!("\nsource: {}", tools.source.trim()));
+                text.push_str(&format!(
+                    "\n{}",
+                    tr!(lang, "tool-source-of", source = tools.source.trim())
+                ));
             }
             boxed_text(&painter, to_pos(px), &text, 13.0);
         }
@@ -140,16 +152,19 @@ fn tool_marks(
 }
 
 /// The arrows and notes drawn, each with its text to edit and a button to remove it.
-fn drawings_list(ui: &mut egui::Ui, tools: &mut Tools) {
+fn drawings_list(ui: &mut egui::Ui, lang: UiLang, tools: &mut Tools) {
     let mut remove = None;
     for (i, a) in tools.drawings.iter_mut().enumerate() {
         let (kind, text) = match a {
-            Annotation::Arrow { label, .. } => ("Arrow", label.get_or_insert_with(Text::default)),
-            Annotation::Note { text, .. } => ("Note", text),
+            Annotation::Arrow { label, .. } => (
+                tr!(lang, "tool-arrow-n", n = i + 1),
+                label.get_or_insert_with(Text::default),
+            ),
+            Annotation::Note { text, .. } => (tr!(lang, "tool-note-n", n = i + 1), text),
             _ => continue,
         };
         ui.horizontal(|ui| {
-            ui.label(format!("{kind} {}:", i + 1));
+            ui.label(kind);
             let mut buf = text.en.clone().unwrap_or_default();
             if ui
                 .add(egui::TextEdit::singleline(&mut buf).desired_width(150.0))
@@ -157,7 +172,11 @@ fn drawings_list(ui: &mut egui::Ui, tools: &mut Tools) {
             {
                 text.en = (!buf.trim().is_empty()).then_some(buf);
             }
-            if ui.small_button("×").on_hover_text("Remove it").clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text(tr!(lang, "tool-remove-it"))
+                .clicked()
+            {
                 remove = Some(i);
             }
         });
@@ -180,17 +199,19 @@ fn tool_window(
     mut contexts: EguiContexts,
     mut tools: ResMut<Tools>,
     mut layout: ResMut<UiLayout>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     let Some(tool) = tools.active else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
     let free = free_rect(ctx, &layout);
     let title = match tool {
-        Tool::Measure => "Measure a distance",
-        Tool::Circle => "Range circle",
-        Tool::Arrow => "Arrows",
-        Tool::Note => "Text notes",
+        Tool::Measure => tr!(lang, "tool-measure-title"),
+        Tool::Circle => tr!(lang, "tool-circle-title"),
+        Tool::Arrow => tr!(lang, "tool-arrow-title"),
+        Tool::Note => tr!(lang, "tool-note-title"),
         // The event editor says what to do.
         Tool::Place => return Ok(()),
     };
@@ -201,10 +222,14 @@ fn tool_window(
         .resizable(false)
         .show(ctx, |ui| match tool {
             Tool::Measure => {
-                ui.label("Click places on the map or the globe; the line follows great circles (the shortest way over the Earth). Delete removes the last place.");
+                ui.label(tr!(lang, "tool-measure-how"));
                 ui.separator();
                 if tools.points.len() >= 2 {
-                    ui.strong(format!("{} in all", km_and_miles(tools.length_km())));
+                    ui.strong(tr!(
+                        lang,
+                        "tool-in-all",
+                        km = km_and_miles(tools.length_km())
+                    ));
                     if tools.points.len() > 2 {
                         for (i, w) in tools.points.windows(2).enumerate() {
                             let d = crate::core::globe::distance_km(w[0], w[1]);
@@ -212,13 +237,13 @@ fn tool_window(
                         }
                     }
                 } else {
-                    ui.label(format!("{} place(s) so far", tools.points.len()));
+                    ui.label(tr!(lang, "tool-places-so-far", n = tools.points.len()));
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Clear").clicked() {
+                    if ui.button(tr!(lang, "tool-clear")).clicked() {
                         tools.points.clear();
                     }
-                    if ui.button("Done (M)").clicked() {
+                    if ui.button(tr!(lang, "tool-done", key = "M")).clicked() {
                         tools.active = None;
                     }
                 });
@@ -226,38 +251,35 @@ fn tool_window(
             Tool::Place => {}
             Tool::Arrow | Tool::Note => {
                 ui.label(if tool == Tool::Arrow {
-                    "Type the arrow's label (or none), then click where it starts and where it points. Delete removes the last."
+                    tr!(lang, "tool-arrow-how")
                 } else {
-                    "Type the note, then click where it goes. Delete removes the last."
+                    tr!(lang, "tool-note-how")
                 });
                 ui.horizontal(|ui| {
-                    ui.label("Text:");
+                    ui.label(tr!(lang, "tool-text"));
                     ui.text_edit_singleline(&mut tools.text);
                 });
                 if tool == Tool::Arrow && tools.arrow_from.is_some() {
-                    ui.label("Now click where it points.");
+                    ui.label(tr!(lang, "tool-arrow-then"));
                 }
                 ui.separator();
-                drawings_list(ui, &mut tools);
-                ui.label(
-                    egui::RichText::new("\"Add step from screen\" in the Lesson window keeps them in a step.")
-                        .small(),
-                );
+                drawings_list(ui, lang, &mut tools);
+                ui.label(egui::RichText::new(tr!(lang, "tool-keep-in-step")).small());
                 ui.horizontal(|ui| {
-                    if ui.button("Clear").clicked() {
+                    if ui.button(tr!(lang, "tool-clear")).clicked() {
                         tools.drawings.clear();
                         tools.arrow_from = None;
                     }
                     let key = if tool == Tool::Arrow { "A" } else { "T" };
-                    if ui.button(format!("Done ({key})")).clicked() {
+                    if ui.button(tr!(lang, "tool-done", key = key)).clicked() {
                         tools.active = None;
                     }
                 });
             }
             Tool::Circle => {
-                ui.label("Click the centre on the map or the globe, then set the radius.");
+                ui.label(tr!(lang, "tool-circle-how"));
                 ui.horizontal(|ui| {
-                    ui.label("Radius:");
+                    ui.label(tr!(lang, "tool-radius"));
                     ui.add(
                         egui::DragValue::new(&mut tools.radius_km)
                             .range(1.0..=19_000.0)
@@ -266,19 +288,19 @@ fn tool_window(
                     );
                 });
                 ui.horizontal(|ui| {
-                    ui.label("Label:");
+                    ui.label(tr!(lang, "tool-label"));
                     ui.text_edit_singleline(&mut tools.label);
                 });
                 ui.horizontal(|ui| {
-                    ui.label("Source:");
+                    ui.label(tr!(lang, "tool-source"));
                     ui.text_edit_singleline(&mut tools.source)
-                        .on_hover_text("Where the radius comes from: a report, a specification");
+                        .on_hover_text(tr!(lang, "tool-source-tip"));
                 });
                 ui.horizontal(|ui| {
-                    if ui.button("Clear").clicked() {
+                    if ui.button(tr!(lang, "tool-clear")).clicked() {
                         tools.center = None;
                     }
-                    if ui.button("Done (C)").clicked() {
+                    if ui.button(tr!(lang, "tool-done", key = "C")).clicked() {
                         tools.active = None;
                     }
                 });

@@ -10,17 +10,21 @@ use super::export_window::{SaveWhat, SaveWindow};
 use super::files::FileWindows;
 use super::layout::show_panel;
 use super::windows::Windows;
+use super::words::line_kind_name;
 use crate::app::camera::map::MapCamera;
 use crate::app::files::store::OpenFiles;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState};
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::{GoHome, ShowOpenDialog, ShowView, ToggleGlobe};
 use crate::app::state::screen::{TOP_BAR_H, UiLayout, ViewMode, window_size};
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::{Tool, Tools};
 use crate::app::theme;
 use crate::core::atlas::LineKind;
+use crate::core::i18n::UiLang;
 use crate::core::model::Lang;
+use crate::core::tr;
 use crate::core::view::ViewSpec;
 
 /// Adds the top bar.
@@ -55,7 +59,9 @@ fn top_bar(
     mut events_ed: ResMut<EventEditor>,
     mut requests: Requests,
     window: Single<&Window>,
+    mut prefs: ResMut<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     let ctx = contexts.ctx_mut()?;
     let size = window_size(&window);
     // The first panel of the frame: everything is free again.
@@ -70,94 +76,139 @@ fn top_bar(
         ui.horizontal_centered(|ui| {
             ui.strong("Dateline");
             ui.separator();
-            ui.label("View:");
-            for (name, spec) in [
-                ("Korea", ViewSpec::Korea),
-                ("Region", ViewSpec::Region),
-                ("World", ViewSpec::World),
+            for (name, tip, spec) in [
+                (
+                    tr!(lang, "top-korea"),
+                    tr!(lang, "top-korea-tip"),
+                    ViewSpec::Korea,
+                ),
+                (
+                    tr!(lang, "top-region"),
+                    tr!(lang, "top-region-tip"),
+                    ViewSpec::Region,
+                ),
+                (
+                    tr!(lang, "top-world"),
+                    tr!(lang, "top-world-tip"),
+                    ViewSpec::World,
+                ),
             ] {
-                if ui
-                    .button(name)
-                    .on_hover_text(format!("Show the {} view", name.to_lowercase()))
-                    .clicked()
-                {
+                if ui.button(name).on_hover_text(tip).clicked() {
                     requests.view.write(ShowView(spec));
                 }
             }
             let globe_on = *mode.get() == ViewMode::Globe;
             if ui
-                .selectable_label(globe_on, "Globe")
-                .on_hover_text("Switch between the flat map and the globe (G)")
+                .selectable_label(globe_on, tr!(lang, "top-globe"))
+                .on_hover_text(tr!(lang, "top-globe-tip"))
                 .clicked()
             {
                 requests.globe.write(ToggleGlobe);
             }
-            if ui.button("−").on_hover_text("Zoom out (−)").clicked() {
+            if ui
+                .button("−")
+                .on_hover_text(tr!(lang, "top-zoom-out-tip"))
+                .clicked()
+            {
                 cam.zoom_about(-0.5, [size[0] / 2.0, size[1] / 2.0], size);
             }
-            if ui.button("+").on_hover_text("Zoom in (+)").clicked() {
+            if ui
+                .button("+")
+                .on_hover_text(tr!(lang, "top-zoom-in-tip"))
+                .clicked()
+            {
                 cam.zoom_about(0.5, [size[0] / 2.0, size[1] / 2.0], size);
             }
             if ui
-                .button("Home")
-                .on_hover_text("Back to the start view (Home)")
+                .button(tr!(lang, "top-home"))
+                .on_hover_text(tr!(lang, "top-home-tip"))
                 .clicked()
             {
                 requests.home.write(GoHome);
             }
             ui.separator();
-            ui.label("Names:");
-            for (lang, text) in [
-                (Lang::En, "English"),
-                (Lang::Ko, "한국어"),
-                (Lang::Both, "Both"),
+            ui.label(tr!(lang, "top-names"))
+                .on_hover_text(tr!(lang, "top-names-tip"));
+            for (names, text) in [
+                (Lang::En, tr!(lang, "lang-en")),
+                (Lang::Ko, tr!(lang, "lang-ko")),
+                (Lang::Both, tr!(lang, "lang-both")),
             ] {
-                ui.selectable_value(&mut toggles.lang, lang, text);
+                ui.selectable_value(&mut toggles.lang, names, text);
             }
             ui.separator();
-            ui.menu_button("Layers", |ui| {
+            ui.menu_button(tr!(lang, "top-layers"), |ui| {
                 for kind in LineKind::ALL {
                     let on = toggles.lines.entry(kind).or_insert(true);
-                    ui.checkbox(on, kind.name());
+                    ui.checkbox(on, line_kind_name(lang, kind));
                 }
-                ui.checkbox(&mut toggles.graticule, "graticule");
+                ui.checkbox(&mut toggles.graticule, tr!(lang, "layer-graticule"));
             });
-            ui.toggle_value(&mut list.0, "Events")
-                .on_hover_text("Show or hide the event list (E)");
+            ui.toggle_value(&mut list.0, tr!(lang, "top-events"))
+                .on_hover_text(tr!(lang, "top-events-tip"));
             ui.separator();
             if ui
-                .button("Open…")
-                .on_hover_text(
-                    "Open a map or events file: GeoJSON, TopoJSON, KML/KMZ, zipped shapefile, CSV (Ctrl+O); you can also drop files on the window",
-                )
+                .button(tr!(lang, "top-open"))
+                .on_hover_text(tr!(lang, "top-open-tip"))
                 .clicked()
             {
                 requests.open.write(ShowOpenDialog);
             }
-            for (tool, name, tip) in [
-                (Tool::Measure, "Measure", "Measure a distance along great circles (M)"),
-                (Tool::Circle, "Circle", "Draw a range circle of a radius in km (C)"),
-                (Tool::Arrow, "Arrow", "Draw an arrow with a label (A)"),
-                (Tool::Note, "Note", "Put a text note on the map (T)"),
-            ] {
-                if ui
-                    .selectable_label(tools.active == Some(tool), name)
-                    .on_hover_text(tip)
-                    .clicked()
-                {
-                    tools.toggle(tool);
+            // The teaching tools in one menu (each has its key), named by the one in use.
+            let tool_list = [
+                (
+                    Tool::Measure,
+                    tr!(lang, "tool-measure"),
+                    tr!(lang, "tool-measure-tip"),
+                ),
+                (
+                    Tool::Circle,
+                    tr!(lang, "tool-circle"),
+                    tr!(lang, "tool-circle-tip"),
+                ),
+                (
+                    Tool::Arrow,
+                    tr!(lang, "tool-arrow"),
+                    tr!(lang, "tool-arrow-tip"),
+                ),
+                (
+                    Tool::Note,
+                    tr!(lang, "tool-note"),
+                    tr!(lang, "tool-note-tip"),
+                ),
+            ];
+            let in_use = tool_list
+                .iter()
+                .find(|t| tools.active == Some(t.0))
+                .map(|t| t.1.clone());
+            let menu = match &in_use {
+                Some(name) => tr!(lang, "top-tools-in-use", tool = name.as_str()),
+                None => tr!(lang, "top-tools"),
+            };
+            ui.menu_button(menu, |ui| {
+                for (tool, name, tip) in tool_list {
+                    if ui
+                        .selectable_label(tools.active == Some(tool), name)
+                        .on_hover_text(tip)
+                        .clicked()
+                    {
+                        tools.toggle(tool);
+                        ui.close();
+                    }
                 }
-            }
+            })
+            .response
+            .on_hover_text(tr!(lang, "top-tools-tip"));
             if ui
-                .button("+ Event")
-                .on_hover_text("Add an event of your own: click the map for its place, then give its date, status and sources")
+                .button(tr!(lang, "top-add-event"))
+                .on_hover_text(tr!(lang, "top-add-event-tip"))
                 .clicked()
             {
                 events_ed.start_new(&mut tools);
             }
             if ui
-                .button("Save…")
-                .on_hover_text("Save the view as a PNG, or a lesson's slides and handout (Ctrl+Shift+S)")
+                .button(tr!(lang, "top-save"))
+                .on_hover_text(tr!(lang, "top-save-tip"))
                 .clicked()
             {
                 save.open = !save.open;
@@ -165,21 +216,21 @@ fn top_bar(
             }
             let has_lesson = lesson.lesson.is_some();
             if ui
-                .selectable_label(lesson.window, "Lesson")
-                .on_hover_text(
-                    "Step through a lesson, or present it to a class (F5). Opens the bundled lesson \"From Hamhung to Kursk\" when none is open",
-                )
+                .selectable_label(lesson.window, tr!(lang, "top-lesson"))
+                .on_hover_text(tr!(lang, "top-lesson-tip"))
                 .clicked()
             {
                 if !has_lesson && !lesson.loading() {
-                    requests.lesson.write(LessonRequest::Open(LessonSource::Bundled));
+                    requests
+                        .lesson
+                        .write(LessonRequest::Open(LessonSource::Bundled));
                 }
                 lesson.window = !lesson.window || !has_lesson;
             }
             if !files.files.is_empty() {
                 let show = file_windows.files;
                 if ui
-                    .selectable_label(show, format!("Files ({})", files.files.len()))
+                    .selectable_label(show, tr!(lang, "files-button", n = files.files.len()))
                     .clicked()
                 {
                     file_windows.files = !show;
@@ -187,22 +238,51 @@ fn top_bar(
             }
             let (errors, warnings) = files.problem_counts();
             if errors + warnings > 0 {
-                let text = egui::RichText::new(format!("Problems ({})", errors + warnings));
+                // Short: a sign and the count, in red when any is an error.
+                let text = egui::RichText::new(format!("⚠ {}", errors + warnings));
                 let text = if errors > 0 {
                     text.color(theme::ERROR)
                 } else {
                     text
                 };
-                if ui.button(text).clicked() {
+                if ui
+                    .button(text)
+                    .on_hover_text(tr!(lang, "problems-button", n = errors + warnings))
+                    .clicked()
+                {
                     file_windows.problems = !file_windows.problems;
                 }
             }
-            if ui.button("Controls").on_hover_text("F1").clicked() {
-                windows.help = !windows.help;
-            }
-            if ui.button("About").clicked() {
-                windows.about = !windows.about;
-            }
+            // Controls (F1) and About under one "?".
+            ui.menu_button("?", |ui| {
+                if ui.button(tr!(lang, "top-controls")).clicked() {
+                    windows.help = !windows.help;
+                    ui.close();
+                }
+                if ui.button(tr!(lang, "top-about")).clicked() {
+                    windows.about = !windows.about;
+                    ui.close();
+                }
+            })
+            .response
+            .on_hover_text(tr!(lang, "top-help-tip"));
+            // The interface's language, each named in itself (Ctrl+L switches).
+            ui.menu_button(format!("🌐 {}", lang.native_name()), |ui| {
+                ui.label(tr!(lang, "top-ui-lang"));
+                for ui_lang in UiLang::ALL {
+                    if ui
+                        .selectable_label(lang == ui_lang, ui_lang.native_name())
+                        .clicked()
+                    {
+                        if lang != ui_lang {
+                            prefs.lang = ui_lang;
+                        }
+                        ui.close();
+                    }
+                }
+            })
+            .response
+            .on_hover_text(tr!(lang, "top-ui-lang-tip"));
         });
     });
     Ok(())

@@ -7,15 +7,19 @@ use crate::app::render::atlas::{DASH_ON, DASH_PX};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::free_rect;
+use super::words::{category_name, line_kind_name, projection_note, status_word};
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::LessonState;
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::screen::{MapInsets, Projector, UiLayout};
 use crate::app::state::systems::AppSystems;
 use crate::app::theme;
 use crate::core::atlas::LineKind;
 use crate::core::events::{CATEGORIES, Status};
+use crate::core::i18n::UiLang;
+use crate::core::tr;
+
 use crate::core::labels::MapStyle;
-use crate::core::projection::MapKind;
 use crate::core::view::Insets;
 
 /// Attribution text shown in the About panel (also in assets/CREDITS.txt).
@@ -48,7 +52,9 @@ fn overlays(
     lesson: Res<LessonState>,
     toggles: Res<LayerToggles>,
     window: Single<&Window>,
+    prefs: Res<UiPrefs>,
 ) -> Result {
+    let lang = prefs.lang;
     let ctx = contexts.ctx_mut()?;
     let free = free_rect(ctx, &layout);
     let (w, h) = (window.width(), window.height());
@@ -68,57 +74,22 @@ fn overlays(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 // Open by default only where it leaves room for the map.
-                egui::CollapsingHeader::new(egui::RichText::new("Legend").strong())
+                egui::CollapsingHeader::new(egui::RichText::new(tr!(lang, "legend")).strong())
                     .default_open(free.height() > 760.0 && free.width() > 1000.0)
-                    .show(ui, |ui| legend(ui, &projector, toggles.style));
+                    .show(ui, |ui| legend(ui, lang, &projector, toggles.style));
             });
         });
     layout.cover(legend.response.rect);
 
     if state.help {
-        egui::Window::new("Controls")
+        egui::Window::new(tr!(lang, "controls-title"))
+            .id(egui::Id::new("controls"))
             .open(&mut state.help)
             .collapsible(false)
             .show(ctx, |ui| {
                 egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                    for (k, v) in [
-                        ("Drag", "move the map"),
-                        ("Wheel, + / −", "zoom about the pointer"),
-                        ("Arrow keys", "move the map"),
-                        ("Home", "back to the start view"),
-                        ("L", "names: English → 한국어 → both"),
-                        ("Space", "play or pause the timeline"),
-                        (", or [", "previous event"),
-                        (". or ]", "next event"),
-                        ("E", "show or hide the event list"),
-                        ("Click a marker", "open the event's card"),
-                        ("F1", "show or hide this window"),
-                        ("G", "switch between the map and the globe"),
-                        ("Ctrl+F or /", "find a place"),
-                        (
-                            "Ctrl+O",
-                            "open a GeoJSON, TopoJSON, KML/KMZ, zipped shapefile or CSV file (or drop it on the window)",
-                        ),
-                        ("Click a feature", "show its properties (your layers)"),
-                        ("Hover a city", "its names, population, province, country"),
-                        ("Esc", "close windows and the event card"),
-                        (
-                            "Ctrl+Shift+S",
-                            "save the view as a picture, or the lesson's slides and handout",
-                        ),
-                        (
-                            "M, C",
-                            "measure a distance along great circles (click places; Delete removes the last) / a range circle (click its centre, set the radius); again or Esc to stop",
-                        ),
-                        (
-                            "A, T",
-                            "draw an arrow (click where it starts and where it points) / a text note (click where it goes); Delete removes the last",
-                        ),
-                        (
-                            "F5",
-                            "present the lesson (the bundled one if none is open); then → / PageDown / Space / click: next, ← / PageUp / right click: back, R: the answer, B: blank, + / −: type size, Esc: leave",
-                        ),
-                    ] {
+                    for (k, v) in SHORTCUTS {
+                        let (k, v) = (lang.t(k), lang.t(v));
                         ui.strong(k);
                         ui.label(v);
                         ui.end_row();
@@ -127,35 +98,29 @@ fn overlays(
             });
     }
     if state.about {
-        egui::Window::new("About Dateline").open(&mut state.about).default_width(520.0).show(ctx, |ui| {
-            ui.label("An offline atlas of the Korean peninsula and its region, for learning the geography of the news.");
-            ui.separator();
-            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                ui.label(egui::RichText::new(CREDITS).monospace().size(11.0));
+        egui::Window::new(tr!(lang, "about-title"))
+            .id(egui::Id::new("about"))
+            .open(&mut state.about)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                ui.label(tr!(lang, "about-intro"));
+                ui.label(tr!(lang, "about-credits"));
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(CREDITS).monospace().size(11.0));
+                    });
             });
-        });
     }
     Ok(())
-}
-
-/// What the map is drawn on, for the legend's last line.
-pub fn projection_note(projector: &Projector) -> &'static str {
-    match projector {
-        Projector::Map(_, MapKind::Regional) => {
-            "Map: Lambert conformal conic centred on 105°E (shapes true in the region)"
-        }
-        Projector::Map(_, MapKind::World) => {
-            "Map: Equal Earth centred on 150°E (areas true; zoom in for the region's map)"
-        }
-        Projector::Globe(..) => "Globe: the Earth as a sphere",
-    }
 }
 
 /// The legend's contents: the map's colours in the style shown, lines, names and their
 /// symbols, event markers as they look on the map (on a light swatch), the categories'
 /// colours, and the projection shown.
-fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
-    let swatch = |ui: &mut egui::Ui, c: Color, text: &str| {
+fn legend(ui: &mut egui::Ui, lang: UiLang, projector: &Projector, style: MapStyle) {
+    let swatch = |ui: &mut egui::Ui, c: Color, text: String| {
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 2.0, theme::to_egui(c));
@@ -164,12 +129,12 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
     };
     let p = theme::palette(style);
     if style == MapStyle::Projector {
-        swatch(ui, p.land[0], "countries of the story");
-        swatch(ui, p.land_other[1], "other countries");
+        swatch(ui, p.land[0], tr!(lang, "legend-story-countries"));
+        swatch(ui, p.land_other[1], tr!(lang, "legend-other-countries"));
     } else {
-        swatch(ui, p.land[0], "land (neighbours in different colours)");
+        swatch(ui, p.land[0], tr!(lang, "legend-land"));
     }
-    swatch(ui, p.sea, "sea and lakes");
+    swatch(ui, p.sea, tr!(lang, "legend-sea"));
     for kind in [
         LineKind::Coast,
         LineKind::Border,
@@ -221,13 +186,13 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
                     ui.painter().line_segment(ends, stroke);
                 }
             }
-            ui.label(kind.name());
+            ui.label(line_kind_name(lang, kind));
         });
     }
 
     // Names: a town's dot, a capital's symbol, a leader line (painted as on the map, on land).
     let land = theme::to_egui(p.land[0]);
-    let symbol = |ui: &mut egui::Ui, paint: &dyn Fn(&egui::Painter, egui::Pos2), text: &str| {
+    let symbol = |ui: &mut egui::Ui, paint: &dyn Fn(&egui::Painter, egui::Pos2), text: String| {
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(22.0, 16.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 2.0, land);
@@ -243,7 +208,7 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
             pt.circle_filled(c, 3.5, white);
             pt.circle_filled(c, 2.5, dark);
         },
-        "town (bigger name: more people)",
+        tr!(lang, "legend-town"),
     );
     symbol(
         ui,
@@ -252,7 +217,7 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
             pt.circle_filled(c, 2.8, white);
             pt.circle_filled(c, 1.35, theme::to_egui(theme::DOT_CAPITAL));
         },
-        "capital (bold name)",
+        tr!(lang, "legend-capital"),
     );
     symbol(
         ui,
@@ -263,35 +228,41 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
                 egui::Stroke::new(1.0, theme::to_egui(theme::LEADER)),
             );
         },
-        "leader line to a name set apart",
+        tr!(lang, "legend-leader"),
     );
 
     ui.separator();
-    ui.label(egui::RichText::new("Events: how sure (shape)").small());
+    ui.label(egui::RichText::new(tr!(lang, "legend-status")).small());
     // Markers on a light swatch, as they look on the map's land.
     for s in crate::core::events::Status::ALL {
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 3.0, land);
             crate::app::theme::icons::paint_status(ui.painter(), r.center(), 6.0, s, dark);
-            ui.label(match s {
-                Status::Confirmed => "confirmed: solid",
-                Status::Reported => "reported, not confirmed: hollow",
-                Status::Claimed => "claimed by one side: dashed",
-                Status::Disputed => "disputed: half-filled",
-                Status::Denied => "denied: struck through",
-            });
+            let look = match s {
+                Status::Confirmed => tr!(lang, "legend-solid"),
+                Status::Reported => tr!(lang, "legend-hollow"),
+                Status::Claimed => tr!(lang, "legend-dashed"),
+                Status::Disputed => tr!(lang, "legend-half"),
+                Status::Denied => tr!(lang, "legend-struck"),
+            };
+            ui.label(tr!(
+                lang,
+                "legend-status-entry",
+                status = status_word(lang, s),
+                look = look
+            ));
         });
     }
-    ui.label(egui::RichText::new("Events: what happened (colour)").small());
+    ui.label(egui::RichText::new(tr!(lang, "legend-category")).small());
     egui::Grid::new("legend-categories").show(ui, |ui| {
-        for (i, (code, name, _)) in CATEGORIES.iter().enumerate() {
+        for (i, (code, _, _)) in CATEGORIES.iter().enumerate() {
             ui.horizontal(|ui| {
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                 ui.painter()
                     .circle_filled(rect.center(), 5.0, theme::category_egui(code));
-                ui.label(egui::RichText::new(*name).small());
+                ui.label(egui::RichText::new(category_name(lang, code)).small());
             });
             if i % 2 == 1 {
                 ui.end_row();
@@ -307,14 +278,35 @@ fn legend(ui: &mut egui::Ui, projector: &Projector, style: MapStyle) {
                 egui::Stroke::new(2.0, theme::to_egui(theme::SELECTION_RING)),
             );
         },
-        "ring: the selected event's place",
+        tr!(lang, "legend-ring"),
     );
-    ui.label(
-        egui::RichText::new(
-            "Arrows: routes, growing over their dates.\nDashed circle: place known only roughly.\nTimeline: diamond, one day; filled bar, days;\npale bar, known to the month or year.",
-        )
-        .small(),
-    );
+    ui.label(egui::RichText::new(tr!(lang, "legend-notes")).small());
     ui.separator();
-    ui.label(egui::RichText::new(projection_note(projector)).small());
+    ui.label(egui::RichText::new(projection_note(lang, projector)).small());
 }
+
+/// The Controls window's rows: a key and what it does, as catalogue keys.
+pub const SHORTCUTS: [(&str, &str); 22] = [
+    ("key-drag", "key-drag-does"),
+    ("key-wheel", "key-wheel-does"),
+    ("key-arrows", "key-arrows-does"),
+    ("key-home", "key-home-does"),
+    ("key-l", "key-l-does"),
+    ("key-space", "key-space-does"),
+    ("key-prev", "key-prev-does"),
+    ("key-next", "key-next-does"),
+    ("key-e", "key-e-does"),
+    ("key-click-marker", "key-click-marker-does"),
+    ("key-f1", "key-f1-does"),
+    ("key-g", "key-g-does"),
+    ("key-find", "key-find-does"),
+    ("key-open", "key-open-does"),
+    ("key-click-feature", "key-click-feature-does"),
+    ("key-hover-city", "key-hover-city-does"),
+    ("key-esc", "key-esc-does"),
+    ("key-save", "key-save-does"),
+    ("key-measure", "key-measure-does"),
+    ("key-draw", "key-draw-does"),
+    ("key-present", "key-present-does"),
+    ("key-ui-lang", "key-ui-lang-does"),
+];

@@ -17,6 +17,7 @@ pub(super) fn problem(
     hint: &str,
 ) -> Problem {
     Problem {
+        words: None,
         severity: sev,
         file: file.to_string(),
         place,

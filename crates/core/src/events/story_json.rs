@@ -185,6 +185,7 @@ fn timeline(file: &str, obj: &Map<String, Value>, events: &[Value]) -> EventFile
     }
     if events.is_empty() {
         out.problems.push(Problem {
+            words: None,
             severity: Severity::Error,
             file: file.to_string(),
             place: Place::Path("events".into()),
@@ -196,6 +197,7 @@ fn timeline(file: &str, obj: &Map<String, Value>, events: &[Value]) -> EventFile
         .get("title")
         .and_then(|t| text_at(t, &["text", "headline"]));
     out.problems.push(Problem {
+        words: None,
         severity: Severity::Warning,
         file: file.to_string(),
         place: Place::File,
@@ -238,6 +240,7 @@ fn storymap(file: &str, slides: &[Value]) -> Loaded {
         };
         let (Some(lon), Some(lat)) = (num("lon"), num("lat")) else {
             out.problems.push(Problem {
+                words: None,
                 severity: Severity::Warning,
                 file: file.to_string(),
                 place: Place::Path(format!("{path}.location")),
@@ -249,6 +252,7 @@ fn storymap(file: &str, slides: &[Value]) -> Loaded {
         };
         if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
             out.problems.push(Problem {
+                words: None,
                 severity: Severity::Warning,
                 file: file.to_string(),
                 place: Place::Path(format!("{path}.location")),
@@ -295,6 +299,7 @@ fn storymap(file: &str, slides: &[Value]) -> Loaded {
         });
     }
     out.problems.push(Problem {
+        words: None,
         severity: if out.features.is_empty() {
             Severity::Error
         } else {

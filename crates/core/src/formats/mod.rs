@@ -24,6 +24,7 @@ pub(crate) fn error(
     hint: impl Into<String>,
 ) -> Problem {
     Problem {
+        words: None,
         severity: Severity::Error,
         file: file.to_string(),
         place,
@@ -39,6 +40,7 @@ pub(crate) fn warning(
     hint: impl Into<String>,
 ) -> Problem {
     Problem {
+        words: None,
         severity: Severity::Warning,
         ..error(file, place, message, hint)
     }
