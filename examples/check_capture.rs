@@ -11,7 +11,8 @@
 //! `--visible` lists events that must be shown; `--none-visible` events that must not be;
 //! `--labels` names that must be labelled (a label containing the name counts);
 //! `--layer FILE,…` user files that must be shown; `--problem TEXT,…` problems that must be
-//! reported (e.g. `broken.geojson:4:3`).
+//! reported (e.g. `broken.geojson:4:3`); `--interface [--card]` checks the accessibility tree
+//! of the panels in the interface's language (`check_interface`).
 
 use std::process::ExitCode;
 
@@ -93,6 +94,117 @@ fn rgb(c: bevy::prelude::Color) -> [f32; 3] {
 
 fn near(p: &image::Rgb<u8>, c: [f32; 3]) -> bool {
     (0..3).all(|i| (p.0[i] as f32 - c[i]).abs() <= 6.0)
+}
+
+/// The accessibility tree's checks (see `--interface` in `main`).
+fn check_interface(scene: &serde_json::Value, card: bool, failures: &mut Vec<String>) {
+    use dateline::app::ui::words::status_word;
+    use dateline::core::events::Status;
+    use dateline::core::i18n::{EN_FTL, UiLang};
+    use dateline::core::timeline::{FuzzyDate, day_number};
+    let lang = match scene["ui_lang"].as_str().map(UiLang::parse) {
+        Some(Ok(l)) => l,
+        _ => {
+            failures.push("the scene description has no interface language".into());
+            return;
+        }
+    };
+    let nodes: Vec<(&str, &str, &str, bool)> = scene["interface"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|n| {
+            (
+                n["role"].as_str().unwrap_or(""),
+                n["name"].as_str().unwrap_or(""),
+                n["value"].as_str().unwrap_or(""),
+                n["live"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect();
+    let has = |role: &str, name: &str| nodes.iter().any(|n| n.0 == role && n.1 == name);
+    // The top bar and the timeline's buttons.
+    for key in [
+        "top-home",
+        "top-korea",
+        "top-globe",
+        "top-events",
+        "timeline-whole",
+    ] {
+        let text = lang.t(key);
+        if key != "timeline-whole" && !has("Button", &text) {
+            failures.push(format!("no button named \"{text}\" ({key})"));
+        }
+    }
+    if !has("Button", &lang.t("timeline-play")) && !has("Button", &lang.t("timeline-pause")) {
+        failures.push("no play or pause button named in the interface's language".into());
+    }
+    // The timeline: a slider named with the date shown.
+    let day = scene["date"]
+        .as_str()
+        .and_then(|d| FuzzyDate::parse(d).ok())
+        .map(|d| day_number(d.year, d.month, d.day));
+    match day {
+        Some(day) => {
+            let mut args = dateline::core::i18n::FluentArgs::new();
+            args.set("date", lang.long_date(day));
+            let name = lang.f("timeline-axis-name", &args);
+            if !has("Slider", &name) {
+                failures.push(format!("the timeline is not named \"{name}\""));
+            }
+        }
+        None => failures.push("the scene description has no date".into()),
+    }
+    // The event list: rows named with a date and how sure, in the interface's language.
+    let statuses: Vec<String> = Status::ALL.iter().map(|s| status_word(lang, *s)).collect();
+    let rows = nodes
+        .iter()
+        .filter(|n| n.0 == "Button" && statuses.iter().any(|s| n.1.contains(&format!(", {s}"))))
+        .count();
+    if rows < 3 {
+        failures.push(format!("only {rows} event rows named with their status"));
+    } else {
+        println!("{rows} event rows named with their date and status");
+    }
+    // The card: its window, and a live region reading the event.
+    if card {
+        if !has("Window", &lang.t("card-title")) {
+            failures.push(format!(
+                "no event card window named \"{}\"",
+                lang.t("card-title")
+            ));
+        }
+        let live = nodes
+            .iter()
+            .find(|n| n.3 && statuses.iter().any(|s| n.2.contains(s.as_str())));
+        match live {
+            Some(n) => println!("the card announces \"{}\"", n.2),
+            None => failures.push("the event card has no live region naming the event".into()),
+        }
+    }
+    // In Korean: Hangul throughout, and none of the interface's English words.
+    if lang == UiLang::Ko {
+        let hangul = |t: &str| t.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        let named = nodes.iter().filter(|n| hangul(n.1) || hangul(n.2)).count();
+        if named < 20 {
+            failures.push(format!("only {named} parts of the interface in Hangul"));
+        } else {
+            println!("{named} parts of the interface named in Hangul");
+        }
+        let english: Vec<String> = EN_FTL
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
+            .filter(|k| !k.contains(' ') && !k.starts_with('#'))
+            .map(|k| (UiLang::En.t(k), UiLang::Ko.t(k)))
+            .filter(|(en, ko)| en != ko && en.chars().filter(char::is_ascii_alphabetic).count() > 3)
+            .map(|(en, _)| en)
+            .collect();
+        for n in &nodes {
+            if english.iter().any(|e| e == n.1 || e == n.2) {
+                failures.push(format!("English left in the Korean interface: {:?}", n.1));
+            }
+        }
+    }
 }
 
 fn list_arg(args: &[String], flag: &str) -> Vec<String> {
@@ -747,6 +859,12 @@ fn main() -> ExitCode {
         } else {
             failures.push(format!("no problem reported at {place}"));
         }
+    }
+    // The panels as a screen reader is told them (`--interface`): named in the interface's
+    // language, the timeline's controls, the event list's rows and (with `--card`) the event
+    // card with its live region; in Korean, no English words of the interface left.
+    if args.iter().any(|a| a == "--interface") {
+        check_interface(&scene, args.iter().any(|a| a == "--card"), &mut failures);
     }
     let distinct: std::collections::HashSet<[u8; 3]> =
         img.pixels().step_by(7).map(|p| p.0).collect();

@@ -85,7 +85,10 @@ fn key_shaped(t: &str) -> bool {
 
 /// The code just before a literal, spaces and line breaks folded, for its context.
 fn before(code: &str, lit: &Literal) -> String {
-    let from = lit.start.saturating_sub(80);
+    let mut from = lit.start.saturating_sub(80);
+    while !code.is_char_boundary(from) {
+        from += 1;
+    }
     let mut s: String = code[from..lit.start - 1]
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -13,17 +13,20 @@ use crate::app::render::labels::LabelsOnScreen;
 use crate::app::render::markers::SceneEvents;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::LessonState;
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::ToggleGlobe;
 use crate::app::state::screen::{Projector, UiLayout};
 use crate::app::state::settings::{AtlasData, Settings};
 use crate::app::state::story::{Clock, Story};
 use crate::app::state::systems::AppSystems;
+use crate::app::ui::access::AccessTree;
 use crate::app::ui::lesson::LessonCard;
 use crate::core::lesson::plain;
 use crate::core::model::Lang;
 use crate::core::projection::MapKind;
 use crate::core::scene::{
-    Scene, SceneDrawing, SceneLabel, SceneLayer, SceneLesson, SceneLessonPlace, SceneView,
+    Scene, SceneDrawing, SceneLabel, SceneLayer, SceneLesson, SceneLessonPlace, SceneUiNode,
+    SceneView,
 };
 use crate::core::timeline::iso;
 use crate::core::userfile::{Content, draws_coarse};
@@ -147,6 +150,7 @@ fn save(
     files: Option<Res<OpenFiles>>,
     projector: Option<Res<Projector>>,
     (lesson, card): (Option<Res<LessonState>>, Option<Res<LessonCard>>),
+    (prefs, tree): (Res<UiPrefs>, Res<AccessTree>),
     mut exit: MessageWriter<AppExit>,
 ) {
     let result = (|| -> Result<(), String> {
@@ -179,6 +183,17 @@ fn save(
             _ => Vec::new(),
         };
         scene.ui = layout.covered.clone();
+        scene.ui_lang = prefs.lang.code().into();
+        scene.interface = tree
+            .nodes
+            .iter()
+            .map(|n| SceneUiNode {
+                role: n.role.clone(),
+                name: n.name.clone(),
+                value: n.value.clone(),
+                live: n.live,
+            })
+            .collect();
         if let (Some(l), Some(p)) = (lesson.as_deref(), projector.as_deref()) {
             let card = card.as_deref().and_then(|c| c.rect);
             scene.lesson = describe_lesson(l, &atlas, toggles.lang, p, size, card);
@@ -410,6 +425,8 @@ fn describe(
         events: Vec::new(),
         ui: Vec::new(),
         problems: Vec::new(),
+        ui_lang: String::new(),
+        interface: Vec::new(),
         drawing: None,
         lesson: None,
     }

@@ -516,3 +516,17 @@ place-id = { " " }· id { $id }
 top-tools = Draw
 top-tools-in-use = Draw: { $tool }
 top-tools-tip = Measure a distance (M), a range circle (C), an arrow (A) or a note (T)
+
+## For screen readers
+list-row-name = { $title }, { $date }, { $status }{ $shown ->
+    [yes] {""}
+   *[no] , not yet on the map at this date
+}
+card-announce = { $title }. { $date }. { $status }.
+timeline-axis-name = Timeline, at { $date }
+timeline-prev-name = Previous event
+timeline-next-name = Next event
+top-zoom-out-name = Zoom out
+top-zoom-in-name = Zoom in
+top-help-name = Help: Controls and About
+list-search-name = Search the events

@@ -486,3 +486,17 @@ place-id = { " " }· id { $id }
 top-tools = 그리기
 top-tools-in-use = 그리기: { $tool }
 top-tools-tip = 거리 재기 (M), 범위 원 (C), 화살표 (A), 메모 (T)
+
+## 화면 낭독기용
+list-row-name = { $title }, { $date }, { $status }{ $shown ->
+    [yes] {""}
+   *[no] , 이 날짜에는 아직 지도에 없음
+}
+card-announce = { $title }. { $date }. { $status }.
+timeline-axis-name = 타임라인, { $date }
+timeline-prev-name = 이전 사건
+timeline-next-name = 다음 사건
+top-zoom-out-name = 축소
+top-zoom-in-name = 확대
+top-help-name = 도움말: 조작법과 정보
+list-search-name = 사건 검색

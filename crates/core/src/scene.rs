@@ -27,12 +27,31 @@ pub struct Scene {
     pub ui: Vec<[f32; 4]>,
     /// Problems in the user's files, as the problems panel lists them.
     pub problems: Vec<String>,
+    /// The interface's language: `en` or `ko`.
+    pub ui_lang: String,
+    /// The panels as a screen reader is told them: the accessibility tree's named nodes.
+    pub interface: Vec<SceneUiNode>,
     /// With `--bench-frames`: what was drawn and how long a frame took.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drawing: Option<SceneDrawing>,
     /// The lesson open, if any: the step shown and what it highlights.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lesson: Option<SceneLesson>,
+}
+
+/// A node of the panels' accessibility tree.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct SceneUiNode {
+    /// Its role (`Button`, `Label`, `Slider`, `Window`…).
+    pub role: String,
+    /// Its name.
+    pub name: String,
+    /// Its value (a label's text, a field's contents).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub value: String,
+    /// Whether it is a live region (read out when it changes).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub live: bool,
 }
 
 /// A lesson's step as shown.

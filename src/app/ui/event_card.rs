@@ -60,11 +60,24 @@ fn card(
         .default_pos(free.right_top() + egui::vec2(-10.0, 10.0))
         .show(&ctx, |ui| {
             let color = theme::category_egui(&e.category);
-            ui.label(
+            let heading = ui.label(
                 egui::RichText::new(title(e, toggles.lang))
                     .heading()
                     .strong(),
             );
+            // A live region: a screen reader reads the event chosen (on the map, in the list,
+            // by key) with its date and how sure it is.
+            let announce = tr!(
+                lang,
+                "card-announce",
+                title = title(e, toggles.lang),
+                date = lang.describe_span(&e.span),
+                status = status_word(lang, e.status)
+            );
+            ui.ctx().accesskit_node_builder(heading.id, |node| {
+                node.set_live(egui::accesskit::Live::Polite);
+                node.set_value(announce);
+            });
             ui.horizontal(|ui| {
                 ui.label(
                     egui::RichText::new(format!("■ {}", category_name(lang, &e.category)))

@@ -1,6 +1,7 @@
 //! The event list (right panel): search, filters by category and status, the events sorted
 //! by date; a click opens an event's card and flies the map to it.
 
+use super::access::named_as;
 use super::words::{category_name, status_describe, status_word};
 use crate::app::state::prefs::UiPrefs;
 use crate::core::tr;
@@ -74,10 +75,14 @@ fn panel(
         });
         ui.horizontal(|ui| {
             ui.label(tr!(lang, "list-search"));
-            ui.add(
-                egui::TextEdit::singleline(&mut state.search)
-                    .hint_text(tr!(lang, "list-search-hint"))
-                    .desired_width(f32::INFINITY),
+            named_as(
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.search)
+                        .hint_text(tr!(lang, "list-search-hint"))
+                        .desired_width(f32::INFINITY),
+                ),
+                egui::WidgetType::TextEdit,
+                tr!(lang, "list-search-name"),
             );
         });
         ui.label(egui::RichText::new(tr!(lang, "list-categories")).small());
@@ -178,6 +183,24 @@ fn panel(
                         egui::Id::new(("event-row", &e.id)),
                         egui::Sense::click(),
                     );
+                    // Named for screen readers as it reads: title, date, how sure, and
+                    // whether it is on the map yet.
+                    let name = tr!(
+                        lang,
+                        "list-row-name",
+                        title = title(e, toggles.lang),
+                        date = lang.describe_span(&e.span),
+                        status = status_word(lang, e.status),
+                        shown = if shown { "yes" } else { "no" }
+                    );
+                    r.widget_info(|| {
+                        egui::WidgetInfo::selected(
+                            egui::WidgetType::Button,
+                            true,
+                            selected,
+                            name.clone(),
+                        )
+                    });
                     if r.clicked() {
                         clicked = Some(e.id.clone());
                     }

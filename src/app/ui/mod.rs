@@ -4,6 +4,7 @@
 
 use bevy::prelude::*;
 
+pub mod access;
 pub mod event_card;
 pub mod event_editor;
 pub mod event_list;
@@ -31,6 +32,7 @@ pub mod words;
 pub fn plugin(app: &mut App) {
     app.add_plugins((
         fonts::plugin,
+        access::plugin,
         shortcuts::plugin,
         top_bar::plugin,
         timeline::plugin,

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use super::access::named_as;
 use super::words::place_kind;
 use crate::app::state::prefs::UiPrefs;
 use crate::core::i18n::UiLang;
@@ -126,10 +127,14 @@ fn search_box(
         .show(&ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_width(260.0);
-                let resp = ui.add(
-                    egui::TextEdit::singleline(&mut state.query)
-                        .hint_text(tr!(lang, "search-hint"))
-                        .desired_width(f32::INFINITY),
+                let resp = named_as(
+                    ui.add(
+                        egui::TextEdit::singleline(&mut state.query)
+                            .hint_text(tr!(lang, "search-hint"))
+                            .desired_width(f32::INFINITY),
+                    ),
+                    egui::WidgetType::TextEdit,
+                    tr!(lang, "search-hint"),
                 );
                 if focus {
                     resp.request_focus();

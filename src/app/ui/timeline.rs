@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::access::{named, named_as};
 use super::event_list::title;
 use super::layout::show_panel;
 use super::words::status_describe;
@@ -63,8 +64,7 @@ fn panel(
 
 fn controls(ui: &mut egui::Ui, lang: UiLang, timeline: &mut Clock, story: &Story) {
     ui.horizontal(|ui| {
-        if ui
-            .button("⏮")
+        if named(ui.button("⏮"), tr!(lang, "timeline-prev-name"))
             .on_hover_text(tr!(lang, "timeline-prev-tip"))
             .clicked()
         {
@@ -82,8 +82,7 @@ fn controls(ui: &mut egui::Ui, lang: UiLang, timeline: &mut Clock, story: &Story
         {
             timeline.toggle_play(story);
         }
-        if ui
-            .button("⏭")
+        if named(ui.button("⏭"), tr!(lang, "timeline-next-name"))
             .on_hover_text(tr!(lang, "timeline-next-tip"))
             .clicked()
         {
@@ -97,7 +96,7 @@ fn controls(ui: &mut egui::Ui, lang: UiLang, timeline: &mut Clock, story: &Story
         );
         ui.separator();
         ui.label(tr!(lang, "timeline-speed"));
-        egui::ComboBox::from_id_salt("speed")
+        let speed_box = egui::ComboBox::from_id_salt("speed")
             .selected_text(speed_name(lang, timeline.speed))
             .width(96.0)
             .show_ui(ui, |ui| {
@@ -105,7 +104,13 @@ fn controls(ui: &mut egui::Ui, lang: UiLang, timeline: &mut Clock, story: &Story
                     ui.selectable_value(&mut timeline.speed, i, speed_name(lang, i));
                 }
             })
-            .response
+            .response;
+        let speed = format!(
+            "{} {}",
+            tr!(lang, "timeline-speed"),
+            speed_name(lang, timeline.speed)
+        );
+        named_as(speed_box, egui::WidgetType::ComboBox, speed)
             .on_hover_text(tr!(lang, "timeline-speed-tip"));
         ui.separator();
         ui.label(tr!(lang, "timeline-show"));
@@ -192,6 +197,15 @@ fn axis(
     let height = ui.available_height().max(60.0);
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click_and_drag());
+    // For screen readers: the timeline and the date it shows.
+    let date = lang.long_date(timeline.day());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::WidgetType::Slider,
+            true,
+            tr!(lang, "timeline-axis-name", date = date.as_str()),
+        )
+    });
     let painter = ui.painter_at(rect);
     let left = rect.left() + 8.0;
     let right = rect.right() - 8.0;

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::access::named;
 use super::event_editor::EventEditor;
 use super::event_list::EventListOpen;
 use super::export_window::{SaveWhat, SaveWindow};
@@ -105,15 +106,13 @@ fn top_bar(
             {
                 requests.globe.write(ToggleGlobe);
             }
-            if ui
-                .button("−")
+            if named(ui.button("−"), tr!(lang, "top-zoom-out-name"))
                 .on_hover_text(tr!(lang, "top-zoom-out-tip"))
                 .clicked()
             {
                 cam.zoom_about(-0.5, [size[0] / 2.0, size[1] / 2.0], size);
             }
-            if ui
-                .button("+")
+            if named(ui.button("+"), tr!(lang, "top-zoom-in-name"))
                 .on_hover_text(tr!(lang, "top-zoom-in-tip"))
                 .clicked()
             {
@@ -254,7 +253,7 @@ fn top_bar(
                 }
             }
             // Controls (F1) and About under one "?".
-            ui.menu_button("?", |ui| {
+            let help = ui.menu_button("?", |ui| {
                 if ui.button(tr!(lang, "top-controls")).clicked() {
                     windows.help = !windows.help;
                     ui.close();
@@ -263,11 +262,11 @@ fn top_bar(
                     windows.about = !windows.about;
                     ui.close();
                 }
-            })
-            .response
-            .on_hover_text(tr!(lang, "top-help-tip"));
+            });
+            named(help.response, tr!(lang, "top-help-name"))
+                .on_hover_text(tr!(lang, "top-help-tip"));
             // The interface's language, each named in itself (Ctrl+L switches).
-            ui.menu_button(format!("🌐 {}", lang.native_name()), |ui| {
+            let langs = ui.menu_button(format!("🌐 {}", lang.native_name()), |ui| {
                 ui.label(tr!(lang, "top-ui-lang"));
                 for ui_lang in UiLang::ALL {
                     if ui
@@ -280,9 +279,9 @@ fn top_bar(
                         ui.close();
                     }
                 }
-            })
-            .response
-            .on_hover_text(tr!(lang, "top-ui-lang-tip"));
+            });
+            let name = format!("{}: {}", tr!(lang, "top-ui-lang"), lang.native_name());
+            named(langs.response, name).on_hover_text(tr!(lang, "top-ui-lang-tip"));
         });
     });
     Ok(())

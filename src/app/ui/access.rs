@@ -1,0 +1,98 @@
+//! What a screen reader is told: the accessibility tree egui builds of the panels (names and
+//! roles of every button, list entry, field and window), kept each frame for the capture's
+//! scene description and the tests; with a screen reader attached, bevy_egui hands the same
+//! tree to the system (AccessKit).
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+use bevy_egui::egui::accesskit::{self, Role};
+use bevy_egui::{EguiContexts, EguiOutput, EguiPostUpdateSet, EguiPrimaryContextPass};
+
+use crate::app::state::settings::Settings;
+use crate::app::state::systems::AppSystems;
+
+/// The accessibility tree's nodes of the last frame, when asked for (captures, tests).
+#[derive(Resource, Debug, Default, Clone)]
+pub struct AccessTree {
+    /// Build the tree even with no screen reader attached.
+    pub wanted: bool,
+    /// Each node: its role, its name (label) and its value (a label's text, a field's
+    /// contents, a slider's date), in the order egui made them.
+    pub nodes: Vec<AccessNode>,
+}
+
+/// One node of the accessibility tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessNode {
+    /// Its role, as AccessKit names it (`Button`, `Label`, `Slider`, `Window`…).
+    pub role: String,
+    /// Its name.
+    pub name: String,
+    /// Its value, if any.
+    pub value: String,
+    /// Whether it announces changes by itself (a live region).
+    pub live: bool,
+}
+
+/// Keeps the tree when wanted: in capture mode always.
+pub(super) fn plugin(app: &mut App) {
+    let wanted = app
+        .world()
+        .get_resource::<Settings>()
+        .is_some_and(|s| s.screenshot.is_some());
+    app.insert_resource(AccessTree {
+        wanted,
+        nodes: Vec::new(),
+    })
+    .add_systems(EguiPrimaryContextPass, enable.in_set(AppSystems::UiSetup))
+    .add_systems(
+        PostUpdate,
+        keep_tree.after(EguiPostUpdateSet::ProcessOutput),
+    );
+}
+
+fn enable(mut contexts: EguiContexts, tree: Res<AccessTree>) -> Result {
+    if tree.wanted {
+        contexts.ctx_mut()?.enable_accesskit();
+    }
+    Ok(())
+}
+
+fn keep_tree(outputs: Query<&EguiOutput>, mut tree: ResMut<AccessTree>) {
+    if !tree.wanted {
+        return;
+    }
+    for output in &outputs {
+        if let Some(update) = &output.platform_output.accesskit_update {
+            tree.nodes = nodes_of(update);
+        }
+    }
+}
+
+/// The named nodes of a tree update.
+pub fn nodes_of(update: &accesskit::TreeUpdate) -> Vec<AccessNode> {
+    update
+        .nodes
+        .iter()
+        .filter(|(_, n)| n.role() != Role::Unknown || n.label().is_some())
+        .map(|(_, n)| AccessNode {
+            role: format!("{:?}", n.role()),
+            name: n.label().unwrap_or_default().to_string(),
+            value: n.value().unwrap_or_default().to_string(),
+            live: n.live().is_some_and(|l| l != accesskit::Live::Off),
+        })
+        .filter(|n| !n.name.is_empty() || !n.value.is_empty())
+        .collect()
+}
+
+/// Gives a button drawn as a symbol (⏮, +, ?) a name for screen readers.
+pub fn named(r: egui::Response, name: String) -> egui::Response {
+    named_as(r, egui::WidgetType::Button, name)
+}
+
+/// Gives a widget egui leaves unnamed (a combo box, a text field with only a hint) a name
+/// for screen readers.
+pub fn named_as(r: egui::Response, kind: egui::WidgetType, name: String) -> egui::Response {
+    r.widget_info(|| egui::WidgetInfo::labeled(kind, r.enabled(), &name));
+    r
+}
