@@ -53,6 +53,13 @@ struct Cli {
     /// time, else the system's (Korean on a Korean system).
     #[arg(long, value_name = "LANG", value_parser = UiLang::parse)]
     ui_lang: Option<UiLang>,
+    /// The panels' text size, 0.8 to 2 (default: the one chosen last time with Ctrl + / Ctrl −,
+    /// else 1).
+    #[arg(long, value_name = "SCALE", value_parser = parse_scale)]
+    ui_scale: Option<f32>,
+    /// High-contrast panels: black and white, yellow selection and focus (Ctrl+Shift+H).
+    #[arg(long)]
+    high_contrast: bool,
     /// The map's look: atlas (a screen read up close) or projector (large names, stronger
     /// colours, for the back of a classroom). Default: atlas, and projector while presenting
     /// a lesson.
@@ -126,6 +133,16 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+fn parse_scale(s: &str) -> Result<f32, String> {
+    use dateline::app::state::prefs::{MAX_SCALE, MIN_SCALE};
+    match s.trim().parse::<f32>() {
+        Ok(v) if (MIN_SCALE..=MAX_SCALE).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "interface scale \"{s}\" should be a number from {MIN_SCALE} to {MAX_SCALE}, like 1.2"
+        )),
+    }
 }
 
 fn parse_size(s: &str) -> Result<[u32; 2], String> {
@@ -281,6 +298,8 @@ fn main() -> ExitCode {
     };
     let ui = UiPrefs {
         lang: initial_ui_lang(cli.ui_lang, &stored, locale.as_deref()),
+        scale: cli.ui_scale.unwrap_or_else(|| stored.ui_scale()),
+        high_contrast: cli.high_contrast || stored.high_contrast.unwrap_or(false),
     };
     let exit = App::new()
         .insert_resource(settings)

@@ -12,10 +12,12 @@ use dateline::app::camera::map::{MapCam, MapCamera};
 use dateline::app::files::inspect::Inspected;
 use dateline::app::files::store::OpenFiles;
 use dateline::app::render::atlas::{DashTag, LineLayerTag};
+use dateline::app::render::labels::Highlight;
 use dateline::app::render::markers::{EventMarker, SceneEvents};
 use dateline::app::render::user_layers::{LayerEntities, Lod};
 use dateline::app::state::layers::LayerToggles;
-use dateline::app::state::requests::{FileRequest, GoHome, OpenFile, SelectEvent};
+use dateline::app::state::prefs::UiPrefs;
+use dateline::app::state::requests::{Announcement, FileRequest, GoHome, OpenFile, SelectEvent};
 use dateline::app::state::screen::{MapInsets, OnMap, Projector, ViewMode};
 use dateline::app::state::settings::{AtlasData, Settings};
 use dateline::app::state::story::{Clock, EventFilters, Selection, Story};
@@ -306,6 +308,93 @@ fn timeline_defaults_to_the_newest_event_and_steps_between_events() {
     let v = visible(&app);
     assert!(v.contains(&"kursk-nk-troops".to_string()));
     assert!(!v.contains(&"treaty-in-force".to_string()));
+}
+
+/// Presses a key with modifiers held.
+fn press_with(app: &mut App, held: &[KeyCode], key: KeyCode) {
+    {
+        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        for k in held {
+            keys.press(*k);
+        }
+    }
+    press(app, key);
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    for k in held {
+        keys.release(*k);
+    }
+    keys.clear();
+}
+
+#[test]
+fn the_keyboard_reaches_the_date_the_events_the_places_and_the_interface() {
+    let mut app = full_app("korea");
+    let date = |app: &App| iso(app.world().resource::<Clock>().day());
+    let said = |app: &App| app.world().resource::<Announcement>().text.clone();
+    assert_eq!(date(&app), "2024-12-04");
+    // The date by day and by month, said aloud; the map does not pan with Ctrl held.
+    let view = app.world().resource::<MapCamera>().target;
+    press_with(&mut app, &[KeyCode::ControlLeft], KeyCode::ArrowLeft);
+    assert_eq!(date(&app), "2024-12-03");
+    assert_eq!(said(&app), "3 December 2024");
+    assert_eq!(
+        app.world().resource::<MapCamera>().target.center,
+        view.center
+    );
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(date(&app), "2024-11-03");
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(
+        date(&app),
+        "2024-12-04",
+        "no further than the timeline's end"
+    );
+    // N: the events on the map one by one, each selected (its card reads it out); Shift+N
+    // goes back.
+    press(&mut app, KeyCode::KeyN);
+    let first = selected(&app).expect("an event selected");
+    press(&mut app, KeyCode::KeyN);
+    let second = selected(&app).expect("another event");
+    assert_ne!(first, second);
+    press_with(&mut app, &[KeyCode::ShiftLeft], KeyCode::KeyN);
+    assert_eq!(selected(&app), Some(first));
+    // P: a place named on the map, ringed and said in the interface's language.
+    press(&mut app, KeyCode::KeyP);
+    let ringed = app
+        .world()
+        .resource::<Highlight>()
+        .place
+        .expect("a place ringed");
+    let name = app.world().resource::<AtlasData>().0.places[ringed]
+        .name
+        .clone();
+    assert!(said(&app).starts_with(&name), "{} for {name}", said(&app));
+    app.world_mut().resource_mut::<UiPrefs>().lang = UiLang::Ko;
+    press(&mut app, KeyCode::KeyP);
+    assert!(said(&app).contains(':') && said(&app).chars().any(|c| ('가'..='힣').contains(&c)));
+    // The interface: larger text, high contrast, the language.
+    press_with(&mut app, &[KeyCode::ControlLeft], KeyCode::Equal);
+    press_with(&mut app, &[KeyCode::ControlLeft], KeyCode::Equal);
+    assert_eq!(app.world().resource::<UiPrefs>().scale, 1.2);
+    let zoom = app.world().resource::<MapCamera>().target.zoom;
+    press_with(&mut app, &[KeyCode::ControlLeft], KeyCode::Minus);
+    assert_eq!(app.world().resource::<UiPrefs>().scale, 1.1);
+    assert_eq!(
+        app.world().resource::<MapCamera>().target.zoom,
+        zoom,
+        "Ctrl − is not the map's"
+    );
+    press_with(&mut app, &[KeyCode::ControlLeft], KeyCode::Digit0);
+    assert_eq!(app.world().resource::<UiPrefs>().scale, 1.0);
+    press_with(
+        &mut app,
+        &[KeyCode::ControlLeft, KeyCode::ShiftLeft],
+        KeyCode::KeyH,
+    );
+    assert!(app.world().resource::<UiPrefs>().high_contrast);
+    press_with(&mut app, &[KeyCode::ControlLeft], KeyCode::KeyL);
+    assert_eq!(app.world().resource::<UiPrefs>().lang, UiLang::En);
 }
 
 fn shown_markers(app: &mut App) -> usize {

@@ -319,6 +319,7 @@ mod tests {
                     "save-progress",
                     "place-id",
                     "card-announce",
+                    "announce-place",
                 ]
                 .contains(&key)
         };

@@ -271,6 +271,13 @@ fn keyboard_and_mouse(
     } else {
         cursor.unwrap_or(centre)
     };
+    if keys.just_pressed(KeyCode::Home) {
+        home.write(GoHome);
+    }
+    // With Ctrl, + − and the arrows belong to the interface (its size, the date by day).
+    if keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]) {
+        return;
+    }
     if keys.just_pressed(KeyCode::Equal) || keys.just_pressed(KeyCode::NumpadAdd) {
         cam.zoom_about(0.5, at, size);
     }
@@ -293,9 +300,6 @@ fn keyboard_and_mouse(
     }
     if dx != 0.0 || dy != 0.0 {
         cam.pan_pixels(dx, dy);
-    }
-    if keys.just_pressed(KeyCode::Home) {
-        home.write(GoHome);
     }
 }
 

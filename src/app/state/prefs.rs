@@ -1,5 +1,6 @@
-//! The user's own choices kept between runs: the interface language (English or Korean),
-//! kept in a small settings file in the user's config folder.
+//! The user's own choices kept between runs: the interface language (English or Korean), the
+//! interface's text size and the high-contrast panels, kept in a small settings file in the
+//! user's config folder.
 
 use std::path::{Path, PathBuf};
 
@@ -16,11 +17,41 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Last, save_prefs);
 }
 
-/// How the interface speaks (the names on the map are chosen apart, in the layer switches).
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Default)]
+/// How the interface speaks and looks (the names on the map are chosen apart, in the layer
+/// switches).
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
 pub struct UiPrefs {
     /// The interface language.
     pub lang: UiLang,
+    /// The panels' text and spacing, 1 = egui's own ([`MIN_SCALE`]–[`MAX_SCALE`]).
+    pub scale: f32,
+    /// Black-and-white panels with yellow (or blue) selection and focus.
+    pub high_contrast: bool,
+}
+
+impl Default for UiPrefs {
+    fn default() -> Self {
+        UiPrefs {
+            lang: UiLang::default(),
+            scale: 1.0,
+            high_contrast: false,
+        }
+    }
+}
+
+/// The smallest interface scale.
+pub const MIN_SCALE: f32 = 0.8;
+/// The largest interface scale (text at 2× still leaves the map room on 1280×800).
+pub const MAX_SCALE: f32 = 2.0;
+/// One step of Ctrl + or Ctrl −.
+pub const SCALE_STEP: f32 = 0.1;
+
+impl UiPrefs {
+    /// One step larger (`1`) or smaller (`-1`), kept within the limits and to one decimal.
+    pub fn step_scale(&mut self, dir: i32) {
+        let s = self.scale + dir as f32 * SCALE_STEP;
+        self.scale = ((s * 10.0).round() / 10.0).clamp(MIN_SCALE, MAX_SCALE);
+    }
 }
 
 /// Where the settings file is (`None`: not kept, as in captures and tests).
@@ -34,6 +65,12 @@ pub struct StoredPrefs {
     /// `en` or `ko`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_lang: Option<String>,
+    /// The interface's scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ui_scale: Option<f32>,
+    /// High-contrast panels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high_contrast: Option<bool>,
 }
 
 impl StoredPrefs {
@@ -49,6 +86,13 @@ impl StoredPrefs {
     /// The interface language stored, if any and valid.
     pub fn ui_lang(&self) -> Option<UiLang> {
         self.ui_lang.as_deref().and_then(|s| UiLang::parse(s).ok())
+    }
+
+    /// The scale stored, within the limits (a damaged value gives 1).
+    pub fn ui_scale(&self) -> f32 {
+        self.ui_scale
+            .filter(|s| s.is_finite())
+            .map_or(1.0, |s| s.clamp(MIN_SCALE, MAX_SCALE))
     }
 }
 
@@ -83,6 +127,8 @@ fn save_prefs(prefs: Res<UiPrefs>, file: Res<PrefsFile>) {
     };
     let stored = StoredPrefs {
         ui_lang: Some(prefs.lang.code().to_string()),
+        ui_scale: Some(prefs.scale),
+        high_contrast: Some(prefs.high_contrast),
     };
     IoTaskPool::get()
         .spawn(async move {
@@ -106,6 +152,7 @@ mod tests {
     fn the_language_comes_from_the_command_line_then_the_file_then_the_locale() {
         let stored = StoredPrefs {
             ui_lang: Some("ko".into()),
+            ..Default::default()
         };
         let none = StoredPrefs::default();
         assert_eq!(
@@ -120,7 +167,18 @@ mod tests {
         assert_eq!(initial_ui_lang(None, &none, None), UiLang::En);
         let bad = StoredPrefs {
             ui_lang: Some("tlh".into()),
+            ui_scale: Some(f32::NAN),
+            high_contrast: None,
         };
+        assert_eq!(bad.ui_scale(), 1.0);
+        assert_eq!(
+            StoredPrefs {
+                ui_scale: Some(9.0),
+                ..Default::default()
+            }
+            .ui_scale(),
+            MAX_SCALE
+        );
         assert_eq!(initial_ui_lang(None, &bad, Some("en")), UiLang::En);
     }
 
@@ -135,7 +193,13 @@ mod tests {
         app.update();
         // Nothing written until the user changes something.
         assert!(!path.exists());
-        app.world_mut().resource_mut::<UiPrefs>().lang = UiLang::Ko;
+        {
+            let mut prefs = app.world_mut().resource_mut::<UiPrefs>();
+            prefs.lang = UiLang::Ko;
+            prefs.high_contrast = true;
+            prefs.step_scale(1);
+            prefs.step_scale(1);
+        }
         app.update();
         // The write runs on the I/O pool: wait for it.
         for _ in 0..200 {
@@ -144,10 +208,28 @@ mod tests {
             }
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
-        assert_eq!(StoredPrefs::read(&path).ui_lang(), Some(UiLang::Ko));
+        let read = StoredPrefs::read(&path);
+        assert_eq!(read.ui_lang(), Some(UiLang::Ko));
+        assert_eq!(read.ui_scale(), 1.2);
+        assert_eq!(read.high_contrast, Some(true));
         // A damaged file reads as the defaults.
         std::fs::write(&path, "{ not json").unwrap();
         assert_eq!(StoredPrefs::read(&path), StoredPrefs::default());
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_scale_steps_by_a_tenth_within_its_limits() {
+        let mut p = UiPrefs::default();
+        p.step_scale(1);
+        assert_eq!(p.scale, 1.1);
+        for _ in 0..30 {
+            p.step_scale(1);
+        }
+        assert_eq!(p.scale, MAX_SCALE);
+        for _ in 0..30 {
+            p.step_scale(-1);
+        }
+        assert_eq!(p.scale, MIN_SCALE);
     }
 }

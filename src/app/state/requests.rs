@@ -129,5 +129,24 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<FocusSearch>()
         .add_message::<ExportRequest>()
         .add_message::<SaveEvents>()
-        .init_resource::<ExportProgress>();
+        .init_resource::<ExportProgress>()
+        .init_resource::<Announcement>();
+}
+
+/// A sentence for screen readers and the sighted alike, shown briefly over the map and read
+/// out (a live region): the place chosen by key, the date stepped to.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Announcement {
+    /// What to say.
+    pub text: String,
+    /// Seconds it stays on screen.
+    pub left: f32,
+}
+
+impl Announcement {
+    /// Says something for a few seconds.
+    pub fn say(&mut self, text: String) {
+        self.text = text;
+        self.left = 4.0;
+    }
 }

@@ -243,6 +243,25 @@ impl Clock {
         }
     }
 
+    /// Moves the date by whole days (`Ctrl+←` `Ctrl+→`), within the timeline, and pauses.
+    pub fn step_days(&mut self, story: &Story, days: i64) {
+        let (first, last) = self.span(story);
+        self.date = (self.day() + days).clamp(first, last) as f64;
+        self.playing = false;
+    }
+
+    /// Moves the date by whole months (`PageUp` `PageDown`), to the same day or the month's
+    /// last, within the timeline, and pauses.
+    pub fn step_months(&mut self, story: &Story, months: i32) {
+        let (first, last) = self.span(story);
+        let (y, m, d) = timeline::civil(self.day());
+        let index = y * 12 + m as i32 - 1 + months;
+        let (ny, nm) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+        let nd = d.min(timeline::days_in_month(ny, nm));
+        self.date = day_number(ny, nm, nd).clamp(first, last) as f64;
+        self.playing = false;
+    }
+
     /// Starts playback (from the beginning when at the end) or pauses it.
     pub fn toggle_play(&mut self, story: &Story) {
         let (first, last) = self.span(story);
@@ -447,6 +466,31 @@ mod tests {
 
     fn csv(text: &str, name: &str) -> Vec<Event> {
         events::load_csv(name, text.as_bytes()).events
+    }
+
+    #[test]
+    fn the_date_steps_by_days_and_months_within_the_timeline() {
+        let story = Story::new(bundled());
+        let (first, last) = story.range();
+        let mut clock = Clock {
+            date: day_number(2024, 1, 31) as f64 + 0.4,
+            playing: true,
+            speed: 0,
+            recent: false,
+            recent_days: 30.0,
+            focus: None,
+        };
+        clock.step_months(&story, 1);
+        assert_eq!(timeline::iso(clock.day()), "2024-02-29");
+        assert!(!clock.playing);
+        clock.step_months(&story, -2);
+        assert_eq!(timeline::iso(clock.day()), "2023-12-29");
+        clock.step_days(&story, 3);
+        assert_eq!(timeline::iso(clock.day()), "2024-01-01");
+        clock.step_days(&story, -100_000);
+        assert_eq!(clock.day(), first);
+        clock.step_months(&story, 1_000);
+        assert_eq!(clock.day(), last);
     }
 
     #[test]

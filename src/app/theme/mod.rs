@@ -285,10 +285,109 @@ pub const ANNOTATION_BOX: egui::Color32 =
 pub fn recent_window() -> egui::Color32 {
     egui::Color32::from_rgba_unmultiplied(120, 160, 220, 40)
 }
-/// Errors in the problems window and the top bar.
-pub const ERROR: egui::Color32 = egui::Color32::from_rgb(220, 70, 60);
-/// Warnings in the problems window.
-pub const WARNING: egui::Color32 = egui::Color32::from_rgb(210, 160, 40);
+/// Errors in the problems window and the top bar, on the dark panels (the light and
+/// high-contrast panels have their own: [`panel_visuals`]).
+pub const ERROR: egui::Color32 = egui::Color32::from_rgb(255, 110, 95);
+/// Warnings in the problems window, on the dark panels.
+pub const WARNING: egui::Color32 = egui::Color32::from_rgb(230, 180, 60);
+
+/// The ring round what has the keyboard's focus: light blue on the dark panels, deep blue on
+/// the light ones; yellow on black and blue on white in high contrast.
+pub fn focus_ring(dark: bool, high_contrast: bool) -> egui::Color32 {
+    match (dark, high_contrast) {
+        (true, false) => egui::Color32::from_rgb(120, 190, 255),
+        (false, false) => egui::Color32::from_rgb(0, 90, 200),
+        (true, true) => egui::Color32::from_rgb(255, 214, 0),
+        (false, true) => egui::Color32::from_rgb(0, 60, 200),
+    }
+}
+
+/// The panels' colours: egui's dark (beside the atlas) or light (projector) theme, or a
+/// high-contrast one (pure black or white, yellow selection and focus, thicker outlines);
+/// every text colour at least 4.5:1 on the panels it is drawn on (tested).
+pub fn panel_visuals(dark: bool, high_contrast: bool) -> egui::Visuals {
+    use egui::{Color32, Stroke};
+    let mut v = if dark {
+        egui::Visuals::dark()
+    } else {
+        egui::Visuals::light()
+    };
+    // Readable secondary text (dates, hints): egui's default fades it to about 2.5:1.
+    v.weak_text_color = Some(if dark {
+        Color32::from_gray(165)
+    } else {
+        Color32::from_gray(85)
+    });
+    v.error_fg_color = if dark {
+        ERROR
+    } else {
+        Color32::from_rgb(175, 25, 15)
+    };
+    v.warn_fg_color = if dark {
+        WARNING
+    } else {
+        Color32::from_rgb(140, 85, 0)
+    };
+    if !dark {
+        // egui's light links read at under 3:1 on its light panels.
+        v.hyperlink_color = Color32::from_rgb(0, 80, 190);
+    }
+    // The keyboard's focus (drawn with the active style) as a clear 2 px ring.
+    v.widgets.active.bg_stroke = egui::Stroke::new(2.0, focus_ring(dark, false));
+    if !high_contrast {
+        return v;
+    }
+    let (bg, fg) = if dark {
+        (Color32::BLACK, Color32::WHITE)
+    } else {
+        (Color32::WHITE, Color32::BLACK)
+    };
+    // Yellow on black, deep blue on white: selection and keyboard focus stand out.
+    let accent = focus_ring(dark, true);
+    v.weak_text_color = Some(fg);
+    v.panel_fill = bg;
+    v.window_fill = bg;
+    v.extreme_bg_color = bg;
+    v.faint_bg_color = if dark {
+        Color32::from_gray(28)
+    } else {
+        Color32::from_gray(235)
+    };
+    v.window_stroke = Stroke::new(2.0, fg);
+    v.hyperlink_color = if dark {
+        Color32::from_rgb(130, 200, 255)
+    } else {
+        Color32::from_rgb(0, 50, 180)
+    };
+    v.error_fg_color = if dark {
+        Color32::from_rgb(255, 120, 110)
+    } else {
+        Color32::from_rgb(170, 0, 0)
+    };
+    v.warn_fg_color = if dark {
+        Color32::from_rgb(255, 214, 0)
+    } else {
+        Color32::from_rgb(120, 70, 0)
+    };
+    let w = &mut v.widgets;
+    for (state, width) in [
+        (&mut w.noninteractive, 1.0),
+        (&mut w.inactive, 1.5),
+        (&mut w.hovered, 2.5),
+        (&mut w.active, 2.5),
+        (&mut w.open, 2.0),
+    ] {
+        state.bg_fill = bg;
+        state.weak_bg_fill = bg;
+        state.fg_stroke = Stroke::new(width, fg);
+        state.bg_stroke = Stroke::new(width, fg);
+    }
+    w.hovered.bg_stroke = Stroke::new(2.5, accent);
+    w.active.bg_stroke = Stroke::new(2.5, accent);
+    v.selection.bg_fill = accent;
+    v.selection.stroke = Stroke::new(2.0, if dark { Color32::BLACK } else { Color32::WHITE });
+    v
+}
 /// The light box behind a "route not reported" mark on the map, at an event's opacity.
 pub fn route_mark_box(opacity: f32) -> egui::Color32 {
     egui::Color32::from_white_alpha((200.0 * opacity.clamp(0.0, 1.0)) as u8)
@@ -331,6 +430,60 @@ mod tests {
     /// WCAG contrast ratio of two opaque egui colours.
     fn contrast(a: egui::Color32, b: egui::Color32) -> f64 {
         crate::core::colour::contrast_ratio([a.r(), a.g(), a.b()], [b.r(), b.g(), b.b()])
+    }
+
+    /// A (premultiplied) egui colour as it shows over an opaque background.
+    fn over(c: egui::Color32, bg: egui::Color32) -> egui::Color32 {
+        let k = 1.0 - f32::from(c.a()) / 255.0;
+        let mix = |f: u8, b: u8| (f32::from(f) + f32::from(b) * k).round().min(255.0) as u8;
+        egui::Color32::from_rgb(mix(c.r(), bg.r()), mix(c.g(), bg.g()), mix(c.b(), bg.b()))
+    }
+
+    #[test]
+    fn text_on_every_panel_reaches_wcag_aa_in_all_four_themes() {
+        for dark in [true, false] {
+            for high in [false, true] {
+                let v = panel_visuals(dark, high);
+                let texts = [
+                    ("text", v.text_color()),
+                    ("strong text", v.strong_text_color()),
+                    ("weak text", v.weak_text_color()),
+                    ("buttons", v.widgets.inactive.text_color()),
+                    ("links", v.hyperlink_color),
+                    ("errors", v.error_fg_color),
+                    ("warnings", v.warn_fg_color),
+                ];
+                let grounds = [
+                    ("panel", v.panel_fill),
+                    ("window", v.window_fill),
+                    ("timeline and fields", v.extreme_bg_color),
+                ];
+                for (what, c) in texts {
+                    for (on, bg) in grounds {
+                        let r = contrast(over(c, bg), bg);
+                        assert!(
+                            r >= 4.5,
+                            "dark {dark}, high contrast {high}: {what} on the {on} {r:.2}:1"
+                        );
+                    }
+                }
+                // A button's label on the button, and selected text on the selection.
+                let button = over(v.widgets.inactive.weak_bg_fill, v.panel_fill);
+                let r = contrast(v.widgets.inactive.text_color(), button);
+                assert!(r >= 4.5, "dark {dark}, high {high}: button label {r:.2}:1");
+                let sel = over(v.selection.bg_fill, v.panel_fill);
+                let r = contrast(v.selection.stroke.color, sel);
+                assert!(r >= 4.5, "dark {dark}, high {high}: selected {r:.2}:1");
+                // The focus ring stands out from the panel (WCAG's 3:1 for outlines).
+                let ring = v.widgets.active.bg_stroke;
+                assert!(ring.width >= 2.0 && contrast(ring.color, v.panel_fill) >= 3.0);
+                if high {
+                    // Pure black and white, and focus outlines thicker than egui's.
+                    assert!(contrast(v.text_color(), v.panel_fill) >= 19.0);
+                    assert!(v.widgets.hovered.bg_stroke.width >= 2.0);
+                }
+            }
+        }
     }
 
     /// A Bevy colour as 8-bit sRGB.

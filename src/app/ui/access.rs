@@ -1,13 +1,17 @@
 //! What a screen reader is told: the accessibility tree egui builds of the panels (names and
 //! roles of every button, list entry, field and window), kept each frame for the capture's
 //! scene description and the tests; with a screen reader attached, bevy_egui hands the same
-//! tree to the system (AccessKit).
+//! tree to the system (AccessKit). Announcements (the place chosen by key, the date stepped
+//! to) show over the map and are read out as a live region.
 
 use bevy::prelude::*;
 use bevy_egui::egui;
 use bevy_egui::egui::accesskit::{self, Role};
 use bevy_egui::{EguiContexts, EguiOutput, EguiPostUpdateSet, EguiPrimaryContextPass};
 
+use super::layout::free_rect;
+use crate::app::state::requests::Announcement;
+use crate::app::state::screen::UiLayout;
 use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
 
@@ -44,7 +48,13 @@ pub(super) fn plugin(app: &mut App) {
         wanted,
         nodes: Vec::new(),
     })
-    .add_systems(EguiPrimaryContextPass, enable.in_set(AppSystems::UiSetup))
+    .add_systems(
+        EguiPrimaryContextPass,
+        (
+            enable.in_set(AppSystems::UiSetup),
+            announce.in_set(AppSystems::UiOverlays),
+        ),
+    )
     .add_systems(
         PostUpdate,
         keep_tree.after(EguiPostUpdateSet::ProcessOutput),
@@ -95,4 +105,34 @@ pub fn named(r: egui::Response, name: String) -> egui::Response {
 pub fn named_as(r: egui::Response, kind: egui::WidgetType, name: String) -> egui::Response {
     r.widget_info(|| egui::WidgetInfo::labeled(kind, r.enabled(), &name));
     r
+}
+
+/// Shows the announcement over the bottom left of the map for a few seconds, as a live region
+/// (a screen reader reads it when it changes).
+fn announce(
+    mut contexts: EguiContexts,
+    mut said: ResMut<Announcement>,
+    layout: Res<UiLayout>,
+    time: Res<Time>,
+) -> Result {
+    if said.left <= 0.0 || said.text.is_empty() {
+        return Ok(());
+    }
+    said.left -= time.delta_secs();
+    let ctx = contexts.ctx_mut()?;
+    let free = free_rect(ctx, &layout);
+    let text = said.text.clone();
+    egui::Area::new("announcement".into())
+        .order(egui::Order::Foreground)
+        .pivot(egui::Align2::CENTER_BOTTOM)
+        .fixed_pos(free.center_bottom() - egui::vec2(0.0, 12.0))
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                let r = ui.label(egui::RichText::new(&text).strong());
+                ui.ctx().accesskit_node_builder(r.id, |node| {
+                    node.set_live(accesskit::Live::Polite);
+                });
+            });
+        });
+    Ok(())
 }

@@ -54,8 +54,11 @@ fn card(
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
-        .default_width(CARD_W)
-        .max_width(CARD_W)
+        .default_width(CARD_W * prefs.scale)
+        .max_width(CARD_W * prefs.scale)
+        // A long card (large type, many sources) scrolls inside the free part of the window.
+        .vscroll(true)
+        .max_height((free.height() - 30.0).max(120.0))
         .pivot(egui::Align2::RIGHT_TOP)
         .default_pos(free.right_top() + egui::vec2(-10.0, 10.0))
         .show(&ctx, |ui| {

@@ -66,7 +66,7 @@ fn panel(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?.clone();
-    let panel = egui::Panel::right("events").exact_size(EVENT_LIST_W);
+    let panel = egui::Panel::right("events").exact_size(EVENT_LIST_W * prefs.scale);
     show_panel(&ctx, &mut layout, panel, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -201,6 +201,18 @@ fn panel(
                             name.clone(),
                         )
                     });
+                    if r.has_focus() {
+                        // Tab reached it: the focus ring, and it scrolls into view.
+                        ui.painter().rect_stroke(
+                            r.rect.shrink(1.0),
+                            3.0,
+                            ui.visuals().widgets.active.bg_stroke,
+                            egui::StrokeKind::Inside,
+                        );
+                        if r.gained_focus() {
+                            r.scroll_to_me(None);
+                        }
+                    }
                     if r.clicked() {
                         clicked = Some(e.id.clone());
                     }

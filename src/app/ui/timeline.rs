@@ -46,7 +46,7 @@ fn panel(
     let lang = prefs.lang;
     let names = toggles.lang;
     let ctx = contexts.ctx_mut()?.clone();
-    let panel = egui::Panel::bottom("timeline").exact_size(TIMELINE_H);
+    let panel = egui::Panel::bottom("timeline").exact_size(TIMELINE_H * prefs.scale);
     let clicked = show_panel(&ctx, &mut layout, panel, |ui| {
         ui.add_space(4.0);
         controls(ui, lang, &mut clock, &story);

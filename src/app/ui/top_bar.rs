@@ -72,9 +72,12 @@ fn top_bar(
     if lesson.presenting {
         return Ok(());
     }
-    let panel = egui::Panel::top("top").exact_size(TOP_BAR_H);
+    let panel = egui::Panel::top("top")
+        .resizable(false)
+        .min_size(TOP_BAR_H * prefs.scale);
     show_panel(ctx, &mut layout, panel, |ui| {
-        ui.horizontal_centered(|ui| {
+        // One row on a wide window; wrapped onto a second one when the text is large.
+        ui.horizontal_wrapped(|ui| {
             ui.strong("Dateline");
             ui.separator();
             for (name, tip, spec) in [
@@ -261,6 +264,25 @@ fn top_bar(
                 if ui.button(tr!(lang, "top-about")).clicked() {
                     windows.about = !windows.about;
                     ui.close();
+                }
+                ui.separator();
+                // How the panels look: text size and high contrast, kept for next time.
+                ui.horizontal(|ui| {
+                    ui.label(tr!(lang, "top-text-size"));
+                    if named(ui.button("−"), tr!(lang, "top-text-smaller")).clicked() {
+                        prefs.step_scale(-1);
+                    }
+                    ui.label(format!("{:.0}%", prefs.scale * 100.0));
+                    if named(ui.button("+"), tr!(lang, "top-text-larger")).clicked() {
+                        prefs.step_scale(1);
+                    }
+                });
+                let mut high = prefs.high_contrast;
+                if ui
+                    .checkbox(&mut high, tr!(lang, "top-high-contrast"))
+                    .changed()
+                {
+                    prefs.high_contrast = high;
                 }
             });
             named(help.response, tr!(lang, "top-help-name"))

@@ -286,7 +286,7 @@ fn legend(ui: &mut egui::Ui, lang: UiLang, projector: &Projector, style: MapStyl
 }
 
 /// The Controls window's rows: a key and what it does, as catalogue keys.
-pub const SHORTCUTS: [(&str, &str); 22] = [
+pub const SHORTCUTS: [(&str, &str); 27] = [
     ("key-drag", "key-drag-does"),
     ("key-wheel", "key-wheel-does"),
     ("key-arrows", "key-arrows-does"),
@@ -309,4 +309,31 @@ pub const SHORTCUTS: [(&str, &str); 22] = [
     ("key-draw", "key-draw-does"),
     ("key-present", "key-present-does"),
     ("key-ui-lang", "key-ui-lang-does"),
+    ("key-timeline-steps", "key-timeline-steps-does"),
+    ("key-cycle", "key-cycle-does"),
+    ("key-tab", "key-tab-does"),
+    ("key-text-size", "key-text-size-does"),
+    ("key-high-contrast", "key-high-contrast-does"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shortcut_is_listed_in_both_languages() {
+        for (key, does) in SHORTCUTS {
+            for lang in UiLang::ALL {
+                assert!(
+                    lang.has(key) && lang.has(does),
+                    "{key} / {does} in {lang:?}"
+                );
+            }
+        }
+        // The keys the shortcuts handle are all listed.
+        let listed: Vec<String> = SHORTCUTS.iter().map(|(k, _)| UiLang::En.t(k)).collect();
+        for key in ["Ctrl+L", "Ctrl+Shift+H", "N / P (Shift: back)", "F1", "Esc"] {
+            assert!(listed.iter().any(|l| l == key), "{key} is not listed");
+        }
+    }
+}
