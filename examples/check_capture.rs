@@ -124,15 +124,19 @@ fn check_interface(scene: &serde_json::Value, card: bool, failures: &mut Vec<Str
         .collect();
     let has = |role: &str, name: &str| nodes.iter().any(|n| n.0 == role && n.1 == name);
     // The top bar and the timeline's buttons.
+    // (Symbol buttons by the names given to them: ⏮ is "Previous event".)
     for key in [
         "top-home",
         "top-korea",
         "top-globe",
         "top-events",
-        "timeline-whole",
+        "top-zoom-in-name",
+        "top-help-name",
+        "timeline-prev-name",
+        "timeline-cumulative",
     ] {
         let text = lang.t(key);
-        if key != "timeline-whole" && !has("Button", &text) {
+        if !has("Button", &text) {
             failures.push(format!("no button named \"{text}\" ({key})"));
         }
     }

@@ -24,6 +24,7 @@ use dateline::core::model::Lang;
 use dateline::core::problem::Severity;
 use dateline::core::projection::Lcc;
 use dateline::core::timeline::FuzzyDate;
+use dateline::core::tr;
 use dateline::core::userfile;
 use dateline::core::view::ViewSpec;
 
@@ -132,6 +133,10 @@ enum Command {
         /// Files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// The language of the report: en or ko (default: the interface's, chosen last time
+        /// or the system's).
+        #[arg(long, value_name = "LANG", value_parser = UiLang::parse)]
+        ui_lang: Option<UiLang>,
     },
 }
 
@@ -180,7 +185,7 @@ fn parse_date(s: &str) -> Result<i64, String> {
     Ok(d.first_day())
 }
 
-fn check(files: &[PathBuf]) -> ExitCode {
+fn check(files: &[PathBuf], lang: UiLang) -> ExitCode {
     let mut code = 0u8;
     for path in files {
         let name = path.display().to_string();
@@ -188,7 +193,13 @@ fn check(files: &[PathBuf]) -> ExitCode {
             Ok(b) => b,
             Err(e) => {
                 println!(
-                    "{name}: error: cannot read the file ({e}) — check the name and that you may read it"
+                    "{}",
+                    tr!(
+                        lang,
+                        "check-cannot-read",
+                        file = name.as_str(),
+                        error = e.to_string()
+                    )
                 );
                 code = 2;
                 continue;
@@ -198,7 +209,11 @@ fn check(files: &[PathBuf]) -> ExitCode {
             std::ops::ControlFlow::Continue(())
         });
         for p in &opened.problems {
-            println!("{p}");
+            // English as files and scripts have always read it; Korean in the interface's words.
+            match lang {
+                UiLang::En => println!("{p}"),
+                UiLang::Ko => println!("{}", p.describe(lang)),
+            }
         }
         let fatal = opened
             .problems
@@ -207,11 +222,16 @@ fn check(files: &[PathBuf]) -> ExitCode {
         if fatal {
             code = code.max(1);
         }
-        let summary = opened.summary();
+        let (file, summary) = (name.as_str(), opened.summary_in(lang));
         match &opened.content {
-            Some(_) if !fatal => println!("{name}: ok: {summary}"),
-            Some(_) => println!("{name}: {summary}; the problems above were left out"),
-            None => println!("{name}: nothing could be loaded"),
+            Some(_) if !fatal => {
+                println!("{}", tr!(lang, "check-ok", file = file, summary = summary))
+            }
+            Some(_) => println!(
+                "{}",
+                tr!(lang, "check-left-out", file = file, summary = summary)
+            ),
+            None => println!("{}", tr!(lang, "check-nothing", file = file)),
         }
     }
     ExitCode::from(code)
@@ -219,8 +239,13 @@ fn check(files: &[PathBuf]) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Check { files }) = &cli.command {
-        return check(files);
+    if let Some(Command::Check { files, ui_lang }) = &cli.command {
+        let stored = default_prefs_path()
+            .as_deref()
+            .map(StoredPrefs::read)
+            .unwrap_or_default();
+        let lang = initial_ui_lang(*ui_lang, &stored, sys_locale::get_locale().as_deref());
+        return check(files, lang);
     }
     let atlas = match Atlas::bundled() {
         Ok(a) => a,
@@ -304,7 +329,7 @@ fn main() -> ExitCode {
     let exit = App::new()
         .insert_resource(settings)
         .insert_resource(ui)
-        .insert_resource(PrefsFile(prefs_path))
+        .insert_resource(PrefsFile::at(prefs_path))
         .insert_resource(AtlasData(Arc::new(atlas)))
         .insert_resource(Story::new(bundled.events))
         .add_plugins(

@@ -332,8 +332,16 @@ fn the_keyboard_reaches_the_date_the_events_the_places_and_the_interface() {
     let date = |app: &App| iso(app.world().resource::<Clock>().day());
     let said = |app: &App| app.world().resource::<Announcement>().text.clone();
     assert_eq!(date(&app), "2024-12-04");
+    // Frames without keys leave the settings untouched (they are written when changed).
+    let ticks = app.world().resource_ref::<UiPrefs>().last_changed();
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource_ref::<UiPrefs>().last_changed(), ticks);
     // The date by day and by month, said aloud; the map does not pan with Ctrl held.
     let view = app.world().resource::<MapCamera>().target;
+    press_with(&mut app, &[KeyCode::ControlLeft], KeyCode::ArrowRight);
+    assert_eq!(date(&app), "2024-12-04");
+    assert_eq!(said(&app), "4 December 2024 (the end of the timeline)");
     press_with(&mut app, &[KeyCode::ControlLeft], KeyCode::ArrowLeft);
     assert_eq!(date(&app), "2024-12-03");
     assert_eq!(said(&app), "3 December 2024");

@@ -95,12 +95,11 @@ legend-town = town (bigger name: more people)
 legend-capital = capital (bold name)
 legend-leader = leader line to a name set apart
 legend-status = Events: how sure (shape)
-legend-status-entry = { $status }: { $look }
-legend-solid = solid
-legend-hollow = hollow
-legend-dashed = dashed
-legend-half = half-filled
-legend-struck = struck through
+legend-confirmed = confirmed: solid
+legend-reported = reported, not confirmed: hollow
+legend-claimed = claimed by one side: dashed
+legend-disputed = disputed: half-filled
+legend-denied = denied: struck through
 legend-category = Events: what happened (colour)
 legend-ring = ring: the selected event's place
 legend-notes = Arrows: routes, growing over their dates.
@@ -547,3 +546,29 @@ key-high-contrast = Ctrl+Shift+H
 key-high-contrast-does = high-contrast panels on or off
 key-tab = Tab / Shift+Tab, Enter, Space
 key-tab-does = move between buttons, fields and the event list; Enter or Space presses or opens
+
+## What a file held (dateline check, the files window)
+summary-nothing = nothing could be read
+summary-events = { $n ->
+    [one] { $n } event on the timeline
+   *[other] { $n } events on the timeline
+}, { $placed } with a place
+summary-from-to = , { $first } to { $last }
+summary-layer = { $n ->
+    [one] a map layer of { $n } feature
+   *[other] a map layer of { $n } features
+}
+summary-timed-layer = { $n ->
+    [one] a timed layer of { $n } feature
+   *[other] a timed layer of { $n } features
+}
+summary-groups = { " " }in { $n } groups ({ $list })
+summary-shapes = { " " }({ $areas } with areas, { $lines } with lines, { $points } with points)
+summary-dated = ; dated by "{ $field }" from { $first } to { $last }
+summary-undated = , { $n } always shown
+summary-numbers = ; numbers to size by: { $list }
+check-ok = { $file }: ok: { $summary }
+check-left-out = { $file }: { $summary }; the problems above were left out
+check-nothing = { $file }: nothing could be loaded
+check-cannot-read = { $file }: error: cannot read the file ({ $error }) — check the name and that you may read it
+announce-timeline-end = { $date } (the end of the timeline)

@@ -315,7 +315,6 @@ mod tests {
             (key.starts_with("key-") && !key.ends_with("-does"))
                 || key.starts_with("lang-")
                 || [
-                    "legend-status-entry",
                     "save-progress",
                     "place-id",
                     "card-announce",

@@ -80,7 +80,11 @@ impl Words {
     pub fn text(&self, lang: UiLang) -> String {
         let mut args = FluentArgs::new();
         for (k, v) in &self.args {
-            args.set(*k, v.clone());
+            // Numbers stay numbers, so the catalogue's plural forms can choose by them.
+            match v.parse::<f64>() {
+                Ok(n) if n.is_finite() => args.set(*k, n),
+                _ => args.set(*k, v.clone()),
+            }
         }
         lang.f(self.key, &args)
     }

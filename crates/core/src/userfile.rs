@@ -13,11 +13,13 @@ use super::events::{self, DateForms, Event};
 use super::formats::{archive, kml, shapefile, topojson};
 use super::geojson;
 use super::globe::sphere_polygon;
+use super::i18n::UiLang;
 use super::model::{LonLat, Shape};
 use super::problem::{Place, Problem, Severity};
 use super::projection::{EqualEarth, Projection};
 use super::tessellate::{MeshData, densify, simplify, simplify_lonlat, triangulate_unclipped};
-use super::timeline::{Span, Window, long_date};
+use super::timeline::{Span, Window};
+use crate::tr;
 
 /// What a file turned out to be.
 #[derive(Debug, Clone)]
@@ -205,32 +207,46 @@ impl Opened {
     /// What was understood, in a line: the form, what it became, and what it holds
     /// ("TopoJSON: a map layer of 178 features in 2 groups (countries: 177, land: 1)").
     pub fn summary(&self) -> String {
+        self.summary_in(UiLang::En)
+    }
+
+    /// [`Opened::summary`] in a language (`dateline check` follows the interface's).
+    pub fn summary_in(&self, lang: UiLang) -> String {
         let what = match &self.content {
-            None => "nothing could be read".to_string(),
+            None => tr!(lang, "summary-nothing"),
             Some(Content::Events(e)) => {
                 let first = e.iter().map(|e| e.span.first_day()).min();
                 let last = e.iter().map(|e| e.span.last_day()).max();
                 let placed = e.iter().filter(|e| !e.shapes.is_empty()).count();
-                let mut s = format!("{} events on the timeline, {placed} with a place", e.len());
+                let mut s = tr!(lang, "summary-events", n = e.len(), placed = placed);
                 if let (Some(a), Some(b)) = (first, last) {
-                    s += &format!(", {} to {}", long_date(a), long_date(b));
+                    s += &tr!(
+                        lang,
+                        "summary-from-to",
+                        first = lang.long_date(a),
+                        last = lang.long_date(b)
+                    );
                 }
                 s
             }
             Some(Content::Layer(l)) => {
-                let kind = if l.time.is_some() {
-                    "a timed layer"
+                let mut s = if l.time.is_some() {
+                    tr!(lang, "summary-timed-layer", n = l.features.len())
                 } else {
-                    "a map layer"
+                    tr!(lang, "summary-layer", n = l.features.len())
                 };
-                let mut s = format!("{kind} of {} features", l.features.len());
                 if !l.groups.is_empty() {
                     let g: Vec<String> = l
                         .groups
                         .iter()
                         .map(|(n, r)| format!("{n}: {}", r.len()))
                         .collect();
-                    s += &format!(" in {} groups ({})", l.groups.len(), g.join(", "));
+                    s += &tr!(
+                        lang,
+                        "summary-groups",
+                        n = l.groups.len(),
+                        list = g.join(", ")
+                    );
                 }
                 let polygons = l.features.iter().filter(|f| !f.polygons.is_empty()).count();
                 let lines = l.features.iter().filter(|f| !f.lines.is_empty()).count();
@@ -239,16 +255,23 @@ impl Opened {
                     .iter()
                     .filter(|f| !f.globe_points.is_empty())
                     .count();
-                s += &format!(" ({polygons} with areas, {lines} with lines, {points} with points)");
+                s += &tr!(
+                    lang,
+                    "summary-shapes",
+                    areas = polygons,
+                    lines = lines,
+                    points = points
+                );
                 if let Some(t) = &l.time {
-                    s += &format!(
-                        "; dated by \"{}\" from {} to {}",
-                        t.field,
-                        long_date(t.first),
-                        long_date(t.last)
+                    s += &tr!(
+                        lang,
+                        "summary-dated",
+                        field = t.field.as_str(),
+                        first = lang.long_date(t.first),
+                        last = lang.long_date(t.last)
                     );
                     if t.undated > 0 {
-                        s += &format!(", {} always shown", t.undated);
+                        s += &tr!(lang, "summary-undated", n = t.undated);
                     }
                 }
                 if !l.numeric.is_empty() {
@@ -258,7 +281,7 @@ impl Opened {
                         .take(6)
                         .map(|n| format!("{} {}–{}", n.name, n.min, n.max))
                         .collect();
-                    s += &format!("; numbers to size by: {}", n.join(", "));
+                    s += &tr!(lang, "summary-numbers", list = n.join(", "));
                 }
                 s
             }

@@ -8,12 +8,13 @@ use bevy::camera::visibility::RenderLayers;
 use bevy::core_pipeline::tonemapping::Tonemapping;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use bevy_egui::input::EguiWantsInput;
 
 use super::map::{MapBaseCam, MapCam, MapCamera, ease};
 use super::pointer::typing;
 use crate::app::state::requests::ToggleGlobe;
-use crate::app::state::screen::{GLOBE_LAYER, MapInsets, Projector, ViewMode, window_size};
+use crate::app::state::screen::{
+    GLOBE_LAYER, MapInsets, Projector, TextFocus, ViewMode, window_size,
+};
 use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
 use crate::app::theme::SPACE;
@@ -114,10 +115,10 @@ fn start_mode(
 
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
-    egui: Option<Res<EguiWantsInput>>,
+    text: Option<Res<TextFocus>>,
     mut toggle: MessageWriter<ToggleGlobe>,
 ) {
-    if !typing(egui.as_deref()) && keys.just_pressed(KeyCode::KeyG) {
+    if !typing(text.as_deref()) && keys.just_pressed(KeyCode::KeyG) {
         toggle.write(ToggleGlobe);
     }
 }

@@ -10,9 +10,11 @@ use bevy_egui::input::EguiWantsInput;
 
 use super::pointer::{over_ui, typing};
 use crate::app::state::lesson::not_presenting;
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::{FlyTo, GoHome, ShowView};
 use crate::app::state::screen::{
-    CARD_W, MAP_LAYER, MapInsets, OVERLAY_LAYER, Projector, UiLayout, ViewMode, window_size,
+    CARD_W, MAP_LAYER, MapInsets, OVERLAY_LAYER, Projector, TextFocus, UiLayout, ViewMode,
+    window_size,
 };
 use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
@@ -240,6 +242,7 @@ fn keyboard_and_mouse(
     motion: Res<AccumulatedMouseMotion>,
     scroll: Res<AccumulatedMouseScroll>,
     egui: Option<Res<EguiWantsInput>>,
+    text: Option<Res<TextFocus>>,
     layout: Res<UiLayout>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut home: MessageWriter<GoHome>,
@@ -262,7 +265,7 @@ fn keyboard_and_mouse(
             cam.zoom_about(lines * 0.25, at, size);
         }
     }
-    if typing(egui.as_deref()) {
+    if typing(text.as_deref()) {
         return;
     }
     let centre = [size[0] / 2.0, size[1] / 2.0];
@@ -339,12 +342,15 @@ fn fly_to(
     mut cam: ResMut<MapCamera>,
     insets: Res<MapInsets>,
     window: Single<&Window, With<PrimaryWindow>>,
+    prefs: Option<Res<UiPrefs>>,
 ) {
     let size = window_size(&window);
+    // The card grows with the interface's text.
+    let card = CARD_W * prefs.map_or(1.0, |p| p.scale);
     for r in requests.read() {
         let mut room = insets.0;
         if r.card_room {
-            room.0[1] += CARD_W as f64 + 20.0;
+            room.0[1] += card as f64 + 20.0;
         }
         // Fitted on the map shown; if that view spans enough of the Earth to belong on the
         // other map, fitted again there.

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
-use crate::app::state::screen::UiLayout;
+use crate::app::state::screen::{TextFocus, UiLayout};
 
 /// Where a left click on the map ended, on the frame it ends: pressed and released within 4
 /// pixels (a drag that moved the map is not a click), with the pointer neither over an egui
@@ -41,9 +41,10 @@ pub fn over_ui(egui: Option<&EguiWantsInput>, layout: &UiLayout, window: &Window
             .is_some_and(|c| layout.covers([c.x, c.y]))
 }
 
-/// Whether egui has the keyboard (keys typed into a text box are not shortcuts).
-pub fn typing(egui: Option<&EguiWantsInput>) -> bool {
-    egui.is_some_and(|e| e.wants_keyboard_input())
+/// Whether the keys go into a text field (then they are not shortcuts). A button or list row
+/// reached with Tab does not take the shortcuts away.
+pub fn typing(text: Option<&TextFocus>) -> bool {
+    text.is_some_and(|t| t.0)
 }
 
 #[cfg(test)]

@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use bevy::tasks::IoTaskPool;
 use serde::{Deserialize, Serialize};
 
@@ -54,9 +57,17 @@ impl UiPrefs {
     }
 }
 
-/// Where the settings file is (`None`: not kept, as in captures and tests).
+/// Where the settings file is (`None`: not kept, as in captures and tests), and the number of
+/// the latest save (an older save still running when a newer one starts does not write).
 #[derive(Resource, Debug, Clone, Default)]
-pub struct PrefsFile(pub Option<PathBuf>);
+pub struct PrefsFile(pub Option<PathBuf>, pub Arc<AtomicU64>);
+
+impl PrefsFile {
+    /// The settings kept in this file.
+    pub fn at(path: Option<PathBuf>) -> PrefsFile {
+        PrefsFile(path, Arc::default())
+    }
+}
 
 /// The settings file's contents. Unknown fields are ignored and missing ones take their
 /// defaults, so an older or newer Dateline reads it.
@@ -125,23 +136,42 @@ fn save_prefs(prefs: Res<UiPrefs>, file: Res<PrefsFile>) {
     let Some(path) = file.0.clone() else {
         return;
     };
-    let stored = StoredPrefs {
+    let ours = StoredPrefs {
         ui_lang: Some(prefs.lang.code().to_string()),
         ui_scale: Some(prefs.scale),
         high_contrast: Some(prefs.high_contrast),
     };
+    let latest = file.1.clone();
+    let this = latest.fetch_add(1, Ordering::SeqCst) + 1;
     IoTaskPool::get()
         .spawn(async move {
-            let json = serde_json::to_string_pretty(&stored).unwrap_or_default();
-            let written = path
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(&path, json + "\n"));
-            if let Err(e) = written {
+            if latest.load(Ordering::SeqCst) != this {
+                return;
+            }
+            if let Err(e) = write_prefs(&path, &ours) {
                 warn!("could not keep the settings in {}: {e}", path.display());
             }
         })
         .detach();
+}
+
+/// Writes our settings into the file, keeping what else it holds (a newer Dateline's
+/// settings), through a temporary file renamed over it: a crash mid-write leaves the old file.
+fn write_prefs(path: &Path, ours: &StoredPrefs) -> std::io::Result<()> {
+    let mut all: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    if let Ok(serde_json::Value::Object(o)) = serde_json::to_value(ours) {
+        all.extend(o);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let json = serde_json::to_string_pretty(&all).unwrap_or_default() + "\n";
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, json)?;
+    std::fs::rename(&tmp, path)
 }
 
 #[cfg(test)]
@@ -189,7 +219,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let mut app = App::new();
         app.add_plugins((MinimalPlugins, plugin));
-        app.insert_resource(PrefsFile(Some(path.clone())));
+        app.insert_resource(PrefsFile::at(Some(path.clone())));
         app.update();
         // Nothing written until the user changes something.
         assert!(!path.exists());
@@ -212,6 +242,24 @@ mod tests {
         assert_eq!(read.ui_lang(), Some(UiLang::Ko));
         assert_eq!(read.ui_scale(), 1.2);
         assert_eq!(read.high_contrast, Some(true));
+        // Settings of a newer Dateline in the file are kept when ours are written.
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace('{', "{\n  \"future\": 7,");
+        std::fs::write(&path, text).unwrap();
+        app.world_mut().resource_mut::<UiPrefs>().high_contrast = false;
+        app.update();
+        for _ in 0..200 {
+            if StoredPrefs::read(&path).high_contrast == Some(false) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let kept = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            kept.contains("\"future\": 7") && kept.contains("\"high_contrast\": false"),
+            "{kept}"
+        );
         // A damaged file reads as the defaults.
         std::fs::write(&path, "{ not json").unwrap();
         assert_eq!(StoredPrefs::read(&path), StoredPrefs::default());

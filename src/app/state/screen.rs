@@ -116,6 +116,11 @@ impl UiLayout {
     }
 }
 
+/// Whether a text field of the panels has the keyboard this frame (keys typed there are not
+/// shortcuts; a focused button or list row does not count).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextFocus(pub bool);
+
 /// The window's size in pixels, as floats.
 pub fn window_size(window: &Window) -> [f64; 2] {
     [window.width() as f64, window.height() as f64]
@@ -125,5 +130,6 @@ pub fn window_size(window: &Window) -> [f64; 2] {
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<ViewMode>()
         .init_resource::<MapInsets>()
-        .init_resource::<UiLayout>();
+        .init_resource::<UiLayout>()
+        .init_resource::<TextFocus>();
 }

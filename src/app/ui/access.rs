@@ -11,7 +11,7 @@ use bevy_egui::{EguiContexts, EguiOutput, EguiPostUpdateSet, EguiPrimaryContextP
 
 use super::layout::free_rect;
 use crate::app::state::requests::Announcement;
-use crate::app::state::screen::UiLayout;
+use crate::app::state::screen::{TextFocus, UiLayout};
 use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
 
@@ -53,6 +53,7 @@ pub(super) fn plugin(app: &mut App) {
         (
             enable.in_set(AppSystems::UiSetup),
             announce.in_set(AppSystems::UiOverlays),
+            note_text_focus.in_set(AppSystems::UiOverlays),
         ),
     )
     .add_systems(
@@ -128,11 +129,19 @@ fn announce(
         .fixed_pos(free.center_bottom() - egui::vec2(0.0, 12.0))
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                let r = ui.label(egui::RichText::new(&text).strong());
+                // One line (a date must not break after each word).
+                let r = ui.add(egui::Label::new(egui::RichText::new(&text).strong()).extend());
                 ui.ctx().accesskit_node_builder(r.id, |node| {
                     node.set_live(accesskit::Live::Polite);
                 });
             });
         });
+    Ok(())
+}
+
+/// Notes whether a text field has the keyboard, for the shortcuts (next frame).
+fn note_text_focus(mut contexts: EguiContexts, mut focus: ResMut<TextFocus>) -> Result {
+    let typing = contexts.ctx_mut()?.text_edit_focused();
+    focus.set_if_neq(TextFocus(typing));
     Ok(())
 }

@@ -54,8 +54,8 @@ fn card(
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
-        .default_width(CARD_W * prefs.scale)
-        .max_width(CARD_W * prefs.scale)
+        .default_width((CARD_W * prefs.scale).min(free.width() - 20.0))
+        .max_width((CARD_W * prefs.scale).min(free.width() - 20.0))
         // A long card (large type, many sources) scrolls inside the free part of the window.
         .vscroll(true)
         .max_height((free.height() - 30.0).max(120.0))

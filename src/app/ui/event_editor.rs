@@ -328,9 +328,10 @@ fn editor_window(
                         lon = format!("{:.3}", p[0])
                     )),
                     None if !d.shapes.is_empty() => ui.label(tr!(lang, "editor-place-shapes")),
-                    None => {
-                        ui.colored_label(crate::app::theme::ERROR, tr!(lang, "editor-place-click"))
-                    }
+                    None => ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        tr!(lang, "editor-place-click"),
+                    ),
                 };
                 if ui.small_button(tr!(lang, "editor-place-again")).clicked() {
                     tools.active = Some(Tool::Place);
@@ -424,14 +425,14 @@ fn editor_window(
             }
         }
         for p in &ed.problems {
-            ui.colored_label(crate::app::theme::ERROR, p);
+            ui.colored_label(ui.visuals().error_fg_color, p);
         }
         match &writes.last {
             Some(Ok(m)) => {
                 ui.label(egui::RichText::new(m).small());
             }
             Some(Err(e)) => {
-                ui.colored_label(crate::app::theme::ERROR, e);
+                ui.colored_label(ui.visuals().error_fg_color, e);
             }
             None => {}
         }

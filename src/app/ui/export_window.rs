@@ -7,14 +7,13 @@ use std::path::{Path, PathBuf};
 use crate::app::state::prefs::UiPrefs;
 use crate::core::tr;
 use bevy::prelude::*;
-use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::cover_window;
 use crate::app::camera::pointer::typing;
 use crate::app::state::lesson::LessonState;
 use crate::app::state::requests::{ExportProgress, ExportRequest};
-use crate::app::state::screen::UiLayout;
+use crate::app::state::screen::{TextFocus, UiLayout};
 use crate::app::state::systems::AppSystems;
 use crate::core::timeline::{day_number, iso};
 
@@ -101,12 +100,12 @@ pub(super) fn plugin(app: &mut App) {
 
 fn shortcut(
     keys: Res<ButtonInput<KeyCode>>,
-    egui: Option<Res<EguiWantsInput>>,
+    text: Option<Res<TextFocus>>,
     mut window: ResMut<SaveWindow>,
 ) {
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
-    if !typing(egui.as_deref()) && ctrl && shift && keys.just_pressed(KeyCode::KeyS) {
+    if !typing(text.as_deref()) && ctrl && shift && keys.just_pressed(KeyCode::KeyS) {
         window.open = true;
         window.what = SaveWhat::View;
     }
@@ -225,7 +224,7 @@ fn save_window(
                 }
                 Some(Err(e)) => {
                     ui.colored_label(
-                        crate::app::theme::ERROR,
+                        ui.visuals().error_fg_color,
                         tr!(lang, "save-failed", error = e.as_str()),
                     );
                 }

@@ -300,8 +300,12 @@ fn problems_window(
                     }
                     for p in &f.problems {
                         let (icon, colour) = match p.severity {
-                            Severity::Error => (tr!(lang, "problem-error"), theme::ERROR),
-                            Severity::Warning => (tr!(lang, "problem-warning"), theme::WARNING),
+                            Severity::Error => {
+                                (tr!(lang, "problem-error"), ui.visuals().error_fg_color)
+                            }
+                            Severity::Warning => {
+                                (tr!(lang, "problem-warning"), ui.visuals().warn_fg_color)
+                            }
                         };
                         ui.horizontal_wrapped(|ui| {
                             ui.label(egui::RichText::new(icon).color(colour));

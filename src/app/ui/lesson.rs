@@ -18,7 +18,7 @@ use crate::app::render::labels::LabelsOnScreen;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState, presenting};
 use crate::app::state::prefs::UiPrefs;
-use crate::app::state::screen::{MapInsets, ViewMode};
+use crate::app::state::screen::{MapInsets, TextFocus, ViewMode};
 use crate::app::state::screen::{Projector, UiLayout, window_size};
 use crate::app::state::settings::{AtlasData, Settings};
 use crate::app::state::story::Story;
@@ -82,11 +82,11 @@ pub(super) fn plugin(app: &mut App) {
 /// F5: present the lesson open, or the bundled one when none is.
 fn f5(
     keys: Res<ButtonInput<KeyCode>>,
-    egui: Option<Res<EguiWantsInput>>,
+    text: Option<Res<TextFocus>>,
     state: Res<LessonState>,
     mut out: MessageWriter<LessonRequest>,
 ) {
-    if typing(egui.as_deref()) || !keys.just_pressed(KeyCode::F5) {
+    if typing(text.as_deref()) || !keys.just_pressed(KeyCode::F5) {
         return;
     }
     if state.lesson.is_none() && !state.loading() {

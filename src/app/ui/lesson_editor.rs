@@ -10,16 +10,14 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 use bevy_egui::egui;
-use bevy_egui::input::EguiWantsInput;
 
 use crate::app::camera::map::MapCamera;
 use crate::app::camera::pointer::typing;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonState};
-use crate::app::state::screen::MapInsets;
+use crate::app::state::screen::{MapInsets, TextFocus};
 use crate::app::state::story::{Clock, Selection, Story};
 use crate::app::state::tools::Tools;
-use crate::app::theme;
 use crate::core::atlas::{Atlas, LineKind};
 use crate::core::i18n::UiLang;
 use crate::core::lesson::{
@@ -109,11 +107,11 @@ impl OnScreen<'_> {
 /// Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) in the editor, when no text box has the keys.
 pub fn undo_keys(
     keys: Res<ButtonInput<KeyCode>>,
-    egui: Option<Res<EguiWantsInput>>,
+    text: Option<Res<TextFocus>>,
     state: Res<LessonState>,
     mut out: MessageWriter<LessonRequest>,
 ) {
-    if !state.editing || state.presenting || typing(egui.as_deref()) {
+    if !state.editing || state.presenting || typing(text.as_deref()) {
         return;
     }
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
@@ -390,7 +388,7 @@ fn highlights(ui: &mut egui::Ui, s: &mut Step, screen: &OnScreen<'_>) -> bool {
             match screen.story.get(id) {
                 Some(e) => ui.label(tr!(lang, "le-event", title = e.title.as_str())),
                 None => ui.colored_label(
-                    theme::ERROR,
+                    ui.visuals().error_fg_color,
                     tr!(lang, "le-event-missing", id = id.as_str()),
                 ),
             };
@@ -442,7 +440,7 @@ fn highlights(ui: &mut egui::Ui, s: &mut Step, screen: &OnScreen<'_>) -> bool {
                     )
                 )),
                 None => ui.colored_label(
-                    theme::ERROR,
+                    ui.visuals().error_fg_color,
                     tr!(lang, "le-place-missing", id = id.as_str()),
                 ),
             };

@@ -15,7 +15,6 @@ use crate::app::state::lesson::not_presenting;
 use crate::app::state::requests::OpenFile;
 use crate::app::state::screen::UiLayout;
 use crate::app::state::systems::AppSystems;
-use crate::app::theme;
 
 /// Adds the Open… window.
 pub(super) fn plugin(app: &mut App) {
@@ -65,7 +64,7 @@ fn open_dialog(
             });
             ui.label(egui::RichText::new(tr!(lang, "open-kinds")).small());
             if let Some(e) = &dialog.error {
-                ui.colored_label(theme::ERROR, look_error(lang, e));
+                ui.colored_label(ui.visuals().error_fg_color, look_error(lang, e));
             }
             if dialog.busy() {
                 ui.horizontal(|ui| {

@@ -5,7 +5,6 @@
 //! open (Ctrl+O), Controls (F1) and Esc.
 
 use bevy::prelude::*;
-use bevy_egui::input::EguiWantsInput;
 
 use super::event_list::EventListOpen;
 use super::windows::Windows;
@@ -17,9 +16,10 @@ use crate::app::state::lesson::not_presenting;
 use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::Announcement;
 use crate::app::state::requests::{FocusSearch, SelectEvent, ShowOpenDialog};
+use crate::app::state::screen::TextFocus;
 use crate::app::state::settings::AtlasData;
-use crate::app::state::story::Selection;
 use crate::app::state::story::{Clock, Story};
+use crate::app::state::story::{EventFilters, Selection};
 use crate::app::state::systems::AppSystems;
 use crate::core::atlas::PlaceKind;
 use crate::core::i18n::UiLang;
@@ -47,6 +47,7 @@ struct Requests<'w> {
 struct Stepping<'w, 's> {
     prefs: ResMut<'w, UiPrefs>,
     selection: Res<'w, Selection>,
+    filters: Res<'w, EventFilters>,
     labels: Res<'w, LabelsOnScreen>,
     atlas: Res<'w, AtlasData>,
     highlight: ResMut<'w, Highlight>,
@@ -57,7 +58,7 @@ struct Stepping<'w, 's> {
 #[allow(clippy::too_many_arguments)]
 fn shortcuts(
     keys: Res<ButtonInput<KeyCode>>,
-    egui: Option<Res<EguiWantsInput>>,
+    text: Option<Res<TextFocus>>,
     mut windows: ResMut<Windows>,
     mut toggles: ResMut<LayerToggles>,
     mut list: ResMut<EventListOpen>,
@@ -66,9 +67,8 @@ fn shortcuts(
     mut requests: Requests,
     mut st: Stepping,
 ) {
-    let prefs = &mut *st.prefs;
     // Keys typed into a text box are not shortcuts.
-    if typing(egui.as_deref()) {
+    if typing(text.as_deref()) {
         return;
     }
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
@@ -82,19 +82,20 @@ fn shortcuts(
         windows.help = !windows.help;
     }
     let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
-    let lang = prefs.lang;
+    // Read through `Deref`: the settings file is written only when a key changes them.
+    let lang = st.prefs.lang;
     // The interface's size and contrast.
     if ctrl && keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
-        prefs.step_scale(1);
+        st.prefs.step_scale(1);
     }
     if ctrl && keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
-        prefs.step_scale(-1);
+        st.prefs.step_scale(-1);
     }
     if ctrl && keys.any_just_pressed([KeyCode::Digit0, KeyCode::Numpad0]) {
-        prefs.scale = 1.0;
+        st.prefs.scale = 1.0;
     }
     if ctrl && shift && keys.just_pressed(KeyCode::KeyH) {
-        prefs.high_contrast = !prefs.high_contrast;
+        st.prefs.high_contrast = !st.prefs.high_contrast;
     }
     // The date by day and by month, said aloud.
     let before = clock.day();
@@ -110,15 +111,23 @@ fn shortcuts(
     if keys.just_pressed(KeyCode::PageDown) {
         clock.step_months(&story, 1);
     }
-    if clock.day() != before {
-        st.said.say(lang.long_date(clock.day()));
+    let stepped = (ctrl && keys.any_just_pressed([KeyCode::ArrowLeft, KeyCode::ArrowRight]))
+        || keys.any_just_pressed([KeyCode::PageUp, KeyCode::PageDown]);
+    if stepped {
+        // Said each time, and said to be the end when the date could not move.
+        let date = lang.long_date(clock.day());
+        st.said.say(if clock.day() == before {
+            tr!(lang, "announce-timeline-end", date = date)
+        } else {
+            date
+        });
     }
     // The events on the map at this date, one by one (their card reads them out).
     if !ctrl && keys.just_pressed(KeyCode::KeyN) {
         let on_map: Vec<&str> = story
             .events()
             .iter()
-            .filter(|e| e.anchor().is_some())
+            .filter(|e| e.anchor().is_some() && st.filters.passes(e))
             .filter(|e| opacity(&e.span, clock.date, clock.window()) > 0.0)
             .map(|e| e.id.as_str())
             .collect();
@@ -171,7 +180,7 @@ fn shortcuts(
         }
     }
     if ctrl && keys.just_pressed(KeyCode::KeyL) {
-        prefs.lang = match prefs.lang {
+        st.prefs.lang = match lang {
             UiLang::En => UiLang::Ko,
             UiLang::Ko => UiLang::En,
         };

@@ -49,7 +49,7 @@ fn panel(
     let panel = egui::Panel::bottom("timeline").exact_size(TIMELINE_H * prefs.scale);
     let clicked = show_panel(&ctx, &mut layout, panel, |ui| {
         ui.add_space(4.0);
-        controls(ui, lang, &mut clock, &story);
+        controls(ui, (lang, prefs.scale), &mut clock, &story);
         ui.add_space(2.0);
         axis(ui, (lang, names), &mut clock, &selection, &filters, &story)
     });
@@ -62,7 +62,7 @@ fn panel(
     Ok(())
 }
 
-fn controls(ui: &mut egui::Ui, lang: UiLang, timeline: &mut Clock, story: &Story) {
+fn controls(ui: &mut egui::Ui, (lang, scale): (UiLang, f32), timeline: &mut Clock, story: &Story) {
     ui.horizontal(|ui| {
         if named(ui.button("⏮"), tr!(lang, "timeline-prev-name"))
             .on_hover_text(tr!(lang, "timeline-prev-tip"))
@@ -92,13 +92,13 @@ fn controls(ui: &mut egui::Ui, lang: UiLang, timeline: &mut Clock, story: &Story
         ui.label(
             egui::RichText::new(lang.long_date(timeline.day()))
                 .strong()
-                .size(16.0),
+                .size(16.0 * scale),
         );
         ui.separator();
         ui.label(tr!(lang, "timeline-speed"));
         let speed_box = egui::ComboBox::from_id_salt("speed")
             .selected_text(speed_name(lang, timeline.speed))
-            .width(96.0)
+            .width(110.0 * scale)
             .show_ui(ui, |ui| {
                 for i in 0..SPEEDS.len() {
                     ui.selectable_value(&mut timeline.speed, i, speed_name(lang, i));

@@ -17,7 +17,7 @@ use super::lesson::{annotation, boxed_text, polyline, to_pos};
 use crate::app::camera::pointer::{map_click, typing};
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::LessonState;
-use crate::app::state::screen::{Projector, UiLayout, window_size};
+use crate::app::state::screen::{Projector, TextFocus, UiLayout, window_size};
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::{Tool, Tools};
 use crate::app::theme;
@@ -40,6 +40,7 @@ fn tool_input(
     keys: Res<ButtonInput<KeyCode>>,
     buttons: Res<ButtonInput<MouseButton>>,
     egui: Option<Res<EguiWantsInput>>,
+    text: Option<Res<TextFocus>>,
     layout: Res<UiLayout>,
     window: Single<&Window, With<PrimaryWindow>>,
     projector: Res<Projector>,
@@ -47,7 +48,7 @@ fn tool_input(
     mut tools: ResMut<Tools>,
     mut pressed_at: Local<Option<Vec2>>,
 ) {
-    if !typing(egui.as_deref()) {
+    if !typing(text.as_deref()) {
         if keys.just_pressed(KeyCode::KeyM) {
             tools.toggle(Tool::Measure);
         }

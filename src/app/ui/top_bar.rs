@@ -21,7 +21,6 @@ use crate::app::state::requests::{GoHome, ShowOpenDialog, ShowView, ToggleGlobe}
 use crate::app::state::screen::{TOP_BAR_H, UiLayout, ViewMode, window_size};
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::{Tool, Tools};
-use crate::app::theme;
 use crate::core::atlas::LineKind;
 use crate::core::i18n::UiLang;
 use crate::core::model::Lang;
@@ -243,13 +242,13 @@ fn top_bar(
                 // Short: a sign and the count, in red when any is an error.
                 let text = egui::RichText::new(format!("⚠ {}", errors + warnings));
                 let text = if errors > 0 {
-                    text.color(theme::ERROR)
+                    text.color(ui.visuals().error_fg_color)
                 } else {
                     text
                 };
-                if ui
-                    .button(text)
-                    .on_hover_text(tr!(lang, "problems-button", n = errors + warnings))
+                let name = tr!(lang, "problems-button", n = errors + warnings);
+                if named(ui.button(text), name.clone())
+                    .on_hover_text(name)
                     .clicked()
                 {
                     file_windows.problems = !file_windows.problems;

@@ -7,7 +7,7 @@ use crate::app::render::atlas::{DASH_ON, DASH_PX};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::layout::free_rect;
-use super::words::{category_name, line_kind_name, projection_note, status_word};
+use super::words::{category_name, line_kind_name, projection_note};
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::LessonState;
 use crate::app::state::prefs::UiPrefs;
@@ -239,19 +239,13 @@ fn legend(ui: &mut egui::Ui, lang: UiLang, projector: &Projector, style: MapStyl
             let (r, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 3.0, land);
             crate::app::theme::icons::paint_status(ui.painter(), r.center(), 6.0, s, dark);
-            let look = match s {
-                Status::Confirmed => tr!(lang, "legend-solid"),
-                Status::Reported => tr!(lang, "legend-hollow"),
-                Status::Claimed => tr!(lang, "legend-dashed"),
-                Status::Disputed => tr!(lang, "legend-half"),
-                Status::Denied => tr!(lang, "legend-struck"),
-            };
-            ui.label(tr!(
-                lang,
-                "legend-status-entry",
-                status = status_word(lang, s),
-                look = look
-            ));
+            ui.label(match s {
+                Status::Confirmed => tr!(lang, "legend-confirmed"),
+                Status::Reported => tr!(lang, "legend-reported"),
+                Status::Claimed => tr!(lang, "legend-claimed"),
+                Status::Disputed => tr!(lang, "legend-disputed"),
+                Status::Denied => tr!(lang, "legend-denied"),
+            });
         });
     }
     ui.label(egui::RichText::new(tr!(lang, "legend-category")).small());
