@@ -12,7 +12,7 @@ use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-use crate::timeline::{FuzzyDate, Precision, Span, civil};
+use crate::timeline::{FuzzyDate, MONTHS, Precision, Span, civil};
 
 /// The language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -130,7 +130,7 @@ impl UiLang {
     pub fn month_year(self, days: i64) -> String {
         let (y, m, _) = civil(days);
         match self {
-            UiLang::En => format!("{} {y}", &MONTHS_EN[m as usize - 1][..3]),
+            UiLang::En => format!("{} {y}", &MONTHS[m as usize - 1][..3]),
             UiLang::Ko => format!("{y}년 {m}월"),
         }
     }
@@ -138,7 +138,7 @@ impl UiLang {
     /// A month's short name for the timeline's axis: "Oct", "10월".
     pub fn month_short(self, month: u32) -> String {
         match self {
-            UiLang::En => MONTHS_EN[month as usize - 1][..3].to_string(),
+            UiLang::En => MONTHS[month as usize - 1][..3].to_string(),
             UiLang::Ko => format!("{month}월"),
         }
     }
@@ -149,8 +149,8 @@ impl UiLang {
         let (y, m, d) = (date.year, date.month, date.day);
         match (self, date.precision) {
             (UiLang::En, Precision::Year) => y.to_string(),
-            (UiLang::En, Precision::Month) => format!("{} {y}", MONTHS_EN[m as usize - 1]),
-            (UiLang::En, _) => format!("{d} {} {y}", MONTHS_EN[m as usize - 1]),
+            (UiLang::En, Precision::Month) => format!("{} {y}", MONTHS[m as usize - 1]),
+            (UiLang::En, _) => format!("{d} {} {y}", MONTHS[m as usize - 1]),
             (UiLang::Ko, Precision::Year) => format!("{y}년"),
             (UiLang::Ko, Precision::Month) => format!("{y}년 {m}월"),
             (UiLang::Ko, Precision::Day) => format!("{y}년 {m}월 {d}일"),
@@ -170,21 +170,6 @@ impl UiLang {
         }
     }
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A message from the catalogue in a language: `tr!(lang, "key")`, or with arguments
 /// `tr!(lang, "files-count", n = 3, name = "quakes.csv")` (numbers choose the plural form).
@@ -362,7 +347,7 @@ mod tests {
         assert_eq!(UiLang::Ko.describe_date(&day), "2024년 10월 17일");
         assert_eq!(UiLang::Ko.describe_date(&year), "2024년");
         assert_eq!(UiLang::En.describe_date(&month), "October 2024");
-        assert_eq!(UiLang::En.describe_date(&day), day.describe());
+        assert_eq!(UiLang::En.describe_date(&day), "17 October 2024");
         assert_eq!(UiLang::En.long_date(day.first_day()), "17 October 2024");
         assert_eq!(UiLang::Ko.month_year(day.first_day()), "2024년 10월");
         assert_eq!(UiLang::En.month_year(day.first_day()), "Oct 2024");
@@ -376,7 +361,10 @@ mod tests {
             UiLang::Ko.describe_span(&span),
             "2024년 10월 17일 – 2024년 11월"
         );
-        assert_eq!(UiLang::En.describe_span(&span), span.describe());
+        assert_eq!(
+            UiLang::En.describe_span(&span),
+            "17 October 2024 – November 2024"
+        );
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::i18n::UiLang;
+
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
@@ -30,7 +32,8 @@ pub struct FuzzyDate {
     pub precision: Precision,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names (the interface's English dates use them too).
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -89,14 +92,12 @@ pub fn iso(days: i64) -> String {
 
 /// "13 September 2023" for a day number.
 pub fn long_date(days: i64) -> String {
-    let (y, m, d) = civil(days);
-    format!("{d} {} {y}", MONTHS[m as usize - 1])
+    UiLang::En.long_date(days)
 }
 
 /// "Sep 2023" for a day number (axis labels).
 pub fn month_year(days: i64) -> String {
-    let (y, m, _) = civil(days);
-    format!("{} {y}", &MONTHS[m as usize - 1][..3])
+    UiLang::En.month_year(days)
 }
 
 /// How a date in a file was written, so a user can be told how it was read.
@@ -317,16 +318,7 @@ impl FuzzyDate {
 
     /// Written by its precision: "2024", "October 2024", "17 October 2024".
     pub fn describe(&self) -> String {
-        match self.precision {
-            Precision::Year => self.year.to_string(),
-            Precision::Month => format!("{} {}", MONTHS[self.month as usize - 1], self.year),
-            Precision::Day => format!(
-                "{} {} {}",
-                self.day,
-                MONTHS[self.month as usize - 1],
-                self.year
-            ),
-        }
+        UiLang::En.describe_date(self)
     }
 }
 
@@ -369,13 +361,9 @@ impl Span {
             || self.end.is_some_and(|e| e.precision != Precision::Day)
     }
 
-    /// "October 2024", "8 October 2024 – 13 October 2024", "since August 2023".
+    /// "October 2024", "8 October 2024 – 13 October 2024".
     pub fn describe(&self) -> String {
-        match self.end {
-            None => self.start.describe(),
-            Some(e) if e == self.start => self.start.describe(),
-            Some(e) => format!("{} – {}", self.start.describe(), e.describe()),
-        }
+        UiLang::En.describe_span(self)
     }
 }
 
