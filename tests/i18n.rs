@@ -130,23 +130,20 @@ fn is_identifier_context(before: &str) -> bool {
 }
 
 /// Literals in the interface's code that are words but not the interface's: each with why.
-const NOT_INTERFACE_WORDS: [(&str, &str); 16] = [
+const NOT_INTERFACE_WORDS: [(&str, &str); 13] = [
     ("top_bar.rs", "Dateline"),               // the app's name
     ("lesson_editor.rs", "Ctrl+Z"),           // key names
     ("lesson_editor.rs", "Ctrl+Y"),           //
     ("export_window.rs", "Pictures"),         // the folder's name on disk
     ("route_marks.rs", "route not reported"), // on the map, in the names' language
     ("route_marks.rs", "route not reported · 경로 보도 없음"),
-    ("files.rs", "reading"),          // the loader's stage names, matched
-    ("files.rs", "reading events"),   //
-    ("files.rs", "reading the file"), //
     ("event_editor.rs", "FeatureCollection"), // GeoJSON written to the user's file
-    ("event_editor.rs", "Feature"),   //
-    ("event_editor.rs", "Point"),     //
-    ("lesson_editor.rs", "EN"),       // language codes beside two fields
-    ("lesson_editor.rs", "KO"),       //
-    ("lesson_editor.rs", " km"),      // the unit, the same in both
-    ("tools.rs", " km"),              //
+    ("event_editor.rs", "Feature"),           //
+    ("event_editor.rs", "Point"),             //
+    ("lesson_editor.rs", "EN"),               // language codes beside two fields
+    ("lesson_editor.rs", "KO"),               //
+    ("lesson_editor.rs", " km"),              // the unit, the same in both
+    ("tools.rs", " km"),                      //
 ];
 
 /// A literal that reads as words: a capital letter first or a space between letters, once

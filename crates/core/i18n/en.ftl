@@ -39,10 +39,6 @@ top-ui-lang = Interface language
 top-ui-lang-tip = The language of buttons, panels and messages, kept for next time (Ctrl+L)
 files-button = Files ({ $n })
 problems-button = Problems ({ $n })
-events-count = { $n ->
-    [one] { $n } event
-   *[other] { $n } events
-}
 
 ## Map layers
 layer-rivers = rivers

@@ -39,7 +39,6 @@ top-ui-lang = 인터페이스 언어
 top-ui-lang-tip = 버튼·패널·메시지의 언어입니다. 다음 실행에도 유지됩니다 (Ctrl+L)
 files-button = 파일 ({ $n })
 problems-button = 문제 ({ $n })
-events-count = 사건 { $n }개
 
 ## 지도 레이어
 layer-rivers = 강

@@ -330,9 +330,9 @@ mod tests {
     fn arguments_fill_in_and_numbers_choose_the_plural() {
         assert_eq!(tr!(UiLang::En, "files-button", n = 1), "Files (1)");
         assert_eq!(tr!(UiLang::Ko, "files-button", n = 3), "파일 (3)");
-        assert_eq!(tr!(UiLang::En, "events-count", n = 1), "1 event");
-        assert_eq!(tr!(UiLang::En, "events-count", n = 12), "12 events");
-        assert_eq!(tr!(UiLang::Ko, "events-count", n = 12), "사건 12개");
+        assert_eq!(tr!(UiLang::En, "file-features", n = 1), "1 feature");
+        assert_eq!(tr!(UiLang::En, "file-features", n = 12), "12 features");
+        assert_eq!(tr!(UiLang::Ko, "file-features", n = 12), "도형 12개");
         // A missing key shows as itself (the app's source test forbids them).
         assert_eq!(UiLang::Ko.t("no-such-message"), "no-such-message");
         assert!(UiLang::Ko.has("top-home") && !UiLang::Ko.has("no-such-message"));

@@ -307,8 +307,9 @@ impl Opened {
 /// shapefile or a StoryMapJS file → events when its features are reported events, else a
 /// (timed) map layer.
 ///
-/// `progress` is called with a stage name when each stage starts, and again with the same
-/// name every thousand features or rows (and every hundred thousand or so vertices while
+/// `progress` is called with the stage's key in the interface's catalogue (`stage-file`,
+/// `stage-events`, `stage-tessellating`) when each stage starts, and again with the same
+/// key every thousand features or rows (and every hundred thousand or so vertices while
 /// tessellating). Its answer can cancel the load: on [`ControlFlow::Break`] the load stops
 /// there and returns [`Opened::cancelled`].
 pub fn open(
@@ -318,7 +319,7 @@ pub fn open(
     progress: &mut dyn FnMut(&str) -> ControlFlow<()>,
 ) -> Opened {
     if name.to_ascii_lowercase().ends_with(".csv") {
-        let stage = "reading events";
+        let stage = "stage-events";
         if progress(stage).is_break() {
             return Opened::cancelled(name);
         }
@@ -334,7 +335,7 @@ pub fn open(
             form: "CSV",
         };
     }
-    let stage = "reading the file";
+    let stage = "stage-file";
     if progress(stage).is_break() {
         return Opened::cancelled(name);
     }
@@ -369,7 +370,7 @@ pub fn open(
     }
     let mut problems = Vec::new();
     if events::looks_like_events(&loaded.features) {
-        if progress("reading events").is_break() {
+        if progress("stage-events").is_break() {
             return Opened::cancelled(name);
         }
         let f = events::from_loaded(name, &loaded);
@@ -399,7 +400,7 @@ pub fn open(
             hint: "to make them events, give each a \"title\" and a \"start\" date (see docs/events-format.md)".into(),
         });
     }
-    let stage = "tessellating";
+    let stage = "stage-tessellating";
     if progress(stage).is_break() {
         return Opened::cancelled(name);
     }
@@ -1061,10 +1062,14 @@ mod tests {
         });
         assert_eq!(o.count(), 5000);
         let count = |s: &str| asked.iter().filter(|a| *a == s).count();
-        assert!(count("reading the file") >= 10, "{asked:?}");
-        assert!(count("tessellating") >= 5, "{asked:?}");
+        assert!(count("stage-file") >= 10, "{asked:?}");
+        assert!(count("stage-tessellating") >= 5, "{asked:?}");
+        // Each stage is named by a key both catalogues have.
+        for stage in &asked {
+            assert!(UiLang::En.has(stage) && UiLang::Ko.has(stage), "{stage}");
+        }
         // Cancelled while streaming the features, then while tessellating.
-        for stop_at in [8, count("reading the file") + 3] {
+        for stop_at in [8, count("stage-file") + 3] {
             let mut n = 0;
             let o = open("many.geojson", src.clone().into_bytes(), &proj, &mut |_| {
                 n += 1;

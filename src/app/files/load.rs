@@ -22,7 +22,7 @@ pub struct Progress {
     pub read: AtomicU64,
     /// The file's size.
     pub total: AtomicU64,
-    /// What the loader is doing.
+    /// What the loader is doing: the stage's key in the interface's catalogue.
     pub stage: Mutex<String>,
     /// Set to stop the load (checked between chunks and stages).
     pub cancel: AtomicBool,
@@ -130,7 +130,7 @@ pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
         );
     }
     progress.total.store(meta.len(), Ordering::Relaxed);
-    *progress.stage.lock().unwrap_or_else(|e| e.into_inner()) = "reading".into();
+    *progress.stage.lock().unwrap_or_else(|e| e.into_inner()) = "stage-reading".into();
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,

@@ -53,24 +53,13 @@ fn open_on_news(mut news: MessageReader<FileEvent>, mut windows: ResMut<FileWind
     }
 }
 
-/// A loading stage in words (the loader names its stages in English).
-fn stage_word(lang: UiLang, stage: &str) -> String {
-    match stage {
-        "reading" => tr!(lang, "stage-reading"),
-        "reading events" => tr!(lang, "stage-events"),
-        "reading the file" => tr!(lang, "stage-file"),
-        "tessellating" => tr!(lang, "stage-tessellating"),
-        other => other.to_string(),
-    }
-}
-
 fn status_line(lang: UiLang, f: &UserFile) -> String {
     if let Some(l) = &f.loading {
         let total = l.progress.total.load(Ordering::Relaxed).max(1);
         return tr!(
             lang,
             "file-loading",
-            stage = stage_word(lang, &l.progress.stage()),
+            stage = lang.t(&l.progress.stage()),
             percent = format!("{:.0}", l.progress.fraction() * 100.0),
             mb = format!("{:.1}", total as f64 / 1e6),
             seconds = format!("{:.0}", l.started.elapsed().as_secs_f64())
