@@ -181,7 +181,8 @@ fn parse_lonlat(s: &str) -> Result<[f64; 2], String> {
 }
 
 fn parse_date(s: &str) -> Result<i64, String> {
-    let d = FuzzyDate::parse(s)?;
+    // The command line's own messages are English (as clap's are).
+    let d = FuzzyDate::parse(s).map_err(|w| w.text(UiLang::En))?;
     Ok(d.first_day())
 }
 

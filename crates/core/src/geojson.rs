@@ -14,7 +14,9 @@ use serde_json::{Map, Number, Value};
 use super::cancel::Cancel;
 use super::formats::crs::{self, Reprojector};
 use super::model::{Feature, LonLat, Shape, signed_area};
+use super::problem::Words;
 use super::problem::{Place, Problem, Severity};
+use crate::words;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
@@ -143,92 +145,64 @@ impl Ctx {
             if identity {
                 ctx.warn(
                     Place::File,
-                    format!("coordinates are in {label}, which is longitude/latitude within a metre of WGS 84; they were used as they are"),
-                    "nothing to do",
+                    words!("geo-coordinates-which-longitude-latitude", label = label),
+                    words!("geo-nothing-do"),
                 );
             } else {
                 ctx.warn(
                     Place::File,
-                    format!("coordinates were in {label} and were converted to longitude/latitude"),
-                    "nothing to do; to skip the conversion, save the file in EPSG:4326 (longitude/latitude)",
+                    words!(
+                        "geo-coordinates-converted-longitude-latitude",
+                        label = label
+                    ),
+                    words!("geo-nothing-do-skip-conversion"),
                 );
             }
         }
         if ctx.rewound > 0 {
             ctx.warn(
                 Place::File,
-                format!(
-                    "{} polygon ring(s) were wound the wrong way and have been rewound",
-                    ctx.rewound
-                ),
-                "nothing to do; RFC 7946 asks for counter-clockwise outer rings",
+                words!("geo-polygon-ring-s-wound", rewound = ctx.rewound),
+                words!("geo-nothing-do-rfc-7946"),
             );
         }
         if ctx.crossed > 0 {
             ctx.warn(
                 Place::File,
-                format!("{} line(s) or ring(s) cross the 180° meridian; they are drawn as one continuous shape", ctx.crossed),
-                "nothing to do",
+                words!("geo-line-s-ring-s", crossed = ctx.crossed),
+                words!("geo-nothing-do"),
             );
         }
         if ctx.polar > 0 {
             ctx.warn(
                 Place::File,
-                format!(
-                    "{} polygon ring(s) go all the way round a pole without closing; they are closed through the pole on their side",
-                    ctx.polar
-                ),
-                "nothing to do; to enclose the rest of the globe instead, close the ring through the other pole",
+                words!("geo-polygon-ring-s-go", polar = ctx.polar),
+                words!("geo-nothing-do-enclose-rest"),
             );
         }
         if ctx.extra_dims > 0 {
             ctx.warn(
                 Place::File,
-                format!(
-                    "{} position(s) have more than 3 numbers; the extra ones are ignored",
-                    ctx.extra_dims
-                ),
-                "nothing to do",
+                words!("geo-position-s-more-than", extra_dims = ctx.extra_dims),
+                words!("geo-nothing-do"),
             );
         }
         self.problems
     }
 
-    fn push(
-        &mut self,
-        severity: Severity,
-        place: Place,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        self.problems.push(Problem {
-            words: None,
-            severity,
-            file: self.file.clone(),
-            place,
-            message: message.into(),
-            hint: hint.into(),
-        });
+    fn push(&mut self, severity: Severity, place: Place, message: Words, hint: Words) {
+        self.problems
+            .push(Problem::worded(severity, &self.file, place, message, hint));
     }
-    pub(crate) fn error(
-        &mut self,
-        path: &str,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        let place = Place::Path(if path.is_empty() {
-            "the top-level object".to_string()
+    pub(crate) fn error(&mut self, path: &str, message: Words, hint: Words) {
+        let place = if path.is_empty() {
+            Place::Top
         } else {
-            path.to_string()
-        });
+            Place::Path(path.to_string())
+        };
         self.push(Severity::Error, place, message, hint);
     }
-    pub(crate) fn warn(
-        &mut self,
-        place: Place,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
+    pub(crate) fn warn(&mut self, place: Place, message: Words, hint: Words) {
         self.push(Severity::Warning, place, message, hint);
     }
 }
@@ -236,40 +210,40 @@ impl Ctx {
 /// Recognises files that are not GeoJSON text at all, strips a UTF-8 BOM and decodes Korean
 /// CP949/EUC-KR text (with a warning) when the file is not UTF-8.
 pub(crate) fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<Cow<'a, str>> {
-    let fatal = |ctx: &mut Ctx, msg: &str, hint: &str| {
+    let fatal = |ctx: &mut Ctx, msg: Words, hint: Words| {
         ctx.push(Severity::Error, Place::File, msg, hint);
         None
     };
     if bytes.len() > MAX_FILE_BYTES {
         return fatal(
             ctx,
-            &format!(
-                "the file is {} MB, more than the {} MB Dateline reads",
-                bytes.len() >> 20,
-                MAX_FILE_BYTES >> 20
+            words!(
+                "geo-file-mb-more-than",
+                bytes = bytes.len() >> 20,
+                value = MAX_FILE_BYTES >> 20
             ),
-            "split it into smaller files or simplify it (for example with mapshaper -simplify)",
+            words!("geo-split-into-smaller-files"),
         );
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return fatal(
             ctx,
-            "the file is empty",
-            "save the GeoJSON again; the file has no content",
+            words!("geo-file-empty"),
+            words!("geo-save-geojson-again-file"),
         );
     }
     if bytes.starts_with(&[0x1f, 0x8b]) {
         return fatal(
             ctx,
-            "this is a gzip-compressed file",
-            "unzip it first (gunzip), then open the .geojson inside",
+            words!("geo-gzip-compressed-file"),
+            words!("geo-unzip-first-gunzip-then"),
         );
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return fatal(
             ctx,
-            "this is a ZIP archive (maybe KMZ or a zipped shapefile)",
-            "extract it and open the GeoJSON inside",
+            words!("geo-zip-archive-maybe-kmz"),
+            words!("geo-extract-open-geojson-inside"),
         );
     }
     if bytes.starts_with(&[0xff, 0xfe])
@@ -278,8 +252,8 @@ pub(crate) fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<Cow<'a, str>> 
     {
         return fatal(
             ctx,
-            "the file is saved as UTF-16 text",
-            "save it again as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+            words!("geo-file-saved-utf-16"),
+            words!("geo-save-again-utf-8"),
         );
     }
     let mut body = bytes;
@@ -287,8 +261,8 @@ pub(crate) fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<Cow<'a, str>> 
         body = &body[3..];
         ctx.warn(
             Place::File,
-            "the file starts with a byte-order mark (BOM), which was ignored",
-            "nothing to do",
+            words!("geo-file-starts-byte-order"),
+            words!("geo-nothing-do"),
         );
     }
     let text = match std::str::from_utf8(body) {
@@ -297,8 +271,8 @@ pub(crate) fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<Cow<'a, str>> 
             if let Some(t) = decode_cp949(body) {
                 ctx.warn(
                     Place::File,
-                    CP949_MESSAGE,
-                    "nothing to do; to avoid this warning save the file as UTF-8",
+                    cp949_message(),
+                    words!("geo-nothing-do-avoid-warning"),
                 );
                 t.into()
             } else {
@@ -306,8 +280,8 @@ pub(crate) fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<Cow<'a, str>> 
                 ctx.push(
                     Severity::Error,
                     Place::LineCol(line, col),
-                    "the file is not UTF-8 text (Korean text saved as EUC-KR or CP949 looks like this)",
-                    "open it in a text editor and save it again with the encoding UTF-8",
+                    words!("geo-file-not-utf-8"),
+                    words!("geo-open-text-editor-save"),
                 );
                 return None;
             }
@@ -323,36 +297,39 @@ pub(crate) fn sniff<'a>(ctx: &mut Ctx, bytes: &'a [u8]) -> Option<Cow<'a, str>> 
         if lower.contains("<kml") || text.contains("<kml") {
             return fatal(
                 ctx,
-                "this is a KML file, not GeoJSON",
-                "convert it to GeoJSON first (for example with QGIS or ogr2ogr -f GeoJSON)",
+                words!("geo-kml-file-not-geojson"),
+                words!("geo-convert-geojson-first-example"),
             );
         }
         return fatal(
             ctx,
-            "this is an XML file, not GeoJSON",
-            "export the data as GeoJSON",
+            words!("geo-xml-file-not-geojson"),
+            words!("geo-export-data-geojson"),
         );
     }
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with('<') {
         return fatal(
             ctx,
-            "this is a web page (HTML), not GeoJSON",
-            "the download probably saved the page around the data; use the site's raw or download link",
+            words!("geo-web-page-html-not"),
+            words!("geo-download-probably-saved-page"),
         );
     }
     if let Some(rest) = js_wrapper(start) {
         let _ = rest;
         return fatal(
             ctx,
-            "this is JavaScript (`var name = {…}`), not plain GeoJSON",
-            "delete everything before the first `{` and after the last `}`, then save as .geojson",
+            words!("geo-javascript-var-name-not"),
+            words!("geo-delete-everything-before-first"),
         );
     }
     Some(text)
 }
 
 /// The warning for a file read as CP949 (shared with the CSV reader).
-pub(crate) const CP949_MESSAGE: &str = "the file was not UTF-8; it was read as Korean CP949/EUC-KR (the encoding Excel uses on Korean Windows)";
+/// The warning that a file was read as Korean CP949 (GeoJSON, CSV and shapefile readers).
+pub(crate) fn cp949_message() -> Words {
+    words!("load-read-as-cp949")
+}
 
 /// Bytes that are not UTF-8 read as CP949 (Korean Windows; `encoding_rs`'s EUC-KR is the
 /// WHATWG one, which is CP949), when they are valid CP949; `None` otherwise.
@@ -638,13 +615,13 @@ pub(crate) fn syntax_problem(file: &str, text: &str, e: &serde_json::Error) -> P
     let (message, hint) = if msg.contains("duplicate key") {
         let key = msg.split('"').nth(1).unwrap_or("?");
         (
-            format!("the key \"{key}\" appears twice in the same object"),
-            "keep one of them; JSON readers disagree on which one wins".to_string(),
+            words!("geo-key-appears-twice-same", key = key),
+            words!("geo-keep-one-them-json"),
         )
     } else if msg.contains("recursion limit") {
         (
-            "the data is nested too deeply (more than 128 levels)".to_string(),
-            "GeoJSON never needs this much nesting; the file is probably damaged".to_string(),
+            words!("geo-data-nested-too-deeply"),
+            words!("geo-geojson-never-needs-much"),
         )
     } else if msg.contains("trailing characters") {
         if text.lines().filter(|l| !l.trim().is_empty()).count() > 1
@@ -653,45 +630,45 @@ pub(crate) fn syntax_problem(file: &str, text: &str, e: &serde_json::Error) -> P
                 .all(|l| l.trim().is_empty() || serde_json::from_str::<Value>(l).is_ok())
         {
             (
-                "this is newline-delimited GeoJSON (one feature per line)".to_string(),
-                "wrap the lines in {\"type\":\"FeatureCollection\",\"features\":[ … ]} with commas between them".to_string(),
+                words!("geo-newline-delimited-geojson-one"),
+                words!("geo-wrap-lines-commas-between"),
             )
         } else {
             (
-                "there is more data after the end of the GeoJSON object".to_string(),
-                "delete what follows the last closing `}`".to_string(),
+                words!("geo-there-more-data-after"),
+                words!("geo-delete-what-follows-last"),
             )
         }
     } else if at.starts_with("//") || at.starts_with("/*") {
         (
-            "JSON does not allow comments".to_string(),
-            "delete the comment".to_string(),
+            words!("geo-json-does-not-allow"),
+            words!("geo-delete-comment"),
         )
     } else if at.starts_with("NaN") || at.starts_with("Infinity") || at.starts_with("-Infinity") {
         (
-            "NaN and Infinity are not numbers JSON allows".to_string(),
-            "replace them with real coordinates or remove the feature".to_string(),
+            words!("geo-nan-infinity-not-numbers"),
+            words!("geo-replace-them-real-coordinates"),
         )
     } else if msg.contains("number out of range") {
         (
-            "a number is too large to be a coordinate".to_string(),
-            "check the coordinates at this place".to_string(),
+            words!("geo-number-too-large-coordinate"),
+            words!("geo-check-coordinates-place"),
         )
     } else if (at.starts_with(']') || at.starts_with('}')) && msg.contains("trailing comma") {
         (
-            "there is a comma before a closing bracket (trailing comma)".to_string(),
-            "delete the last comma".to_string(),
+            words!("geo-there-comma-before-closing"),
+            words!("geo-delete-last-comma"),
         )
     } else if msg.contains("EOF") {
         (
-            "the file ends in the middle of the data".to_string(),
-            "the file is cut short; save or download it again".to_string(),
+            words!("geo-file-ends-middle-data"),
+            words!("geo-file-cut-short-save"),
         )
     } else {
         let short = msg.split(" at line").next().unwrap_or(&msg).to_string();
         (
-            format!("this is not valid JSON ({short})"),
-            "check the punctuation here: quotes, commas and brackets".to_string(),
+            words!("geo-not-valid-json", short = short),
+            words!("geo-check-punctuation-here-quotes"),
         )
     };
     // serde_json gives column 0 just after a line break (a line break inside a text, or the
@@ -700,14 +677,13 @@ pub(crate) fn syntax_problem(file: &str, text: &str, e: &serde_json::Error) -> P
         (l, 0) if l > 1 => (l - 1, text.split('\n').nth(l - 2).map_or(0, str::len) + 1),
         (l, c) => (l.max(1), c.max(1)),
     };
-    Problem {
-        words: None,
-        severity: Severity::Error,
-        file: file.to_string(),
-        place: Place::LineCol(line, col),
+    Problem::worded(
+        Severity::Error,
+        file,
+        Place::LineCol(line, col),
         message,
         hint,
-    }
+    )
 }
 
 const GEOMETRY_TYPES: [&str; 7] = [
@@ -720,16 +696,16 @@ const GEOMETRY_TYPES: [&str; 7] = [
     "GeometryCollection",
 ];
 
-fn type_hint(t: &str) -> String {
+fn type_hint(t: &str) -> Words {
     let all = GEOMETRY_TYPES
         .iter()
         .chain(["Feature", "FeatureCollection"].iter());
     for k in all {
         if k.eq_ignore_ascii_case(t) {
-            return format!("write it exactly as \"{k}\" (type names are case-sensitive)");
+            return words!("geo-type-case", name = k);
         }
     }
-    "use one of FeatureCollection, Feature, Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon, GeometryCollection".to_string()
+    words!("geo-type-one-of")
 }
 
 /// Reads the features of a FeatureCollection (pass 2 of the parse).
@@ -739,8 +715,8 @@ fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>, stream: &mut FeatureSt
     let Some(obj) = v.as_object() else {
         ctx.error(
             "",
-            format!("the file holds {} instead of a GeoJSON object", kind_of(v)),
-            "a GeoJSON file starts with { \"type\": \"FeatureCollection\", … }",
+            words!("geo-file-holds-instead-geojson", v = kind_of(v)),
+            words!("geo-geojson-file-starts"),
         );
         return;
     };
@@ -748,8 +724,8 @@ fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>, stream: &mut FeatureSt
         if t == "Topology" {
             ctx.error(
                 "type",
-                "this is TopoJSON, not GeoJSON",
-                "convert it with topo2geo (npm topojson-client) or mapshaper -o format=geojson",
+                words!("geo-topojson-not-geojson"),
+                words!("geo-convert-topo2geo-npm-topojson"),
             );
             return;
         }
@@ -763,8 +739,8 @@ fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>, stream: &mut FeatureSt
     {
         ctx.error(
             "",
-            "this is Esri JSON (ArcGIS), not GeoJSON",
-            "export the layer as GeoJSON (in ArcGIS: f=geojson; or ogr2ogr -f GeoJSON)",
+            words!("geo-esri-json-arcgis-not"),
+            words!("geo-export-layer-geojson-arcgis"),
         );
         return;
     }
@@ -784,14 +760,14 @@ fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>, stream: &mut FeatureSt
             match obj.get("features") {
                 None => ctx.error(
                     "",
-                    "a FeatureCollection needs a \"features\" list",
-                    "add \"features\": [ … ] with the features inside",
+                    words!("geo-featurecollection-needs-features-list"),
+                    words!("geo-add-features-features-inside"),
                 ),
                 Some(Value::Array(_)) => stream(ctx, out),
                 Some(other) => ctx.error(
                     "features",
-                    format!("\"features\" must be a list [ … ], not {}", kind_of(other)),
-                    "put the features in square brackets",
+                    words!("geo-features-must-list-not", other = kind_of(other)),
+                    words!("geo-put-features-square-brackets"),
                 ),
             }
         }
@@ -813,20 +789,20 @@ fn root(ctx: &mut Ctx, v: &Value, out: &mut Vec<Feature>, stream: &mut FeatureSt
         }
         Some(t) => {
             let t = t.to_string();
-            ctx.error("type", format!("unknown type \"{t}\""), type_hint(&t));
+            ctx.error("type", words!("geo-unknown-type", t = t), type_hint(&t));
         }
         None => {}
     }
 }
 
-pub(crate) fn kind_of(v: &Value) -> &'static str {
+pub(crate) fn kind_of(v: &Value) -> Words {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => words!("kind-null"),
+        Value::Bool(_) => words!("kind-true-false"),
+        Value::Number(_) => words!("kind-number"),
+        Value::String(_) => words!("kind-text"),
+        Value::Array(_) => words!("kind-list"),
+        Value::Object(_) => words!("kind-object"),
     }
 }
 
@@ -844,16 +820,16 @@ fn type_of<'a>(ctx: &mut Ctx, obj: &'a Map<String, Value>, path: &str) -> Option
         Some(other) => {
             ctx.error(
                 &join(path, "type"),
-                format!("\"type\" must be text, not {}", kind_of(other)),
-                "write the type as text, e.g. \"type\": \"Feature\"",
+                words!("geo-type-must-text-not", other = kind_of(other)),
+                words!("geo-write-type-text-e"),
             );
             None
         }
         None => {
             ctx.error(
                 path,
-                "this object has no \"type\"",
-                "add \"type\": \"Feature\" (or the geometry type) to it",
+                words!("geo-object-no-type"),
+                words!("geo-add-type-feature-geometry"),
             );
             None
         }
@@ -864,7 +840,11 @@ fn forbid(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str, what: &str, keys:
     let mut ok = true;
     for k in keys {
         if obj.contains_key(*k) {
-            ctx.error(&join(path, k), format!("a {what} must not have a \"{k}\" member"), "move it to where it belongs (a Feature's geometry, or its properties) or delete it");
+            ctx.error(
+                &join(path, k),
+                words!("geo-must-not-member", what = what, k = k),
+                words!("geo-move-where-belongs-feature"),
+            );
             ok = false;
         }
     }
@@ -921,16 +901,13 @@ fn check_bbox(ctx: &mut Ctx, obj: &Map<String, Value>, path: &str) -> bool {
         }
         Value::Array(a) if a.iter().all(Value::is_number) => ctx.error(
             &p,
-            format!(
-                "\"bbox\" has {} numbers; it needs 4 (west, south, east, north) or 6",
-                a.len()
-            ),
-            "fix the bbox or delete it (it is optional)",
+            words!("geo-bbox-numbers-needs-4", a = a.len()),
+            words!("geo-fix-bbox-delete-optional"),
         ),
         _ => ctx.error(
             &p,
-            "\"bbox\" must be a list of 4 or 6 numbers",
-            "fix the bbox or delete it (it is optional)",
+            words!("geo-bbox-must-list-4"),
+            words!("geo-fix-bbox-delete-optional"),
         ),
     }
     false
@@ -940,8 +917,8 @@ fn feature(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Feature> {
     let Some(obj) = v.as_object() else {
         ctx.error(
             path,
-            format!("expected a Feature object here, found {}", kind_of(v)),
-            "each entry of \"features\" must be { \"type\": \"Feature\", … }",
+            words!("geo-expected-feature-object-here", v = kind_of(v)),
+            words!("geo-each-entry-features-must"),
         );
         return None;
     };
@@ -949,13 +926,13 @@ fn feature(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Feature> {
         "Feature" => {}
         t => {
             let hint = if GEOMETRY_TYPES.contains(&t) {
-                "wrap the geometry in a Feature: { \"type\": \"Feature\", \"geometry\": …, \"properties\": {} }".to_string()
+                words!("geo-wrap-geometry-feature")
             } else {
                 type_hint(t)
             };
             ctx.error(
                 &join(path, "type"),
-                format!("expected \"Feature\", found \"{t}\""),
+                words!("geo-expected-feature-found", t = t),
                 hint,
             );
             return None;
@@ -977,8 +954,8 @@ fn feature(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Feature> {
         Some(other) => {
             ctx.error(
                 &join(path, "id"),
-                format!("\"id\" must be text or a number, not {}", kind_of(other)),
-                "use a text or numeric id, or delete it",
+                words!("geo-id-must-text-number", other = kind_of(other)),
+                words!("geo-use-text-numeric-id"),
             );
             None
         }
@@ -989,11 +966,8 @@ fn feature(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Feature> {
         Some(other) => {
             ctx.error(
                 &join(path, "properties"),
-                format!(
-                    "\"properties\" must be an object {{…}}, not {}",
-                    kind_of(other)
-                ),
-                "use { \"name\": \"…\" } or null",
+                words!("geo-properties-must-object-not", other = kind_of(other)),
+                words!("geo-use-null"),
             );
             Map::new()
         }
@@ -1002,8 +976,8 @@ fn feature(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Feature> {
     match obj.get("geometry") {
         None => ctx.error(
             path,
-            "this Feature has no \"geometry\" member",
-            "add \"geometry\": null if it has no place, or its geometry",
+            words!("geo-feature-no-geometry-member"),
+            words!("geo-add-geometry-null-if"),
         ),
         Some(Value::Null) => {}
         Some(g) => {
@@ -1035,8 +1009,8 @@ pub(crate) fn geometry(
     let Some(obj) = v.as_object() else {
         ctx.error(
             path,
-            format!("expected a geometry object, found {}", kind_of(v)),
-            "a geometry looks like { \"type\": \"Point\", \"coordinates\": [lon, lat] }",
+            words!("geo-expected-geometry-object-found", v = kind_of(v)),
+            words!("geo-geometry-looks-like"),
         );
         return false;
     };
@@ -1046,9 +1020,9 @@ pub(crate) fn geometry(
     if !GEOMETRY_TYPES.contains(&t) {
         let t = t.to_string();
         let msg = if t == "Feature" || t == "FeatureCollection" {
-            format!("a {t} cannot stand where a geometry is expected")
+            words!("geo-cannot-stand-where-geometry", t = t)
         } else {
-            format!("unknown geometry type \"{t}\"")
+            words!("topo-unknown-geometry-type", t = t)
         };
         ctx.error(&join(path, "type"), msg, type_hint(&t));
         return false;
@@ -1070,32 +1044,32 @@ pub(crate) fn geometry(
         if obj.contains_key("coordinates") {
             ctx.error(
                 &join(path, "coordinates"),
-                "a GeometryCollection has \"geometries\", not \"coordinates\"",
-                "put each geometry in a \"geometries\" list",
+                words!("geo-geometrycollection-geometries-not-coordinates"),
+                words!("geo-put-each-geometry-geometries"),
             );
             return false;
         }
         let Some(list) = obj.get("geometries") else {
             ctx.error(
                 path,
-                "a GeometryCollection needs a \"geometries\" list",
-                "add \"geometries\": [ … ]",
+                words!("geo-geometrycollection-needs-geometries-list"),
+                words!("geo-add-geometries"),
             );
             return false;
         };
         let Value::Array(list) = list else {
             ctx.error(
                 &join(path, "geometries"),
-                format!("\"geometries\" must be a list, not {}", kind_of(list)),
-                "put the geometries in square brackets",
+                words!("geo-geometries-must-list-not", list = kind_of(list)),
+                words!("geo-put-geometries-square-brackets"),
             );
             return false;
         };
         if depth > 8 {
             ctx.error(
                 path,
-                "GeometryCollections are nested more than 8 deep",
-                "flatten the collection",
+                words!("geo-geometrycollections-nested-more-than"),
+                words!("geo-flatten-collection"),
             );
             return false;
         }
@@ -1109,22 +1083,21 @@ pub(crate) fn geometry(
     let Some(c) = obj.get("coordinates") else {
         ctx.error(
             path,
-            format!("this {t} has no \"coordinates\""),
-            "add its \"coordinates\"",
+            words!("geo-no-coordinates", t = t),
+            words!("geo-add-coordinates"),
         );
         return false;
     };
     let parsed = match t {
         "Point" => position(ctx, c, &cpath).map(|p| vec![Shape::Point(p)]),
-        "MultiPoint" => list(ctx, c, &cpath, "positions", position)
+        "MultiPoint" => list(ctx, c, &cpath, words!("kind-positions"), position)
             .map(|ps| ps.into_iter().map(Shape::Point).collect()),
         "LineString" => line(ctx, c, &cpath).map(|l| l.into_iter().map(Shape::Line).collect()),
-        "MultiLineString" => list(ctx, c, &cpath, "lines", line)
+        "MultiLineString" => list(ctx, c, &cpath, words!("kind-lines"), line)
             .map(|ls| ls.into_iter().flatten().map(Shape::Line).collect()),
         "Polygon" => polygon(ctx, c, &cpath).map(|p| p.into_iter().collect()),
-        "MultiPolygon" => {
-            list(ctx, c, &cpath, "polygons", polygon).map(|ps| ps.into_iter().flatten().collect())
-        }
+        "MultiPolygon" => list(ctx, c, &cpath, words!("kind-polygons"), polygon)
+            .map(|ps| ps.into_iter().flatten().collect()),
         _ => unreachable!("checked against GEOMETRY_TYPES"),
     };
     match parsed {
@@ -1133,8 +1106,8 @@ pub(crate) fn geometry(
             if let Err(e) = geojson::Geometry::deserialize(v) {
                 ctx.error(
                     path,
-                    format!("this geometry could not be read ({e})"),
-                    "check its coordinates",
+                    words!("geo-geometry-could-not-read", e = e),
+                    words!("geo-check-coordinates"),
                 );
                 return false;
             }
@@ -1149,14 +1122,14 @@ fn list<T>(
     ctx: &mut Ctx,
     v: &Value,
     path: &str,
-    what: &str,
+    what: Words,
     mut item: impl FnMut(&mut Ctx, &Value, &str) -> Option<T>,
 ) -> Option<Vec<T>> {
     let Value::Array(a) = v else {
         ctx.error(
             path,
-            format!("expected a list of {what}, found {}", kind_of(v)),
-            "coordinates are nested lists of numbers",
+            words!("geo-expected-list-found", what = what, v = kind_of(v)),
+            words!("geo-coordinates-nested-lists-numbers"),
         );
         return None;
     };
@@ -1173,23 +1146,24 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
         let (crs, at) = (crs.clone(), at.clone());
         ctx.error(
             path,
-            format!("these coordinates are in the coordinate system {crs} (declared at {at}), not longitude/latitude (WGS 84), and Dateline cannot convert that one"),
-            "re-export the file as GeoJSON in EPSG:4326 (QGIS: Export → Save Features As…, CRS EPSG:4326); Dateline converts the Korean systems (EPSG:5179, 5186, 5174…), UTM and Web Mercator itself",
+            words!(
+                "geo-these-coordinates-coordinate-system",
+                crs = crs,
+                at = at
+            ),
+            words!("geo-re-export-file-geojson"),
         );
         return None;
     }
     let Value::Array(a) = v else {
         let hint = if v.is_number() {
-            "this needs one more level of [ ] around the numbers"
+            words!("geo-needs-one-more-level")
         } else {
-            "a position is [longitude, latitude]"
+            words!("geo-position-longitude-latitude")
         };
         ctx.error(
             path,
-            format!(
-                "expected a position [longitude, latitude], found {}",
-                kind_of(v)
-            ),
+            words!("geo-expected-position-longitude-latitude", v = kind_of(v)),
             hint,
         );
         return None;
@@ -1197,11 +1171,8 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
     if a.len() < 2 {
         ctx.error(
             path,
-            format!(
-                "a position needs 2 numbers (longitude, latitude); this one has {}",
-                a.len()
-            ),
-            "add the missing number",
+            words!("geo-position-needs-2-numbers", a = a.len()),
+            words!("geo-add-missing-number"),
         );
         return None;
     }
@@ -1215,8 +1186,8 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
             _ => {
                 ctx.error(
                     &format!("{path}[{i}]"),
-                    format!("coordinates must be numbers, found {}", kind_of(&a[i])),
-                    "remove the quotes or fix the value",
+                    words!("geo-coordinates-must-numbers-found", i = kind_of(&a[i])),
+                    words!("geo-remove-quotes-fix-value"),
                 );
                 return None;
             }
@@ -1225,8 +1196,8 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
     if a[2..].iter().any(|x| !x.is_number()) {
         ctx.error(
             path,
-            "the height (third number) of this position is not a number",
-            "remove it or write a number",
+            words!("geo-height-third-number-position"),
+            words!("geo-remove-write-number"),
         );
         return None;
     }
@@ -1236,8 +1207,13 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
             let label = r.known().label();
             ctx.error(
                 path,
-                format!("[{x}, {y}] is not a position in {label}, the coordinate system the file declares"),
-                "check the coordinates here, or the file's \"crs\"",
+                words!(
+                    "geo-not-position-coordinate-system",
+                    x = x,
+                    y = y,
+                    label = label
+                ),
+                words!("geo-check-coordinates-here-file"),
             );
             return None;
         };
@@ -1246,17 +1222,22 @@ fn position(ctx: &mut Ctx, v: &Value, path: &str) -> Option<LonLat> {
     }
     let [lon, lat] = xy;
     if lon.abs() > 540.0 || lat.abs() > 90.0 {
-        let mut message = format!("[{lon}, {lat}] is not a longitude/latitude on Earth");
-        let hint = if lat.abs() > 90.0 && lat.abs() <= 180.0 && lon.abs() <= 90.0 {
-            "latitude and longitude look swapped: GeoJSON order is [longitude, latitude]"
+        let off = words!("geo-not-on-earth", lon = lon, lat = lat);
+        let (message, hint) = if lat.abs() > 90.0 && lat.abs() <= 180.0 && lon.abs() <= 90.0 {
+            (off, words!("geo-latitude-longitude-look-swapped"))
         } else if lon.abs() > 1000.0 || lat.abs() > 1000.0 {
-            message += ": these look like projected coordinates in metres";
-            if let Some(guess) = crs::guess_projected(lon, lat) {
-                message = format!("{message}, {guess}");
-            }
-            "the file does not say which system its metres are in: add a \"crs\" member naming it, e.g. \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::5179\"}}, and Dateline converts them; or re-export the file in EPSG:4326 (longitude/latitude)"
+            let message = match crs::guess_projected(lon, lat) {
+                Some(guess) => words!(
+                    "geo-not-on-earth-metres-guess",
+                    lon = lon,
+                    lat = lat,
+                    guess = guess
+                ),
+                None => words!("geo-not-on-earth-metres", lon = lon, lat = lat),
+            };
+            (message, words!("geo-metres-add-crs"))
         } else {
-            "longitude must be within ±180 and latitude within ±90"
+            (off, words!("fmt-longitude-must-within-180"))
         };
         ctx.error(path, message, hint);
         return None;
@@ -1305,20 +1286,20 @@ pub(crate) fn unwrap_lons(pts: &mut [LonLat]) -> bool {
 }
 
 fn line(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Vec<LonLat>>> {
-    let mut pts = list(ctx, v, path, "positions", position)?;
+    let mut pts = list(ctx, v, path, words!("kind-positions"), position)?;
     if pts.is_empty() {
         ctx.warn(
             Place::Path(path.to_string()),
-            "an empty line was skipped",
-            "nothing to do",
+            words!("geo-empty-line-skipped"),
+            words!("geo-nothing-do"),
         );
         return Some(None);
     }
     if pts.len() < 2 {
         ctx.error(
             path,
-            "a line needs at least 2 positions; this one has 1",
-            "add a second position or make it a Point",
+            words!("geo-line-needs-least-2"),
+            words!("geo-add-second-position-make"),
         );
         return None;
     }
@@ -1327,8 +1308,8 @@ fn line(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Vec<LonLat>>> {
 }
 
 fn polygon(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Shape>> {
-    let rings = list(ctx, v, path, "rings", |ctx, r, p| {
-        list(ctx, r, p, "positions", position)
+    let rings = list(ctx, v, path, words!("kind-rings"), |ctx, r, p| {
+        list(ctx, r, p, words!("kind-positions"), position)
     })?;
     let dims = |i: usize, j: usize| {
         v.get(i)
@@ -1339,8 +1320,8 @@ fn polygon(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Shape>> {
     if rings.is_empty() || rings.iter().all(Vec::is_empty) {
         ctx.warn(
             Place::Path(path.to_string()),
-            "an empty polygon was skipped",
-            "nothing to do",
+            words!("geo-empty-polygon-skipped"),
+            words!("geo-nothing-do"),
         );
         return Some(None);
     }
@@ -1348,14 +1329,18 @@ fn polygon(ctx: &mut Ctx, v: &Value, path: &str) -> Option<Option<Shape>> {
     for (i, mut ring) in rings.into_iter().enumerate() {
         let rp = format!("{path}[{i}]");
         if ring.len() < 4 {
-            ctx.error(&rp, format!("a polygon ring needs at least 4 positions (the last repeating the first); this one has {}", ring.len()), "add the missing corners and close the ring");
+            ctx.error(
+                &rp,
+                words!("geo-polygon-ring-needs-least", ring = ring.len()),
+                words!("geo-add-missing-corners-close"),
+            );
             return None;
         }
         if ring.first() != ring.last() || dims(i, 0) != dims(i, ring.len() - 1) {
             ctx.error(
                 &rp,
-                "this polygon ring is not closed: its last position differs from its first",
-                "repeat the first position at the end of the ring",
+                words!("geo-polygon-ring-not-closed"),
+                words!("geo-repeat-first-position-end"),
             );
             return None;
         }

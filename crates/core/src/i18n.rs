@@ -267,6 +267,58 @@ mod tests {
         }
     }
 
+    /// The core's problems are worded by the catalogue: every key a `words!(…)` in the
+    /// core's sources names is in both catalogues, and no problem is built from English
+    /// text alone (`Problem { … words: None }` or a `message:` field written out).
+    #[test]
+    fn every_problem_the_core_words_is_in_both_catalogues() {
+        let (en, ko) = (messages(EN_FTL), messages(KO_FTL));
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![src];
+        let (mut keys, mut bypass) = (0, Vec::new());
+        let mut missing = Vec::new();
+        while let Some(p) = files.pop() {
+            if p.is_dir() {
+                files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if p.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            // Only the code, not its tests (which build English-only problems on purpose).
+            let code = text.split("#[cfg(test)]").next().unwrap();
+            for (i, _) in code.match_indices("words!(") {
+                let rest = code[i + 7..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue; // the macro's own definition
+                };
+                let key = &rest[..rest.find('"').unwrap()];
+                if key == "key" {
+                    continue; // the macro's documentation
+                }
+                keys += 1;
+                if !en.contains_key(key) || !ko.contains_key(key) {
+                    missing.push(format!("{}: {key}", p.display()));
+                }
+            }
+            if p.ends_with("problem.rs") {
+                continue; // defines Problem and its English-only fallback
+            }
+            for bad in ["words: None", "message: format!", "message: \""] {
+                if code.contains(bad) {
+                    bypass.push(format!("{}: {bad}", p.display()));
+                }
+            }
+        }
+        assert!(keys > 300, "only {keys} worded problems found");
+        assert!(missing.is_empty(), "not in both catalogues: {missing:#?}");
+        assert!(
+            bypass.is_empty(),
+            "problems worded outside the catalogue: {bypass:#?}"
+        );
+    }
+
     #[test]
     fn every_message_formats_without_errors_in_both_languages() {
         for (lang, source) in [(UiLang::En, EN_FTL), (UiLang::Ko, KO_FTL)] {
@@ -304,6 +356,10 @@ mod tests {
                     "place-id",
                     "card-announce",
                     "announce-place",
+                    // JSON's own word, and a problem quoted as it was written.
+                    "kind-null",
+                    "problem-as-written",
+                    "encoding-named",
                 ]
                 .contains(&key)
         };

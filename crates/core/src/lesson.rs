@@ -11,9 +11,11 @@ use serde_json::{Map, Value};
 
 use super::globe::path_km;
 use super::model::{Lang, LonLat, thousands};
+use super::problem::Words;
 use super::problem::{Place, Problem, Severity};
 use super::timeline::{FuzzyDate, Window};
 use super::view::{MAX_ZOOM, MIN_ZOOM, ViewSpec};
+use crate::words;
 
 /// The version of the format this build reads.
 pub const VERSION: u64 = 1;
@@ -237,26 +239,21 @@ struct Reader {
 }
 
 impl Reader {
-    fn problem(&mut self, severity: Severity, path: &str, message: String, hint: &str) {
-        self.problems.push(Problem {
-            words: None,
-            severity,
-            file: self.file.to_string(),
-            place: if path.is_empty() {
-                Place::File
-            } else {
-                Place::Path(path.to_string())
-            },
-            message,
-            hint: hint.to_string(),
-        });
+    fn problem(&mut self, severity: Severity, path: &str, message: Words, hint: Words) {
+        let place = if path.is_empty() {
+            Place::File
+        } else {
+            Place::Path(path.to_string())
+        };
+        self.problems
+            .push(Problem::worded(severity, &self.file, place, message, hint));
     }
 
-    fn error(&mut self, path: &str, message: String, hint: &str) {
+    fn error(&mut self, path: &str, message: Words, hint: Words) {
         self.problem(Severity::Error, path, message, hint);
     }
 
-    fn warn(&mut self, path: &str, message: String, hint: &str) {
+    fn warn(&mut self, path: &str, message: Words, hint: Words) {
         self.problem(Severity::Warning, path, message, hint);
     }
 
@@ -267,8 +264,8 @@ impl Reader {
                 let at = join(path, k);
                 self.warn(
                     &at,
-                    format!("\"{k}\" is not part of a lesson here and is ignored"),
-                    &format!("check the spelling; this place takes {}", known.join(", ")),
+                    words!("lesson-not-part-lesson-here", k = k),
+                    words!("lesson-check-spelling-place-takes", join = known.join(", ")),
                 );
             }
         }
@@ -290,8 +287,8 @@ impl Reader {
                 if t.is_empty() {
                     self.error(
                         path,
-                        "this text has neither \"en\" nor \"ko\"".into(),
-                        "write it as a string or as {\"en\": \"…\", \"ko\": \"…\"}",
+                        words!("lesson-text-neither-en-nor"),
+                        words!("lesson-write-string"),
                     );
                     return None;
                 }
@@ -300,8 +297,8 @@ impl Reader {
             _ => {
                 self.error(
                     path,
-                    format!("expected text, found {}", kind_of(v)),
-                    "write it as a string or as {\"en\": \"…\", \"ko\": \"…\"}",
+                    words!("lesson-expected-text-found", v = kind_of(v)),
+                    words!("lesson-write-string"),
                 );
                 None
             }
@@ -318,8 +315,8 @@ impl Reader {
             _ => {
                 self.error(
                     path,
-                    format!("expected a place as [longitude, latitude], found {v}"),
-                    "write it as [127.54, 39.92]: longitude first, then latitude, in degrees",
+                    words!("lesson-expected-place-longitude-latitude", v = v),
+                    words!("lesson-write-127-54-39"),
                 );
                 None
             }
@@ -331,8 +328,8 @@ impl Reader {
         let Some(a) = v.as_array() else {
             self.error(
                 path,
-                format!("expected a list of ids, found {}", kind_of(v)),
-                "write it as [\"first-id\", \"second-id\"]",
+                words!("lesson-expected-list-ids-found", v = kind_of(v)),
+                words!("lesson-write-first-id-second"),
             );
             return Vec::new();
         };
@@ -342,8 +339,8 @@ impl Reader {
                 Some(s) => out.push(s.to_string()),
                 None => self.error(
                     &format!("{path}[{i}]"),
-                    format!("expected a string, found {}", kind_of(x)),
-                    "write each id in quotes",
+                    words!("lesson-expected-string-found", x = kind_of(x)),
+                    words!("lesson-write-each-id-quotes"),
                 ),
             }
         }
@@ -354,8 +351,8 @@ impl Reader {
         let Some(o) = v.as_object() else {
             self.error(
                 path,
-                format!("expected a view, found {}", kind_of(v)),
-                "write {\"named\": \"korea\"} or {\"center\": [127.5, 38.5], \"zoom\": 6}",
+                words!("lesson-expected-view-found", v = kind_of(v)),
+                words!("lesson-write"),
             );
             return None;
         };
@@ -367,8 +364,8 @@ impl Reader {
             Some(_) => {
                 self.error(
                     &join(path, "mode"),
-                    format!("unknown mode {}", o["mode"]),
-                    "use \"map\" or \"globe\"",
+                    words!("lesson-unknown-mode", mode = o["mode"]),
+                    words!("lesson-use-map-globe"),
                 );
                 false
             }
@@ -379,8 +376,8 @@ impl Reader {
                 _ => {
                     self.error(
                         &join(path, "named"),
-                        format!("unknown view {n}"),
-                        "use \"korea\", \"region\" or \"world\", or give a centre and zoom",
+                        words!("lesson-unknown-view", n = n),
+                        words!("lesson-use-korea-region-world"),
                     );
                     return None;
                 }
@@ -395,11 +392,15 @@ impl Reader {
                 _ => {
                     self.error(
                         &join(path, "zoom"),
-                        format!(
-                            "the zoom is missing or out of range ({})",
-                            o.get("zoom").map_or("none".into(), ToString::to_string)
+                        words!(
+                            "lesson-zoom-missing-out-range",
+                            to_string = o.get("zoom").map_or("none".into(), ToString::to_string)
                         ),
-                        &format!("give a zoom from {MIN_ZOOM} (the whole Earth) to {MAX_ZOOM}"),
+                        words!(
+                            "lesson-give-zoom-from-whole",
+                            value = MIN_ZOOM,
+                            value2 = MAX_ZOOM
+                        ),
                     );
                     return None;
                 }
@@ -412,8 +413,8 @@ impl Reader {
         let Some(o) = v.as_object() else {
             self.error(
                 path,
-                format!("expected an annotation, found {}", kind_of(v)),
-                "write {\"kind\": \"arrow\", \"from\": […], \"to\": […]} (see docs/lesson-format.md)",
+                words!("lesson-expected-annotation-found", v = kind_of(v)),
+                words!("lesson-write-see-docs-lesson"),
             );
             return None;
         };
@@ -424,8 +425,8 @@ impl Reader {
             None => {
                 r.error(
                     path,
-                    format!("this {kind} has no \"{k}\""),
-                    "give it as [longitude, latitude]",
+                    words!("lesson-no", kind = kind, k = k),
+                    words!("lesson-give-longitude-latitude"),
                 );
                 None
             }
@@ -449,8 +450,8 @@ impl Reader {
                 else {
                     self.error(
                         &join(path, "radius_km"),
-                        "the circle needs a radius in km, more than 0 and less than 20,000".into(),
-                        "write \"radius_km\": 300",
+                        words!("lesson-circle-needs-radius-km"),
+                        words!("lesson-write-radius-km-300"),
                     );
                     return None;
                 };
@@ -469,8 +470,8 @@ impl Reader {
                     None => {
                         self.error(
                             path,
-                            "this note has no \"text\"".into(),
-                            "say what it notes",
+                            words!("lesson-note-no-text"),
+                            words!("lesson-say-what-notes"),
                         );
                         return None;
                     }
@@ -492,8 +493,8 @@ impl Reader {
                 if pts.len() < 2 {
                     self.error(
                         &join(path, "points"),
-                        "a measured line needs two points or more".into(),
-                        "write \"points\": [[125.75, 39.03], [36.18, 51.73]]",
+                        words!("lesson-measured-line-needs-two"),
+                        words!("lesson-write-points-125-75"),
                     );
                     return None;
                 }
@@ -502,8 +503,8 @@ impl Reader {
             _ => {
                 self.error(
                     &join(path, "kind"),
-                    format!("unknown annotation kind \"{kind}\""),
-                    "use arrow, circle, note or measure",
+                    words!("lesson-unknown-annotation-kind", kind = kind),
+                    words!("lesson-use-arrow-circle-note"),
                 );
                 return None;
             }
@@ -515,8 +516,8 @@ impl Reader {
         let Some(o) = v.as_object() else {
             self.error(
                 path,
-                format!("expected a question, found {}", kind_of(v)),
-                "write {\"prompt\": …, \"choices\": […], \"answer\": 0}",
+                words!("lesson-expected-question-found", v = kind_of(v)),
+                words!("lesson-write-2"),
             );
             return None;
         };
@@ -526,8 +527,8 @@ impl Reader {
             None => {
                 self.error(
                     path,
-                    "the question has no \"prompt\"".into(),
-                    "say what is asked",
+                    words!("lesson-question-no-prompt"),
+                    words!("lesson-say-what-asked"),
                 );
                 return None;
             }
@@ -542,8 +543,8 @@ impl Reader {
             Some(c) => {
                 self.error(
                     &join(path, "choices"),
-                    format!("expected a list of choices, found {}", kind_of(c)),
-                    "write [\"first\", \"second\"], or leave choices out for an open question",
+                    words!("lesson-expected-list-choices-found", c = kind_of(c)),
+                    words!("lesson-write-first-second-leave"),
                 );
                 return None;
             }
@@ -554,8 +555,12 @@ impl Reader {
                 _ => {
                     self.error(
                         &join(path, "answer"),
-                        format!("the answer {a} is not one of the {} choices", choices.len()),
-                        "give the number of the right choice, counting from 0",
+                        words!(
+                            "lesson-answer-not-one-choices",
+                            a = a,
+                            choices = choices.len()
+                        ),
+                        words!("lesson-give-number-right-choice"),
                     );
                     return None;
                 }
@@ -564,8 +569,8 @@ impl Reader {
             (None, _) => {
                 self.error(
                     path,
-                    "the question has no \"answer\"".into(),
-                    "give the right choice's number (from 0), or a model answer for an open question",
+                    words!("lesson-question-no-answer"),
+                    words!("lesson-give-right-choice-s"),
                 );
                 return None;
             }
@@ -586,8 +591,8 @@ impl Reader {
         let Some(o) = v.as_object() else {
             self.error(
                 path,
-                format!("expected layers, found {}", kind_of(v)),
-                "write {\"rivers\": true, \"graticule\": false}",
+                words!("lesson-expected-layers-found", v = kind_of(v)),
+                words!("lesson-write-3"),
             );
             return l;
         };
@@ -598,8 +603,8 @@ impl Reader {
             Some(x) => {
                 r.error(
                     &join(path, k),
-                    format!("expected true or false, found {x}"),
-                    "write true (shown) or false (hidden)",
+                    words!("lesson-expected-true-false-found", x = x),
+                    words!("lesson-write-true-shown-false"),
                 );
                 None
             }
@@ -615,8 +620,8 @@ impl Reader {
                     }
                     None => self.error(
                         &format!("{path}.files.{k}"),
-                        format!("expected true or false, found {v}"),
-                        "write true (shown) or false (hidden)",
+                        words!("lesson-expected-true-false-found-2", v = v),
+                        words!("lesson-write-true-shown-false"),
                     ),
                 }
             }
@@ -628,8 +633,8 @@ impl Reader {
         let Some(o) = v.as_object() else {
             self.error(
                 path,
-                format!("expected a step, found {}", kind_of(v)),
-                "write each step as {\"id\": …, \"title\": …}",
+                words!("lesson-expected-step-found", v = kind_of(v)),
+                words!("lesson-write-each-step"),
             );
             return None;
         };
@@ -656,8 +661,8 @@ impl Reader {
             _ => {
                 self.error(
                     &join(path, "id"),
-                    "the step has no id".into(),
-                    "give it a short name, unique in the lesson, such as \"kursk\"",
+                    words!("lesson-step-no-id"),
+                    words!("lesson-give-short-name-unique"),
                 );
                 return None;
             }
@@ -665,8 +670,8 @@ impl Reader {
         if !ids.insert(id.clone()) {
             self.error(
                 &join(path, "id"),
-                format!("two steps are named \"{id}\""),
-                "give each step its own id",
+                words!("lesson-two-steps-named", id = id),
+                words!("lesson-give-each-step-own"),
             );
             return None;
         }
@@ -678,8 +683,8 @@ impl Reader {
             if o.get("title").is_none() {
                 self.error(
                     path,
-                    format!("step \"{id}\" has no title"),
-                    "give it a title",
+                    words!("lesson-step-no-title", id = id),
+                    words!("lesson-give-title"),
                 );
             }
             return None;
@@ -698,15 +703,15 @@ impl Reader {
                     self.error(
                         &join(path, "date"),
                         e,
-                        "the step shows the date of the step before",
+                        words!("lesson-step-shows-date-step"),
                     );
                     None
                 }
                 None => {
                     self.error(
                         &join(path, "date"),
-                        format!("expected a date in quotes, found {d}"),
-                        "write \"2024-10\" or \"2024-10-17\"",
+                        words!("lesson-expected-date-quotes-found", d = d),
+                        words!("lesson-write-2024-10-2024"),
                     );
                     None
                 }
@@ -720,8 +725,8 @@ impl Reader {
                 _ => {
                     self.error(
                         &join(path, "window"),
-                        "a recent window needs \"recent_days\": a number of days, 1 or more".into(),
-                        "write {\"recent_days\": 90}",
+                        words!("lesson-recent-window-needs-recent"),
+                        words!("lesson-write-4"),
                     );
                     None
                 }
@@ -729,8 +734,8 @@ impl Reader {
             Some(w) => {
                 self.error(
                     &join(path, "window"),
-                    format!("unknown window {w}"),
-                    "write \"all\" or {\"recent_days\": 90}",
+                    words!("lesson-unknown-window", w = w),
+                    words!("lesson-write-all"),
                 );
                 None
             }
@@ -752,8 +757,8 @@ impl Reader {
             Some(x) => {
                 self.error(
                     &join(path, "annotations"),
-                    format!("expected a list of annotations, found {}", kind_of(x)),
-                    "write [{\"kind\": \"note\", …}]",
+                    words!("lesson-expected-list-annotations-found", x = kind_of(x)),
+                    words!("lesson-write-5"),
                 );
                 Vec::new()
             }
@@ -786,14 +791,14 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
+fn kind_of(v: &Value) -> Words {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => words!("kind-null"),
+        Value::Bool(_) => words!("kind-true-or-false"),
+        Value::Number(_) => words!("kind-number"),
+        Value::String(_) => words!("kind-string"),
+        Value::Array(_) => words!("kind-list"),
+        Value::Object(_) => words!("kind-object"),
     }
 }
 
@@ -817,11 +822,8 @@ fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
         Err(e) => {
             r.error(
                 "",
-                format!(
-                    "the file is not UTF-8 text (a bad byte at {})",
-                    e.valid_up_to()
-                ),
-                "save it as UTF-8 (\"Save as… → UTF-8\" in most editors)",
+                words!("lesson-file-not-utf-8", valid_up_to = e.valid_up_to()),
+                words!("lesson-save-utf-8-save"),
             );
             return None;
         }
@@ -829,23 +831,21 @@ fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
     let v: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            r.problems.push(Problem {
-                words: None,
-                severity: Severity::Error,
-                file: r.file.to_string(),
-                place: Place::LineCol(e.line(), e.column()),
-                message: format!("this is not valid JSON: {e}"),
-                hint: "fix the JSON at that place (a missing comma or quote is the usual cause)"
-                    .into(),
-            });
+            r.problems.push(Problem::worded(
+                Severity::Error,
+                &r.file,
+                Place::LineCol(e.line(), e.column()),
+                words!("lesson-not-valid-json", e = e),
+                words!("lesson-not-valid-json-hint"),
+            ));
             return None;
         }
     };
     let Some(o) = v.as_object() else {
         r.error(
             "",
-            format!("expected a lesson (a JSON object), found {}", kind_of(&v)),
-            "see docs/lesson-format.md",
+            words!("lesson-expected-lesson-json-object", v = kind_of(&v)),
+            words!("lesson-see-docs-lesson-format"),
         );
         return None;
     };
@@ -854,16 +854,20 @@ fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
         Some(n) => {
             r.error(
                 "dateline_lesson",
-                format!("this lesson is in version {n} of the format; this Dateline reads version {VERSION}"),
-                "open it with a Dateline made for that version",
+                words!(
+                    "lesson-lesson-version-format-dateline",
+                    n = n,
+                    value = VERSION
+                ),
+                words!("lesson-open-dateline-made-version"),
             );
             return None;
         }
         None => {
             r.error(
                 "",
-                "this is not a Dateline lesson (it has no \"dateline_lesson\": 1)".into(),
-                "a lesson starts with {\"dateline_lesson\": 1, \"title\": …, \"steps\": […]} (see docs/lesson-format.md)",
+                words!("lesson-not-dateline-lesson-no"),
+                words!("lesson-lesson-starts-see-docs"),
             );
             return None;
         }
@@ -883,7 +887,11 @@ fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
     let title = match o.get("title") {
         Some(t) => r.text(t, "title").unwrap_or_default(),
         None => {
-            r.warn("", "the lesson has no title".into(), "give it a \"title\"");
+            r.warn(
+                "",
+                words!("lesson-lesson-no-title"),
+                words!("lesson-give-title-2"),
+            );
             Text::default()
         }
     };
@@ -892,8 +900,8 @@ fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
     let Some(steps_v) = o.get("steps").and_then(Value::as_array) else {
         r.error(
             "steps",
-            "the lesson has no list of steps".into(),
-            "give it \"steps\": [ … ] with at least one step",
+            words!("lesson-lesson-no-list-steps"),
+            words!("lesson-give-steps-least-one"),
         );
         return None;
     };
@@ -906,8 +914,8 @@ fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
     if steps.is_empty() {
         r.error(
             "steps",
-            "no step of the lesson could be read".into(),
-            "fix the problems listed for its steps",
+            words!("lesson-no-step-lesson-could"),
+            words!("lesson-fix-problems-listed-steps"),
         );
         return None;
     }
@@ -943,24 +951,20 @@ fn read(r: &mut Reader, bytes: &[u8]) -> Option<Lesson> {
 
 /// A file a lesson names, resolved inside the lesson's folder. Refused (with what to do) when
 /// the path is absolute, climbs out with `..`, or leads out through a link.
-pub fn resolve(folder: &Path, rel: &str) -> Result<PathBuf, String> {
+pub fn resolve(folder: &Path, rel: &str) -> Result<PathBuf, Words> {
     let p = Path::new(rel);
     if p.is_absolute()
         || p.components()
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
     {
-        return Err(format!(
-            "\"{rel}\" leaves the lesson's folder; a lesson may only use files in its own folder or below it (copy the file there and name it by its relative path)"
-        ));
+        return Err(words!("lesson-file-leaves-folder", file = rel));
     }
     let full = folder.join(p);
     // A link inside the folder may point outside it: compare where both really are.
     if let (Ok(real), Ok(base)) = (full.canonicalize(), folder.canonicalize())
         && !real.starts_with(&base)
     {
-        return Err(format!(
-            "\"{rel}\" is a link to a file outside the lesson's folder; copy the file into the folder instead"
-        ));
+        return Err(words!("lesson-file-links-out", file = rel));
     }
     Ok(full)
 }
@@ -980,24 +984,23 @@ pub struct Known<'a> {
 /// the step still shows.
 pub fn check(lesson: &Lesson, name: &str, known: &Known<'_>) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut warn = |path: String, message: String, hint: &str| {
-        out.push(Problem {
-            words: None,
-            severity: Severity::Warning,
-            file: name.to_string(),
-            place: Place::Path(path),
+    let mut warn = |path: String, message: Words, hint: Words| {
+        out.push(Problem::worded(
+            Severity::Warning,
+            name,
+            Place::Path(path),
             message,
-            hint: hint.to_string(),
-        });
+            hint,
+        ));
     };
-    let check_file = |path: String, f: &str, warn: &mut dyn FnMut(String, String, &str)| {
+    let check_file = |path: String, f: &str, warn: &mut dyn FnMut(String, Words, Words)| {
         let Some(folder) = known.folder else { return };
         match resolve(folder, f) {
-            Err(e) => warn(path, e, "the step is shown without it"),
+            Err(e) => warn(path, e, words!("lesson-step-shown-without")),
             Ok(p) if !p.is_file() => warn(
                 path,
-                format!("the file \"{f}\" is not in the lesson's folder"),
-                "put it beside the lesson file, or correct its name",
+                words!("lesson-file-not-lesson-s", f = f),
+                words!("lesson-put-beside-lesson-file"),
             ),
             Ok(_) => {}
         }
@@ -1010,8 +1013,8 @@ pub fn check(lesson: &Lesson, name: &str, known: &Known<'_>) -> Vec<Problem> {
             if !(known.event)(e) {
                 warn(
                     format!("steps[{si}].events[{i}]"),
-                    format!("step \"{}\": no event has the id \"{e}\"", s.id),
-                    "check the id in the event's card, or open the file that has the event",
+                    words!("lesson-step-no-event-id", id = s.id, e = e),
+                    words!("lesson-check-id-event-s"),
                 );
             }
         }
@@ -1019,8 +1022,8 @@ pub fn check(lesson: &Lesson, name: &str, known: &Known<'_>) -> Vec<Problem> {
             if !(known.place)(p) {
                 warn(
                     format!("steps[{si}].places[{i}]"),
-                    format!("step \"{}\": no place has the id \"{p}\"", s.id),
-                    "check the id in the place's card (hover it on the map)",
+                    words!("lesson-step-no-place-id", id = s.id, p = p),
+                    words!("lesson-check-id-place-s"),
                 );
             }
         }
@@ -1635,13 +1638,17 @@ mod tests {
             dir.join("data/quakes.geojson")
         );
         for bad in ["../secret.txt", "/etc/passwd", "data/../../x"] {
-            let e = resolve(&dir, bad).unwrap_err();
+            let e = resolve(&dir, bad)
+                .unwrap_err()
+                .text(crate::i18n::UiLang::En);
             assert!(e.contains("leaves the lesson's folder"), "{bad}: {e}");
         }
         #[cfg(unix)]
         {
             let _ = std::os::unix::fs::symlink("/etc", dir.join("etc"));
-            let e = resolve(&dir, "etc/hostname").unwrap_err();
+            let e = resolve(&dir, "etc/hostname")
+                .unwrap_err()
+                .text(crate::i18n::UiLang::En);
             assert!(e.contains("outside the lesson's folder"), "{e}");
         }
         let l = lesson(

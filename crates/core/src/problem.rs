@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::i18n::{FluentArgs, UiLang};
+use crate::timeline::FuzzyDate;
 use crate::tr;
 
 /// How bad a problem is.
@@ -24,6 +25,8 @@ pub enum Place {
     LineCol(usize, usize),
     /// A JSON path such as `features[3].geometry.coordinates[0]`.
     Path(String),
+    /// The file's top-level JSON object (its outermost `{ … }`).
+    Top,
     /// A CSV cell: the row as a spreadsheet numbers it (the header is row 1) and the column.
     Cell {
         /// Row number, 1 = header.
@@ -52,13 +55,80 @@ pub struct Problem {
     pub words: Option<Box<[Words; 2]>>,
 }
 
-/// A message from the interface's catalogue: its key and arguments (already written out).
+/// A problem's words from the catalogue: `words!("key", name = value, …)` makes the
+/// [`Words`] of message `key` with its arguments written out.
+#[macro_export]
+macro_rules! words {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::problem::Words::key($key)$(.arg(stringify!($name), &$value))*
+    };
+}
+
+/// A message from the interface's catalogue: its key and arguments (already written out,
+/// or themselves words of the catalogue, shown in the same language).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Words {
     /// The catalogue's key.
     pub key: &'static str,
     /// The arguments by name.
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// One argument of [`Words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Text or a number, the same in every language (a name, a value from the file).
+    Text(String),
+    /// Words of the catalogue ("a number", "숫자"), in the message's language.
+    Words(Words),
+    /// A date written out in the message's language ("7 February 2018", "2018년 2월 7일").
+    Date(FuzzyDate),
+}
+
+/// A date as an argument of [`Words`], written out in the message's language (a
+/// [`FuzzyDate`] itself is written as ISO 8601, the same in every language).
+pub struct InWords(pub FuzzyDate);
+
+impl WordsArg for InWords {
+    fn to_arg(&self) -> Arg {
+        Arg::Date(self.0)
+    }
+}
+
+impl WordsArg for &InWords {
+    fn to_arg(&self) -> Arg {
+        Arg::Date(self.0)
+    }
+}
+
+/// What can be an argument of [`Words`]: anything written out, or other [`Words`].
+pub trait WordsArg {
+    /// The argument.
+    fn to_arg(&self) -> Arg;
+}
+
+impl<T: fmt::Display + ?Sized> WordsArg for T {
+    fn to_arg(&self) -> Arg {
+        Arg::Text(self.to_string())
+    }
+}
+
+impl WordsArg for Words {
+    fn to_arg(&self) -> Arg {
+        Arg::Words(self.clone())
+    }
+}
+
+impl WordsArg for &Words {
+    fn to_arg(&self) -> Arg {
+        Arg::Words((*self).clone())
+    }
+}
+
+impl WordsArg for &&Words {
+    fn to_arg(&self) -> Arg {
+        Arg::Words((**self).clone())
+    }
 }
 
 impl Words {
@@ -71,8 +141,8 @@ impl Words {
     }
 
     /// Adds an argument.
-    pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Words {
-        self.args.push((name, value.to_string()));
+    pub fn arg(mut self, name: &'static str, value: impl WordsArg) -> Words {
+        self.args.push((name, value.to_arg()));
         self
     }
 
@@ -80,10 +150,15 @@ impl Words {
     pub fn text(&self, lang: UiLang) -> String {
         let mut args = FluentArgs::new();
         for (k, v) in &self.args {
-            // Numbers stay numbers, so the catalogue's plural forms can choose by them.
-            match v.parse::<f64>() {
-                Ok(n) if n.is_finite() => args.set(*k, n),
-                _ => args.set(*k, v.clone()),
+            match v {
+                // Only whole numbers are numbers (for the plural forms): a decimal keeps the
+                // digits it was written with.
+                Arg::Text(v) => match v.parse::<i64>() {
+                    Ok(n) => args.set(*k, n),
+                    _ => args.set(*k, v.clone()),
+                },
+                Arg::Words(w) => args.set(*k, w.text(lang)),
+                Arg::Date(d) => args.set(*k, lang.describe_date(d)),
             }
         }
         lang.f(self.key, &args)
@@ -110,6 +185,14 @@ impl Problem {
         }
     }
 
+    /// What is wrong, as the catalogue's words (for quoting in another problem).
+    pub fn message_words(&self) -> Words {
+        match &self.words {
+            Some(w) => w[0].clone(),
+            None => Words::key("problem-as-written").arg("text", &self.message),
+        }
+    }
+
     /// What is wrong, in a language (English where the problem has no catalogue words).
     pub fn message_in(&self, lang: UiLang) -> String {
         match &self.words {
@@ -131,6 +214,7 @@ impl Problem {
     pub fn place_in(&self, lang: UiLang) -> String {
         match &self.place {
             Place::File => tr!(lang, "problem-whole-file"),
+            Place::Top => tr!(lang, "problem-top-level"),
             Place::LineCol(l, c) => tr!(lang, "problem-line-col", line = *l, column = *c),
             Place::Path(path) => path.clone(),
             Place::Cell { row, column } if column.is_empty() => {
@@ -173,6 +257,7 @@ impl fmt::Display for Problem {
             Place::File => {}
             Place::LineCol(l, c) => write!(f, ":{l}:{c}")?,
             Place::Path(p) => write!(f, " at {p}")?,
+            Place::Top => write!(f, " at the top-level object")?,
             Place::Cell { row, column } if column.is_empty() => write!(f, " row {row}")?,
             Place::Cell { row, column } => write!(f, " row {row}, column \"{column}\"")?,
         }

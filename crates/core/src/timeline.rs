@@ -7,6 +7,8 @@
 use std::fmt;
 
 use crate::i18n::UiLang;
+use crate::problem::Words;
+use crate::words;
 
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -115,18 +117,12 @@ pub enum DateForm {
 
 impl DateForm {
     /// How dates of this form were read, for the warning that says so.
-    pub fn explain(self) -> &'static str {
+    pub fn explain(self) -> Words {
         match self {
-            DateForm::Calendar => "calendar dates",
-            DateForm::DateTime => {
-                "dates with a time of day; each is shown on the day written (the time and time zone are not used)"
-            }
-            DateForm::EpochSeconds => {
-                "numbers of seconds since 1970 (Unix time); each is shown on its day in UTC"
-            }
-            DateForm::EpochMillis => {
-                "numbers of milliseconds since 1970 (as in USGS earthquake feeds); each is shown on its day in UTC"
-            }
+            DateForm::Calendar => words!("date-form-calendar"),
+            DateForm::DateTime => words!("date-form-date-time"),
+            DateForm::EpochSeconds => words!("date-form-seconds"),
+            DateForm::EpochMillis => words!("date-form-millis"),
         }
     }
 }
@@ -197,7 +193,7 @@ impl FuzzyDate {
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, an ISO 8601 date-time with or without a zone
     /// (`2024-10-17T14:30:00Z`, `2024-10-17 14:30+09:00`), or Unix time in seconds or
     /// milliseconds written as digits (`1729175400`, `1729175400000`).
-    pub fn parse_any(s: &str) -> Result<(FuzzyDate, DateForm), String> {
+    pub fn parse_any(s: &str) -> Result<(FuzzyDate, DateForm), Words> {
         let t = s.trim();
         let digits = t.strip_prefix('-').unwrap_or(t);
         if digits.len() >= 9
@@ -209,9 +205,7 @@ impl FuzzyDate {
         Ok(match t.split_once(['T', 't', ' ']) {
             Some((date, time)) if date.len() == 10 => {
                 if !is_time_of_day(time.trim()) {
-                    return Err(format!(
-                        "\"{s}\" is not a date and time; write it as 2024-10-17T14:30:00Z (or just 2024-10-17)"
-                    ));
+                    return Err(words!("date-not-date-time", text = s));
                 }
                 (FuzzyDate::parse_calendar(date)?, DateForm::DateTime)
             }
@@ -221,32 +215,24 @@ impl FuzzyDate {
 
     /// [`FuzzyDate::parse_any`] for a JSON number: a year (`2024`) or Unix time in seconds
     /// or milliseconds.
-    pub fn from_number(n: f64) -> Result<(FuzzyDate, DateForm), String> {
+    pub fn from_number(n: f64) -> Result<(FuzzyDate, DateForm), Words> {
         if n.fract() == 0.0 && (1.0..=9999.0).contains(&n) {
             return FuzzyDate::parse_calendar(&format!("{n:04}")).map(|d| (d, DateForm::Calendar));
         }
-        from_epoch(n).ok_or_else(|| {
-            format!(
-                "{n} is a number but not a date (a year has 4 digits; Unix time is at least 9 digits)"
-            )
-        })
+        from_epoch(n).ok_or_else(|| words!("date-number-not-date", number = n))
     }
 
     /// Parses any form [`FuzzyDate::parse_any`] reads, without saying which.
     /// The error says what was expected, for the problems list.
-    pub fn parse(s: &str) -> Result<FuzzyDate, String> {
+    pub fn parse(s: &str) -> Result<FuzzyDate, Words> {
         FuzzyDate::parse_any(s).map(|(d, _)| d)
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` only.
-    fn parse_calendar(s: &str) -> Result<FuzzyDate, String> {
+    fn parse_calendar(s: &str) -> Result<FuzzyDate, Words> {
         let t = s.trim();
         let parts: Vec<&str> = t.split('-').collect();
-        let bad = || {
-            format!(
-                "\"{s}\" is not a date; write it as YYYY, YYYY-MM or YYYY-MM-DD (for example 2024-10 or 2024-10-17)"
-            )
-        };
+        let bad = || words!("date-not-date", text = s);
         let num = |p: &str, len: usize| -> Option<u32> {
             (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| p.parse().ok())
@@ -264,12 +250,15 @@ impl FuzzyDate {
             _ => return Err(bad()),
         };
         if !(1..=12).contains(&month) {
-            return Err(format!("\"{s}\": month {month} does not exist (1–12)"));
+            return Err(words!("date-no-month", text = s, month = month));
         }
         if day < 1 || day > days_in_month(year, month) {
-            return Err(format!(
-                "\"{s}\": day {day} does not exist in {} {year}",
-                MONTHS[month as usize - 1]
+            return Err(words!(
+                "date-no-day",
+                text = s,
+                day = day,
+                month = month,
+                year = year
             ));
         }
         Ok(FuzzyDate {

@@ -20,6 +20,7 @@ use super::projection::{EqualEarth, Projection};
 use super::tessellate::{MeshData, densify, simplify, simplify_lonlat, triangulate_unclipped};
 use super::timeline::{Span, Window};
 use crate::tr;
+use crate::words;
 
 /// What a file turned out to be.
 #[derive(Debug, Clone)]
@@ -192,14 +193,13 @@ impl Opened {
     pub fn cancelled(name: &str) -> Opened {
         Opened {
             content: None,
-            problems: vec![Problem {
-                words: None,
-                severity: Severity::Error,
-                file: name.to_string(),
-                place: Place::File,
-                message: "loading was cancelled".into(),
-                hint: "open the file again".into(),
-            }],
+            problems: vec![Problem::worded(
+                Severity::Error,
+                name,
+                Place::File,
+                words!("load-cancelled"),
+                words!("load-cancelled-hint"),
+            )],
             form: "",
         }
     }
@@ -387,18 +387,14 @@ pub fn open(
             .problems
             .iter()
             .find(|p| p.severity == Severity::Error)
-            .map(|p| p.to_string())
-            .unwrap_or_default();
-        problems.push(Problem {
-            words: None,
-            severity: Severity::Warning,
-            file: name.to_string(),
-            place: Place::File,
-            message: format!(
-                "the features have dates but none could be read as an event ({why}); they are shown as a map layer"
-            ),
-            hint: "to make them events, give each a \"title\" and a \"start\" date (see docs/events-format.md)".into(),
-        });
+            .map_or(words!("load-no-reason"), |p| p.message_words());
+        problems.push(Problem::worded(
+            Severity::Warning,
+            name,
+            Place::File,
+            words!("load-features-dates-but-none", why = why),
+            words!("load-make-them-events-give"),
+        ));
     }
     let stage = "stage-tessellating";
     if progress(stage).is_break() {
@@ -463,14 +459,13 @@ fn read_features(name: &str, bytes: &[u8], cancel: &mut Cancel<'_>) -> Option<Re
             file: name.to_string(),
             ..Default::default()
         };
-        l.problems.push(Problem {
-            words: None,
-            severity: Severity::Error,
-            file: name.to_string(),
-            place: Place::File,
-            message: "this is one part of a shapefile, which is several files with one name (.shp, .shx, .dbf and usually .prj)".into(),
-            hint: "put all the parts in one .zip file (select them, then Compress or Send to → ZIP) and open the .zip".into(),
-        });
+        l.problems.push(Problem::worded(
+            Severity::Error,
+            name,
+            Place::File,
+            words!("load-one-part-shapefile-which"),
+            words!("load-put-all-parts-one"),
+        ));
         return Some(Read::Features(l, "Shapefile part"));
     }
     if topojson::is_topojson(bytes) {
@@ -520,32 +515,25 @@ fn add_times(
         }
     }
     problems.extend(forms.warnings(file));
-    problems.push(Problem {
-        words: None,
-        severity: Severity::Warning,
-        file: file.to_string(),
-        place: Place::File,
-        message: format!(
-            "a timed layer: each feature appears on the timeline at its \"{start}\"{}",
-            end.as_ref()
-                .map(|e| format!(" and lasts until its \"{e}\""))
-                .unwrap_or_default()
-        ),
-        hint: "play the timeline to see them appear; pick a number to size them by in Your files"
-            .into(),
-    });
+    let message = match &end {
+        Some(e) => words!("load-timed-layer-until", start = start, end = e),
+        None => words!("load-timed-layer", start = start),
+    };
+    problems.push(Problem::worded(
+        Severity::Warning,
+        file,
+        Place::File,
+        message,
+        words!("load-timed-layer-hint"),
+    ));
     if let Some((place, why)) = undated.first() {
-        problems.push(Problem {
-            words: None,
-            severity: Severity::Warning,
-            file: file.to_string(),
-            place: place.clone(),
-            message: format!(
-                "{} feature(s) have no date that can be read ({why}); they are always shown",
-                undated.len()
-            ),
-            hint: "give each feature a date such as \"2024-10-17\"".into(),
-        });
+        problems.push(Problem::worded(
+            Severity::Warning,
+            file,
+            place.clone(),
+            words!("load-feature-s-no-date", undated = undated.len(), why = why),
+            words!("load-give-each-feature-date"),
+        ));
     }
     if first <= last {
         layer.time = Some(LayerTime {
@@ -607,9 +595,9 @@ impl LayerFeature {
 pub fn whole_file(p: &Problem) -> bool {
     p.severity == Severity::Error
         && match &p.place {
-            Place::File | Place::LineCol(..) => true,
+            Place::File | Place::LineCol(..) | Place::Top => true,
             Place::Cell { row, .. } => *row == 1,
-            Place::Path(path) => path == "the top-level object",
+            Place::Path(_) => false,
         }
 }
 

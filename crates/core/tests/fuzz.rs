@@ -66,6 +66,7 @@ fn locates(p: &Problem) -> bool {
     match &p.place {
         Place::LineCol(line, col) => *line >= 1 && *col >= 1,
         Place::Path(path) => !path.trim().is_empty(),
+        Place::Top => true,
         Place::Cell { row, .. } => *row >= 1,
         Place::File => {
             WHOLE_FILE.iter().any(|m| p.message.starts_with(m))
@@ -139,7 +140,7 @@ fn mutated_files_never_panic_and_refusals_name_a_place() {
             assert!(!p.message.is_empty() && !p.hint.is_empty(), "{text}");
             seen[match p.place {
                 Place::LineCol(..) => 0,
-                Place::Path(_) => 1,
+                Place::Path(_) | Place::Top => 1,
                 Place::Cell { .. } => 2,
                 Place::File => 3,
             }] += 1;

@@ -262,7 +262,7 @@ pub fn save_request(
         None => events.push(e),
     }
     let text = if name.to_lowercase().ends_with(".csv") {
-        to_csv(&name, &events).map_err(|e| vec![format!("{name}: {e}")])?
+        to_csv(&name, &events).map_err(|e| vec![format!("{name}: {}", e.text(lang))])?
     } else {
         to_geojson(&events)
     };

@@ -7,7 +7,9 @@ use super::fields::{Fields, RawEvent, note_imprecise_dates, problem, value_text}
 use super::{Event, EventFile};
 use crate::cancel::Cancel;
 use crate::model::Shape;
+use crate::problem::Words;
 use crate::problem::{Place, Severity};
+use crate::words;
 
 /// The largest CSV file read (a spreadsheet of events is far smaller).
 pub const MAX_CSV_BYTES: usize = 64 * 1024 * 1024;
@@ -31,18 +33,15 @@ pub(crate) fn load_csv_with(
         file: file.to_string(),
         ..Default::default()
     };
-    let fatal = |out: &mut EventFile, message: String, hint: &str| {
+    let fatal = |out: &mut EventFile, message: Words, hint: Words| {
         out.problems
             .push(problem(file, Severity::Error, Place::File, message, hint));
     };
     if bytes.len() > MAX_CSV_BYTES {
         fatal(
             &mut out,
-            format!(
-                "the file is {} MB; the limit for CSV events is 64 MB",
-                bytes.len() >> 20
-            ),
-            "split it into smaller files",
+            words!("csv-file-mb-limit-csv", bytes = bytes.len() >> 20),
+            words!("csv-split-into-smaller-files"),
         );
         return Some(out);
     }
@@ -53,15 +52,15 @@ pub(crate) fn load_csv_with(
             file,
             Severity::Warning,
             Place::File,
-            "a byte-order mark (BOM) at the start was removed".into(),
-            "nothing to do; some editors add it when saving as UTF-8",
+            words!("csv-byte-order-mark-bom"),
+            words!("csv-nothing-do-some-editors"),
         ));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         fatal(
             &mut out,
-            "the file is UTF-16 text".into(),
-            "save it again as \"CSV UTF-8\"",
+            words!("csv-file-utf-16-text"),
+            words!("csv-save-again-csv-utf"),
         );
         return Some(out);
     }
@@ -74,8 +73,8 @@ pub(crate) fn load_csv_with(
             file,
             Severity::Warning,
             Place::File,
-            crate::geojson::CP949_MESSAGE.into(),
-            "nothing to do; to avoid this warning save as CSV UTF-8",
+            crate::geojson::cp949_message(),
+            words!("csv-nothing-do-avoid-warning"),
         ));
         decoded = text;
         bytes = decoded.as_bytes();
@@ -93,8 +92,8 @@ pub(crate) fn load_csv_with(
                 row: line,
                 column: String::new(),
             },
-            "the file is not UTF-8 text".into(),
-            "save it again as \"CSV UTF-8\" (Korean spreadsheets often save EUC-KR/CP949)",
+            words!("csv-file-not-utf-8"),
+            words!("csv-save-again-csv-utf-2"),
         ));
         return Some(out);
     }
@@ -107,8 +106,8 @@ pub(crate) fn load_csv_with(
         Err(e) => {
             fatal(
                 &mut out,
-                format!("cannot read the header row: {e}"),
-                "the first row must name the columns",
+                words!("csv-cannot-read-header-row", e = e),
+                words!("csv-first-row-must-name"),
             );
             return Some(out);
         }
@@ -119,11 +118,8 @@ pub(crate) fn load_csv_with(
     if !timeline_js && (col("start").is_none() || col("title").is_none()) {
         fatal(
             &mut out,
-            format!(
-                "the header row has no \"start\" and \"title\" columns (found: {})",
-                headers.join(", ")
-            ),
-            "name the columns start,end,title,summary,lon,lat,place,category,status,source_publisher,source_title,source_date,source_url",
+            words!("csv-header-row-no-start", join = headers.join(", ")),
+            words!("csv-name-columns-start-end"),
         );
         return Some(out);
     }
@@ -142,8 +138,8 @@ pub(crate) fn load_csv_with(
                         row,
                         column: String::new(),
                     },
-                    format!("this row cannot be read: {e}"),
-                    "check its quotes: a field with a comma must be in double quotes",
+                    words!("csv-row-cannot-read", e = e),
+                    words!("csv-check-quotes-field-comma"),
                 ));
                 continue;
             }
@@ -205,21 +201,21 @@ pub(crate) fn load_csv_with(
                     {
                         fields.error(
                             "lat",
-                            format!("latitude {y} is out of range; lon and lat look swapped"),
-                            "put longitude (east–west, e.g. 127.5) in \"lon\" and latitude (e.g. 39.9) in \"lat\"",
+                            words!("csv-latitude-out-range-lon", y = y),
+                            words!("csv-put-longitude-east-west"),
                         );
                     }
                     _ => fields.error(
                         "lon",
-                        format!("\"{lon}\", \"{lat}\" is not a longitude, latitude pair"),
-                        "write decimal degrees, e.g. lon 127.58 and lat 39.97",
+                        words!("csv-not-longitude-latitude-pair", lon = lon, lat = lat),
+                        words!("csv-write-decimal-degrees-e"),
                     ),
                 }
             }
             _ => fields.error(
                 "lon",
-                "only one of lon and lat is filled in".into(),
-                "fill in both, or leave both empty for an event without a place",
+                words!("csv-only-one-lon-lat"),
+                words!("csv-fill-both-leave-both"),
             ),
         }
         let source = cell("source_publisher").map(|p| {
@@ -297,32 +293,29 @@ pub const CSV_COLUMNS: [&str; 18] = [
 /// with a line or an area, several sources, a source's author or a "route not reported" note
 /// is refused, named, with what to do. An id the reader made from the row (`file#row3`) is
 /// left out, so the reader makes it again.
-pub fn to_csv(file: &str, events: &[Event]) -> Result<String, String> {
+pub fn to_csv(file: &str, events: &[Event]) -> Result<String, Words> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let fail = |e: ::csv::Error| e.to_string();
+    let fail = |e: ::csv::Error| words!("csv-cannot-write", e = e);
     w.write_record(CSV_COLUMNS).map_err(fail)?;
-    let geojson_instead = "save it to a GeoJSON events file (.geojson) instead, which holds it all";
     for (i, e) in events.iter().enumerate() {
         let row = i + 2;
-        let what = |why: &str| format!("\"{}\" (row {row}) {why}: {geojson_instead}", e.title);
+        let what = |why: Words| words!("csv-cannot-hold", title = e.title, row = row, why = why);
         let at = match e.shapes.as_slice() {
             [] => None,
             [Shape::Point(p)] => Some(*p),
-            _ => return Err(what("has a line or an area, and a CSV row holds one point")),
+            _ => return Err(what(words!("csv-why-shape"))),
         };
         if e.sources.len() > 1 {
-            return Err(what("has several sources, and a CSV row holds one"));
+            return Err(what(words!("csv-why-sources")));
         }
         if e.route_not_reported.is_some() {
-            return Err(what(
-                "has a \"route not reported\" note, which CSV cannot hold",
-            ));
+            return Err(what(words!("csv-why-route")));
         }
         let source = e.sources.first();
         if source.is_some_and(|s| s.author.is_some()) {
-            return Err(what("names its source's author, which CSV cannot hold"));
+            return Err(what(words!("csv-why-author")));
         }
         let made = e.id == format!("{file}#row{row}");
         let opt = |s: &Option<String>| s.clone().unwrap_or_default();
@@ -358,8 +351,10 @@ pub fn to_csv(file: &str, events: &[Event]) -> Result<String, String> {
         ];
         w.write_record(&record).map_err(fail)?;
     }
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    let bytes = w
+        .into_inner()
+        .map_err(|e| words!("csv-cannot-write", e = e))?;
+    String::from_utf8(bytes).map_err(|e| words!("csv-cannot-write", e = e))
 }
 
 #[cfg(test)]
@@ -472,14 +467,18 @@ mod tests {
         let mut two = first.events.clone();
         let s0 = two[0].sources[0].clone();
         two[1].sources.push(s0);
-        let e = to_csv("week.csv", &two).unwrap_err();
+        let e = to_csv("week.csv", &two)
+            .unwrap_err()
+            .text(crate::i18n::UiLang::En);
         assert!(
             e.contains("\"Plant\" (row 3)") && e.contains("GeoJSON"),
             "{e}"
         );
         let mut line = first.events.clone();
         line[0].shapes = vec![Shape::Line(vec![[127.5, 39.9], [36.2, 51.7]])];
-        let e = to_csv("week.csv", &line).unwrap_err();
+        let e = to_csv("week.csv", &line)
+            .unwrap_err()
+            .text(crate::i18n::UiLang::En);
         assert!(e.contains("Summit") && e.contains("one point"), "{e}");
     }
 }

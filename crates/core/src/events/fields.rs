@@ -5,25 +5,20 @@ use serde_json::Value;
 
 use super::{Event, EventFile, PlacePrecision, Source, Status};
 use crate::model::Shape;
+use crate::problem::Words;
 use crate::problem::{Place, Problem, Severity};
 use crate::timeline::{DateForm, FuzzyDate, Span};
+use crate::words;
 
 /// A problem in an events file.
 pub(super) fn problem(
     file: &str,
     sev: Severity,
     place: Place,
-    message: String,
-    hint: &str,
+    message: Words,
+    hint: Words,
 ) -> Problem {
-    Problem {
-        words: None,
-        severity: sev,
-        file: file.to_string(),
-        place,
-        message,
-        hint: hint.to_string(),
-    }
+    Problem::worded(sev, file, place, message, hint)
 }
 
 /// The fields of one event before checking, whatever the file form.
@@ -90,12 +85,14 @@ impl DateForms {
                     file,
                     Severity::Warning,
                     place.clone(),
-                    format!(
-                        "{n} date(s) were {}; for example {raw} was read as {}",
-                        form.explain(),
-                        d.describe()
+                    words!(
+                        "ev-date-s-example-read",
+                        n = n,
+                        explain = form.explain(),
+                        raw = raw,
+                        describe = crate::problem::InWords(*d)
                     ),
-                    "nothing to do if that is right; write dates as YYYY-MM-DD to be exact",
+                    words!("ev-nothing-do-if-right"),
                 )
             })
             .collect()
@@ -103,7 +100,7 @@ impl DateForms {
 }
 
 /// Reads one date value as files in the wild write it (text or a number), with its form.
-pub(crate) fn read_date(v: &Value) -> Result<(FuzzyDate, DateForm, String), String> {
+pub(crate) fn read_date(v: &Value) -> Result<(FuzzyDate, DateForm, String), Words> {
     match v {
         Value::String(s) => {
             FuzzyDate::parse_any(s).map(|(d, f)| (d, f, format!("\"{}\"", s.trim())))
@@ -112,9 +109,7 @@ pub(crate) fn read_date(v: &Value) -> Result<(FuzzyDate, DateForm, String), Stri
             let x = n.as_f64().unwrap_or(f64::NAN);
             FuzzyDate::from_number(x).map(|(d, f)| (d, f, n.to_string()))
         }
-        other => Err(format!(
-            "a date must be text like \"2024-10-17\" or a number of seconds since 1970, not {other}"
-        )),
+        other => Err(words!("date-not-text-or-number", value = other)),
     }
 }
 
@@ -129,13 +124,13 @@ pub(super) fn value_text(v: &Value) -> Option<String> {
 
 impl Fields<'_> {
     /// Records an error at a field.
-    pub(super) fn error(&mut self, field: &str, message: String, hint: &str) {
+    pub(super) fn error(&mut self, field: &str, message: Words, hint: Words) {
         let place = (self.place_of)(field);
         self.problems
             .push(problem(self.file, Severity::Error, place, message, hint));
     }
 
-    fn warn(&mut self, field: &str, message: String, hint: &str) {
+    fn warn(&mut self, field: &str, message: Words, hint: Words) {
         let place = (self.place_of)(field);
         self.problems
             .push(problem(self.file, Severity::Warning, place, message, hint));
@@ -154,8 +149,8 @@ impl Fields<'_> {
             Some(_) => {
                 self.warn(
                     field,
-                    format!("\"{field}\" should be a list of names; ignored"),
-                    "write it as [\"name\", \"name\"] (in CSV: names separated by ;)",
+                    words!("ev-should-list-names-ignored", field = field),
+                    words!("ev-write-name-name-csv"),
                 );
                 Vec::new()
             }
@@ -170,11 +165,7 @@ impl Fields<'_> {
                 Some(d)
             }
             Err(e) => {
-                self.error(
-                    field,
-                    e,
-                    "fix the date (write it as \"2024-10\" or \"2024-10-17\"); this event is not shown until then",
-                );
+                self.error(field, e, words!("ev-fix-date-write-2024"));
                 None
             }
         }
@@ -187,8 +178,8 @@ impl Fields<'_> {
         if title.is_none() {
             self.error(
                 "title",
-                "this event has no title".into(),
-                "add a short \"title\" saying what happened",
+                words!("ev-event-no-title"),
+                words!("ev-add-short-title-saying"),
             );
         }
         let start = match raw.start {
@@ -196,8 +187,8 @@ impl Fields<'_> {
             None => {
                 self.error(
                     "start",
-                    "this event has no date".into(),
-                    "add \"start\": \"YYYY-MM-DD\" (or \"YYYY-MM\" when only the month is known)",
+                    words!("ev-event-no-date"),
+                    words!("ev-add-start-yyyy-mm"),
                 );
                 None
             }
@@ -208,16 +199,16 @@ impl Fields<'_> {
         {
             self.error(
                 "end",
-                format!("the event ends ({e}) before it starts ({s})"),
-                "swap the two dates or fix the end",
+                words!("ev-event-ends-before-starts", e = e, s = s),
+                words!("ev-swap-two-dates-fix"),
             );
         }
         let status = match raw.status.map(|v| (v, v.as_str().and_then(Status::parse))) {
             None => {
                 self.warn(
                     "status",
-                    "no \"status\"; shown as reported".into(),
-                    "add \"status\": one of confirmed, reported, claimed, disputed, denied",
+                    words!("ev-no-status-shown-reported"),
+                    words!("ev-add-status-one-confirmed"),
                 );
                 Status::Reported
             }
@@ -225,8 +216,8 @@ impl Fields<'_> {
             Some((v, None)) => {
                 self.error(
                     "status",
-                    format!("unknown status {v}"),
-                    "use one of confirmed, reported, claimed, disputed, denied",
+                    words!("ev-unknown-status", v = v),
+                    words!("ev-use-one-confirmed-reported"),
                 );
                 Status::Reported
             }
@@ -238,8 +229,8 @@ impl Fields<'_> {
                 None => {
                     self.warn(
                         "place_precision",
-                        format!("unknown place precision {v}; ignored"),
-                        "use one of exact, site, district, city, region, country",
+                        words!("ev-unknown-place-precision-ignored", v = v),
+                        words!("ev-use-one-exact-site"),
                     );
                     None
                 }
@@ -281,9 +272,9 @@ impl Fields<'_> {
         let items = match v {
             None => {
                 let hint = if self.csv {
-                    "fill in source_publisher, source_title and source_date"
+                    words!("ev-fill-source-publisher-source")
                 } else {
-                    "add \"sources\": [{\"publisher\": …, \"date\": …, \"title\": …}]"
+                    words!("ev-add-sources")
                 };
                 self.warn(
                     if self.csv {
@@ -291,7 +282,7 @@ impl Fields<'_> {
                     } else {
                         "sources"
                     },
-                    "no sources: readers cannot tell who reported this".into(),
+                    words!("ev-no-sources-readers-cannot"),
                     hint,
                 );
                 return Vec::new();
@@ -301,8 +292,8 @@ impl Fields<'_> {
             Some(other) => {
                 self.error(
                     "sources",
-                    format!("\"sources\" must be a list of objects, not {other}"),
-                    "write [{\"publisher\": \"Reuters\", \"date\": \"2023-09-13\", \"title\": \"…\"}]",
+                    words!("ev-sources-must-list-objects", other = other),
+                    words!("ev-write"),
                 );
                 return Vec::new();
             }
@@ -313,8 +304,8 @@ impl Fields<'_> {
             let Some(o) = s.as_object() else {
                 self.error(
                     &field,
-                    format!("a source must be an object, not {s}"),
-                    "write {\"publisher\": …, \"date\": …, \"title\": …, \"url\": …}",
+                    words!("ev-source-must-object-not", s = s),
+                    words!("ev-write-2"),
                 );
                 continue;
             };
@@ -322,8 +313,8 @@ impl Fields<'_> {
             let Some(publisher) = text("publisher") else {
                 self.error(
                     &format!("{field}.publisher"),
-                    "a source has no publisher".into(),
-                    "say who published it (\"publisher\": \"Reuters\")",
+                    words!("ev-source-no-publisher"),
+                    words!("ev-say-who-published-publisher"),
                 );
                 continue;
             };
@@ -354,10 +345,8 @@ pub(super) fn note_imprecise_dates(out: &mut EventFile, forms: &DateForms) {
             &out.file,
             Severity::Warning,
             Place::File,
-            format!(
-                "{n} event(s) have dates without a day; each is shown across its whole month or year"
-            ),
-            "nothing to do if the sources give only the month; add the day when they give it",
+            words!("ev-event-s-dates-without", n = n),
+            words!("ev-nothing-do-if-sources"),
         ));
     }
 }

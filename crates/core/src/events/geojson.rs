@@ -92,13 +92,13 @@ pub(crate) fn timed_span(
     end: Option<&str>,
     forms: &mut DateForms,
     place: &dyn Fn(&str) -> crate::problem::Place,
-) -> Result<crate::timeline::Span, String> {
+) -> Result<crate::timeline::Span, crate::problem::Words> {
     // The layer's date property, else another one this feature has (a KML placemark with a
     // TimeSpan among placemarks with a TimeStamp).
     let (start, v) = std::iter::once(start)
         .chain(TIME_FIELDS)
         .find_map(|k| p.get(k).filter(|v| !v.is_null()).map(|v| (k, v)))
-        .ok_or_else(|| format!("no \"{start}\""))?;
+        .ok_or_else(|| crate::words!("load-no-field", field = start))?;
     let (s, form, raw) = read_date(v)?;
     forms.count(form, || place(start), &raw, s);
     let end = end

@@ -9,6 +9,7 @@ use super::fields::{DateForms, Fields, RawEvent, note_imprecise_dates, value_tex
 use crate::geojson::Loaded;
 use crate::model::{Feature, Shape};
 use crate::problem::{Place, Problem, Severity};
+use crate::words;
 
 /// The largest TimelineJS or StoryMapJS file read as one (they hold text, not geometry).
 pub const MAX_STORY_BYTES: usize = 32 * 1024 * 1024;
@@ -184,34 +185,37 @@ fn timeline(file: &str, obj: &Map<String, Value>, events: &[Value]) -> EventFile
         }
     }
     if events.is_empty() {
-        out.problems.push(Problem {
-            words: None,
-            severity: Severity::Error,
-            file: file.to_string(),
-            place: Place::Path("events".into()),
-            message: "this TimelineJS file has no events".into(),
-            hint: "add events to the \"events\" list".into(),
-        });
+        out.problems.push(Problem::worded(
+            Severity::Error,
+            file,
+            Place::Path("events".into()),
+            words!("story-timelinejs-file-no-events"),
+            words!("story-add-events-events-list"),
+        ));
     }
     let title = obj
         .get("title")
         .and_then(|t| text_at(t, &["text", "headline"]));
-    out.problems.push(Problem {
-        words: None,
-        severity: Severity::Warning,
-        file: file.to_string(),
-        place: Place::File,
-        message: format!(
-            "read as a TimelineJS timeline{}: events have no places and no status (shown as reported){}",
-            title.map(|t| format!(" (\"{t}\")")).unwrap_or_default(),
-            if uncredited > 0 {
-                format!(", and {uncredited} have no media credit, so no source")
-            } else {
-                String::new()
-            }
-        ),
-        hint: "to put them on the map, save them as a Dateline CSV with lon and lat columns".into(),
-    });
+    let message = match title {
+        Some(t) => words!("story-timelinejs-titled", title = t),
+        None => words!("story-timelinejs"),
+    };
+    out.problems.push(Problem::worded(
+        Severity::Warning,
+        file,
+        Place::File,
+        message,
+        words!("story-timelinejs-hint"),
+    ));
+    if uncredited > 0 {
+        out.problems.push(Problem::worded(
+            Severity::Warning,
+            file,
+            Place::Path("events".into()),
+            words!("story-uncredited", n = uncredited),
+            words!("story-uncredited-hint"),
+        ));
+    }
     note_imprecise_dates(&mut out, &forms);
     out
 }
@@ -239,28 +243,23 @@ fn storymap(file: &str, slides: &[Value]) -> Loaded {
             })
         };
         let (Some(lon), Some(lat)) = (num("lon"), num("lat")) else {
-            out.problems.push(Problem {
-                words: None,
-                severity: Severity::Warning,
-                file: file.to_string(),
-                place: Place::Path(format!("{path}.location")),
-                message: "this slide's location has no lat and lon numbers; it is not on the map"
-                    .into(),
-                hint: "set the slide's place again in StoryMapJS".into(),
-            });
+            out.problems.push(Problem::worded(
+                Severity::Warning,
+                file,
+                Place::Path(format!("{path}.location")),
+                words!("story-slide-no-lat-lon"),
+                words!("story-set-slide-s-place"),
+            ));
             continue;
         };
         if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-            out.problems.push(Problem {
-                words: None,
-                severity: Severity::Warning,
-                file: file.to_string(),
-                place: Place::Path(format!("{path}.location")),
-                message: format!(
-                    "lat {lat}, lon {lon} is not a place on Earth; the slide is not on the map"
-                ),
-                hint: "set the slide's place again in StoryMapJS".into(),
-            });
+            out.problems.push(Problem::worded(
+                Severity::Warning,
+                file,
+                Place::Path(format!("{path}.location")),
+                words!("story-lat-lon-not-place", lat = lat, lon = lon),
+                words!("story-set-slide-s-place"),
+            ));
             continue;
         }
         let mut properties = Map::new();
@@ -298,21 +297,23 @@ fn storymap(file: &str, slides: &[Value]) -> Loaded {
             path: "storymap.slides".into(),
         });
     }
-    out.problems.push(Problem {
-        words: None,
-        severity: if out.features.is_empty() {
-            Severity::Error
-        } else {
-            Severity::Warning
-        },
-        file: file.to_string(),
-        place: Place::File,
-        message: format!(
-            "read as a StoryMapJS story map: {} slide(s) with a place are on the map, joined in slide order",
-            out.features.iter().filter(|f| f.path != "storymap.slides").count()
-        ),
-        hint: "click a point to read its slide".into(),
-    });
+    let severity = if out.features.is_empty() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let slides = out
+        .features
+        .iter()
+        .filter(|f| f.path != "storymap.slides")
+        .count();
+    out.problems.push(Problem::worded(
+        severity,
+        file,
+        Place::File,
+        words!("story-storymap", n = slides),
+        words!("story-storymap-hint"),
+    ));
     out
 }
 

@@ -14,6 +14,7 @@ use zip::result::ZipError;
 use super::{error, warning};
 use crate::geojson::MAX_FILE_BYTES;
 use crate::problem::{Place, Problem};
+use crate::words;
 
 /// At most this many entries (files and folders) in an archive.
 pub const MAX_ENTRIES: usize = 1000;
@@ -77,14 +78,11 @@ pub fn read_zip(
         Err(e) => {
             let (message, hint) = if is_zip(bytes) {
                 (
-                    format!("the ZIP archive is damaged and cannot be opened ({e})"),
-                    "download or copy the file again; if it was sent by e-mail, ask for it again",
+                    words!("zip-damaged-cannot-open", e = e),
+                    words!("zip-damaged-cannot-open-hint"),
                 )
             } else {
-                (
-                    "this is not a ZIP archive".to_string(),
-                    "KMZ files and zipped shapefiles are ZIP archives; check that this is the right file",
-                )
+                (words!("zip-not-zip"), words!("zip-not-zip-hint"))
             };
             problems.push(error(file, Place::File, message, hint));
             return None;
@@ -112,8 +110,8 @@ pub fn read_zip(
             problems.push(warning(
                 file,
                 Place::File,
-                format!("the archive entry \"{name}\" has a name that points outside the archive; it was skipped"),
-                "nothing to do; if that file is needed, zip it again with a plain name",
+                words!("zip-archive-entry-name-points", name = name),
+                words!("zip-nothing-do-if-file"),
             ));
             continue;
         }
@@ -130,8 +128,8 @@ pub fn read_zip(
             problems.push(error(
                 file,
                 Place::File,
-                format!("the archive entry \"{name}\" could not be extracted ({e})"),
-                "the archive is damaged; download or copy it again",
+                words!("zip-archive-entry-could-not", name = name, e = e),
+                words!("zip-archive-damaged-download-copy"),
             ));
             return None;
         }
@@ -140,20 +138,22 @@ pub fn read_zip(
                 error(
                     file,
                     Place::File,
-                    format!(
-                        "the archive entry \"{name}\" expands to more than {MAX_RATIO} times its compressed size, as harmful \"zip bombs\" do; the archive was not opened"
+                    words!(
+                        "zip-archive-entry-expands-more",
+                        name = name,
+                        value = MAX_RATIO
                     ),
-                    "if you trust this archive, unzip it and zip the files again without compression",
+                    words!("zip-if-you-trust-archive"),
                 )
             } else {
                 error(
                     file,
                     Place::File,
-                    format!(
-                        "the archive expands to more than {} MB, more than Dateline reads",
-                        MAX_TOTAL_BYTES >> 20
+                    words!(
+                        "zip-archive-expands-more-than",
+                        value = MAX_TOTAL_BYTES >> 20
                     ),
-                    "unzip it and zip only the files you need, or split the data into smaller files",
+                    words!("zip-unzip-zip-only-files"),
                 )
             };
             problems.push(p);
@@ -169,8 +169,8 @@ fn too_many(file: &str, n: usize) -> Problem {
     error(
         file,
         Place::File,
-        format!("the archive holds {n} files, more than the {MAX_ENTRIES} Dateline opens"),
-        "unzip it and zip only the files you need (for a shapefile: .shp, .shx, .dbf, .prj, .cpg)",
+        words!("zip-archive-holds-files-more", n = n, value = MAX_ENTRIES),
+        words!("zip-unzip-zip-only-files-2"),
     )
 }
 
@@ -193,19 +193,16 @@ fn declared_entries(bytes: &[u8]) -> Option<usize> {
 fn entry_problem(file: &str, i: usize, e: &ZipError) -> Problem {
     let (message, hint) = match e {
         ZipError::UnsupportedArchive(m) if m.to_ascii_lowercase().contains("password") => (
-            "the archive is password-protected".to_string(),
-            "unzip it with its password and zip the files again without one",
+            words!("zip-archive-password-protected"),
+            words!("zip-unzip-password-zip-files"),
         ),
         ZipError::UnsupportedArchive(_) | ZipError::CompressionMethodNotSupported(_) => (
-            format!(
-                "file {} of the archive uses a kind of compression Dateline cannot read ({e})",
-                i + 1
-            ),
-            "unzip it and zip the files again with an ordinary ZIP tool (Deflate compression)",
+            words!("zip-file-archive-uses-kind", i = i + 1, e = e),
+            words!("zip-unzip-zip-files-again"),
         ),
         _ => (
-            format!("the ZIP archive is damaged ({e})"),
-            "download or copy the file again",
+            words!("zip-zip-archive-damaged", e = e),
+            words!("zip-download-copy-file-again"),
         ),
     };
     error(file, Place::File, message, hint)

@@ -12,6 +12,8 @@
 use proj4rs::proj::Proj;
 
 use crate::model::LonLat;
+use crate::problem::Words;
+use crate::words;
 
 /// Korean 1985 → WGS 84 as PROJ's `+towgs84` (position-vector convention). From EPSG:5191
 /// (tX −145.907, tY 505.034, tZ 685.756 m; rX −1.162, rY 2.347, rZ 1.592″ coordinate frame;
@@ -350,17 +352,17 @@ impl Reprojector {
 
 /// For positions given without a `crs` that are not longitude/latitude: the system they are
 /// probably in, judged by their ranges (of the first position found), in words.
-pub fn guess_projected(x: f64, y: f64) -> Option<&'static str> {
+pub fn guess_projected(x: f64, y: f64) -> Option<Words> {
     let within = |v: f64, lo: f64, hi: f64| (lo..=hi).contains(&v);
     if within(x, 700e3, 1.4e6) && within(y, 1.4e6, 2.3e6) {
-        Some("probably EPSG:5179 (Korea 2000 / Unified CS, used by Korean portals)")
+        Some(words!("crs-guess-5179"))
     } else if within(x, 0.0, 600e3) && within(y, 100e3, 800e3) {
-        Some("probably a Korean TM (EPSG:5186 / 5181 / 5174…)")
+        Some(words!("crs-guess-korean-tm"))
     } else if within(x, 160e3, 840e3) && within(y, 0.0, 10e6) {
-        Some("probably UTM (EPSG:326xx north of the equator, 327xx south)")
+        Some(words!("crs-guess-utm"))
     } else if x.abs() <= 20037508.35 && y.abs() <= 20037508.35 * 1.5 {
         // Web Mercator's y reaches ±20037508 at ±85.05°, more nearer the poles.
-        Some("probably Web Mercator (EPSG:3857)")
+        Some(words!("crs-guess-web-mercator"))
     } else {
         None
     }
@@ -447,7 +449,11 @@ mod tests {
 
     #[test]
     fn positions_without_a_crs_name_their_likely_system() {
-        let g = |x, y| guess_projected(x, y).unwrap_or("");
+        let g = |x, y| {
+            guess_projected(x, y)
+                .map(|w| w.text(crate::i18n::UiLang::En))
+                .unwrap_or_default()
+        };
         assert!(g(953901.0, 1952032.0).contains("5179"));
         assert!(g(198056.0, 551885.0).contains("Korean TM"));
         assert!(g(321424.0, 4159640.0).contains("UTM"));

@@ -16,7 +16,9 @@ use super::archive;
 use super::{Fixes, check_lonlat, encoding_for, encoding_name, error, korean, warning};
 use crate::geojson::{Loaded, MAX_FILE_BYTES, line_col};
 use crate::model::{Feature, LonLat, Shape};
+use crate::problem::Words;
 use crate::problem::{Place, Problem};
+use crate::words;
 
 /// Placemarks nest their geometry at most this deep (MultiGeometry in MultiGeometry …).
 const MAX_PLACEMARK_DEPTH: usize = 64;
@@ -42,8 +44,8 @@ pub fn read_kml(file: &str, bytes: &[u8]) -> Loaded {
         out.problems.push(error(
             file,
             Place::File,
-            "the file is empty",
-            "save or export the KML again; the file has no content",
+            words!("geo-file-empty"),
+            words!("kml-save-export-kml-again"),
         ));
         return out;
     }
@@ -71,8 +73,8 @@ pub fn read_kml(file: &str, bytes: &[u8]) -> Loaded {
                 ctx.problems.push(error(
                     file,
                     Place::File,
-                    "this is not a KML file (it has no <kml> element)",
-                    "open a .kml file exported from Google Earth, My Maps or a GIS program",
+                    words!("kml-not-kml-file-no"),
+                    words!("kml-open-kml-file-exported"),
                 ));
             }
         }
@@ -86,8 +88,8 @@ pub fn read_kml(file: &str, bytes: &[u8]) -> Loaded {
         ctx.problems.push(warning(
             file,
             Place::File,
-            format!("{n} more NetworkLink(s) were not followed"),
-            "Dateline never fetches from the internet; download the linked files and open them",
+            words!("kml-more-networklink-s-not", n = n),
+            words!("kml-dateline-never-fetches-from"),
         ));
     }
     if ctx.overlays > 0 {
@@ -95,8 +97,8 @@ pub fn read_kml(file: &str, bytes: &[u8]) -> Loaded {
         ctx.problems.push(warning(
             file,
             Place::File,
-            format!("{n} image overlay(s) were skipped; Dateline shows places, lines and areas, not pictures laid on the map"),
-            "nothing to do",
+            words!("kml-image-overlay-s-skipped", n = n),
+            words!("geo-nothing-do"),
         ));
     }
     if ctx.models > 0 {
@@ -104,8 +106,8 @@ pub fn read_kml(file: &str, bytes: &[u8]) -> Loaded {
         ctx.problems.push(warning(
             file,
             Place::File,
-            format!("{n} 3D model(s) were skipped"),
-            "nothing to do",
+            words!("kml-3d-model-s-skipped", n = n),
+            words!("geo-nothing-do"),
         ));
     }
     ctx.fixes.report(file, &mut ctx.problems);
@@ -126,8 +128,8 @@ pub fn read_kmz(file: &str, bytes: &[u8]) -> Loaded {
             warning(
                 file,
                 Place::File,
-                "this file is plain KML, not a KMZ archive; it was read as KML",
-                "nothing to do; renaming it to .kml avoids this message",
+                words!("kml-file-plain-kml-not"),
+                words!("kml-nothing-do-renaming-kml"),
             ),
         );
         return l;
@@ -155,8 +157,8 @@ pub fn read_kmz(file: &str, bytes: &[u8]) -> Loaded {
         problems.push(error(
             file,
             Place::File,
-            "the KMZ archive holds no .kml file",
-            "check that this is a KMZ from Google Earth or My Maps; unzip it to see what it holds",
+            words!("kml-kmz-archive-holds-no"),
+            words!("kml-check-kmz-from-google"),
         ));
         return fail(problems);
     };
@@ -165,12 +167,12 @@ pub fn read_kmz(file: &str, bytes: &[u8]) -> Loaded {
         problems.push(warning(
             file,
             Place::File,
-            format!(
-                "the archive holds {} KML files; only \"{}\" was read",
-                kmls.len() + 1,
-                doc.name
+            words!(
+                "kml-archive-holds-kml-files",
+                kmls = kmls.len() + 1,
+                name = doc.name
             ),
-            "to see the others, unzip the archive and open each .kml file",
+            words!("kml-see-others-unzip-archive"),
         ));
     }
     let mut l = read_kml(file, &doc.bytes);
@@ -200,11 +202,11 @@ struct Ctx {
 }
 
 impl Ctx {
-    fn error(&mut self, place: &str, message: impl Into<String>, hint: impl Into<String>) {
+    fn error(&mut self, place: &str, message: Words, hint: Words) {
         let p = error(&self.file, Place::Path(place.to_string()), message, hint);
         self.problems.push(p);
     }
-    fn warn(&mut self, place: &str, message: impl Into<String>, hint: impl Into<String>) {
+    fn warn(&mut self, place: &str, message: Words, hint: Words) {
         let p = warning(&self.file, Place::Path(place.to_string()), message, hint);
         self.problems.push(p);
     }
@@ -233,11 +235,12 @@ fn decode<'a>(file: &str, bytes: &'a [u8], problems: &mut Vec<Problem>) -> Cow<'
             problems.push(warning(
                 file,
                 Place::File,
-                format!(
-                    "the file is written in the {} encoding (it says encoding=\"{label}\"), not UTF-8; it was converted",
-                    encoding_name(enc)
+                words!(
+                    "kml-file-written-encoding-says",
+                    enc = encoding_name(enc),
+                    label = label
                 ),
-                "nothing to do; to share the file, saving it as UTF-8 is safer",
+                words!("kml-nothing-do-share-file"),
             ));
             Cow::Owned(enc.decode_without_bom_handling(bytes).0.into_owned())
         }
@@ -247,8 +250,8 @@ fn decode<'a>(file: &str, bytes: &'a [u8], problems: &mut Vec<Problem>) -> Cow<'
                 problems.push(warning(
                     file,
                     Place::File,
-                    "the file is not UTF-8 text; it was read as Korean (EUC-KR/CP949)",
-                    "if names look garbled, open the file in a text editor and save it again with the encoding UTF-8",
+                    words!("kml-file-not-utf-8"),
+                    words!("kml-if-names-look-garbled"),
                 ));
                 Cow::Owned(korean(bytes))
             }
@@ -546,44 +549,48 @@ fn syntax_problem(file: &str, text: &str, e: &SyntaxErr) -> Problem {
         let (l, c) = line_col(&text.as_bytes()[..pos]);
         Place::LineCol(l, c)
     };
-    let check = "check the tags here: every <tag> needs its </tag>, in the right order";
+    let check = words!("kml-check-tags");
     let (place, message, hint) = match e {
         SyntaxErr::Eof(open) => (
             at(text.len()),
-            format!(
-                "the file ends before <{}> is closed (it is cut short)",
-                open.last().map_or("kml", String::as_str)
+            words!(
+                "kml-ends-before-closed",
+                tag = open.last().map_or("kml", String::as_str)
             ),
-            "the file is incomplete; save, export or download it again".to_string(),
+            words!("kml-incomplete-hint"),
         ),
         SyntaxErr::TooDeep(pos) => (
             at(*pos),
-            format!("a Placemark is nested more than {MAX_PLACEMARK_DEPTH} elements deep"),
-            "KML never needs this much nesting; the file is probably damaged".to_string(),
+            words!("kml-too-deep", depth = MAX_PLACEMARK_DEPTH),
+            words!("kml-too-deep-hint"),
         ),
         SyntaxErr::Xml(x, pos) => {
             let message = match x {
                 XmlError::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-                    format!("</{found}> is here where </{expected}> was expected")
+                    words!(
+                        "kml-here-where-expected",
+                        found = found,
+                        expected = expected
+                    )
                 }
                 XmlError::IllFormed(IllFormedError::UnmatchedEndTag(name)) => {
-                    format!("</{name}> closes a tag that was never opened")
+                    words!("kml-closes-tag-never-opened", name = name)
                 }
                 XmlError::IllFormed(IllFormedError::MissingEndTag(name)) => {
-                    format!("<{name}> is never closed")
+                    words!("kml-never-closed", name = name)
                 }
                 XmlError::Syntax(SyntaxError::UnclosedTag) => {
-                    "the file ends inside a tag (it is cut short)".to_string()
+                    words!("kml-file-ends-inside-tag")
                 }
                 XmlError::Syntax(SyntaxError::UnclosedCData) => {
-                    "a <![CDATA[ section is never closed with ]]>".to_string()
+                    words!("kml-cdata-section-never-closed")
                 }
                 XmlError::Syntax(SyntaxError::UnclosedComment) => {
-                    "a comment <!-- is never closed with -->".to_string()
+                    words!("kml-comment-never-closed")
                 }
-                other => format!("this is not valid XML ({other})"),
+                other => words!("kml-not-valid-xml", other = other),
             };
-            (at(*pos), message, check.to_string())
+            (at(*pos), message, check)
         }
     };
     error(file, place, message, hint)
@@ -602,16 +609,16 @@ fn item(ctx: &mut Ctx, doc: &mut Doc, folder: Option<usize>, el: El) {
             .or_else(|| el.child("Url"))
             .and_then(|l| l.child_text("href"));
         let what = match (&name, &href) {
-            (Some(n), Some(h)) => format!("the NetworkLink \"{n}\" (to {h})"),
-            (Some(n), None) => format!("the NetworkLink \"{n}\""),
-            (None, Some(h)) => format!("a NetworkLink to {h}"),
-            (None, None) => "a NetworkLink".to_string(),
+            (Some(n), Some(h)) => words!("kml-link-named-to", name = n, href = h),
+            (Some(n), None) => words!("kml-link-named", name = n),
+            (None, Some(h)) => words!("kml-link-to", href = h),
+            (None, None) => words!("kml-link"),
         };
         let p = warning(
             &ctx.file,
             Place::File,
-            format!("{what} was not followed"),
-            "Dateline never fetches from the internet; download the linked file and open it",
+            words!("kml-not-followed", what = what),
+            words!("kml-dateline-never-fetches-from-2"),
         );
         ctx.problems.push(p);
         return;
@@ -726,8 +733,8 @@ fn geometry(ctx: &mut Ctx, g: &El, path: &str, out: &mut Vec<Shape>, depth: usiz
             Some(pts) if pts.is_empty() => {
                 ctx.warn(
                     path,
-                    "a Point without coordinates was skipped",
-                    "nothing to do",
+                    words!("kml-point-without-coordinates-skipped"),
+                    words!("geo-nothing-do"),
                 );
                 true
             }
@@ -735,11 +742,8 @@ fn geometry(ctx: &mut Ctx, g: &El, path: &str, out: &mut Vec<Shape>, depth: usiz
                 if pts.len() > 1 {
                     ctx.warn(
                         path,
-                        format!(
-                            "a Point has {} positions; only the first was used",
-                            pts.len()
-                        ),
-                        "use a LineString or a MultiGeometry of Points for several positions",
+                        words!("kml-point-positions-only-first", pts = pts.len()),
+                        words!("kml-use-linestring-multigeometry-points"),
                     );
                 }
                 out.push(Shape::Point(pts[0]));
@@ -761,7 +765,7 @@ fn geometry(ctx: &mut Ctx, g: &El, path: &str, out: &mut Vec<Shape>, depth: usiz
                     Err((m, h)) => {
                         ctx.error(
                             path,
-                            format!("a gx:Track position \"{}\": {m}", t.trim()),
+                            words!("kml-gx-track-position", t = t.trim(), m = m),
                             h,
                         );
                         return false;
@@ -780,8 +784,8 @@ fn geometry(ctx: &mut Ctx, g: &El, path: &str, out: &mut Vec<Shape>, depth: usiz
             if depth >= 8 {
                 ctx.error(
                     path,
-                    "MultiGeometry is nested more than 8 deep",
-                    "flatten the MultiGeometry",
+                    words!("kml-multigeometry-nested-more-than"),
+                    words!("kml-flatten-multigeometry"),
                 );
                 return false;
             }
@@ -802,14 +806,18 @@ fn geometry(ctx: &mut Ctx, g: &El, path: &str, out: &mut Vec<Shape>, depth: usiz
 fn line(ctx: &mut Ctx, mut pts: Vec<LonLat>, path: &str, out: &mut Vec<Shape>) -> bool {
     match pts.len() {
         0 => {
-            ctx.warn(path, "an empty line was skipped", "nothing to do");
+            ctx.warn(
+                path,
+                words!("geo-empty-line-skipped"),
+                words!("geo-nothing-do"),
+            );
             true
         }
         1 => {
             ctx.error(
                 path,
-                "a line needs at least 2 positions; this one has 1",
-                "add a second position or make it a Point",
+                words!("geo-line-needs-least-2"),
+                words!("geo-add-second-position-make"),
             );
             false
         }
@@ -828,8 +836,8 @@ fn polygon(ctx: &mut Ctx, g: &El, path: &str, out: &mut Vec<Shape>) -> bool {
     else {
         ctx.error(
             path,
-            "this Polygon has no outer boundary (<outerBoundaryIs><LinearRing>)",
-            "add the outer boundary, or delete the empty Polygon",
+            words!("kml-polygon-no-outer-boundary"),
+            words!("kml-add-outer-boundary-delete"),
         );
         return false;
     };
@@ -843,21 +851,30 @@ fn polygon(ctx: &mut Ctx, g: &El, path: &str, out: &mut Vec<Shape>) -> bool {
         };
         if ring.is_empty() {
             if i == 0 {
-                ctx.warn(path, "an empty polygon was skipped", "nothing to do");
+                ctx.warn(
+                    path,
+                    words!("geo-empty-polygon-skipped"),
+                    words!("geo-nothing-do"),
+                );
                 return true;
             }
             continue;
         }
         ctx.fixes.close(&mut ring);
         if ring.len() < 4 {
-            let what = if i == 0 { "outer boundary" } else { "hole" };
+            let what = if i == 0 {
+                words!("kml-outer-boundary")
+            } else {
+                words!("kml-hole")
+            };
             ctx.error(
                 path,
-                format!(
-                    "a polygon's {what} needs at least 3 different corners; this one has {}",
-                    ring.len() - 1
+                words!(
+                    "kml-polygon-s-needs-least",
+                    what = what,
+                    ring = ring.len() - 1
                 ),
-                "add the missing corners, or make it a LineString or Point",
+                words!("kml-add-missing-corners-make"),
             );
             return false;
         }
@@ -897,7 +914,7 @@ fn coordinates(ctx: &mut Ctx, g: &El, path: &str) -> Option<Vec<LonLat>> {
             Ok(p) => out.push(p),
             Err((m, h)) => {
                 let shown: String = tuple.chars().take(60).collect();
-                ctx.error(path, format!("the coordinates \"{shown}\": {m}"), h);
+                ctx.error(path, words!("kml-coordinates", shown = shown, m = m), h);
                 return None;
             }
         }
@@ -906,11 +923,11 @@ fn coordinates(ctx: &mut Ctx, g: &El, path: &str) -> Option<Vec<LonLat>> {
 }
 
 /// A position from its numbers as written (longitude, latitude, then an ignored altitude).
-fn position(nums: &[&str]) -> Result<LonLat, (String, &'static str)> {
+fn position(nums: &[&str]) -> Result<LonLat, (Words, Words)> {
     if nums.len() < 2 {
         return Err((
-            "a position needs a longitude and a latitude separated by a comma".to_string(),
-            "write each position as longitude,latitude (for example 126.98,37.57), positions separated by spaces",
+            words!("kml-position-needs-longitude-latitude"),
+            words!("kml-write-each-position-longitude"),
         ));
     }
     let mut xy = [0.0; 2];
@@ -919,8 +936,8 @@ fn position(nums: &[&str]) -> Result<LonLat, (String, &'static str)> {
             Ok(v) if v.is_finite() => *slot = v,
             _ => {
                 return Err((
-                    format!("\"{}\" is not a number", s.trim()),
-                    "fix the number; decimals use a point (126.98), not a comma",
+                    words!("kml-not-number", s = s.trim()),
+                    words!("kml-fix-number-decimals-use"),
                 ));
             }
         }

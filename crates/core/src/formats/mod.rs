@@ -15,35 +15,16 @@ pub mod topojson;
 
 use crate::geojson::{MAX_FILE_BYTES, normalise_ring, unwrap_lons};
 use crate::model::LonLat;
+use crate::problem::Words;
 use crate::problem::{Place, Problem, Severity};
+use crate::words;
 
-pub(crate) fn error(
-    file: &str,
-    place: Place,
-    message: impl Into<String>,
-    hint: impl Into<String>,
-) -> Problem {
-    Problem {
-        words: None,
-        severity: Severity::Error,
-        file: file.to_string(),
-        place,
-        message: message.into(),
-        hint: hint.into(),
-    }
+pub(crate) fn error(file: &str, place: Place, message: Words, hint: Words) -> Problem {
+    Problem::worded(Severity::Error, file, place, message, hint)
 }
 
-pub(crate) fn warning(
-    file: &str,
-    place: Place,
-    message: impl Into<String>,
-    hint: impl Into<String>,
-) -> Problem {
-    Problem {
-        words: None,
-        severity: Severity::Warning,
-        ..error(file, place, message, hint)
-    }
+pub(crate) fn warning(file: &str, place: Place, message: Words, hint: Words) -> Problem {
+    Problem::worded(Severity::Warning, file, place, message, hint)
 }
 
 /// The refusal of a file larger than [`MAX_FILE_BYTES`] (the GeoJSON loader's words).
@@ -51,37 +32,34 @@ pub(crate) fn too_big(file: &str, len: usize) -> Problem {
     error(
         file,
         Place::File,
-        format!(
-            "the file is {} MB, more than the {} MB Dateline reads",
-            len >> 20,
-            MAX_FILE_BYTES >> 20
+        words!(
+            "geo-file-mb-more-than",
+            len = len >> 20,
+            value = MAX_FILE_BYTES >> 20
         ),
-        "split it into smaller files or simplify it (for example with mapshaper -simplify)",
+        words!("geo-split-into-smaller-files"),
     )
 }
 
 /// Checks that a position is a longitude/latitude on Earth (longitudes up to ±540° are
 /// kept, as the GeoJSON loader keeps them, for shapes already made continuous over 180°).
-pub(crate) fn check_lonlat(p: LonLat) -> Result<LonLat, (String, &'static str)> {
+pub(crate) fn check_lonlat(p: LonLat) -> Result<LonLat, (Words, Words)> {
     let [lon, lat] = p;
     if !lon.is_finite() || !lat.is_finite() {
         return Err((
-            "a position is not a number".to_string(),
-            "fix or remove this position",
+            words!("fmt-position-not-number"),
+            words!("fmt-fix-remove-position"),
         ));
     }
     if lon.abs() > 540.0 || lat.abs() > 90.0 {
         let hint = if lat.abs() > 90.0 && lat.abs() <= 180.0 && lon.abs() <= 90.0 {
-            "latitude and longitude look swapped: the order is longitude first, then latitude"
+            words!("fmt-latitude-longitude-look-swapped")
         } else if lon.abs() > 1000.0 || lat.abs() > 1000.0 {
-            "these look like projected coordinates in metres (e.g. EPSG:3857 or EPSG:5179); export the data again in longitude/latitude (EPSG:4326)"
+            words!("fmt-these-look-like-projected")
         } else {
-            "longitude must be within ±180 and latitude within ±90"
+            words!("fmt-longitude-must-within-180")
         };
-        return Err((
-            format!("[{lon}, {lat}] is not a longitude/latitude on Earth"),
-            hint,
-        ));
+        return Err((words!("geo-not-on-earth", lon = lon, lat = lat), hint));
     }
     Ok(p)
 }
@@ -130,42 +108,30 @@ impl Fixes {
 
     /// The warnings for what was changed.
     pub(crate) fn report(&self, file: &str, problems: &mut Vec<Problem>) {
-        let mut warn = |n: usize, message: String, hint: &str| {
+        let mut warn = |n: usize, message: Words, hint: Words| {
             if n > 0 {
                 problems.push(warning(file, Place::File, message, hint));
             }
         };
         warn(
             self.closed,
-            format!(
-                "{} polygon ring(s) did not end where they started; they were closed",
-                self.closed
-            ),
-            "nothing to do",
+            words!("fmt-polygon-ring-s-did", closed = self.closed),
+            words!("geo-nothing-do"),
         );
         warn(
             self.rewound,
-            format!(
-                "{} polygon ring(s) were wound the other way round than Dateline draws them and have been rewound",
-                self.rewound
-            ),
-            "nothing to do",
+            words!("fmt-polygon-ring-s-wound", rewound = self.rewound),
+            words!("geo-nothing-do"),
         );
         warn(
             self.crossed,
-            format!(
-                "{} line(s) or ring(s) cross the 180° meridian; they are drawn as one continuous shape",
-                self.crossed
-            ),
-            "nothing to do",
+            words!("geo-line-s-ring-s", crossed = self.crossed),
+            words!("geo-nothing-do"),
         );
         warn(
             self.polar,
-            format!(
-                "{} polygon ring(s) go all the way round a pole without closing; they are closed through the pole on their side",
-                self.polar
-            ),
-            "nothing to do",
+            words!("geo-polygon-ring-s-go", polar = self.polar),
+            words!("geo-nothing-do"),
         );
     }
 }
@@ -211,11 +177,11 @@ pub(crate) fn encoding_for(label: &str) -> Option<&'static encoding_rs::Encoding
 }
 
 /// A short name for an encoding, for messages ("EUC-KR/CP949" for the Korean one).
-pub(crate) fn encoding_name(e: &'static encoding_rs::Encoding) -> &'static str {
+pub(crate) fn encoding_name(e: &'static encoding_rs::Encoding) -> Words {
     if e == encoding_rs::EUC_KR {
-        "Korean (EUC-KR/CP949)"
+        words!("encoding-korean")
     } else {
-        e.name()
+        words!("encoding-named", name = e.name())
     }
 }
 
@@ -241,12 +207,14 @@ mod tests {
             check_lonlat([37.5, 126.9])
                 .unwrap_err()
                 .1
+                .text(crate::i18n::UiLang::En)
                 .contains("swapped")
         );
         assert!(
             check_lonlat([955000.0, 1950000.0])
                 .unwrap_err()
                 .1
+                .text(crate::i18n::UiLang::En)
                 .contains("metres")
         );
         assert!(check_lonlat([f64::NAN, 0.0]).is_err());

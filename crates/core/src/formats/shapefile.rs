@@ -18,7 +18,9 @@ use super::archive::{self, base_name};
 use super::{Fixes, check_lonlat, encoding_for, encoding_name, error, warning};
 use crate::geojson::Loaded;
 use crate::model::{Feature, LonLat, Shape, signed_area};
+use crate::problem::Words;
 use crate::problem::{Place, Problem, Severity};
+use crate::words;
 
 /// The parts of a shapefile Dateline reads, by extension.
 const PARTS: [&str; 5] = ["shp", "shx", "dbf", "prj", "cpg"];
@@ -42,14 +44,14 @@ pub fn read_shapefile_zip(file: &str, bytes: &[u8]) -> Loaded {
     let with_shp: Vec<&Set> = sets.iter().filter(|s| s.shp.is_some()).collect();
     if with_shp.is_empty() {
         let hint = if sets.iter().any(|s| s.dbf.is_some()) {
-            "the archive has only a table (.dbf) without shapes; zip the .shp, .shx and .dbf files together"
+            words!("shp-archive-only-table-dbf")
         } else {
-            "a zipped shapefile holds at least name.shp, name.shx and name.dbf; check that this is the right archive"
+            words!("shp-zipped-shapefile-holds-least")
         };
         out.problems.push(error(
             file,
             Place::File,
-            "the archive holds no shapefile (.shp file)",
+            words!("shp-archive-holds-no-shapefile"),
             hint,
         ));
         return out;
@@ -75,11 +77,8 @@ pub fn read_shapefile_zip(file: &str, bytes: &[u8]) -> Loaded {
             Err(_) => out.problems.push(error(
                 file,
                 Place::Path(format!("{}.shp", set.stem)),
-                format!(
-                    "the shapefile \"{}\" is damaged and could not be read",
-                    set.stem
-                ),
-                "export or download the shapefile again",
+                words!("shp-shapefile-damaged-could-not", stem = set.stem),
+                words!("shp-export-download-shapefile-again"),
             )),
         }
         if with_shp.len() > 1 {
@@ -202,22 +201,20 @@ fn read_one(
 ) {
     let stem = &set.stem;
     let place = |ext: &str| Place::Path(format!("{stem}.{ext}"));
-    let missing = |what: &str, ext: &str| {
+    let missing = |what: Words, ext: &str| {
         error(
             file,
             place(ext),
-            format!("the shapefile \"{stem}\" has no .{ext} file ({what})"),
-            format!(
-                "zip it again together with {stem}.{ext}: a shapefile is several files with the same name (.shp, .shx, .dbf and usually .prj)"
-            ),
+            words!("shp-shapefile-no-file", stem = stem, ext = ext, what = what),
+            words!("shp-zip-again-together-shapefile", stem = stem, ext = ext),
         )
     };
     let (Some(shp), Some(shx), Some(dbf)) = (&set.shp, &set.shx, &set.dbf) else {
         if set.shx.is_none() {
-            problems.push(missing("its index", "shx"));
+            problems.push(missing(words!("shp-its-index"), "shx"));
         }
         if set.dbf.is_none() {
-            problems.push(missing("its table of attributes", "dbf"));
+            problems.push(missing(words!("shp-its-table"), "dbf"));
         }
         return;
     };
@@ -236,8 +233,11 @@ fn read_one(
                 problems.push(warning(
                     file,
                     place("prj"),
-                    format!("coordinates were in {label} and were converted to longitude/latitude"),
-                    "nothing to do",
+                    words!(
+                        "geo-coordinates-converted-longitude-latitude",
+                        label = label
+                    ),
+                    words!("geo-nothing-do"),
                 ));
                 f
             }
@@ -245,8 +245,8 @@ fn read_one(
                 problems.push(error(
                     file,
                     place("prj"),
-                    format!("this shapefile is in a projected coordinate system Dateline does not know ({name}); it converts the Korean systems (EPSG:5179, 5186, …), UTM and Web Mercator"),
-                    "re-project it to longitude/latitude (WGS 84, EPSG:4326), for example in QGIS with Export → Save Features As… and CRS EPSG:4326, zip it again and open it",
+                    words!("shp-shapefile-projected-coordinate-system", name = name),
+                    words!("shp-re-project-longitude-latitude"),
                 ));
                 return;
             }
@@ -262,8 +262,8 @@ fn read_one(
             problems.push(error(
                 file,
                 place("shp"),
-                format!("the shapefile \"{stem}\" is damaged and could not be read ({e})"),
-                "export or download the shapefile again",
+                words!("shp-shapefile-damaged-could-not-2", stem = stem, e = e),
+                words!("shp-export-download-shapefile-again"),
             ));
             return;
         }
@@ -281,8 +281,8 @@ fn read_one(
                 problems.push(error(
                     file,
                     Place::Path(path),
-                    format!("the shapefile is damaged from this shape on ({e}); the shapes before it were read"),
-                    "export or download the shapefile again",
+                    words!("shp-shapefile-damaged-from-shape", e = e),
+                    words!("shp-export-download-shapefile-again"),
                 ));
                 break;
             }
@@ -318,14 +318,15 @@ fn read_one(
         problems.push(error(
             file,
             place("shp"),
-            format!(
-                "{} shapes of \"{stem}\" in all have positions that are not longitude/latitude; they were left out",
-                bad_geometry
+            words!(
+                "shp-shapes-all-positions-not",
+                bad_geometry = bad_geometry,
+                stem = stem
             ),
             if crs == Crs::Missing {
-                "the shapefile has no .prj file saying its coordinate system; export it again in longitude/latitude (EPSG:4326) with its .prj"
+                words!("shp-no-prj-hint")
             } else {
-                "check the shapefile in a GIS program (for example QGIS)"
+                words!("shp-check-in-gis")
             },
         ));
     }
@@ -338,18 +339,24 @@ fn read_one(
         problems.push(warning(
             file,
             place("dbf"),
-            format!(
-                "the table {stem}.dbf has {table_rows} rows but {stem}.shp has {rows} shapes; shapes without a row have no attributes"
+            words!(
+                "shp-table-dbf-rows-but",
+                stem = stem,
+                table_rows = table_rows,
+                rows = rows
             ),
-            "the files may come from different exports; zip the matching .shp, .shx and .dbf together",
+            words!("shp-files-may-come-from"),
         ));
     }
     if skipped_patches > 0 {
         problems.push(warning(
             file,
             place("shp"),
-            format!("{skipped_patches} 3D surface(s) (MultiPatch) were skipped"),
-            "nothing to do",
+            words!(
+                "shp-3d-surface-s-multipatch",
+                skipped_patches = skipped_patches
+            ),
+            words!("geo-nothing-do"),
         ));
     }
     table.report(file, problems);
@@ -357,16 +364,14 @@ fn read_one(
         Crs::Missing if bad_geometry == 0 => problems.push(warning(
             file,
             place("prj"),
-            format!(
-                "the shapefile \"{stem}\" has no .prj file; its coordinates were taken as longitude/latitude (WGS 84)"
-            ),
-            "nothing to do if the map looks right; otherwise zip the shapefile again with its .prj file",
+            words!("shp-shapefile-no-prj-file", stem = stem),
+            words!("shp-nothing-do-if-map"),
         )),
         Crs::Unknown => problems.push(warning(
             file,
             place("prj"),
-            "the .prj file could not be understood; the coordinates were taken as longitude/latitude (WGS 84)",
-            "nothing to do if the map looks right; otherwise export the shapefile again in EPSG:4326",
+            words!("shp-prj-file-could-not"),
+            words!("shp-nothing-do-if-map-2"),
         )),
         _ => {}
     }
@@ -383,11 +388,8 @@ fn convert_shape(
         let xy = [p.x(), p.y()];
         let ll = convert(xy).ok_or_else(|| {
             (
-                format!(
-                    "[{}, {}] could not be converted to longitude/latitude",
-                    xy[0], xy[1]
-                ),
-                "check the shapefile's coordinate system (.prj)",
+                words!("shp-not-converted", x = xy[0], y = xy[1]),
+                words!("shp-check-prj"),
             )
         })?;
         check_lonlat(ll)
@@ -416,7 +418,7 @@ fn convert_shape(
 }
 
 /// Why positions were refused: what is wrong, and what to do.
-type Bad = (String, &'static str);
+type Bad = (Words, Words);
 
 type Parts = Result<Vec<LonLat>, Bad>;
 
@@ -584,11 +586,8 @@ impl<'a> Table<'a> {
                 problems.push(error(
                     file,
                     Place::Path(format!("{}.dbf", set.stem)),
-                    format!(
-                        "the table of attributes {}.dbf is damaged and could not be read ({e})",
-                        set.stem
-                    ),
-                    "export or download the shapefile again",
+                    words!("shp-table-attributes-dbf-damaged", stem = set.stem, e = e),
+                    words!("shp-export-download-shapefile-again"),
                 ));
                 None
             }
@@ -629,31 +628,32 @@ impl<'a> Table<'a> {
             problems.push(warning(
                 file,
                 Place::Path(format!("{}.cpg", self.stem)),
-                format!("the .cpg file names the text encoding \"{c}\", which Dateline does not know; text was read as UTF-8 or Korean (CP949)"),
-                "if names look garbled, write the encoding's name in the .cpg file (for example UTF-8 or CP949) and zip the files again",
+                words!("shp-cpg-file-names-text", c = c),
+                words!("shp-if-names-look-garbled"),
             ));
         }
         if let Some(enc) = self.guessed {
             problems.push(warning(
                 file,
                 place(),
-                format!(
-                    "the text in {}.dbf is not UTF-8 and no .cpg file names its encoding; it was read as {}",
-                    self.stem,
-                    encoding_name(enc)
+                words!(
+                    "shp-text-dbf-not-utf",
+                    stem = self.stem,
+                    enc = encoding_name(enc)
                 ),
-                "if names look garbled, add a .cpg file holding the encoding's name (for example UTF-8 or CP949) next to the .shp and zip the files again",
+                words!("shp-if-names-look-garbled-2"),
             ));
         }
         if self.bad_values > 0 {
             problems.push(warning(
                 file,
                 place(),
-                format!(
-                    "{} value(s) in {}.dbf could not be read (for example text in a number column); they were left empty",
-                    self.bad_values, self.stem
+                words!(
+                    "shp-value-s-dbf-could",
+                    bad_values = self.bad_values,
+                    stem = self.stem
                 ),
-                "check the table in a spreadsheet or GIS program",
+                words!("shp-check-table-spreadsheet-gis"),
             ));
         }
     }

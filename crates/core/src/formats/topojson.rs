@@ -17,6 +17,7 @@ use serde_json::{Map, Number, Value};
 use crate::geojson::{self, Ctx, Loaded, Strict, kind_of};
 use crate::model::{Feature, LonLat, Shape};
 use crate::problem::{Place, Severity};
+use crate::words;
 
 /// True when the bytes look like TopoJSON (`"type": "Topology"` near the start or the end of
 /// the file), so a caller can give them to [`read_topojson`] instead of the GeoJSON loader.
@@ -91,8 +92,8 @@ fn topology(ctx: &mut Ctx, v: &Value, order: &[String], out: &mut Loaded) {
     let Some(root) = v.as_object() else {
         ctx.error(
             "",
-            format!("the file holds {} instead of a TopoJSON object", kind_of(v)),
-            "a TopoJSON file starts with { \"type\": \"Topology\", … }",
+            words!("topo-file-holds-instead-topojson", v = kind_of(v)),
+            words!("topo-topojson-file-starts"),
         );
         return;
     };
@@ -102,16 +103,16 @@ fn topology(ctx: &mut Ctx, v: &Value, order: &[String], out: &mut Loaded) {
             let t = t.to_string();
             ctx.error(
                 "type",
-                format!("this is GeoJSON (a {t}), not TopoJSON"),
-                "open it as GeoJSON",
+                words!("topo-geojson-not-topojson", t = t),
+                words!("topo-open-geojson"),
             );
             return;
         }
         _ => {
             ctx.error(
                 "type",
-                "this is not TopoJSON: it has no \"type\": \"Topology\"",
-                "a TopoJSON file starts with { \"type\": \"Topology\", … }",
+                words!("topo-not-topojson-no-type"),
+                words!("topo-topojson-file-starts"),
             );
             return;
         }
@@ -129,16 +130,16 @@ fn topology(ctx: &mut Ctx, v: &Value, order: &[String], out: &mut Loaded) {
         Some(other) => {
             ctx.error(
                 "objects",
-                format!("\"objects\" must be an object {{…}}, not {}", kind_of(other)),
-                "TopoJSON names its layers in \"objects\": { \"name\": { \"type\": \"GeometryCollection\", … } }",
+                words!("topo-objects-must-object-not", other = kind_of(other)),
+                words!("topo-topojson-names-layers-objects"),
             );
             return;
         }
         None => {
             ctx.error(
                 "",
-                "this TopoJSON file has no \"objects\"",
-                "the file is incomplete; export it again",
+                words!("topo-topojson-file-no-objects"),
+                words!("topo-file-incomplete-export-again"),
             );
             return;
         }
@@ -172,11 +173,8 @@ fn transform(ctx: &mut Ctx, root: &Map<String, Value>) -> Option<Option<Transfor
         Some(other) => {
             ctx.error(
                 "transform",
-                format!(
-                    "\"transform\" must be an object {{…}}, not {}",
-                    kind_of(other)
-                ),
-                "it is { \"scale\": [x, y], \"translate\": [x, y] }",
+                words!("topo-transform-must-object-not", other = kind_of(other)),
+                words!("topo-msg"),
             );
             return None;
         }
@@ -189,8 +187,8 @@ fn transform(ctx: &mut Ctx, root: &Map<String, Value>) -> Option<Option<Transfor
         if p.is_none() {
             ctx.error(
                 &format!("transform.{key}"),
-                format!("the transform's \"{key}\" must be two numbers [x, y]"),
-                "the file is damaged; export it again",
+                words!("topo-transform-s-must-two", key = key),
+                words!("topo-file-damaged-export-again"),
             );
         }
         p
@@ -217,8 +215,8 @@ fn arcs(
         Some(other) => {
             ctx.error(
                 "arcs",
-                format!("\"arcs\" must be a list of arcs, not {}", kind_of(other)),
-                "the file is damaged; export it again",
+                words!("topo-arcs-must-list-arcs", other = kind_of(other)),
+                words!("topo-file-damaged-export-again"),
             );
             return None;
         }
@@ -231,8 +229,8 @@ fn arcs(
         let Some(points) = arc.as_array() else {
             ctx.error(
                 &path,
-                format!("an arc must be a list of positions, not {}", kind_of(arc)),
-                "the file is damaged; export it again",
+                words!("topo-arc-must-list-positions", arc = kind_of(arc)),
+                words!("topo-file-damaged-export-again"),
             );
             out.push(None);
             continue;
@@ -247,11 +245,8 @@ fn arcs(
             let Some(xy) = xy else {
                 ctx.error(
                     &format!("{path}[{j}]"),
-                    format!(
-                        "an arc position must be [x, y] numbers, found {}",
-                        kind_of(p)
-                    ),
-                    "the file is damaged; export it again",
+                    words!("topo-arc-position-must-x", p = kind_of(p)),
+                    words!("topo-file-damaged-export-again"),
                 );
                 decoded.clear();
                 break;
@@ -280,14 +275,14 @@ fn arcs(
         if transform.is_none() && whole {
             ctx.error(
                 "transform",
-                "the arcs hold whole numbers beyond longitude/latitude, as quantized TopoJSON does, but the file has no \"transform\" to turn them into positions",
-                "the file is incomplete: export it again with its transform (for example with mapshaper -o format=topojson)",
+                words!("topo-arcs-hold-whole-numbers"),
+                words!("topo-file-incomplete-export-again-2"),
             );
         } else {
             ctx.error(
                 &path,
-                format!("[{x}, {y}] is not a longitude/latitude on Earth: this TopoJSON was projected before it was made"),
-                "make the TopoJSON again from data in longitude/latitude (EPSG:4326), without projecting it first",
+                words!("topo-not-longitude-latitude-earth", x = x, y = y),
+                words!("topo-make-topojson-again-from"),
             );
         }
         return None;
@@ -309,8 +304,8 @@ impl Topo<'_> {
             let Some(list) = v.get("geometries").and_then(Value::as_array) else {
                 ctx.error(
                     path,
-                    "a GeometryCollection needs a \"geometries\" list",
-                    "add \"geometries\": [ … ]",
+                    words!("geo-geometrycollection-needs-geometries-list"),
+                    words!("geo-add-geometries"),
                 );
                 return;
             };
@@ -328,8 +323,8 @@ impl Topo<'_> {
         let Some(obj) = v.as_object() else {
             ctx.error(
                 path,
-                format!("expected a geometry object here, found {}", kind_of(v)),
-                "each entry of \"geometries\" is { \"type\": …, \"arcs\": … }",
+                words!("topo-expected-geometry-object-here", v = kind_of(v)),
+                words!("topo-each-entry-geometries"),
             );
             return None;
         };
@@ -341,8 +336,8 @@ impl Topo<'_> {
             Some(other) => {
                 ctx.error(
                     &format!("{path}.id"),
-                    format!("\"id\" must be text or a number, not {}", kind_of(other)),
-                    "use a text or numeric id, or delete it",
+                    words!("geo-id-must-text-number", other = kind_of(other)),
+                    words!("geo-use-text-numeric-id"),
                 );
                 None
             }
@@ -353,11 +348,8 @@ impl Topo<'_> {
             Some(other) => {
                 ctx.error(
                     &format!("{path}.properties"),
-                    format!(
-                        "\"properties\" must be an object {{…}}, not {}",
-                        kind_of(other)
-                    ),
-                    "use { \"name\": \"…\" } or null",
+                    words!("geo-properties-must-object-not", other = kind_of(other)),
+                    words!("geo-use-null"),
                 );
                 Map::new()
             }
@@ -395,8 +387,8 @@ impl Topo<'_> {
             Some(other) => {
                 ctx.error(
                     &format!("{path}.type"),
-                    format!("\"type\" must be text, not {}", kind_of(other)),
-                    "write the type as text, e.g. \"type\": \"Polygon\"",
+                    words!("geo-type-must-text-not", other = kind_of(other)),
+                    words!("topo-write-type-text-e"),
                 );
                 return false;
             }
@@ -411,16 +403,16 @@ impl Topo<'_> {
                 let Some(list) = obj.get("geometries").and_then(Value::as_array) else {
                     ctx.error(
                         path,
-                        "a GeometryCollection needs a \"geometries\" list",
-                        "add \"geometries\": [ … ]",
+                        words!("geo-geometrycollection-needs-geometries-list"),
+                        words!("geo-add-geometries"),
                     );
                     return false;
                 };
                 if depth > 8 {
                     ctx.error(
                         path,
-                        "GeometryCollections are nested more than 8 deep",
-                        "flatten the collection",
+                        words!("geo-geometrycollections-nested-more-than"),
+                        words!("geo-flatten-collection"),
                     );
                     return false;
                 }
@@ -432,8 +424,8 @@ impl Topo<'_> {
                         None => {
                             ctx.error(
                                 &gp,
-                                format!("expected a geometry object here, found {}", kind_of(g)),
-                                "each entry of \"geometries\" is { \"type\": …, \"arcs\": … }",
+                                words!("topo-expected-geometry-object-here", g = kind_of(g)),
+                                words!("topo-each-entry-geometries"),
                             );
                             ok = false;
                         }
@@ -444,8 +436,8 @@ impl Topo<'_> {
             _ => {
                 ctx.error(
                     &format!("{path}.type"),
-                    format!("unknown geometry type \"{t}\""),
-                    "use one of Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, GeometryCollection",
+                    words!("topo-unknown-geometry-type", t = t),
+                    words!("topo-use-one-point-multipoint"),
                 );
                 return false;
             }
@@ -454,8 +446,8 @@ impl Topo<'_> {
             let Some(c) = obj.get("coordinates") else {
                 ctx.error(
                     path,
-                    format!("this {t} has no \"coordinates\""),
-                    "add its \"coordinates\"",
+                    words!("geo-no-coordinates", t = t),
+                    words!("geo-add-coordinates"),
                 );
                 return false;
             };
@@ -471,8 +463,8 @@ impl Topo<'_> {
             let Some(a) = obj.get("arcs") else {
                 ctx.error(
                     path,
-                    format!("this {t} has no \"arcs\""),
-                    "add its \"arcs\" (the numbers of the arcs it is made of)",
+                    words!("topo-no-arcs", t = t),
+                    words!("topo-add-arcs-numbers-arcs"),
                 );
                 return false;
             };
@@ -556,8 +548,8 @@ impl Topo<'_> {
         let Value::Array(list) = v else {
             ctx.error(
                 path,
-                format!("expected a list of arc numbers, found {}", kind_of(v)),
-                "arcs are referred to by number: [0, 1, -3]",
+                words!("topo-expected-list-arc-numbers", v = kind_of(v)),
+                words!("topo-arcs-referred-by-number"),
             );
             return None;
         };
@@ -567,13 +559,13 @@ impl Topo<'_> {
             let ip = format!("{path}[{k}]");
             let Some(i) = a.as_i64() else {
                 let hint = if a.is_array() {
-                    "this needs one level of [ ] less"
+                    words!("topo-needs-one-level-less")
                 } else {
-                    "arcs are referred to by whole numbers: [0, 1, -3]"
+                    words!("topo-arcs-referred-by-whole")
                 };
                 ctx.error(
                     &ip,
-                    format!("expected an arc number, found {}", kind_of(a)),
+                    words!("topo-expected-arc-number-found", a = kind_of(a)),
                     hint,
                 );
                 return None;
@@ -582,17 +574,14 @@ impl Topo<'_> {
             let (index, reversed) = if i < 0 { (!i, true) } else { (i, false) };
             let Some(arc) = usize::try_from(index).ok().and_then(|x| self.arcs.get(x)) else {
                 let have = match n {
-                    0 => "the file has no arcs".to_string(),
-                    1 => "the file has 1 arc (number 0, or -1 reversed)".to_string(),
-                    n => format!(
-                        "the file has {n} arcs (numbered 0 to {}, or -1 to -{n} reversed)",
-                        n - 1
-                    ),
+                    0 => words!("topo-no-arcs-at-all"),
+                    1 => words!("topo-one-arc"),
+                    n => words!("topo-n-arcs", n = n, last = n - 1),
                 };
                 ctx.error(
                     &ip,
-                    format!("arc {i} does not exist: {have}"),
-                    "the file is damaged or was cut short; export it again",
+                    words!("topo-arc-does-not-exist", i = i, have = have),
+                    words!("topo-file-damaged-cut-short"),
                 );
                 return None;
             };
@@ -619,11 +608,8 @@ fn nested(
     let Value::Array(a) = v else {
         ctx.error(
             path,
-            format!(
-                "expected a list of lists of arc numbers, found {}",
-                kind_of(v)
-            ),
-            "a Polygon's arcs are one list per ring: [[0, 1], [-3]]",
+            words!("topo-expected-list-lists-arc", v = kind_of(v)),
+            words!("topo-polygon-s-arcs-one"),
         );
         return None;
     };
