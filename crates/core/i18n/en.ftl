@@ -417,6 +417,7 @@ lesson-present = Present (F5)
 lesson-save = Save slides and handout…
 lesson-save-tip = One picture per step and a handout page for students who missed the lesson
 lesson-close = Close the lesson
+close-window = Close the window
 present-answer-hint = R: show the answer
 present-keys = → next · ← back · R answer · B blank · Esc leave
 

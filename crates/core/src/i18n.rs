@@ -267,6 +267,40 @@ mod tests {
         }
     }
 
+    /// The names of a `words!("key", a = …, b = …)` call's arguments, from just after
+    /// `words!(` to its closing bracket.
+    fn argument_names(call: &str) -> std::collections::BTreeSet<String> {
+        let (mut depth, mut in_str, mut escaped) = (1, false, false);
+        let mut parts = vec![String::new()];
+        for c in call.chars() {
+            if in_str {
+                in_str = c != '"' || escaped;
+                escaped = c == '\\' && !escaped;
+            } else {
+                match c {
+                    '"' => in_str = true,
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' => depth -= 1,
+                    ',' if depth == 1 => {
+                        parts.push(String::new());
+                        continue;
+                    }
+                    _ => {}
+                }
+                if depth == 0 {
+                    break;
+                }
+            }
+            parts.last_mut().unwrap().push(c);
+        }
+        parts
+            .iter()
+            .skip(1)
+            .filter_map(|p| p.split_once('=').map(|(n, _)| n.trim().to_string()))
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+
     /// The core's problems are worded by the catalogue: every key a `words!(…)` in the
     /// core's sources names is in both catalogues, and no problem is built from English
     /// text alone (`Problem { … words: None }` or a `message:` field written out).
@@ -300,6 +334,16 @@ mod tests {
                 keys += 1;
                 if !en.contains_key(key) || !ko.contains_key(key) {
                     missing.push(format!("{}: {key}", p.display()));
+                    continue;
+                }
+                // The arguments it is given are the ones the message uses.
+                let given = argument_names(&code[i + 7..]);
+                if given != en[key] {
+                    missing.push(format!(
+                        "{}: {key} is given {given:?} but uses {:?}",
+                        p.display(),
+                        en[key]
+                    ));
                 }
             }
             if p.ends_with("problem.rs") {

@@ -10,10 +10,12 @@ use bevy_egui::egui::accesskit::{self, Role};
 use bevy_egui::{EguiContexts, EguiOutput, EguiPostUpdateSet, EguiPrimaryContextPass};
 
 use super::layout::free_rect;
+use crate::app::state::prefs::UiPrefs;
 use crate::app::state::requests::Announcement;
 use crate::app::state::screen::{TextFocus, UiLayout};
 use crate::app::state::settings::Settings;
 use crate::app::state::systems::AppSystems;
+use crate::core::tr;
 
 /// The accessibility tree's nodes of the last frame, when asked for (captures, tests).
 #[derive(Resource, Debug, Default, Clone)]
@@ -58,8 +60,37 @@ pub(super) fn plugin(app: &mut App) {
     )
     .add_systems(
         PostUpdate,
-        keep_tree.after(EguiPostUpdateSet::ProcessOutput),
+        (name_close_buttons, keep_tree)
+            .chain()
+            .after(EguiPostUpdateSet::ProcessOutput)
+            .before(EguiPostUpdateSet::PostProcessOutput),
     );
+}
+
+/// The name egui gives every window's close button (its own words, with no way to change
+/// them when the window is made).
+const EGUI_CLOSE_NAME: &str = "Close window";
+
+/// Names the windows' close buttons in the interface's language before the tree goes to the
+/// screen reader (bevy_egui hands it over in `PostProcessOutput`).
+fn name_close_buttons(mut outputs: Query<&mut EguiOutput>, prefs: Res<UiPrefs>) {
+    let mut name = None;
+    for mut output in &mut outputs {
+        let Some(update) = output
+            .bypass_change_detection()
+            .platform_output
+            .accesskit_update
+            .as_mut()
+        else {
+            continue;
+        };
+        for (_, node) in &mut update.nodes {
+            if node.role() == Role::Button && node.label() == Some(EGUI_CLOSE_NAME) {
+                let name = name.get_or_insert_with(|| tr!(prefs.lang, "close-window"));
+                node.set_label(name.clone());
+            }
+        }
+    }
 }
 
 fn enable(mut contexts: EguiContexts, tree: Res<AccessTree>) -> Result {

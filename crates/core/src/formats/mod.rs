@@ -34,7 +34,7 @@ pub(crate) fn too_big(file: &str, len: usize) -> Problem {
         Place::File,
         words!(
             "geo-file-mb-more-than",
-            len = len >> 20,
+            bytes = len >> 20,
             value = MAX_FILE_BYTES >> 20
         ),
         words!("geo-split-into-smaller-files"),

@@ -424,7 +424,7 @@ impl Topo<'_> {
                         None => {
                             ctx.error(
                                 &gp,
-                                words!("topo-expected-geometry-object-here", g = kind_of(g)),
+                                words!("topo-expected-geometry-object-here", v = kind_of(g)),
                                 words!("topo-each-entry-geometries"),
                             );
                             ok = false;
