@@ -226,14 +226,52 @@ pub fn straight(r: &Rect) -> AlongLine {
 /// The Military Demarcation Line's name in a language, on lines short enough to lie along
 /// it ("approximate": the bundled line is a simplified trace).
 pub fn mdl_name(lang: crate::model::Lang) -> String {
+    mdl_names(lang)[0].clone()
+}
+
+/// The MDL's name in three forms, longest first: in full on two lines (along the line from
+/// about zoom 7.5), the same on narrower lines (from about 6.5–7), and its short name (from
+/// about 5.5–6, where the line is 60–80 px long on screen; the legend gives it in full).
+/// With [`MDL_MIN_ZOOMS`], the zoom each is tried from.
+pub fn mdl_names(lang: crate::model::Lang) -> [String; 3] {
     use crate::model::Lang;
-    let en = "Military Demarcation Line\n(approximate)";
-    let ko = "군사분계선 (대략적 위치)";
+    let (en, en_narrow, en_short) = (
+        "Military Demarcation Line\n(approximate)",
+        "Military\nDemarcation Line\n(approximate)",
+        "MDL",
+    );
+    let (ko, ko_narrow, ko_short) = (
+        "군사분계선 (대략적 위치)",
+        "군사분계선\n(대략적 위치)",
+        "군사분계선",
+    );
     match lang {
-        Lang::En => en.into(),
-        Lang::Ko => ko.into(),
-        Lang::Both => format!("Military Demarcation Line (approximate)\n{ko}"),
+        Lang::En => [en.into(), en_narrow.into(), en_short.into()],
+        Lang::Ko => [ko.into(), ko_narrow.into(), ko_short.into()],
+        Lang::Both => [
+            format!("Military Demarcation Line (approximate)\n{ko}"),
+            format!("Military Demarcation\nLine (approximate)\n{ko_narrow}"),
+            format!("{en_short}\n{ko_short}"),
+        ],
     }
+}
+
+/// The zoom from which each of [`mdl_names`]'s forms is tried.
+pub const MDL_MIN_ZOOMS: [f64; 3] = [7.0, 6.5, 5.5];
+
+/// Places the first of a name's forms (their sizes, longest first) that fits along
+/// `lines` (see [`place_along`]): which form, and where.
+pub fn place_first_along(
+    lines: &[Vec<[f64; 2]>],
+    sizes: &[[f64; 2]],
+    bounds: Rect,
+    obstacles: &[Rect],
+    side: Side,
+    ground: &dyn Fn([f64; 2]) -> Ground,
+) -> Option<(usize, AlongLine)> {
+    sizes.iter().enumerate().find_map(|(i, size)| {
+        place_along(lines, *size, bounds, &[], obstacles, side, ground).map(|b| (i, b))
+    })
 }
 
 /// Spacing (pixels) of the points of a name along a line tested against the ground.
@@ -422,6 +460,9 @@ mod tests {
         let proj = Lcc::atlas();
         let mut named = 0;
         for (center, zoom) in [
+            ([127.3, 38.2], 5.5),
+            ([127.3, 38.2], 6.0),
+            ([127.3, 38.2], 6.5),
             ([127.2, 38.1], 7.0),
             ([127.3, 38.2], 7.5),
             ([126.8, 37.9], 8.0),
@@ -447,18 +488,25 @@ mod tests {
                             .collect()
                     })
                     .collect();
-                let text = mdl_name(lang);
-                let w = m.lines_em(&text) * 12.0 + 4.0;
-                let h = (12.0 * 1.3 * text.lines().count() as f64).ceil();
-                let got = place_along(
-                    &lines,
-                    [w, h],
-                    bounds,
-                    &[],
-                    &[],
-                    Side::HomeOrWater(kor),
-                    &ground,
+                // The forms of the name that may show at this zoom, longest first.
+                let sizes: Vec<[f64; 2]> = mdl_names(lang)
+                    .iter()
+                    .zip(MDL_MIN_ZOOMS)
+                    .filter(|(_, z)| zoom >= *z)
+                    .map(|(text, _)| {
+                        let w = m.lines_em(text) * 12.0 + 4.0;
+                        [w, (12.0 * 1.3 * text.lines().count() as f64).ceil()]
+                    })
+                    .collect();
+                let got =
+                    place_first_along(&lines, &sizes, bounds, &[], Side::HomeOrWater(kor), &ground);
+                let h = got.map_or(0.0, |(i, _)| sizes[i][1]);
+                // Named from zoom 6 on, in every language (in English from 5.5).
+                assert!(
+                    got.is_some() || zoom < 6.0 && lang != Lang::En,
+                    "{center:?} z{zoom} {lang:?}: the MDL is not named"
                 );
+                let got = got.map(|(_, b)| b);
                 // The other names go round it.
                 let covers = got.map(|b| b.cover()).unwrap_or_default();
                 let placed = place(&c, bounds, &covers, &HashMap::new(), &sides);
@@ -501,7 +549,7 @@ mod tests {
                 );
             }
         }
-        assert!(named >= 10, "the MDL named in {named} of 15 views");
+        assert!(named >= 19, "the MDL named in {named} of 24 views");
     }
 
     fn overlaps_bounds(a: &AlongLine, b: &AlongLine) -> bool {

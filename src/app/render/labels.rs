@@ -26,7 +26,7 @@ use crate::core::labels::{
     self, DOT_PX, LabelKind, LabelSource, MapStyle, Placed, Pos, SIDE_STEP_PX, Side, TextMeasure,
     add_always_named, candidates_by, flat_map_sides, nearest_point, place, sampled_sides,
 };
-use crate::core::line_label::{mdl_name, place_along};
+use crate::core::line_label::{MDL_MIN_ZOOMS, mdl_names, place_first_along};
 use crate::core::markers::disc;
 use crate::core::model::Lang;
 use crate::core::projection::{Lcc, MapKind, Projection as MapProjection};
@@ -59,7 +59,8 @@ pub struct Highlight {
     pub left: Duration,
 }
 
-/// Index of the MDL's label among the label sources (after the atlas's places).
+/// Index of the MDL's label among the label sources (after the atlas's places): its full
+/// name; its narrower and short forms follow (see [`mdl_names`]).
 fn mdl_id(atlas: &AtlasData) -> usize {
     atlas.0.places.len()
 }
@@ -187,10 +188,12 @@ fn build_sources(
 ) -> Vec<LabelSource> {
     let proj = Lcc::atlas();
     let mut s = labels::sources(&atlas.0, lang, style, measure, &proj);
-    if let Some(p) = atlas.0.mdl_label {
-        let text = mdl_name(lang);
+    for (k, (text, min_zoom)) in mdl_names(lang).into_iter().zip(MDL_MIN_ZOOMS).enumerate() {
+        let Some(p) = atlas.0.mdl_label else {
+            break;
+        };
         s.push(LabelSource {
-            place: mdl_id(atlas),
+            place: mdl_id(atlas) + k,
             kind: LabelKind::Line,
             font_px: style.sizes().line,
             width_em: measure.lines_em(&text),
@@ -200,10 +203,10 @@ fn build_sources(
             text,
             plane: proj.project(p),
             lonlat: p,
-            // Placed before the other names, along the line (see `layout_labels`); the line
-            // is long enough on screen to carry it from about zoom 7.5.
+            // Placed before the other names, along the line (see `layout_labels`): the
+            // first form the line is long enough to carry on screen.
             rank: 0.0,
-            min_zoom: 7.0,
+            min_zoom,
             extent_km: None,
             // Along the line, never across it: on South Korea's side or over the sea.
             side: atlas
@@ -307,7 +310,7 @@ fn layout_labels(
         projector.pixel(s.lonlat, size)
     })
     .into_iter()
-    .filter(|c| c.id != mdl)
+    .filter(|c| c.id < mdl)
     .collect();
     // What lies under a pixel: exact on the flat maps, through the world map on the globe.
     let world = &atlas.0.ground_world;
@@ -321,14 +324,19 @@ fn layout_labels(
     add_always_named(&mut cands, &state.sources, zoom, free, &ground_px);
     // The MDL's name first, along the line on South Korea's side or over the sea where a
     // stretch of it is long and straight enough; the other names go round it.
-    let mdl_src = state.sources.iter().find(|s| s.place == mdl);
-    let along = mdl_src
-        .filter(|s| mdl_on && zoom >= s.min_zoom)
-        .and_then(|s| {
-            let lines = line_pixels(&atlas, LineKind::Mdl, &projector, size);
-            place_along(&lines, s.size(), free, &[], &obstacles, s.side, &ground_px)
-        });
-    obstacles.extend(along.iter().flat_map(|b| b.cover()));
+    // Its forms that may show at this zoom, longest first.
+    let mdl_forms: Vec<&LabelSource> = state
+        .sources
+        .iter()
+        .filter(|s| s.place >= mdl && mdl_on && zoom >= s.min_zoom)
+        .collect();
+    let along = mdl_forms.first().and_then(|first| {
+        let lines = line_pixels(&atlas, LineKind::Mdl, &projector, size);
+        let sizes: Vec<[f64; 2]> = mdl_forms.iter().map(|s| s.size()).collect();
+        place_first_along(&lines, &sizes, free, &obstacles, first.side, &ground_px)
+            .map(|(i, b)| (mdl_forms[i].place, b))
+    });
+    obstacles.extend(along.iter().flat_map(|(_, b)| b.cover()));
     // Names stay on their own side of borders and coasts: exactly on the flat maps, at points
     // a few pixels apart on the globe.
     let mut placed = match *projector {
@@ -342,9 +350,9 @@ fn layout_labels(
         }
     };
     state.prev = placed.iter().map(|p| (p.id, p.pos)).collect();
-    if let Some(b) = along {
+    if let Some((id, b)) = along {
         placed.push(Placed {
-            id: mdl,
+            id,
             pos: Pos::Center,
             rect: [
                 b.centre[0] - b.size[0] / 2.0,
@@ -357,7 +365,11 @@ fn layout_labels(
         });
     }
     // Turned to lie along its line (the MDL's name), clockwise on screen.
-    let angle_of = |id: usize| along.filter(|_| id == mdl).map_or(0.0, |b| b.angle);
+    let angle_of = |id: usize| {
+        along
+            .filter(|(placed, _)| *placed == id)
+            .map_or(0.0, |(_, b)| b.angle)
+    };
 
     let kpp = km_per_px(view.zoom) as f32;
     let by_id: HashMap<usize, &LabelSource> = state.sources.iter().map(|s| (s.place, s)).collect();
