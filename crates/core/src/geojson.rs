@@ -14,8 +14,7 @@ use serde_json::{Map, Number, Value};
 use super::cancel::Cancel;
 use super::formats::crs::{self, Reprojector};
 use super::model::{Feature, LonLat, Shape, signed_area};
-use super::problem::Words;
-use super::problem::{Place, Problem, Severity};
+use super::problem::{Place, Problem, Severity, Words};
 use crate::words;
 
 /// Files larger than this are refused before parsing.

@@ -9,10 +9,10 @@ use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use super::geojson::kind_of;
 use super::globe::path_km;
 use super::model::{Lang, LonLat, thousands};
-use super::problem::Words;
-use super::problem::{Place, Problem, Severity};
+use super::problem::{Place, Problem, Severity, Words};
 use super::timeline::{FuzzyDate, Window};
 use super::view::{MAX_ZOOM, MIN_ZOOM, ViewSpec};
 use crate::words;
@@ -788,17 +788,6 @@ fn join(path: &str, key: &str) -> String {
         key.to_string()
     } else {
         format!("{path}.{key}")
-    }
-}
-
-fn kind_of(v: &Value) -> Words {
-    match v {
-        Value::Null => words!("kind-null"),
-        Value::Bool(_) => words!("kind-true-or-false"),
-        Value::Number(_) => words!("kind-number"),
-        Value::String(_) => words!("kind-string"),
-        Value::Array(_) => words!("kind-list"),
-        Value::Object(_) => words!("kind-object"),
     }
 }
 

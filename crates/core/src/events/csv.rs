@@ -7,8 +7,7 @@ use super::fields::{Fields, RawEvent, note_imprecise_dates, problem, value_text}
 use super::{Event, EventFile};
 use crate::cancel::Cancel;
 use crate::model::Shape;
-use crate::problem::Words;
-use crate::problem::{Place, Severity};
+use crate::problem::{Place, Severity, Words};
 use crate::words;
 
 /// The largest CSV file read (a spreadsheet of events is far smaller).

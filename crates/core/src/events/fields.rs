@@ -5,8 +5,7 @@ use serde_json::Value;
 
 use super::{Event, EventFile, PlacePrecision, Source, Status};
 use crate::model::Shape;
-use crate::problem::Words;
-use crate::problem::{Place, Problem, Severity};
+use crate::problem::{Place, Problem, Severity, Words};
 use crate::timeline::{DateForm, FuzzyDate, Span};
 use crate::words;
 

@@ -16,8 +16,7 @@ use super::archive;
 use super::{Fixes, check_lonlat, encoding_for, encoding_name, error, korean, warning};
 use crate::geojson::{Loaded, MAX_FILE_BYTES, line_col};
 use crate::model::{Feature, LonLat, Shape};
-use crate::problem::Words;
-use crate::problem::{Place, Problem};
+use crate::problem::{Place, Problem, Words};
 use crate::words;
 
 /// Placemarks nest their geometry at most this deep (MultiGeometry in MultiGeometry …).

@@ -15,8 +15,7 @@ pub mod topojson;
 
 use crate::geojson::{MAX_FILE_BYTES, normalise_ring, unwrap_lons};
 use crate::model::LonLat;
-use crate::problem::Words;
-use crate::problem::{Place, Problem, Severity};
+use crate::problem::{Place, Problem, Severity, Words};
 use crate::words;
 
 pub(crate) fn error(file: &str, place: Place, message: Words, hint: Words) -> Problem {

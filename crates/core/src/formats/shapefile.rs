@@ -18,8 +18,7 @@ use super::archive::{self, base_name};
 use super::{Fixes, check_lonlat, encoding_for, encoding_name, error, warning};
 use crate::geojson::Loaded;
 use crate::model::{Feature, LonLat, Shape, signed_area};
-use crate::problem::Words;
-use crate::problem::{Place, Problem, Severity};
+use crate::problem::{Place, Problem, Severity, Words};
 use crate::words;
 
 /// The parts of a shapefile Dateline reads, by extension.
