@@ -50,8 +50,9 @@ pub struct Problem {
     /// What to do about it.
     pub hint: String,
     /// The message and the hint as the interface's catalogue words them (key and arguments),
-    /// so they are shown in the interface's language; `None` for problems worded in English
-    /// only ([`Problem::message`], [`Problem::hint`]).
+    /// so they are shown in the interface's language; `None` for a problem made from English
+    /// text alone ([`Problem::message`], [`Problem::hint`]), which none of Dateline's readers
+    /// make (a core test checks their sources).
     pub words: Option<Box<[Words; 2]>>,
 }
 
