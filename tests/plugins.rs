@@ -1119,14 +1119,16 @@ fn frames_keep_coming_while_a_large_file_loads() {
         Some(n)
     );
     // The load ran beside the frames: many frames while it lasted, none held up by it (a
-    // load on the frame would make one frame as long as the whole load).
+    // load on the frame would make one frame as long as the whole load). On two cores the
+    // loader's threads may keep a frame waiting for a third of the load (676 ms of 2.15 s
+    // seen once in CI), so a frame may take up to half of it, not all.
     eprintln!(
         "{} MB loaded in {took:?}: {frames} frames, the longest {longest:?}",
         s.len() >> 20
     );
     assert!(frames >= 10, "{frames} frames in {took:?}");
     assert!(
-        longest * 4 < took,
+        longest * 2 < took,
         "a frame took {longest:?} of a {took:?} load"
     );
     std::fs::remove_dir_all(&dir).ok();
