@@ -270,7 +270,7 @@ pub fn place_first_along(
     ground: &dyn Fn([f64; 2]) -> Ground,
 ) -> Option<(usize, AlongLine)> {
     sizes.iter().enumerate().find_map(|(i, size)| {
-        place_along(lines, *size, bounds, &[], obstacles, side, ground).map(|b| (i, b))
+        place_along(lines, *size, bounds, obstacles, side, ground).map(|b| (i, b))
     })
 }
 
@@ -297,17 +297,16 @@ pub fn keeps_side_along(side: Side, b: &AlongLine, ground: &dyn Fn([f64; 2]) -> 
 }
 
 /// Places a name along the first of `lines` (pixels) that has room: inside `bounds`, clear
-/// of the names already `placed` and of `obstacles`, on its `side` of borders and coasts.
+/// of `obstacles` (panels, markers), on its `side` of borders and coasts.
 pub fn place_along(
     lines: &[Vec<[f64; 2]>],
     size: [f64; 2],
     bounds: Rect,
-    placed: &[Rect],
     obstacles: &[Rect],
     side: Side,
     ground: &dyn Fn([f64; 2]) -> Ground,
 ) -> Option<AlongLine> {
-    let others: Vec<AlongLine> = placed.iter().chain(obstacles).map(straight).collect();
+    let others: Vec<AlongLine> = obstacles.iter().map(straight).collect();
     let mut by_length: Vec<&Vec<[f64; 2]>> = lines.iter().collect();
     let length = |l: &[[f64; 2]]| {
         l.windows(2)
