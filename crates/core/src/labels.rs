@@ -531,7 +531,12 @@ pub fn sources(
                     } else {
                         2
                     };
-                    (if story_country { 1.39 } else { 1.8 }, 0.0, z.country[tier])
+                    let rank = if story_country {
+                        STORY_COUNTRY_RANK
+                    } else {
+                        1.8
+                    };
+                    (rank, 0.0, z.country[tier])
                 }
                 // Capitals from the world view on, except the smallest (island territories'
                 // seats of a few hundred people), which wait until zoomed in.
@@ -667,6 +672,10 @@ pub enum Pos {
     /// A story country's name set off over the water beside it, with a leader line (index
     /// into [`OFF_SHIFTS`]).
     Off(u8),
+    /// A story country's name set off in a callout, stacked with its neighbours' names that
+    /// found no room either (the two Koreas on the world map), with a leader line: see
+    /// [`place_callouts`].
+    Callout,
 }
 
 /// Moves tried for area labels (countries, seas) when the centre is taken, as fractions of
@@ -725,7 +734,7 @@ impl Pos {
             | Pos::DownRight(i)
             | Pos::UpLeft(i)
             | Pos::DownLeft(i) => i >= LEADER_GAP,
-            Pos::Off(_) => true,
+            Pos::Off(_) | Pos::Callout => true,
             Pos::Center | Pos::Shifted(_) => false,
         }
     }
@@ -815,7 +824,8 @@ pub fn rect_at(pos: Pos, anchor: [f64; 2], size: [f64; 2]) -> Rect {
     let [w, h] = size;
     let g = |i: u8| GAPS[i as usize] + DOT_PX;
     match pos {
-        Pos::Center => [x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0],
+        // (A callout's lines are placed together, never from one anchor.)
+        Pos::Center | Pos::Callout => [x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0],
         Pos::Right(i) => [x + g(i), y - h / 2.0, x + g(i) + w, y + h / 2.0],
         Pos::Left(i) => [x - g(i) - w, y - h / 2.0, x - g(i), y + h / 2.0],
         Pos::Above(i) => [x - w / 2.0, y - g(i) - h, x + w / 2.0, y - g(i)],
@@ -1193,6 +1203,10 @@ fn home_of(side: Side) -> u16 {
     }
 }
 
+/// The rank of the story's countries' names: after capitals and the places of the news,
+/// before towns, seas and other countries.
+pub const STORY_COUNTRY_RANK: f64 = 1.39;
+
 /// The rank a story country's name is moved up to when it found no place in its turn.
 pub const BESIDE_EARLY_RANK: f64 = 0.85;
 
@@ -1204,7 +1218,86 @@ fn place_with<O: Occupancy>(
     sides: &dyn Fn(Side, &Rect) -> bool,
     new: impl Fn() -> O,
 ) -> Vec<Placed> {
-    let first = place_pass(cands, bounds, obstacles, prev, sides, &new);
+    let (best, mut trial) = place_named(cands, bounds, obstacles, &[], prev, sides, &new);
+    // The story's countries that still have no name go in callouts, kept clear only of the
+    // places of the news and the story's capitals; the other names (other capitals, towns,
+    // seas, other countries) are placed again round them. Then what must be named and still
+    // finds no room (a place of the news crowded out) goes in a callout clear of them all.
+    let countries = place_callouts(
+        &trial,
+        &best,
+        bounds,
+        obstacles,
+        sides,
+        &new,
+        Round {
+            which: &|c| c.beside || (c.keep && c.dot),
+            with_country: true,
+            clear_of: &|c| c.beside,
+        },
+    );
+    let (mut out, trial, blocked) = if countries.is_empty() {
+        (best, trial, obstacles.to_vec())
+    } else {
+        let blocked = with_callouts(obstacles, &countries);
+        let called: HashSet<usize> = countries.iter().map(|p| p.id).collect();
+        trial.retain(|c| !called.contains(&c.id));
+        let leaders: Vec<_> = countries
+            .iter()
+            .map(|p| (p.anchor, nearest_point(&p.rect, p.anchor)))
+            .collect();
+        // (Each name tries where it went without the callouts first.)
+        let mut before = prev.clone();
+        before.extend(best.iter().map(|p| (p.id, p.pos)));
+        let (out, trial) = place_named(&trial, bounds, &blocked, &leaders, &before, sides, &new);
+        (out, trial, blocked)
+    };
+    let more = place_callouts(
+        &trial,
+        &out,
+        bounds,
+        &blocked,
+        sides,
+        &new,
+        Round {
+            which: &|_| true,
+            with_country: false,
+            clear_of: &|_| true,
+        },
+    );
+    out.extend(countries);
+    out.extend(more);
+    out
+}
+
+/// `obstacles` with callouts' names and leader lines added.
+fn with_callouts(obstacles: &[Rect], callouts: &[Placed]) -> Vec<Rect> {
+    let mut blocked = obstacles.to_vec();
+    for p in callouts {
+        blocked.push(p.rect);
+        let to = nearest_point(&p.rect, p.anchor);
+        blocked.extend(
+            along_segment(p.anchor, to, 6.0, 4.0)
+                .into_iter()
+                .map(|q| [q[0] - 1.5, q[1] - 1.5, q[0] + 1.5, q[1] + 1.5]),
+        );
+    }
+    blocked
+}
+
+/// One placement by rank, then each story country that found no place moved up before the
+/// others: the names placed and the candidates with the ranks that placed them.
+#[allow(clippy::too_many_arguments)]
+fn place_named<O: Occupancy>(
+    cands: &[Candidate],
+    bounds: Rect,
+    obstacles: &[Rect],
+    leaders: &[([f64; 2], [f64; 2])],
+    prev: &HashMap<usize, Pos>,
+    sides: &dyn Fn(Side, &Rect) -> bool,
+    new: &impl Fn() -> O,
+) -> (Vec<Placed>, Vec<Candidate>) {
+    let first = place_pass(cands, bounds, obstacles, leaders, prev, sides, new);
     // The story's countries are always named: one that found no place in its turn (the
     // places of the news and capitals took the sea beside a narrow country) goes before
     // them, if that loses none of the places of the news and the story's capitals placed
@@ -1214,37 +1307,458 @@ fn place_with<O: Occupancy>(
     let missing: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].beside && !named.contains(&cands[i].id))
         .collect();
-    if missing.is_empty() {
-        return first;
-    }
+    let mut best = first;
+    let mut trial = cands.to_vec();
     let kept: Vec<&Candidate> = cands
         .iter()
         .filter(|c| c.keep && named.contains(&c.id))
         .collect();
-    let mut best = first;
-    let mut trial = cands.to_vec();
     for i in missing {
         let rank = trial[i].rank;
-        trial[i].rank = BESIDE_EARLY_RANK;
-        let out = place_pass(&trial, bounds, obstacles, prev, sides, &new);
-        let out_named = ids(&out);
-        let has = |id: usize| out_named.contains(&id);
         // Its own capital may give way to it (a small country is named before its capital
         // where there is room for only one); nothing else may.
-        let own = |c: &Candidate| c.side == Side::HomeOrWater(home_of(cands[i].side));
-        if has(cands[i].id) && kept.iter().all(|c| has(c.id) || (own(c) && c.dot)) {
-            best = out;
-        } else {
+        let own = |c: &Candidate| c.side == Side::HomeOrWater(home_of(cands[i].side)) && c.dot;
+        // Moved up; then with its own capital's dot no longer kept clear of it (the capital
+        // named round its dot if there is room, else in a callout: see `place_callouts`).
+        let before = trial.clone();
+        for free_capital in [false, true] {
+            trial[i].rank = BESIDE_EARLY_RANK;
+            if free_capital {
+                for c in trial.iter_mut().filter(|c| own(c) && c.leader) {
+                    c.leader = false;
+                }
+            }
+            let out = place_pass(&trial, bounds, obstacles, leaders, prev, sides, new);
+            let out_named = ids(&out);
+            let has = |id: usize| out_named.contains(&id);
+            if has(cands[i].id) && kept.iter().all(|c| has(c.id) || own(c)) {
+                best = out;
+                break;
+            }
+            trial = before.clone();
             trial[i].rank = rank;
         }
     }
-    best
+    (best, trial)
 }
 
+/// Directions a callout is tried in round the countries it names (degrees clockwise from
+/// east, on screen), nearest the horizontal first: east and west over the seas either side
+/// of a peninsula, then turning towards south and north.
+const CALLOUT_DIRS: [f64; 16] = [
+    0.0, 180.0, 22.5, 157.5, -22.5, -157.5, 45.0, 135.0, -45.0, -135.0, 67.5, 112.5, -67.5, -112.5,
+    90.0, -90.0,
+];
+/// Gaps (pixels) tried between a callout and the points it names.
+const CALLOUT_GAPS: [f64; 6] = [12.0, 24.0, 40.0, 60.0, 85.0, 115.0];
+/// Story countries' points nearer than this (pixels) share one callout.
+pub const CALLOUT_NEAR_PX: f64 = 40.0;
+/// The longest leader (pixels) a callout may have over its country's own land or water.
+pub const CALLOUT_MAX_LEADER: f64 = 130.0;
+/// The longest leader (pixels) a callout may have where it crosses other land.
+pub const CALLOUT_MAX_CROSSING: f64 = 60.0;
+/// How far (pixels) from the point it names a callout's leader is kept clear of other names
+/// and dots: its start lies over a country a few pixels wide, beside its towns' dots.
+pub const CALLOUT_LEADER_SKIP: f64 = 12.0;
+/// Space between the lines of a callout (pixels).
+const CALLOUT_LINE_GAP: f64 = 3.0;
+
+/// The side a name keeps in a callout, for the names that must be shown: the story's
+/// countries (their own land or water) and the places of the news and the story's capitals
+/// (their own side); `None` for the rest.
+fn callout_side(c: &Candidate) -> Option<Side> {
+    if c.beside {
+        off_side(c.side)
+    } else if c.keep && c.dot {
+        Some(c.side)
+    } else {
+        None
+    }
+}
+
+/// One round of callouts (see [`place_callouts`]).
+struct Round<'a> {
+    /// The names it may set in callouts.
+    which: &'a dyn Fn(&Candidate) -> bool,
+    /// Only the groups that name a story country, and only with one of them named.
+    with_country: bool,
+    /// The names placed before that it keeps clear of (the rest move for it).
+    clear_of: &'a dyn Fn(&Candidate) -> bool,
+}
+
+/// How far a callout may bend the rules a name keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Loose {
+    /// Not at all: names and leaders over their own land or water.
+    Not,
+    /// Leaders may cross other land.
+    Leaders,
+}
+
+/// Whether segments a–b and c–d cross (touching at an end does not count).
+pub fn segments_cross(a: [f64; 2], b: [f64; 2], c: [f64; 2], d: [f64; 2]) -> bool {
+    let orient = |p: [f64; 2], q: [f64; 2], r: [f64; 2]| {
+        (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    };
+    let (d1, d2) = (orient(c, d, a), orient(c, d, b));
+    let (d3, d4) = (orient(a, b, c), orient(a, b, d));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+/// Points along the segment from `a` to `b` every `step` pixels, from `skip` pixels off `a`.
+fn along_segment(a: [f64; 2], b: [f64; 2], skip: f64, step: f64) -> Vec<[f64; 2]> {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len = (dx * dx + dy * dy).sqrt();
+    let mut out = Vec::new();
+    let mut t = skip;
+    while t < len {
+        out.push([a[0] + dx * t / len, a[1] + dy * t / len]);
+        t += step;
+    }
+    out
+}
+
+/// The story's countries still unnamed after placement (too small and too crowded for a
+/// name beside them: the two Koreas on the world map and the default globe) are named in a
+/// callout, as an atlas names small countries: their names stacked north to south, set off
+/// over their own land or the water, each joined to its country by a leader line. Neighbours
+/// (points within [`CALLOUT_NEAR_PX`]) share one callout, so their names keep the order of
+/// the countries and their leaders never cross. Leaders that keep to the country's land or
+/// water are preferred; where none do, a leader may cross other land, never another name.
+fn place_callouts<O: Occupancy>(
+    cands: &[Candidate],
+    placed: &[Placed],
+    bounds: Rect,
+    obstacles: &[Rect],
+    sides: &dyn Fn(Side, &Rect) -> bool,
+    new: &impl Fn() -> O,
+    round: Round,
+) -> Vec<Placed> {
+    let Round {
+        which,
+        with_country,
+        clear_of,
+    } = round;
+    let named: HashSet<usize> = placed.iter().map(|p| p.id).collect();
+    let mut out = Vec::new();
+    let mut missing: Vec<&Candidate> = cands
+        .iter()
+        .filter(|c| which(c) && callout_side(c).is_some() && !named.contains(&c.id))
+        // (What it names is on screen, not beyond an edge.)
+        .filter(|c| inside(&dot_rect(c.anchor), &bounds))
+        .collect();
+    if missing.is_empty() {
+        return out;
+    }
+    missing.sort_by(|a, b| a.anchor[0].total_cmp(&b.anchor[0]).then(a.id.cmp(&b.id)));
+    let called: HashSet<usize> = missing.iter().map(|c| c.id).collect();
+    // Neighbours in one group.
+    let mut groups: Vec<Vec<&Candidate>> = Vec::new();
+    for c in missing {
+        let near = |g: &Vec<&Candidate>| {
+            g.iter().any(|o| {
+                let (dx, dy) = (o.anchor[0] - c.anchor[0], o.anchor[1] - c.anchor[1]);
+                (dx * dx + dy * dy).sqrt() < CALLOUT_NEAR_PX
+            })
+        };
+        match groups.iter_mut().find(|g| near(g)) {
+            Some(g) => g.push(c),
+            None => groups.push(vec![c]),
+        }
+    }
+    // What a callout's names keep clear of: panels and markers, the names placed and their
+    // dots, the dots of capitals and places of the news. Its leaders keep clear of names
+    // and dots only (they may pass under the markers on the places they name).
+    let mut taken = new();
+    let mut names = new();
+    let mut leaders: Vec<([f64; 2], [f64; 2])> = Vec::new();
+    for o in obstacles {
+        taken.insert(*o);
+    }
+    // (Not the dots of the names that go in callouts: their leaders start there.)
+    for c in cands
+        .iter()
+        .filter(|c| c.dot && (c.leader || named.contains(&c.id)) && !called.contains(&c.id))
+    {
+        taken.insert(dot_rect(c.anchor));
+        names.insert(dot_rect(c.anchor));
+    }
+    // (Only the names `clear_of` picks: the rest are placed again.)
+    let by_id: HashMap<usize, &Candidate> = cands.iter().map(|c| (c.id, c)).collect();
+    for p in placed
+        .iter()
+        .filter(|p| by_id.get(&p.id).is_some_and(|c| clear_of(c)))
+    {
+        taken.insert(p.rect);
+        names.insert(p.rect);
+        if p.pos.has_leader() {
+            leaders.push((p.anchor, nearest_point(&p.rect, p.anchor)));
+        }
+    }
+    // The names that move for callouts: where they were.
+    let soft: Vec<Rect> = placed
+        .iter()
+        .filter(|p| by_id.get(&p.id).is_some_and(|c| !clear_of(c)))
+        .map(|p| p.rect)
+        .collect();
+    // (`with_country`: only the groups that name a story country.)
+    groups.retain(|g| !with_country || g.iter().any(|c| c.beside));
+    for mut group in groups {
+        // North first.
+        group.sort_by(|a, b| a.anchor[1].total_cmp(&b.anchor[1]).then(a.id.cmp(&b.id)));
+        let room = (&taken, &names, soft.as_slice());
+        // The names on their own side, leaders too; then leaders over other land (at a cost).
+        let levels = [(Loose::Not, 0.0), (Loose::Leaders, 500.0)];
+        let options = |group: &[&Candidate]| {
+            let scales = [
+                (1.0, 0.0),
+                (group.iter().map(|c| c.shrink).fold(1.0, f64::min), 200.0),
+            ];
+            let mut all = Vec::new();
+            for (loose, extra) in levels {
+                for (scale, smaller) in scales {
+                    let found = callout_options(group, scale, loose, bounds, room, &leaders, sides);
+                    all.extend(found.into_iter().map(|(c, l)| (c + extra + smaller, l)));
+                }
+            }
+            all
+        };
+        // All in one callout; else each name on its own, the best choice of places that keep
+        // them apart, north to south as their countries are, their leaders never crossing.
+        let lines = match cheapest(options(&group)) {
+            Some(lines) => lines,
+            None => {
+                // (A country left out costs more than a town.)
+                let each: Vec<(f64, Vec<(f64, Placed)>)> = group
+                    .iter()
+                    .map(|c| {
+                        let missing = if c.beside { 1e8 } else { 1e7 };
+                        let o = options(&[*c])
+                            .into_iter()
+                            .map(|(cost, mut l)| (cost, l.remove(0)))
+                            .collect();
+                        (missing, o)
+                    })
+                    .collect();
+                choose_lines(&each)
+            }
+        };
+        // (Where it is for the story's countries, only with one of them named: towns and
+        // capitals wait for the last round.)
+        let country = |p: &Placed| group.iter().any(|c| c.id == p.id && c.beside);
+        let lines = if with_country && !lines.iter().any(country) {
+            Vec::new()
+        } else {
+            lines
+        };
+        for p in &lines {
+            taken.insert(p.rect);
+            names.insert(p.rect);
+            leaders.push((p.anchor, nearest_point(&p.rect, p.anchor)));
+        }
+        out.extend(lines);
+    }
+    out
+}
+
+/// Every place where a callout of `group`'s names (north first) at `scale` keeps every rule
+/// of [`place_callouts`] (`loose`: whether leaders must keep over each country's own land
+/// or water), with its cost: the names in `soft` it covers (placed before, which will move
+/// for it) and the length of its leaders, long ones weighing more.
+#[allow(clippy::too_many_arguments)]
+fn callout_options<O: Occupancy>(
+    group: &[&Candidate],
+    scale: f64,
+    loose: Loose,
+    bounds: Rect,
+    (taken, names, soft): (&O, &O, &[Rect]),
+    leaders: &[([f64; 2], [f64; 2])],
+    sides: &dyn Fn(Side, &Rect) -> bool,
+) -> Vec<(f64, Vec<Placed>)> {
+    let sizes: Vec<[f64; 2]> = group
+        .iter()
+        .map(|c| [c.size[0] * scale, c.size[1] * scale])
+        .collect();
+    let w = sizes.iter().map(|s| s[0]).fold(0.0, f64::max);
+    let h = sizes.iter().map(|s| s[1]).sum::<f64>() + CALLOUT_LINE_GAP * (sizes.len() - 1) as f64;
+    let xs = group.iter().map(|c| c.anchor[0]);
+    let ys = group.iter().map(|c| c.anchor[1]);
+    let (x0, x1) = (
+        xs.clone().fold(f64::MAX, f64::min),
+        xs.fold(f64::MIN, f64::max),
+    );
+    let (y0, y1) = (
+        ys.clone().fold(f64::MAX, f64::min),
+        ys.fold(f64::MIN, f64::max),
+    );
+    let (gx, gy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let (gw, gh) = (x1 - x0, y1 - y0);
+    let mut options = Vec::new();
+    for gap in CALLOUT_GAPS {
+        'dirs: for deg in CALLOUT_DIRS {
+            let (dy, dx) = deg.to_radians().sin_cos();
+            let (dx, dy) = (
+                if dx.abs() < 1e-9 { 0.0 } else { dx },
+                if dy.abs() < 1e-9 { 0.0 } else { dy },
+            );
+            let cx = gx + dx * (gw / 2.0 + w / 2.0 + gap);
+            let cy = gy + dy * (gh / 2.0 + h / 2.0 + gap);
+            let mut top = cy - h / 2.0;
+            let mut lines: Vec<Placed> = Vec::with_capacity(group.len());
+            for (c, s) in group.iter().zip(&sizes) {
+                // Lines aligned towards the countries they name.
+                let left = match dx {
+                    d if d > 0.0 => cx - w / 2.0,
+                    d if d < 0.0 => cx + w / 2.0 - s[0],
+                    _ => cx - s[0] / 2.0,
+                };
+                let rect = [left, top, left + s[0], top + s[1]];
+                top += s[1] + CALLOUT_LINE_GAP;
+                let Some(side) = callout_side(c) else {
+                    continue 'dirs;
+                };
+                let line = Placed {
+                    id: c.id,
+                    pos: Pos::Callout,
+                    rect,
+                    scale,
+                    anchor: c.anchor,
+                };
+                if !inside(&rect, &bounds) || taken.hits(&rect) || !sides(side, &rect) {
+                    continue 'dirs;
+                }
+                lines.push(line);
+            }
+            let ends: Vec<([f64; 2], [f64; 2])> = lines
+                .iter()
+                .map(|p| (p.anchor, nearest_point(&p.rect, p.anchor)))
+                .collect();
+            let clear = lines.iter().zip(&ends).all(|(p, &(a, b))| {
+                let longest = match loose {
+                    Loose::Not => CALLOUT_MAX_LEADER,
+                    Loose::Leaders => CALLOUT_MAX_CROSSING,
+                };
+                ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt() <= longest && {
+                    // Not through a name, a marker or a dot (from where it is drawn, off the point
+                    // it names), nor through the callout's other lines, nor across another leader.
+                    let points = along_segment(a, b, CALLOUT_LEADER_SKIP, 2.0);
+                    let side = group
+                        .iter()
+                        .find(|c| c.id == p.id)
+                        .and_then(|c| callout_side(c));
+                    points.iter().all(|q| {
+                        let dot = [q[0] - 1.0, q[1] - 1.0, q[0] + 1.0, q[1] + 1.0];
+                        !names.hits(&dot)
+                            && lines
+                                .iter()
+                                .all(|o| o.id == p.id || !overlaps(&o.rect, &dot))
+                            && (loose != Loose::Not
+                                || side.is_none_or(|s| {
+                                    sides(s, &[q[0] - 3.0, q[1] - 3.0, q[0] + 3.0, q[1] + 3.0])
+                                }))
+                    }) && leaders
+                        .iter()
+                        .chain(ends.iter())
+                        .all(|&(c, d)| (c == a && d == b) || !segments_cross(a, b, c, d))
+                }
+            });
+            if clear {
+                // The fewest names moved (of those placed before, which give way to it),
+                // then the shortest leaders.
+                let moved = soft
+                    .iter()
+                    .filter(|r| lines.iter().any(|p| overlaps(r, &p.rect)))
+                    .count();
+                let length: f64 = ends
+                    .iter()
+                    .map(|(a, b)| ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt())
+                    .sum();
+                // (A name moved weighs as much as 60 px of leader; leaders past 60 px
+                // weigh three times as much.)
+                let long = (length - 60.0 * ends.len() as f64).max(0.0);
+                options.push((moved as f64 * 60.0 + length + 2.0 * long, lines));
+            }
+        }
+    }
+    options
+}
+
+/// The cheapest of `options` (see [`callout_options`]).
+fn cheapest(options: Vec<(f64, Vec<Placed>)>) -> Option<Vec<Placed>> {
+    options
+        .into_iter()
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, lines)| lines)
+}
+
+/// Whether two callout lines of one group may stand together: apart, in the north-to-south
+/// order of what they name, their leaders neither crossing nor running through the other.
+fn lines_agree(a: &Placed, b: &Placed) -> bool {
+    let mid = |p: &Placed| (p.rect[1] + p.rect[3]) / 2.0;
+    let (la, lb) = (
+        (a.anchor, nearest_point(&a.rect, a.anchor)),
+        (b.anchor, nearest_point(&b.rect, b.anchor)),
+    );
+    let through = |(p, q): ([f64; 2], [f64; 2]), r: &Rect| {
+        along_segment(p, q, CALLOUT_LEADER_SKIP, 2.0)
+            .iter()
+            .any(|q| overlaps(r, &[q[0] - 1.0, q[1] - 1.0, q[0] + 1.0, q[1] + 1.0]))
+    };
+    !overlaps(&a.rect, &b.rect)
+        && (a.anchor[1] < b.anchor[1]) == (mid(a) < mid(b))
+        && !segments_cross(la.0, la.1, lb.0, lb.1)
+        && !through(la, &b.rect)
+        && !through(lb, &a.rect)
+}
+
+/// The cheapest choice of one option per line (or none, at the line's cost `missing`) in
+/// which every two lines agree ([`lines_agree`]): a search over each line's cheapest options.
+fn choose_lines(options: &[(f64, Vec<(f64, Placed)>)]) -> Vec<Placed> {
+    /// Options kept per line.
+    const KEEP: usize = 24;
+    let options: Vec<(f64, Vec<(f64, Placed)>)> = options
+        .iter()
+        .map(|(missing, o)| {
+            let mut o = o.clone();
+            o.sort_by(|a, b| a.0.total_cmp(&b.0));
+            o.truncate(KEEP);
+            (*missing, o)
+        })
+        .collect();
+    fn search(
+        options: &[(f64, Vec<(f64, Placed)>)],
+        chosen: &mut Vec<Placed>,
+        cost: f64,
+        best: &mut (f64, Vec<Placed>),
+    ) {
+        if cost >= best.0 {
+            return;
+        }
+        let Some(((missing, first), rest)) = options.split_first() else {
+            *best = (cost, chosen.clone());
+            return;
+        };
+        for (c, p) in first {
+            if chosen.iter().all(|o| lines_agree(o, p)) {
+                chosen.push(*p);
+                search(rest, chosen, cost + c, best);
+                chosen.pop();
+            }
+        }
+        search(rest, chosen, cost + missing, best);
+    }
+    let mut best = (f64::INFINITY, Vec::new());
+    search(&options, &mut Vec::new(), 0.0, &mut best);
+    best.1
+}
+
+/// One placement by rank; `leaders`: callouts' leader lines. No two leader lines cross.
+#[allow(clippy::too_many_arguments)]
 fn place_pass<O: Occupancy>(
     cands: &[Candidate],
     bounds: Rect,
     obstacles: &[Rect],
+    leaders: &[([f64; 2], [f64; 2])],
     prev: &HashMap<usize, Pos>,
     sides: &dyn Fn(Side, &Rect) -> bool,
     new: &impl Fn() -> O,
@@ -1261,6 +1775,8 @@ fn place_pass<O: Occupancy>(
     }
     let mut taken = new();
     let mut out = Vec::new();
+    // Leader lines drawn so far (no two cross).
+    let mut drawn = leaders.to_vec();
     for i in order(cands) {
         let c = &cands[i];
         let dot = c.dot.then(|| dot_rect(c.anchor));
@@ -1314,10 +1830,19 @@ fn place_pass<O: Occupancy>(
                     && !blocked.hits(&r)
                     && sides(side, &r)
                     && (c.keep || !pos.has_leader() || leader_clear())
+                    && (!pos.has_leader() || {
+                        let to = nearest_point(&r, c.anchor);
+                        drawn
+                            .iter()
+                            .all(|&(a, b)| !segments_cross(c.anchor, to, a, b))
+                    })
                 {
                     taken.insert(r);
                     if let Some(d) = dot {
                         taken.insert(d);
+                    }
+                    if pos.has_leader() {
+                        drawn.push((c.anchor, nearest_point(&r, c.anchor)));
                     }
                     out.push(Placed {
                         id: c.id,
@@ -1431,7 +1956,7 @@ mod tests {
             // A leader crosses only the land of what it names or water (the places of the
             // news and the story's capitals excepted: they are always named).
             if let (true, false, Side::Inside(home) | Side::HomeOrWater(home)) =
-                (p.pos.has_leader(), s.keep, s.side)
+                (p.pos.has_leader() && p.pos != Pos::Callout, s.keep, s.side)
             {
                 let to = nearest_point(&p.rect, p.anchor);
                 for k in 3..20 {
@@ -1472,6 +1997,35 @@ mod tests {
             );
         }
         (sided, placed.len())
+    }
+
+    /// No two leader lines cross, and none runs through another name.
+    fn assert_leaders_apart(placed: &[Placed], what: &str) {
+        let leaders: Vec<(usize, [f64; 2], [f64; 2])> = placed
+            .iter()
+            .filter(|p| p.pos.has_leader())
+            .map(|p| (p.id, p.anchor, nearest_point(&p.rect, p.anchor)))
+            .collect();
+        for (i, &(id, a, b)) in leaders.iter().enumerate() {
+            for &(other, c, d) in &leaders[i + 1..] {
+                assert!(
+                    !segments_cross(a, b, c, d),
+                    "{what}: the leaders of {id} and {other} cross"
+                );
+            }
+            if placed.iter().any(|p| p.id == id && p.pos == Pos::Callout) {
+                for q in along_segment(a, b, CALLOUT_LEADER_SKIP, 2.0) {
+                    let dot = [q[0] - 0.5, q[1] - 0.5, q[0] + 0.5, q[1] + 0.5];
+                    for p in placed.iter().filter(|p| p.id != id) {
+                        assert!(
+                            !overlaps(&p.rect, &dot),
+                            "{what}: the leader of {id} runs through {}",
+                            p.id
+                        );
+                    }
+                }
+            }
+        }
     }
 
     fn assert_no_overlap(placed: &[Placed], what: &str) {
@@ -1615,12 +2169,33 @@ mod tests {
                 "China",
                 "Russia",
                 "Japan",
+                "North Korea",
+                "South Korea",
             ] {
                 assert!(
                     n.iter().any(|x| x == want),
                     "{lang:?} world lacks {want}: {n:?}"
                 );
             }
+            // MONGOLIA over 몽골 is too tall for the strip of land it has here.
+            if lang != Lang::Both {
+                assert!(n.iter().any(|x| x == "Mongolia"), "{lang:?} world: {n:?}");
+            }
+            // The Koreas, a few pixels wide, are named in callouts (North above South) where
+            // their names do not fit beside them.
+            let at = |name: &str| {
+                placed
+                    .iter()
+                    .find(|p| atlas.places[p.id].name == name)
+                    .map(|p| (p.pos, (p.rect[1] + p.rect[3]) / 2.0))
+                    .unwrap()
+            };
+            let (north, south) = (at("North Korea"), at("South Korea"));
+            assert!(
+                (north.0 == Pos::Callout || south.0 == Pos::Callout) && north.1 < south.1,
+                "{lang:?} world: {north:?} {south:?}"
+            );
+            assert_leaders_apart(&placed, "world");
         }
     }
 
