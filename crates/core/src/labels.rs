@@ -922,6 +922,14 @@ pub struct Placed {
     pub anchor: [f64; 2],
 }
 
+impl Placed {
+    /// Its leader line, from the point it names to the nearest point of its rectangle (drawn
+    /// where [`Pos::has_leader`]).
+    pub fn leader(&self) -> ([f64; 2], [f64; 2]) {
+        (self.anchor, nearest_point(&self.rect, self.anchor))
+    }
+}
+
 /// The candidates for a view: sources that may show at this zoom with anchors on screen.
 pub fn candidates(sources: &[LabelSource], view: &MapView, size: [f64; 2]) -> Vec<Candidate> {
     candidates_by(sources, view.zoom, size, |s| {
@@ -1242,10 +1250,7 @@ fn place_with<O: Occupancy>(
         let blocked = with_callouts(obstacles, &countries);
         let called: HashSet<usize> = countries.iter().map(|p| p.id).collect();
         trial.retain(|c| !called.contains(&c.id));
-        let leaders: Vec<_> = countries
-            .iter()
-            .map(|p| (p.anchor, nearest_point(&p.rect, p.anchor)))
-            .collect();
+        let leaders: Vec<_> = countries.iter().map(Placed::leader).collect();
         // (Each name tries where it went without the callouts first.)
         let mut before = prev.clone();
         before.extend(best.iter().map(|p| (p.id, p.pos)));
@@ -1276,9 +1281,9 @@ fn with_callouts(obstacles: &[Rect], callouts: &[Placed]) -> Vec<Rect> {
     let mut blocked = obstacles.to_vec();
     for p in callouts {
         blocked.push(p.rect);
-        let to = nearest_point(&p.rect, p.anchor);
+        let (from, to) = p.leader();
         blocked.extend(
-            along_segment(p.anchor, to, 6.0, 4.0)
+            along_segment(from, to, 6.0, 4.0)
                 .into_iter()
                 .map(|q| [q[0] - 1.5, q[1] - 1.5, q[0] + 1.5, q[1] + 1.5]),
         );
@@ -1483,7 +1488,7 @@ fn place_callouts<O: Occupancy>(
         taken.insert(p.rect);
         names.insert(p.rect);
         if p.pos.has_leader() {
-            leaders.push((p.anchor, nearest_point(&p.rect, p.anchor)));
+            leaders.push(p.leader());
         }
     }
     // The names that move for callouts: where they were.
@@ -1545,7 +1550,7 @@ fn place_callouts<O: Occupancy>(
         for p in &lines {
             taken.insert(p.rect);
             names.insert(p.rect);
-            leaders.push((p.anchor, nearest_point(&p.rect, p.anchor)));
+            leaders.push(p.leader());
         }
         out.extend(lines);
     }
@@ -1620,10 +1625,7 @@ fn callout_options<O: Occupancy>(
                 }
                 lines.push(line);
             }
-            let ends: Vec<([f64; 2], [f64; 2])> = lines
-                .iter()
-                .map(|p| (p.anchor, nearest_point(&p.rect, p.anchor)))
-                .collect();
+            let ends: Vec<([f64; 2], [f64; 2])> = lines.iter().map(Placed::leader).collect();
             let clear = lines.iter().zip(&ends).all(|(p, &(a, b))| {
                 let longest = match loose {
                     Loose::Not => CALLOUT_MAX_LEADER,
@@ -1686,10 +1688,7 @@ fn cheapest(options: Vec<(f64, Vec<Placed>)>) -> Option<Vec<Placed>> {
 /// order of what they name, their leaders neither crossing nor running through the other.
 fn lines_agree(a: &Placed, b: &Placed) -> bool {
     let mid = |p: &Placed| (p.rect[1] + p.rect[3]) / 2.0;
-    let (la, lb) = (
-        (a.anchor, nearest_point(&a.rect, a.anchor)),
-        (b.anchor, nearest_point(&b.rect, b.anchor)),
-    );
+    let (la, lb) = (a.leader(), b.leader());
     let through = |(p, q): ([f64; 2], [f64; 2]), r: &Rect| {
         along_segment(p, q, CALLOUT_LEADER_SKIP, 2.0)
             .iter()

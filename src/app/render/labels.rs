@@ -462,9 +462,7 @@ fn layout_labels(
         // A country's name set off beside it over the sea: a leader from the point it
         // names (cities' leaders are drawn with their dots below).
         if !src.kind.has_dot() && p.pos.has_leader() {
-            state
-                .leaders
-                .push((p.anchor, nearest_point(&p.rect, p.anchor)));
+            state.leaders.push(p.leader());
         }
         if src.kind.has_dot() {
             let anchor_px = projector.pixel(src.lonlat, size).unwrap_or(centre);
