@@ -1,4 +1,5 @@
 //! Command line: opens the atlas window, captures a frame headless, or checks GeoJSON files.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -238,6 +239,7 @@ fn check(files: &[PathBuf], lang: UiLang) -> ExitCode {
     ExitCode::from(code)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(Command::Check { files, ui_lang }) = &cli.command {
@@ -327,12 +329,51 @@ fn main() -> ExitCode {
         scale: cli.ui_scale.unwrap_or_else(|| stored.ui_scale()),
         high_contrast: cli.high_contrast || stored.high_contrast.unwrap_or(false),
     };
-    let exit = App::new()
+    let exit = run(settings, ui, prefs_path, atlas, bundled.events, window);
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(c) => ExitCode::from(c.get()),
+    }
+}
+
+/// The web page: the atlas in the page's canvas (`#dateline`), sized to its parent, on the
+/// bundled data, the interface in the browser's language.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    let atlas = Atlas::bundled().expect("the bundled map data is damaged");
+    let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
+    let mut settings = Settings::new(ViewSpec::Korea);
+    settings.view_given = false;
+    let window = Window {
+        title: "Dateline — atlas of the Korean peninsula and its region".into(),
+        canvas: Some("#dateline".into()),
+        fit_canvas_to_parent: true,
+        ..default()
+    };
+    let stored = StoredPrefs::default();
+    let ui = UiPrefs {
+        lang: initial_ui_lang(None, &stored, sys_locale::get_locale().as_deref()),
+        scale: stored.ui_scale(),
+        high_contrast: false,
+    };
+    run(settings, ui, None, atlas, bundled.events, window);
+}
+
+/// Runs the app: the atlas, the story's events, the interface's settings, in `window`.
+fn run(
+    settings: Settings,
+    ui: UiPrefs,
+    prefs_path: Option<PathBuf>,
+    atlas: Atlas,
+    story: Vec<dateline::core::events::Event>,
+    window: Window,
+) -> AppExit {
+    App::new()
         .insert_resource(settings)
         .insert_resource(ui)
         .insert_resource(PrefsFile::at(prefs_path))
         .insert_resource(AtlasData(Arc::new(atlas)))
-        .insert_resource(Story::new(bundled.events))
+        .insert_resource(Story::new(story))
         .add_plugins(
             DefaultPlugins
                 .set(WindowPlugin {
@@ -362,9 +403,5 @@ fn main() -> ExitCode {
             ..default()
         })
         .add_plugins(app::plugin)
-        .run();
-    match exit {
-        AppExit::Success => ExitCode::SUCCESS,
-        AppExit::Error(c) => ExitCode::from(c.get()),
-    }
+        .run()
 }

@@ -1,7 +1,8 @@
 //! Headless capture: render one frame to PNG, write the scene description beside it, exit.
 
+use bevy::platform::time::Instant;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};

@@ -1058,3 +1058,8 @@ date-form-calendar = calendar dates
 date-form-date-time = dates with a time of day; each is shown on the day written (the time and time zone are not used)
 date-form-millis = numbers of milliseconds since 1970 (as in USGS earthquake feeds); each is shown on its day in UTC
 date-form-seconds = numbers of seconds since 1970 (Unix time); each is shown on its day in UTC
+
+## A link's state (the web page's address, "Copy link"): what is wrong with a part of it
+link-bad-value = The link's { $key } "{ $value }" is not one Dateline knows; it was left out. Use one like: { $hint }
+link-bad-text = The link's { $key } is not readable text (a broken %-escape, or too long); it was left out.
+link-unknown-key = The link has "{ $key }", which Dateline does not use; it was left out.

@@ -1008,3 +1008,8 @@ date-form-calendar = 달력 날짜였습니다
 date-form-date-time = 하루 중 시각이 있는 날짜였습니다. 각각 적힌 날에 표시합니다(시각과 시간대는 쓰지 않습니다)
 date-form-millis = 1970년부터 센 밀리초 수(USGS 지진 피드와 같은 형식)였습니다. 각각 UTC 기준 날에 표시합니다
 date-form-seconds = 1970년부터 센 초 수(유닉스 시간)였습니다. 각각 UTC 기준 날에 표시합니다
+
+## A link's state (the web page's address, "Copy link"): what is wrong with a part of it
+link-bad-value = 링크의 { $key } 값 "{ $value }"은(는) Dateline이 모르는 값이라 빼고 열었습니다. 이런 값을 쓰세요: { $hint }
+link-bad-text = 링크의 { $key } 값을 글자로 읽을 수 없어(%-표기가 깨졌거나 너무 김) 빼고 열었습니다.
+link-unknown-key = 링크에 Dateline이 쓰지 않는 "{ $key }"이(가) 있어 빼고 열었습니다.

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod labels;
 pub mod lesson;
 pub mod line_label;
+pub mod link;
 pub mod markers;
 pub mod model;
 pub mod problem;

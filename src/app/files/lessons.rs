@@ -7,8 +7,9 @@
 //! cannot be read leaves the last good one open, with its problems); unsaved edits in the app
 //! are never replaced.
 
+use bevy::platform::time::Instant;
 use std::path::PathBuf;
-use std::time::{Instant, SystemTime};
+use std::time::SystemTime;
 
 use bevy::prelude::*;
 use bevy::tasks::{IoTaskPool, Task, block_on, poll_once};

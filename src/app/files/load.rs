@@ -1,11 +1,12 @@
 //! Reading a file on a background task (Bevy's async compute pool) with progress, cancelled
 //! when it is no longer wanted (reloaded, closed).
 
+use bevy::platform::time::Instant;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::{Instant, SystemTime};
+use std::time::SystemTime;
 
 use bevy::tasks::futures::check_ready;
 use bevy::tasks::{AsyncComputeTaskPool, Task};

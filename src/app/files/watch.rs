@@ -1,7 +1,8 @@
 //! Files dropped on the window are opened; opened files are watched for saves (their
 //! modification times read on the I/O task pool, never on the frame) and read again.
 
-use std::time::{Duration, Instant, SystemTime};
+use bevy::platform::time::Instant;
+use std::time::{Duration, SystemTime};
 
 use bevy::prelude::*;
 use bevy::tasks::futures::check_ready;

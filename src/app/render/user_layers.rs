@@ -4,9 +4,9 @@
 //! storm tracks) are drawn each frame as they are at the timeline's date, sized and shaded by
 //! the number the user picked.
 
+use bevy::platform::time::Instant;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::time::Instant;
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::gizmos::config::{GizmoConfig, GizmoConfigGroup, GizmoLineConfig, GizmoLineJoint};

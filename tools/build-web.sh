@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the web page of Dateline into a folder (default: target/web): the app compiled
+# for wasm32-unknown-unknown from the same source, bound to JavaScript by wasm-bindgen (the
+# CLI version matching the wasm-bindgen crate in Cargo.lock), optimised for size by wasm-opt
+# when it is installed (npm's binaryen), and the page itself (web/index.html).
+# Serve the folder with `dateline serve` or any static host.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-target/web}
+target_dir=${CARGO_TARGET_DIR:-target}
+
+rustup target add wasm32-unknown-unknown >/dev/null
+version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$version" ]; then
+  echo "build-web: installing wasm-bindgen-cli $version (matches Cargo.lock)"
+  cargo install --locked wasm-bindgen-cli --version "$version"
+fi
+
+cargo build --profile web --target wasm32-unknown-unknown --bin dateline
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dateline \
+  "$target_dir/wasm32-unknown-unknown/web/dateline.wasm"
+if command -v wasm-opt >/dev/null; then
+  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types \
+    -o "$out/dateline_bg.wasm.opt" "$out/dateline_bg.wasm"
+  mv "$out/dateline_bg.wasm.opt" "$out/dateline_bg.wasm"
+else
+  echo "build-web: wasm-opt not found (npm install -g binaryen): the page is larger"
+fi
+cp web/index.html "$out/"
+total=$(du -cb "$out"/* | tail -1 | cut -f1)
+gz=$(for f in "$out"/*; do gzip -9c "$f" | wc -c; done | awk '{s+=$1} END {print s}')
+echo "build-web: $out: $((total / 1000)) kB, $((gz / 1000)) kB gzip-compressed"
