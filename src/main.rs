@@ -344,6 +344,15 @@ fn main() {
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     let mut settings = Settings::new(ViewSpec::Korea);
     settings.view_given = false;
+    // The state in the page's address (`#view=korea&date=2024-11-26&lang=ko…`).
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let (link, problems) = dateline::core::link::read(&hash);
+    for p in &problems {
+        warn!("{}", p.text(UiLang::En));
+    }
+    let ui_from_link = apply_link(&mut settings, &link);
     let window = Window {
         title: "Dateline — atlas of the Korean peninsula and its region".into(),
         canvas: Some("#dateline".into()),
@@ -352,11 +361,46 @@ fn main() {
     };
     let stored = StoredPrefs::default();
     let ui = UiPrefs {
-        lang: initial_ui_lang(None, &stored, sys_locale::get_locale().as_deref()),
+        lang: initial_ui_lang(ui_from_link, &stored, sys_locale::get_locale().as_deref()),
         scale: stored.ui_scale(),
         high_contrast: false,
     };
     run(settings, ui, None, atlas, bundled.events, window);
+}
+
+/// Applies a link's state to the settings the app starts with; the interface language it
+/// asks for, if any.
+#[cfg(target_arch = "wasm32")]
+fn apply_link(settings: &mut Settings, link: &dateline::core::link::LinkState) -> Option<UiLang> {
+    use dateline::core::link::Mode;
+    use dateline::core::timeline::Window as TimeWindow;
+    if let Some(v) = &link.view {
+        settings.view = v.clone();
+        settings.view_given = true;
+    }
+    if let Some(m) = link.mode {
+        settings.globe = m == Mode::Globe;
+    }
+    if let Some(d) = link.date {
+        settings.date = Some(d);
+    }
+    if let Some(TimeWindow::Recent { days }) = link.window {
+        settings.recent_days = Some(days);
+    }
+    if let Some(l) = link.lang {
+        settings.lang = l;
+    }
+    settings.event = link.event.clone();
+    if let Some(id) = &link.lesson
+        && matches!(
+            id.as_str(),
+            "hamhung-kursk" | "hamhung-to-kursk" | "bundled"
+        )
+    {
+        settings.lesson = Some(LessonSource::Bundled);
+        settings.lesson_step = link.step.clone();
+    }
+    link.ui
 }
 
 /// Runs the app: the atlas, the story's events, the interface's settings, in `window`.

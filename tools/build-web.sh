@@ -13,7 +13,8 @@ rustup target add wasm32-unknown-unknown >/dev/null
 version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
 if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$version" ]; then
   echo "build-web: installing wasm-bindgen-cli $version (matches Cargo.lock)"
-  cargo install --locked wasm-bindgen-cli --version "$version"
+  # (Not --locked: the CLI's own lock file names a yanked webpki-roots.)
+  cargo install wasm-bindgen-cli --version "$version"
 fi
 
 cargo build --profile web --target wasm32-unknown-unknown --bin dateline
