@@ -100,7 +100,7 @@ fn near(p: &image::Rgb<u8>, c: [f32; 3]) -> bool {
 fn check_interface(scene: &serde_json::Value, card: bool, failures: &mut Vec<String>) {
     use dateline::app::ui::words::status_word;
     use dateline::core::events::Status;
-    use dateline::core::i18n::{EN_FTL, UiLang};
+    use dateline::core::i18n::{UiLang, en_ftl};
     use dateline::core::timeline::{FuzzyDate, day_number};
     let lang = match scene["ui_lang"].as_str().map(UiLang::parse) {
         Some(Ok(l)) => l,
@@ -195,7 +195,7 @@ fn check_interface(scene: &serde_json::Value, card: bool, failures: &mut Vec<Str
         } else {
             println!("{named} parts of the interface named in Hangul");
         }
-        let english: Vec<String> = EN_FTL
+        let english: Vec<String> = en_ftl()
             .lines()
             .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
             .filter(|k| !k.contains(' ') && !k.starts_with('#'))

@@ -122,6 +122,11 @@ struct Cli {
     /// Save window's 1280x720 and 1920x1080 do.
     #[arg(long, value_name = "WxH", requires = "export_lesson", value_parser = parse_size)]
     export_size: Option<[u32; 2]>,
+    /// Start where a link says: the web page's address or the part after `#` that Copy link
+    /// gives (`#view=korea&mode=globe&date=2024-11-26&lang=ko&lesson=hamhung-kursk&step=3`).
+    /// What it sets wins over --view, --mode, --date, --recent, --lang and --event.
+    #[arg(long, value_name = "LINK", value_parser = parse_link)]
+    link: Option<dateline::core::link::LinkState>,
     /// Window or capture size, WIDTHxHEIGHT.
     #[arg(long, default_value = "1280x800", value_parser = parse_size)]
     size: [u32; 2],
@@ -129,6 +134,16 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Serve the web version (built by `bash tools/build-web.sh`) to the local network, so
+    /// browsers in the room open it at this computer's address; read-only; Ctrl+C stops it.
+    Serve {
+        /// The port to listen on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The page's folder.
+        #[arg(long, default_value = "target/web")]
+        dir: PathBuf,
+    },
     /// Validate files: print what was understood and every problem; exit 1 if any is an error, 2 if a file cannot be read.
     Check {
         /// Files to check.
@@ -178,6 +193,20 @@ fn parse_lonlat(s: &str) -> Result<[f64; 2], String> {
     match v.as_slice() {
         [lon, lat] if lat.abs() <= 90.0 && lon.abs() <= 360.0 => Ok([*lon, *lat]),
         _ => Err(format!("\"{s}\" should be LON,LAT, e.g. 127.54,39.92")),
+    }
+}
+
+fn parse_link(s: &str) -> Result<dateline::core::link::LinkState, String> {
+    let (state, problems) = dateline::core::link::read(s);
+    if problems.is_empty() {
+        Ok(state)
+    } else {
+        // The command line's own messages are English (as clap's are).
+        Err(problems
+            .iter()
+            .map(|p| p.text(UiLang::En))
+            .collect::<Vec<_>>()
+            .join(" "))
     }
 }
 
@@ -239,9 +268,34 @@ fn check(files: &[PathBuf], lang: UiLang) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// `dateline serve`: serves the built page until stopped, saying where.
+#[cfg(not(target_arch = "wasm32"))]
+fn serve(dir: &std::path::Path, port: u16) -> ExitCode {
+    use dateline::serve::{PageServer, local_address};
+    let server = match PageServer::bind(dir, port) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("dateline serve: error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let port = server.port();
+    println!("Dateline's web page ({}) is served at:", dir.display());
+    if let Some(ip) = local_address() {
+        println!("  http://{ip}:{port}/   (from other computers on this network)");
+    }
+    println!("  http://localhost:{port}/   (on this computer)");
+    println!("Press Ctrl+C to stop.");
+    server.run();
+    ExitCode::SUCCESS
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Serve { port, dir }) = &cli.command {
+        return serve(dir, *port);
+    }
     if let Some(Command::Check { files, ui_lang }) = &cli.command {
         let stored = default_prefs_path()
             .as_deref()
@@ -267,7 +321,8 @@ fn main() -> ExitCode {
             );
         }));
     }
-    let settings = Settings {
+    let link = cli.link.clone();
+    let mut settings = Settings {
         view_given: cli.view.is_some(),
         view: cli.view.unwrap_or(ViewSpec::Korea),
         lang: cli.lang,
@@ -298,6 +353,7 @@ fn main() -> ExitCode {
         export_lesson: cli.export_lesson,
         export_size: cli.export_size,
     };
+    let link_ui = link.as_ref().and_then(|l| settings.apply_link(l));
     let bundled = events::load_geojson(events::BUNDLED_NAME, events::BUNDLED);
     if let Some(p) = bundled
         .problems
@@ -325,11 +381,20 @@ fn main() -> ExitCode {
         sys_locale::get_locale()
     };
     let ui = UiPrefs {
-        lang: initial_ui_lang(cli.ui_lang, &stored, locale.as_deref()),
+        lang: initial_ui_lang(cli.ui_lang.or(link_ui), &stored, locale.as_deref()),
         scale: cli.ui_scale.unwrap_or_else(|| stored.ui_scale()),
         high_contrast: cli.high_contrast || stored.high_contrast.unwrap_or(false),
     };
-    let exit = run(settings, ui, prefs_path, atlas, bundled.events, window);
+    let said = dateline::app::state::requests::Announcement::default();
+    let exit = run(
+        settings,
+        ui,
+        prefs_path,
+        atlas,
+        bundled.events,
+        window,
+        said,
+    );
     match exit {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(c) => ExitCode::from(c.get()),
@@ -352,7 +417,7 @@ fn main() {
     for p in &problems {
         warn!("{}", p.text(UiLang::En));
     }
-    let ui_from_link = apply_link(&mut settings, &link);
+    let ui_from_link = settings.apply_link(&link);
     let window = Window {
         title: "Dateline — atlas of the Korean peninsula and its region".into(),
         canvas: Some("#dateline".into()),
@@ -365,45 +430,20 @@ fn main() {
         scale: stored.ui_scale(),
         high_contrast: false,
     };
-    run(settings, ui, None, atlas, bundled.events, window);
+    // What the link got wrong is said over the map (the rest of it applies).
+    let said = dateline::app::state::requests::Announcement {
+        text: problems
+            .iter()
+            .map(|p| p.text(ui.lang))
+            .collect::<Vec<_>>()
+            .join(" "),
+        left: if problems.is_empty() { 0.0 } else { 10.0 },
+    };
+    run(settings, ui, None, atlas, bundled.events, window, said);
 }
 
-/// Applies a link's state to the settings the app starts with; the interface language it
-/// asks for, if any.
-#[cfg(target_arch = "wasm32")]
-fn apply_link(settings: &mut Settings, link: &dateline::core::link::LinkState) -> Option<UiLang> {
-    use dateline::core::link::Mode;
-    use dateline::core::timeline::Window as TimeWindow;
-    if let Some(v) = &link.view {
-        settings.view = v.clone();
-        settings.view_given = true;
-    }
-    if let Some(m) = link.mode {
-        settings.globe = m == Mode::Globe;
-    }
-    if let Some(d) = link.date {
-        settings.date = Some(d);
-    }
-    if let Some(TimeWindow::Recent { days }) = link.window {
-        settings.recent_days = Some(days);
-    }
-    if let Some(l) = link.lang {
-        settings.lang = l;
-    }
-    settings.event = link.event.clone();
-    if let Some(id) = &link.lesson
-        && matches!(
-            id.as_str(),
-            "hamhung-kursk" | "hamhung-to-kursk" | "bundled"
-        )
-    {
-        settings.lesson = Some(LessonSource::Bundled);
-        settings.lesson_step = link.step.clone();
-    }
-    link.ui
-}
-
-/// Runs the app: the atlas, the story's events, the interface's settings, in `window`.
+/// Runs the app: the atlas, the story's events, the interface's settings, in `window`,
+/// saying `said` first.
 fn run(
     settings: Settings,
     ui: UiPrefs,
@@ -411,8 +451,10 @@ fn run(
     atlas: Atlas,
     story: Vec<dateline::core::events::Event>,
     window: Window,
+    said: dateline::app::state::requests::Announcement,
 ) -> AppExit {
     App::new()
+        .insert_resource(said)
         .insert_resource(settings)
         .insert_resource(ui)
         .insert_resource(PrefsFile::at(prefs_path))

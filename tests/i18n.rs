@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use dateline::core::i18n::{EN_FTL, UiLang};
+use dateline::core::i18n::{UiLang, en_ftl};
 
 /// The files that put words on screen: the panels and windows, the files' messages, saving.
 fn interface_files() -> Vec<PathBuf> {
@@ -201,7 +201,7 @@ fn every_key_the_interface_names_is_in_both_catalogues() {
 
 /// Whether `prefix` begins some catalogue key (`top`, `le`, `card`…).
 fn is_section(prefix: &str) -> bool {
-    EN_FTL
+    en_ftl()
         .lines()
         .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
         .any(|k| k.split('-').next() == Some(prefix))

@@ -1884,3 +1884,82 @@ fn water_names_are_slanted_once_however_often_they_move() {
         * slant_matrix();
     assert!(g.abs_diff_eq(want, 1e-4), "{g:?}");
 }
+
+#[test]
+fn a_file_given_as_bytes_opens_and_a_new_version_replaces_it_keeping_the_last_good() {
+    // What the web page's file input and drops send: a name and the bytes, no path.
+    let zip = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shp-korea-5179.zip"),
+    )
+    .unwrap();
+    let mut app = full_app("korea");
+    let give = |app: &mut App, bytes: Vec<u8>| {
+        app.world_mut()
+            .write_message(dateline::app::state::requests::OpenBytes {
+                name: "shp-korea-5179.zip".into(),
+                bytes: std::sync::Arc::new(bytes),
+            });
+        app.update();
+        wait_until(app, "the given file", |a| {
+            let f = a.world().resource::<OpenFiles>();
+            !f.files.is_empty() && !f.busy()
+        });
+    };
+    give(&mut app, zip.clone());
+    let features = {
+        let files = app.world().resource::<OpenFiles>();
+        assert_eq!(files.files.len(), 1);
+        let f = &files.files[0];
+        assert_eq!(f.name, "shp-korea-5179.zip");
+        match &f.good {
+            Some(Content::Layer(l)) => l.features.len(),
+            _ => panic!("the shapefile did not load: {:?}", f.problems),
+        }
+    };
+    assert!(features > 0);
+    // The same name again, broken (cut short): still one file, its last good version kept,
+    // the problem listed.
+    give(&mut app, zip[..zip.len() / 2].to_vec());
+    let files = app.world().resource::<OpenFiles>();
+    assert_eq!(files.files.len(), 1);
+    let f = &files.files[0];
+    assert!(f.stale && !f.problems.is_empty(), "{:?}", f.problems);
+    assert!(matches!(&f.good, Some(Content::Layer(l)) if l.features.len() == features));
+}
+
+#[test]
+fn the_current_link_follows_the_view_date_and_languages_and_reads_back() {
+    use dateline::app::ui::link::CurrentLink;
+    use dateline::core::link;
+    let mut app = full_app_with("region", |s| {
+        s.date = Some(dateline::core::timeline::day_number(2024, 8, 15));
+        s.lang = Lang::Ko;
+    });
+    for _ in 0..3 {
+        app.update();
+    }
+    let text = app.world().resource::<CurrentLink>().0.clone();
+    let (state, problems) = link::read(&text);
+    assert!(problems.is_empty(), "{text}: {problems:?}");
+    assert_eq!(state.mode, Some(link::Mode::Map), "{text}");
+    assert_eq!(state.lang, Some(Lang::Ko), "{text}");
+    assert_eq!(
+        state.date.map(dateline::core::timeline::iso).as_deref(),
+        Some("2024-08-15"),
+        "{text}"
+    );
+    // The region's centre, as the camera shows it.
+    match state.view {
+        Some(dateline::core::view::ViewSpec::At { center, .. }) => {
+            assert!((60.0..140.0).contains(&center[0]), "{text}")
+        }
+        other => panic!("{text}: {other:?}"),
+    }
+    // Applied to fresh settings, the link starts the same view, date and names.
+    let mut s =
+        dateline::app::state::settings::Settings::new(dateline::core::view::ViewSpec::Korea);
+    s.apply_link(&state);
+    assert_eq!(s.lang, Lang::Ko);
+    assert_eq!(s.date, state.date);
+    assert!(!s.globe);
+}

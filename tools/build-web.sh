@@ -2,7 +2,7 @@
 # Builds the web page of Dateline into a folder (default: target/web): the app compiled
 # for wasm32-unknown-unknown from the same source, bound to JavaScript by wasm-bindgen (the
 # CLI version matching the wasm-bindgen crate in Cargo.lock), optimised for size by wasm-opt
-# when it is installed (npm's binaryen), and the page itself (web/index.html).
+# when it is installed (Debian's binaryen), and the page itself (web/index.html).
 # Serve the folder with `dateline serve` or any static host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,15 +19,35 @@ fi
 
 cargo build --profile web --target wasm32-unknown-unknown --bin dateline
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dateline \
-  "$target_dir/wasm32-unknown-unknown/web/dateline.wasm"
+# Without the `target_features` section wasm-bindgen keeps JS objects in its own heap rather
+# than an externref table: Debian's binaryen (108) cannot read the table.fill that needs.
+wasm="$target_dir/wasm32-unknown-unknown/web/dateline.wasm"
+python3 - "$wasm" "$out/dateline-plain.wasm" <<'PY'
+import sys
+b = open(sys.argv[1], "rb").read()
+def leb(i):
+    r = s = 0
+    while True:
+        x = b[i]; i += 1; r |= (x & 0x7f) << s; s += 7
+        if x < 0x80: return r, i
+out, i = bytearray(b[:8]), 8
+while i < len(b):
+    start = i; sid = b[i]; n, j = leb(i + 1); i = j + n
+    if sid == 0:
+        l, k = leb(j)
+        if b[k:k + l] == b"target_features": continue
+    out += b[start:i]
+open(sys.argv[2], "wb").write(out)
+PY
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dateline "$out/dateline-plain.wasm"
+rm "$out/dateline-plain.wasm"
 if command -v wasm-opt >/dev/null; then
-  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types \
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
     -o "$out/dateline_bg.wasm.opt" "$out/dateline_bg.wasm"
   mv "$out/dateline_bg.wasm.opt" "$out/dateline_bg.wasm"
 else
-  echo "build-web: wasm-opt not found (npm install -g binaryen): the page is larger"
+  echo "build-web: wasm-opt not found (apt install binaryen): the page is larger"
 fi
 cp web/index.html "$out/"
 total=$(du -cb "$out"/* | tail -1 | cut -f1)

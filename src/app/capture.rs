@@ -51,6 +51,8 @@ struct CaptureState {
 
 /// Adds capture mode when `--screenshot` was given.
 pub(super) fn plugin(app: &mut App) {
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Update, publish_scene.in_set(AppSystems::Capture));
     let Some(out) = app
         .world()
         .get_resource::<Settings>()
@@ -67,6 +69,34 @@ pub(super) fn plugin(app: &mut App) {
         frame_ms: None,
     })
     .add_systems(Update, request.in_set(AppSystems::Capture));
+}
+
+/// The web page: the scene description as shown, every 15 frames, in the page's
+/// `window.datelineScene` (JSON, as `OUT.json` beside a capture), and the frames drawn so far
+/// in `window.datelineFrames`: what the browser check reads beside its screenshot.
+#[cfg(target_arch = "wasm32")]
+fn publish_scene(
+    sources: SceneSources,
+    window: Single<&Window, With<bevy::window::PrimaryWindow>>,
+    mut frames: Local<u32>,
+) {
+    use wasm_bindgen::JsValue;
+    *frames += 1;
+    if *frames % 15 != 1 {
+        return;
+    }
+    let Some(page) = web_sys::window() else {
+        return;
+    };
+    let size = [window.physical_width(), window.physical_height()];
+    if let Ok(json) = serde_json::to_string(&sources.scene(size)) {
+        let _ = js_sys::Reflect::set(&page, &"datelineScene".into(), &JsValue::from_str(&json));
+    }
+    let _ = js_sys::Reflect::set(
+        &page,
+        &"datelineFrames".into(),
+        &JsValue::from_f64(f64::from(*frames)),
+    );
 }
 
 /// The scene description's path for a PNG path (`out.png` → `out.json`).
@@ -135,38 +165,45 @@ fn request(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn save(
-    shot: On<ScreenshotCaptured>,
-    state: Res<CaptureState>,
-    settings: Res<Settings>,
-    cam: Res<MapCamera>,
-    toggles: Res<LayerToggles>,
-    atlas: Res<AtlasData>,
-    labels: Res<LabelsOnScreen>,
-    layouts: Query<&TextLayoutInfo>,
-    clock: Option<Res<Clock>>,
-    (events, story): (Option<Res<SceneEvents>>, Option<Res<Story>>),
-    layout: Res<UiLayout>,
-    files: Option<Res<OpenFiles>>,
-    projector: Option<Res<Projector>>,
-    (lesson, card): (Option<Res<LessonState>>, Option<Res<LessonCard>>),
-    (prefs, tree): (Res<UiPrefs>, Res<AccessTree>),
-    mut exit: MessageWriter<AppExit>,
-) {
-    let result = (|| -> Result<(), String> {
-        let img = shot
-            .image
-            .clone()
-            .try_into_dynamic()
-            .map_err(|e| format!("the rendered frame could not be converted: {e}"))?
-            .to_rgb8();
-        let size = [img.width(), img.height()];
-        img.save(&state.out)
-            .map_err(|e| format!("cannot write {}: {e}", state.out.display()))?;
-        let mut scene = describe(&settings, &cam, &toggles, &atlas, size, &labels, &layouts);
-        scene.date = clock.as_ref().map(|t| iso(t.day()));
-        if let Some(Projector::Globe(g, vp)) = projector.as_deref() {
+/// What the scene description is made from: the view, the labels as laid out, the
+/// timeline, the panels, the user's files and the lesson.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct SceneSources<'w, 's> {
+    settings: Res<'w, Settings>,
+    cam: Res<'w, MapCamera>,
+    toggles: Res<'w, LayerToggles>,
+    atlas: Res<'w, AtlasData>,
+    labels: Res<'w, LabelsOnScreen>,
+    layouts: Query<'w, 's, &'static TextLayoutInfo>,
+    clock: Option<Res<'w, Clock>>,
+    events: Option<Res<'w, SceneEvents>>,
+    story: Option<Res<'w, Story>>,
+    layout: Res<'w, UiLayout>,
+    files: Option<Res<'w, OpenFiles>>,
+    projector: Option<Res<'w, Projector>>,
+    lesson: Option<Res<'w, LessonState>>,
+    card: Option<Res<'w, LessonCard>>,
+    prefs: Res<'w, UiPrefs>,
+    tree: Res<'w, AccessTree>,
+}
+
+impl SceneSources<'_, '_> {
+    /// The scene as shown now in a frame of `size` pixels: view, labels, events on screen,
+    /// panels, the interface as a screen reader hears it, the user's files, the lesson.
+    pub fn scene(&self, size: [u32; 2]) -> Scene {
+        let (settings, atlas, toggles) = (&self.settings, &self.atlas, &self.toggles);
+        let clock = self.clock.as_deref();
+        let mut scene = describe(
+            settings,
+            &self.cam,
+            toggles,
+            atlas,
+            size,
+            &self.labels,
+            &self.layouts,
+        );
+        scene.date = clock.map(|t| iso(t.day()));
+        if let Some(Projector::Globe(g, vp)) = self.projector.as_deref() {
             scene.mode = "globe".into();
             scene.view.center = g.center;
             scene.view.zoom = crate::core::view::zoom_for(g.km_per_px(vp[3]));
@@ -178,14 +215,15 @@ fn save(
             scene.layers.retain(|l| l.name != "graticule");
         }
         // On the globe, only what is on the visible side (and events without a place).
-        let globe = projector.as_deref().is_some_and(|p| p.is_globe());
-        scene.events = match (events, story) {
-            (Some(e), Some(s)) => e.describe(&s, globe),
+        let globe = self.projector.as_deref().is_some_and(|p| p.is_globe());
+        scene.events = match (self.events.as_deref(), self.story.as_deref()) {
+            (Some(e), Some(s)) => e.describe(s, globe),
             _ => Vec::new(),
         };
-        scene.ui = layout.covered.clone();
-        scene.ui_lang = prefs.lang.code().into();
-        scene.interface = tree
+        scene.ui = self.layout.covered.clone();
+        scene.ui_lang = self.prefs.lang.code().into();
+        scene.interface = self
+            .tree
             .nodes
             .iter()
             .map(|n| SceneUiNode {
@@ -195,11 +233,11 @@ fn save(
                 live: n.live,
             })
             .collect();
-        if let (Some(l), Some(p)) = (lesson.as_deref(), projector.as_deref()) {
-            let card = card.as_deref().and_then(|c| c.rect);
-            scene.lesson = describe_lesson(l, &atlas, toggles.lang, p, size, card);
+        if let (Some(l), Some(p)) = (self.lesson.as_deref(), self.projector.as_deref()) {
+            let card = self.card.as_deref().and_then(|c| c.rect);
+            scene.lesson = describe_lesson(l, atlas, toggles.lang, p, size, card);
         }
-        if let Some(files) = &files {
+        if let Some(files) = self.files.as_deref() {
             for f in &files.files {
                 let (features, kind) = match &f.good {
                     Some(Content::Layer(l)) if l.time.is_some() => {
@@ -207,11 +245,7 @@ fn save(
                         let shown = l
                             .features
                             .iter()
-                            .filter(|x| {
-                                clock
-                                    .as_deref()
-                                    .is_none_or(|c| x.opacity(c.date, c.window()) > 0.0)
-                            })
+                            .filter(|x| clock.is_none_or(|c| x.opacity(c.date, c.window()) > 0.0))
                             .count();
                         let n = l.features.len();
                         (n, format!("timed layer: {shown} of {n} shown"))
@@ -230,14 +264,35 @@ fn save(
                     .extend(f.problems.iter().map(|p| p.to_string()));
             }
         }
+        scene
+    }
+}
+
+fn save(
+    shot: On<ScreenshotCaptured>,
+    state: Res<CaptureState>,
+    sources: SceneSources,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let result = (|| -> Result<(), String> {
+        let img = shot
+            .image
+            .clone()
+            .try_into_dynamic()
+            .map_err(|e| format!("the rendered frame could not be converted: {e}"))?
+            .to_rgb8();
+        let size = [img.width(), img.height()];
+        img.save(&state.out)
+            .map_err(|e| format!("cannot write {}: {e}", state.out.display()))?;
+        let mut scene = sources.scene(size);
         if let Some(frame_ms) = state.frame_ms {
             scene.drawing = Some(drawing(
-                settings.bench_frames,
+                sources.settings.bench_frames,
                 frame_ms,
-                &atlas,
-                &toggles,
-                &cam,
-                files.as_deref(),
+                &sources.atlas,
+                &sources.toggles,
+                &sources.cam,
+                sources.files.as_deref(),
             ));
         }
         let json = serde_json::to_string_pretty(&scene).map_err(|e| e.to_string())?;

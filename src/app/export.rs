@@ -339,7 +339,7 @@ fn step(
                     ));
                     // Its font and the font's licence beside it: Korean reads anywhere.
                     job.writes.push(write_bytes(
-                        crate::core::atlas::bundled::FONT,
+                        crate::core::atlas::bundled::font(),
                         dir.join(HANDOUT_FONT),
                         lang,
                     ));

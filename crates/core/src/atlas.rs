@@ -44,18 +44,56 @@ impl SphereMesh {
     }
 }
 
-/// The bundled layers, embedded so the app opens with good data and no files to find.
+/// The bundled layers, embedded (Deflate-compressed by `build.rs`) so the app opens with good
+/// data and no files to find; each is inflated once, when first used.
 pub mod bundled {
-    /// Country polygons.
-    pub const COUNTRIES: &[u8] = include_bytes!("../../../assets/map/countries.geojson");
-    /// Province borders, the MDL, rivers.
-    pub const LINES: &[u8] = include_bytes!("../../../assets/map/lines.geojson");
-    /// Lakes.
-    pub const LAKES: &[u8] = include_bytes!("../../../assets/map/lakes.geojson");
-    /// Label points.
-    pub const PLACES: &[u8] = include_bytes!("../../../assets/map/places.geojson");
-    /// Dateline Sans KR: Noto Sans KR subset to Latin, Cyrillic and Hangul, renamed (OFL).
-    pub const FONT: &[u8] = include_bytes!("../../../assets/fonts/DatelineSansKR-Regular.otf");
+    use std::sync::OnceLock;
+
+    /// Inflates an embedded file once and keeps it for the program's life.
+    fn inflated(cell: &'static OnceLock<Vec<u8>>, packed: &[u8]) -> &'static [u8] {
+        cell.get_or_init(|| {
+            // Compressed by build.rs from the repository's own files: it cannot fail unless
+            // the build itself is broken.
+            miniz_oxide::inflate::decompress_to_vec(packed)
+                .expect("the bundled data was compressed by build.rs")
+        })
+    }
+
+    macro_rules! bundled_file {
+        ($(#[$doc:meta])* $name:ident, $file:literal) => {
+            $(#[$doc])*
+            pub fn $name() -> &'static [u8] {
+                static CELL: OnceLock<Vec<u8>> = OnceLock::new();
+                inflated(&CELL, include_bytes!(concat!(env!("OUT_DIR"), "/", $file)))
+            }
+        };
+    }
+
+    bundled_file!(
+        /// Country polygons (countries.geojson).
+        countries,
+        "countries.geojson.deflate"
+    );
+    bundled_file!(
+        /// Province borders, the MDL, rivers (lines.geojson).
+        lines,
+        "lines.geojson.deflate"
+    );
+    bundled_file!(
+        /// Lakes (lakes.geojson).
+        lakes,
+        "lakes.geojson.deflate"
+    );
+    bundled_file!(
+        /// Label points (places.geojson).
+        places,
+        "places.geojson.deflate"
+    );
+    bundled_file!(
+        /// Dateline Sans KR: Noto Sans KR subset to Latin, Cyrillic and Hangul, renamed (OFL).
+        font,
+        "DatelineSansKR-Regular.otf.deflate"
+    );
 }
 
 /// Number of land colours; neighbours always get different ones.
@@ -348,10 +386,10 @@ impl Atlas {
     /// Builds the atlas from the bundled data.
     pub fn bundled() -> Result<Atlas, String> {
         Atlas::build(
-            bundled::COUNTRIES,
-            bundled::LINES,
-            bundled::LAKES,
-            bundled::PLACES,
+            bundled::countries(),
+            bundled::lines(),
+            bundled::lakes(),
+            bundled::places(),
         )
     }
 
@@ -649,7 +687,7 @@ mod tests {
         assert_eq!(PlaceKind::parse("City"), None);
         // Every place of the bundled file has a kind Dateline knows (none is skipped).
         let a = Atlas::bundled().unwrap();
-        let raw = geojson::load("places.geojson", bundled::PLACES);
+        let raw = geojson::load("places.geojson", bundled::places());
         assert_eq!(a.places.len(), raw.features.len());
         let seoul = a.places.iter().find(|p| p.name == "Seoul").unwrap();
         assert_eq!(seoul.kind, PlaceKind::Capital);
@@ -658,7 +696,7 @@ mod tests {
     #[test]
     fn bundled_neighbours_have_different_colours() {
         let a = Atlas::bundled().unwrap();
-        let rings: Vec<Vec<Vec<LonLat>>> = geojson::load("c", bundled::COUNTRIES)
+        let rings: Vec<Vec<Vec<LonLat>>> = geojson::load("c", bundled::countries())
             .features
             .iter()
             .map(|f| polygons(f).flatten().cloned().collect())
@@ -745,7 +783,7 @@ mod mesh_tests {
     #[test]
     fn every_country_mesh_covers_its_polygons() {
         let atlas = Atlas::bundled().unwrap();
-        let countries = geojson::load("countries.geojson", bundled::COUNTRIES);
+        let countries = geojson::load("countries.geojson", bundled::countries());
         let proj = Lcc::atlas();
         let e = proj.extent();
         let mut checked = 0;
@@ -798,7 +836,7 @@ mod mesh_tests {
     #[test]
     fn the_world_map_shows_every_country_whole_at_its_true_area() {
         let atlas = Atlas::bundled().unwrap();
-        let countries = geojson::load("countries.geojson", bundled::COUNTRIES);
+        let countries = geojson::load("countries.geojson", bundled::countries());
         let mut total = 0.0;
         for (f, c) in countries.features.iter().zip(&atlas.countries) {
             let want: f64 = polygons(f)

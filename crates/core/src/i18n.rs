@@ -24,10 +24,32 @@ pub enum UiLang {
     Ko,
 }
 
-/// The English catalogue's text.
-pub const EN_FTL: &str = include_str!("../i18n/en.ftl");
-/// The Korean catalogue's text.
-pub const KO_FTL: &str = include_str!("../i18n/ko.ftl");
+/// A catalogue embedded Deflate-compressed (by build.rs), inflated once.
+fn catalogue(cell: &'static OnceLock<String>, packed: &[u8]) -> &'static str {
+    cell.get_or_init(|| {
+        let bytes = miniz_oxide::inflate::decompress_to_vec(packed)
+            .expect("the catalogue was compressed by build.rs");
+        String::from_utf8(bytes).expect("the catalogues are UTF-8")
+    })
+}
+
+/// The English catalogue's text (i18n/en.ftl).
+pub fn en_ftl() -> &'static str {
+    static CELL: OnceLock<String> = OnceLock::new();
+    catalogue(
+        &CELL,
+        include_bytes!(concat!(env!("OUT_DIR"), "/en.ftl.deflate")),
+    )
+}
+
+/// The Korean catalogue's text (i18n/ko.ftl).
+pub fn ko_ftl() -> &'static str {
+    static CELL: OnceLock<String> = OnceLock::new();
+    catalogue(
+        &CELL,
+        include_bytes!(concat!(env!("OUT_DIR"), "/ko.ftl.deflate")),
+    )
+}
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -45,7 +67,7 @@ fn bundle_of(code: &str, source: &str) -> Bundle {
 
 fn bundles() -> &'static [Bundle; 2] {
     static BUNDLES: OnceLock<[Bundle; 2]> = OnceLock::new();
-    BUNDLES.get_or_init(|| [bundle_of("en", EN_FTL), bundle_of("ko", KO_FTL)])
+    BUNDLES.get_or_init(|| [bundle_of("en", en_ftl()), bundle_of("ko", ko_ftl())])
 }
 
 impl UiLang {
@@ -255,8 +277,8 @@ mod tests {
 
     #[test]
     fn both_catalogues_have_the_same_messages_with_the_same_arguments() {
-        let en = messages(EN_FTL);
-        let ko = messages(KO_FTL);
+        let en = messages(en_ftl());
+        let ko = messages(ko_ftl());
         assert!(en.len() > 100, "only {} English messages", en.len());
         let missing_ko: Vec<_> = en.keys().filter(|k| !ko.contains_key(*k)).collect();
         let missing_en: Vec<_> = ko.keys().filter(|k| !en.contains_key(*k)).collect();
@@ -306,7 +328,7 @@ mod tests {
     /// text alone (`Problem { … words: None }` or a `message:` field written out).
     #[test]
     fn every_problem_the_core_words_is_in_both_catalogues() {
-        let (en, ko) = (messages(EN_FTL), messages(KO_FTL));
+        let (en, ko) = (messages(en_ftl()), messages(ko_ftl()));
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = vec![src];
         let (mut keys, mut bypass) = (0, Vec::new());
@@ -365,7 +387,7 @@ mod tests {
 
     #[test]
     fn every_message_formats_without_errors_in_both_languages() {
-        for (lang, source) in [(UiLang::En, EN_FTL), (UiLang::Ko, KO_FTL)] {
+        for (lang, source) in [(UiLang::En, en_ftl()), (UiLang::Ko, ko_ftl())] {
             for (key, vars) in messages(source) {
                 let mut args = FluentArgs::new();
                 for v in &vars {
@@ -408,7 +430,7 @@ mod tests {
                 .contains(&key)
         };
         let mut copied = Vec::new();
-        for key in messages(EN_FTL).keys() {
+        for key in messages(en_ftl()).keys() {
             let mut args = FluentArgs::new();
             for v in [
                 "n", "errors", "warnings", "shown", "done", "total", "line", "column", "row",

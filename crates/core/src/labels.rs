@@ -36,7 +36,7 @@ impl TextMeasure {
     /// A measure for the bundled font (Dateline Sans KR).
     pub fn bundled() -> TextMeasure {
         TextMeasure {
-            font: FontRef::new(super::atlas::bundled::FONT)
+            font: FontRef::new(super::atlas::bundled::font())
                 .expect("the bundled font is a valid OpenType font"),
         }
     }

@@ -89,16 +89,34 @@ pub fn start_loading(path: &Path, name: &str) -> Loading {
     }
 }
 
-/// A file's modification time (for watching), if it can be read.
-pub fn mtime(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+/// Starts loading a file given as its bytes (picked or dropped in the web page) on the async
+/// compute pool, as [`start_loading`] does for a path.
+pub fn start_loading_bytes(bytes: Arc<Vec<u8>>, name: &str) -> Loading {
+    let progress = Arc::new(Progress::default());
+    let p = progress.clone();
+    let name = name.to_string();
+    let task = AsyncComputeTaskPool::get().spawn(async move {
+        let n = bytes.len() as u64;
+        p.total.store(n, Ordering::Relaxed);
+        p.read.store(n, Ordering::Relaxed);
+        if bytes.len() > MAX_FILE_BYTES {
+            let too_big = Words::key("load-too-big")
+                .arg("mb", n >> 20)
+                .arg("limit", MAX_FILE_BYTES >> 20);
+            return (failed(&name, too_big, "load-too-big-hint"), None);
+        }
+        (open_bytes(&name, bytes.as_ref().clone(), &p), None)
+    });
+    Loading {
+        progress,
+        task,
+        started: Instant::now(),
+    }
 }
 
-/// Reads a file in chunks (reporting progress, stopping when cancelled) and opens it. Never
-/// panics on bad input.
-pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
-    use std::io::Read;
-    let fail = |message: Words, hint: &'static str| Opened {
+/// The result of a load that failed before the file could be read: one error.
+fn failed(name: &str, message: Words, hint: &'static str) -> Opened {
+    Opened {
         content: None,
         problems: vec![Problem::worded(
             Severity::Error,
@@ -108,7 +126,19 @@ pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
             Words::key(hint),
         )],
         form: "",
-    };
+    }
+}
+
+/// A file's modification time (for watching), if it can be read.
+pub fn mtime(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Reads a file in chunks (reporting progress, stopping when cancelled) and opens it. Never
+/// panics on bad input.
+pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
+    use std::io::Read;
+    let fail = |message: Words, hint: &'static str| failed(name, message, hint);
     let cancelled = || fail(Words::key("load-cancelled"), "load-cancelled-hint");
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -165,6 +195,11 @@ pub fn read_and_open(path: &Path, name: &str, progress: &Progress) -> Opened {
         }
     }
     drop(buf);
+    open_bytes(name, bytes, progress)
+}
+
+/// Opens a file's bytes (reporting its stages, stopping when cancelled).
+fn open_bytes(name: &str, bytes: Vec<u8>, progress: &Progress) -> Opened {
     let proj = Lcc::atlas();
     userfile::open(name, bytes, &proj, &mut |stage| {
         if progress.cancelled() {

@@ -10,6 +10,8 @@ pub mod browse;
 pub mod inspect;
 pub mod lessons;
 pub mod load;
+#[cfg(target_arch = "wasm32")]
+pub mod page;
 pub mod save_events;
 pub mod store;
 pub mod watch;
@@ -24,4 +26,6 @@ pub fn plugin(app: &mut App) {
         lessons::plugin,
         save_events::plugin,
     ));
+    #[cfg(target_arch = "wasm32")]
+    app.add_plugins(page::plugin);
 }

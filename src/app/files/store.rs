@@ -8,8 +8,8 @@ use std::time::SystemTime;
 
 use bevy::prelude::*;
 
-use super::load::{Loading, start_loading};
-use crate::app::state::requests::{FileRequest, OpenFile};
+use super::load::{Loading, start_loading, start_loading_bytes};
+use crate::app::state::requests::{FileRequest, OpenBytes, OpenFile};
 use crate::app::state::settings::Settings;
 use crate::app::state::story::{Clock, FileId, Story};
 use crate::app::state::systems::AppSystems;
@@ -45,6 +45,9 @@ pub struct UserFile {
     pub size_by: Option<String>,
     /// Groups of the layer the user hid (by name: a TopoJSON object, a KML folder).
     pub hidden_groups: std::collections::HashSet<String>,
+    /// The bytes of a file given as bytes (picked or dropped in the web page), read again
+    /// from here on reload; `None` for a file on disk.
+    pub memory: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 impl UserFile {
@@ -58,7 +61,10 @@ impl UserFile {
 impl UserFile {
     /// Reads the file again now; a load in flight is cancelled (dropped).
     pub fn reload(&mut self) {
-        self.loading = Some(start_loading(&self.path, &self.name));
+        self.loading = Some(match &self.memory {
+            Some(bytes) => start_loading_bytes(bytes.clone(), &self.name),
+            None => start_loading(&self.path, &self.name),
+        });
     }
 
     /// Numbers of errors and warnings of the latest attempt.
@@ -117,11 +123,40 @@ impl OpenFiles {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| path.display().to_string());
+        let loading = start_loading(&path, &name);
+        (self.push(path, name, loading, None), true)
+    }
+
+    /// Opens a file given as its bytes (picked or dropped in the web page), or reads it
+    /// again from the new bytes when a file of that name was given before (its last good
+    /// version stays until the new one loads). Returns its id, and whether it is new.
+    pub fn open_bytes(&mut self, name: &str, bytes: std::sync::Arc<Vec<u8>>) -> (FileId, bool) {
+        if let Some(f) = self
+            .files
+            .iter_mut()
+            .find(|f| f.memory.is_some() && f.name == name)
+        {
+            f.memory = Some(bytes);
+            f.reload();
+            return (f.id, false);
+        }
+        let loading = start_loading_bytes(bytes.clone(), name);
+        let id = self.push(PathBuf::from(name), name.to_string(), loading, Some(bytes));
+        (id, true)
+    }
+
+    fn push(
+        &mut self,
+        path: PathBuf,
+        name: String,
+        loading: Loading,
+        memory: Option<std::sync::Arc<Vec<u8>>>,
+    ) -> FileId {
         let id = FileId(self.next_id);
         self.next_id += 1;
         self.files.push(UserFile {
             id,
-            loading: Some(start_loading(&path, &name)),
+            loading: Some(loading),
             path,
             name,
             good: None,
@@ -133,8 +168,9 @@ impl OpenFiles {
             version: 0,
             size_by: None,
             hidden_groups: Default::default(),
+            memory,
         });
-        (id, true)
+        id
     }
 
     /// True while any file is loading.
@@ -220,11 +256,17 @@ fn open_from_command_line(settings: Res<Settings>, mut open: MessageWriter<OpenF
 
 fn open_requests(
     mut requests: MessageReader<OpenFile>,
+    mut given: MessageReader<OpenBytes>,
     mut files: ResMut<OpenFiles>,
     mut events: MessageWriter<FileEvent>,
 ) {
     for OpenFile(path) in requests.read() {
         if let (id, true) = files.open(path.as_path()) {
+            events.write(FileEvent::Opened(id));
+        }
+    }
+    for OpenBytes { name, bytes } in given.read() {
+        if let (id, true) = files.open_bytes(name, bytes.clone()) {
             events.write(FileEvent::Opened(id));
         }
     }

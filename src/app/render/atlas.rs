@@ -239,7 +239,9 @@ fn spawn_map(
         ));
     }
 
-    let font = fonts.add(Font::from_bytes(crate::core::atlas::bundled::FONT.to_vec()));
+    let font = fonts.add(Font::from_bytes(
+        crate::core::atlas::bundled::font().to_vec(),
+    ));
     commands.insert_resource(MapFont(font.clone()));
 }
 

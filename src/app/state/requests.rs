@@ -49,6 +49,17 @@ pub struct ToggleGlobe;
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub struct OpenFile(pub PathBuf);
 
+/// Open a file given as its bytes and name (picked with the web page's file input or dropped
+/// on it), or read it again from these bytes when a file of that name was given before.
+/// Handled by the files.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct OpenBytes {
+    /// The file's name (how problems name it; its ending tells its form).
+    pub name: String,
+    /// Its contents.
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
 /// Show the Open… dialog. Handled by the files.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ShowOpenDialog;
@@ -124,6 +135,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<ShowView>()
         .add_message::<ToggleGlobe>()
         .add_message::<OpenFile>()
+        .add_message::<OpenBytes>()
         .add_message::<ShowOpenDialog>()
         .add_message::<FileRequest>()
         .add_message::<FocusSearch>()

@@ -74,7 +74,50 @@ pub struct Settings {
     pub export_size: Option<[u32; 2]>,
 }
 
+/// The bundled lesson's id in links (`lesson=hamhung-kursk`).
+pub const BUNDLED_LESSON_ID: &str = "hamhung-kursk";
+
 impl Settings {
+    /// Starts where a link says (the web page's address, or `--link`): view, map or globe,
+    /// date, time window, names' language, selected event, the bundled lesson and its step.
+    /// Returns the interface language it asks for, if any. A lesson the link names that is
+    /// not the bundled one is left out (only the bundled lesson has an id a link can carry).
+    pub fn apply_link(
+        &mut self,
+        link: &crate::core::link::LinkState,
+    ) -> Option<crate::core::i18n::UiLang> {
+        use crate::core::link::Mode;
+        use crate::core::timeline::Window;
+        if let Some(v) = &link.view {
+            self.view = v.clone();
+            self.view_given = true;
+        }
+        if let Some(m) = link.mode {
+            self.globe = m == Mode::Globe;
+        }
+        if let Some(d) = link.date {
+            self.date = Some(d);
+        }
+        match link.window {
+            Some(Window::Recent { days }) => self.recent_days = Some(days),
+            Some(Window::Cumulative) => self.recent_days = None,
+            None => {}
+        }
+        if let Some(l) = link.lang {
+            self.lang = l;
+        }
+        if link.event.is_some() {
+            self.event = link.event.clone();
+        }
+        if let Some(id) = &link.lesson
+            && matches!(id.as_str(), BUNDLED_LESSON_ID | "bundled")
+        {
+            self.lesson = Some(LessonSource::Bundled);
+            self.lesson_step = link.step.clone();
+        }
+        link.ui
+    }
+
     /// Settings for a view with everything else at its default (tests, examples).
     pub fn new(view: ViewSpec) -> Settings {
         Settings {

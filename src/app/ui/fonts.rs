@@ -19,9 +19,23 @@ fn install_fonts(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
     }
     let ctx = contexts.ctx_mut()?;
     let mut fonts = egui::FontDefinitions::default();
+    // The web page leaves out egui's Latin and monospace fonts (0.7 MB of its size budget):
+    // the bundled font serves both there, with egui's two symbol fonts as fallbacks.
+    #[cfg(target_arch = "wasm32")]
+    for (name, data) in [
+        ("emoji", epaint_default_fonts::NOTO_EMOJI_REGULAR),
+        ("icons", epaint_default_fonts::EMOJI_ICON),
+    ] {
+        fonts
+            .font_data
+            .insert(name.into(), egui::FontData::from_static(data).into());
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            fonts.families.entry(family).or_default().push(name.into());
+        }
+    }
     fonts.font_data.insert(
         "noto-kr".into(),
-        egui::FontData::from_static(crate::core::atlas::bundled::FONT).into(),
+        egui::FontData::from_static(crate::core::atlas::bundled::font()).into(),
     );
     // The bundled font first for text, so Latin and Hangul share one set of line metrics (with
     // it as a fallback only, mixed lines overlap the next line); egui's own fonts stay as
@@ -31,11 +45,15 @@ fn install_fonts(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
         .entry(egui::FontFamily::Proportional)
         .or_default()
         .insert(0, "noto-kr".into());
-    fonts
+    let mono = fonts
         .families
         .entry(egui::FontFamily::Monospace)
-        .or_default()
-        .push("noto-kr".into());
+        .or_default();
+    if cfg!(target_arch = "wasm32") {
+        mono.insert(0, "noto-kr".into());
+    } else {
+        mono.push("noto-kr".into());
+    }
     ctx.set_fonts(fonts);
     *done = true;
     Ok(())
@@ -76,11 +94,11 @@ mod tests {
         // Panels use the bundled font first and egui's own fonts as fallbacks (symbols such as
         // ⏮ ⏸ ⏭ come from its icon font): each character must be in one of them.
         let defaults = egui::FontDefinitions::default();
-        let fonts: Vec<&[u8]> = std::iter::once(crate::core::atlas::bundled::FONT)
+        let fonts: Vec<&[u8]> = std::iter::once(crate::core::atlas::bundled::font())
             .chain(defaults.font_data.values().map(|d| &*d.font))
             .collect();
         // The code's literals and both message catalogues.
-        let text = ui_text() + crate::core::i18n::EN_FTL + crate::core::i18n::KO_FTL;
+        let text = ui_text() + crate::core::i18n::en_ftl() + crate::core::i18n::ko_ftl();
         assert!(
             text.contains("route not reported") && text.contains("타임라인"),
             "the walk found no UI text"

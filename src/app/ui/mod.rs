@@ -16,6 +16,7 @@ pub mod hover;
 pub mod layout;
 pub mod lesson;
 pub mod lesson_editor;
+pub mod link;
 pub mod open_dialog;
 pub mod panel_theme;
 pub mod properties;
@@ -50,6 +51,7 @@ pub fn plugin(app: &mut App) {
     // The classroom: lessons, teaching tools, saving pictures.
     .add_plugins((
         lesson::plugin,
+        link::plugin,
         panel_theme::plugin,
         tools::plugin,
         export_window::plugin,

@@ -10,6 +10,7 @@ use super::event_list::EventListOpen;
 use super::export_window::{SaveWhat, SaveWindow};
 use super::files::FileWindows;
 use super::layout::show_panel;
+use super::link::CurrentLink;
 use super::windows::Windows;
 use super::words::line_kind_name;
 use crate::app::camera::map::MapCamera;
@@ -17,7 +18,7 @@ use crate::app::files::store::OpenFiles;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::lesson::{LessonRequest, LessonSource, LessonState};
 use crate::app::state::prefs::UiPrefs;
-use crate::app::state::requests::{GoHome, ShowOpenDialog, ShowView, ToggleGlobe};
+use crate::app::state::requests::{Announcement, GoHome, ShowOpenDialog, ShowView, ToggleGlobe};
 use crate::app::state::screen::{TOP_BAR_H, UiLayout, ViewMode, window_size};
 use crate::app::state::systems::AppSystems;
 use crate::app::state::tools::{Tool, Tools};
@@ -32,7 +33,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, top_bar.in_set(AppSystems::UiTop));
 }
 
-/// The messages the top bar sends.
+/// The messages the top bar sends, and the link it copies.
 #[derive(bevy::ecs::system::SystemParam)]
 struct Requests<'w> {
     view: MessageWriter<'w, ShowView>,
@@ -40,6 +41,8 @@ struct Requests<'w> {
     globe: MessageWriter<'w, ToggleGlobe>,
     open: MessageWriter<'w, ShowOpenDialog>,
     lesson: MessageWriter<'w, LessonRequest>,
+    link: Res<'w, CurrentLink>,
+    said: ResMut<'w, Announcement>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -214,6 +217,21 @@ fn top_bar(
             {
                 save.open = !save.open;
                 save.what = SaveWhat::View;
+            }
+            // The link to what is shown (the web page's address carries the same): a teacher
+            // shares exactly what the class saw.
+            if ui
+                .button(tr!(lang, "top-copy-link"))
+                .on_hover_text(tr!(
+                    lang,
+                    "top-copy-link-tip",
+                    link = format!("#{}", requests.link.0)
+                ))
+                .clicked()
+            {
+                let link = format!("#{}", requests.link.0);
+                ui.ctx().copy_text(link.clone());
+                requests.said.say(tr!(lang, "top-link-copied", link = link));
             }
             let has_lesson = lesson.lesson.is_some();
             if ui
