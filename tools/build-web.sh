@@ -46,6 +46,39 @@ if command -v wasm-opt >/dev/null; then
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     -o "$out/dateline_bg.wasm.opt" "$out/dateline_bg.wasm"
   mv "$out/dateline_bg.wasm.opt" "$out/dateline_bg.wasm"
+  # Binaryen 108 (Debian's) exports table 0 as wasm-bindgen's `__wbindgen_externrefs` where
+  # the input exported table 1, the externref table (the page then fails to start with
+  # "WebAssembly.Table.set(): Argument 1 is invalid"): point the export back at the
+  # module's externref table.
+  python3 - "$out/dateline_bg.wasm" <<'PY'
+import sys
+path = sys.argv[1]
+b = bytearray(open(path, "rb").read())
+def leb(i):
+    r = s = 0
+    while True:
+        x = b[i]; i += 1; r |= (x & 0x7f) << s; s += 7
+        if x < 0x80: return r, i
+tables, export_at, i = [], None, 8
+while i < len(b):
+    sid = b[i]; n, j = leb(i + 1)
+    if sid == 4:
+        count, k = leb(j)
+        for _ in range(count):
+            tables.append(b[k]); flags = b[k + 1]; _, k = leb(k + 2)
+            if flags & 1: _, k = leb(k)
+    if sid == 7:
+        count, k = leb(j)
+        for _ in range(count):
+            l, k = leb(k); name = bytes(b[k:k + l]); k += l; kind = b[k]; k += 1
+            if kind == 1 and name == b"__wbindgen_externrefs": export_at = k
+            _, k = leb(k)
+    i = j + n
+if export_at is not None and 0x6f in tables and tables[b[export_at]] != 0x6f:
+    b[export_at] = tables.index(0x6f)
+    open(path, "wb").write(b)
+    print("build-web: pointed __wbindgen_externrefs at the externref table")
+PY
 else
   echo "build-web: wasm-opt not found (apt install binaryen): the page is larger"
 fi

@@ -71,7 +71,7 @@ pub(super) fn plugin(app: &mut App) {
     .add_systems(Update, request.in_set(AppSystems::Capture));
 }
 
-/// The web page: the scene description as shown, every 15 frames, in the page's
+/// The web page: the scene description as shown, every 5 frames, in the page's
 /// `window.datelineScene` (JSON, as `OUT.json` beside a capture), and the frames drawn so far
 /// in `window.datelineFrames`: what the browser check reads beside its screenshot.
 #[cfg(target_arch = "wasm32")]
@@ -82,7 +82,7 @@ fn publish_scene(
 ) {
     use wasm_bindgen::JsValue;
     *frames += 1;
-    if *frames % 15 != 1 {
+    if *frames % 5 != 1 {
         return;
     }
     let Some(page) = web_sys::window() else {

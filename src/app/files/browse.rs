@@ -134,10 +134,9 @@ fn open_at_start(settings: Res<Settings>, mut show: MessageWriter<ShowOpenDialog
 }
 
 fn show(mut requests: MessageReader<ShowOpenDialog>, mut browser: ResMut<Browser>) {
-    // The web page cannot list folders: its Open… is the browser's file picker.
-    #[cfg(target_arch = "wasm32")]
-    if requests.read().count() > 0 {
-        super::page::pick();
+    // The web page cannot list folders: its Open… is the browser's file picker (`page`).
+    if cfg!(target_arch = "wasm32") {
+        return;
     }
     if requests.read().count() > 0 && browser.0.is_none() {
         let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));

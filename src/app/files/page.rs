@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use super::browse::OPENABLE;
-use crate::app::state::requests::OpenBytes;
+use crate::app::state::requests::{OpenBytes, ShowOpenDialog};
 use crate::app::state::systems::AppSystems;
 use crate::core::geojson::MAX_FILE_BYTES;
 
@@ -23,7 +23,14 @@ static INBOX: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
 /// Listens to the page's file input and to drops, and hands what they give to the store.
 pub(super) fn plugin(app: &mut App) {
     listen();
-    app.add_systems(Update, take.in_set(AppSystems::Input));
+    app.add_systems(Update, (open_picker, take).in_set(AppSystems::Input));
+}
+
+/// Open… (the button, Ctrl+O) on the web: the browser's file picker.
+fn open_picker(mut requests: MessageReader<ShowOpenDialog>) {
+    if requests.read().count() > 0 {
+        pick();
+    }
 }
 
 fn input() -> Option<web_sys::HtmlInputElement> {
