@@ -292,6 +292,7 @@ fn serve(dir: &std::path::Path, port: u16) -> ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
+    let _ = dateline::app::capture::PROCESS_START.set(bevy::platform::time::Instant::now());
     let cli = Cli::parse();
     if let Some(Command::Serve { port, dir }) = &cli.command {
         return serve(dir, *port);

@@ -499,6 +499,20 @@ fn labels_are_placed_without_overlap_and_follow_the_language() {
         .filter(|(_, v)| **v != Visibility::Hidden)
         .count();
     assert_eq!(shown, en.len());
+    // The room of the story's countries' names (kept clear by the "route not reported"
+    // marks): one box for each of them on screen (the two Koreas, China, Japan, Russia),
+    // each about its name's size, on screen.
+    let room = app
+        .world()
+        .resource::<dateline::app::render::labels::StoryNameRoom>()
+        .0
+        .clone();
+    assert!(room.len() >= 5, "{room:?}");
+    for r in &room {
+        let (w, h) = (r[2] - r[0], r[3] - r[1]);
+        assert!(w > 20.0 && h > 8.0 && w < 400.0 && h < 120.0, "{r:?}");
+        assert!(r[2] > 0.0 && r[0] < 1280.0 && r[3] > 0.0 && r[1] < 800.0, "{r:?}");
+    }
 
     app.world_mut().resource_mut::<LayerToggles>().lang = Lang::Ko;
     app.update();

@@ -38,6 +38,10 @@ pub const WARMUP_FRAMES: u32 = 10;
 /// Give up (exit non-zero) if no frame could be captured by then.
 pub const TIMEOUT: Duration = Duration::from_secs(120);
 
+/// When the process started: `main` sets it first thing, and capture mode reports its first
+/// frame against it (the figure set beside the web page's first frame).
+pub static PROCESS_START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
 #[derive(Resource)]
 struct CaptureState {
     out: PathBuf,
@@ -47,6 +51,8 @@ struct CaptureState {
     /// `--bench-frames`: when the timed frames began, and their mean (ms) once done.
     timing: Option<Instant>,
     frame_ms: Option<f64>,
+    /// Whether the first frame's time since the start was said.
+    first_frame_said: bool,
 }
 
 /// Adds capture mode when `--screenshot` was given.
@@ -67,6 +73,7 @@ pub(super) fn plugin(app: &mut App) {
         started: Instant::now(),
         timing: None,
         frame_ms: None,
+        first_frame_said: false,
     })
     .add_systems(Update, request.in_set(AppSystems::Capture));
 }
@@ -123,6 +130,14 @@ fn request(
     // Wait for the user's files and a lesson to finish loading (they count as warm-up).
     if files.is_some_and(|f| f.busy()) || lesson.is_some_and(|l| l.loading()) {
         state.frames = 0;
+    }
+    if !state.first_frame_said {
+        state.first_frame_said = true;
+        let start = PROCESS_START.get().copied().unwrap_or(state.started);
+        eprintln!(
+            "dateline: first frame {:.0} ms after start",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
     }
     state.frames += 1;
     if let Some(ll) = settings.pointer_at

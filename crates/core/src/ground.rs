@@ -228,8 +228,20 @@ impl GroundIndex {
     /// Whether a box `[x0, y0, x1, y1]` of the plane lies on the Earth, at points an eighth of
     /// the box apart (the world map's rim, the conic's seam far from the region).
     pub fn box_on_earth(&self, b: [f64; 4]) -> bool {
-        (0..=8).all(|i| {
-            let x = b[0] + (b[2] - b[0]) * i as f64 / 8.0;
+        // The world map's outline (Equal Earth) is convex: a box is on it when its corners
+        // are (its edges' middles tested too); elsewhere, points an eighth apart.
+        let n = if self.kind == Some(MapKind::World) {
+            2
+        } else {
+            8
+        };
+        self.box_on_earth_at(b, n)
+    }
+
+    /// Whether a box lies on the Earth at `n + 1` points across each of three lines.
+    fn box_on_earth_at(&self, b: [f64; 4], n: usize) -> bool {
+        (0..=n).all(|i| {
+            let x = b[0] + (b[2] - b[0]) * i as f64 / n as f64;
             [b[1], (b[1] + b[3]) / 2.0, b[3]]
                 .iter()
                 .all(|y| self.on_earth([x, *y]))
@@ -279,6 +291,38 @@ impl GroundIndex {
 mod tests {
     use super::*;
     use crate::atlas::{Atlas, mesh_contains};
+
+    #[test]
+    fn on_the_world_map_a_box_is_on_the_earth_when_its_corners_are() {
+        // The quick test (corners and middles) agrees with a dense one on boxes all over
+        // the world map and across its rim.
+        let atlas = Atlas::bundled().unwrap();
+        let g = GroundIndex::build(&atlas.countries, MapKind::World);
+        let mut s: u64 = 0x5eed;
+        let mut rnd = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let (mut on, mut off) = (0, 0);
+        for _ in 0..4000 {
+            let (x, y) = ((rnd() - 0.5) * 36_000.0, (rnd() - 0.5) * 18_000.0);
+            let (w, h) = (rnd() * 8_000.0, rnd() * 2_000.0);
+            let b = [x, y, x + w, y + h];
+            let dense = (0..=64).all(|i| {
+                (0..=16)
+                    .all(|j| g.on_earth([b[0] + w * i as f64 / 64.0, b[1] + h * j as f64 / 16.0]))
+            });
+            assert_eq!(g.box_on_earth(b), dense, "{b:?}");
+            if dense {
+                on += 1;
+            } else {
+                off += 1;
+            }
+        }
+        assert!(on > 500 && off > 500, "{on} on the Earth, {off} not");
+    }
 
     #[test]
     fn known_places_lie_in_their_country_or_at_sea() {

@@ -128,8 +128,7 @@ impl LabelKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
     /// Anywhere on the Earth (never off the globe's disc or past the world map's rim): rivers
-    /// (named along the borders they form), the MDL, places of no country in the atlas
-    /// (Vatican City).
+    /// (named along the borders they form), the MDL, places of no country at sea.
     Any,
     /// Its own country's land or water, never another country (cities and capitals; coastal
     /// towns may run out to sea).
@@ -198,10 +197,27 @@ pub fn flat_map_sides<'a>(
             Side::HomeOrWater(c) => ground.box_clear(plane, Some(c)),
             Side::Inside(c) => centre() == Ground::Land(c) && ground.box_clear(plane, Some(c)),
             Side::Water => centre() == Ground::Water && ground.box_clear(plane, None),
-            Side::Beside(c) => ground.box_clear(plane, Some(c)) && ground.box_touches(plane, c),
+            Side::Beside(c) => {
+                // Clear of other countries by a margin too, so that it reads as its own
+                // country's name and not a neighbour's.
+                let m = BESIDE_CLEAR_PX;
+                let a = view.from_pixel([t[0] - m, t[3] + m], size);
+                let b = view.from_pixel([t[2] + m, t[1] - m], size);
+                let wide = [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[0].max(b[0]),
+                    a[1].max(b[1]),
+                ];
+                ground.box_clear(wide, Some(c)) && ground.box_touches(plane, c)
+            }
         }
     }
 }
+
+/// How far (pixels) a name set beside its country over the water keeps from every other
+/// country's land: JAPAN beside Kyushu but next to Korea's coast would read as Korea's.
+pub const BESIDE_CLEAR_PX: f64 = 10.0;
 
 /// The side rule anywhere a pixel's ground is known (the globe): points `step` apart.
 pub fn sampled_sides(
@@ -229,7 +245,18 @@ pub fn side_points(r: &Rect, step: f64) -> Vec<[f64; 2]> {
 /// Whether a label at `r` keeps its side, tested at points `step` pixels apart.
 pub fn keeps_side(side: Side, r: &Rect, ground: &dyn Fn([f64; 2]) -> Ground, step: f64) -> bool {
     let centre = ground([(r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0]);
-    side.allows(centre, side_points(r, step).into_iter().map(ground))
+    let keeps = side.allows(centre, side_points(r, step).into_iter().map(ground));
+    match side {
+        // Beside its country: no other country within [`BESIDE_CLEAR_PX`] either.
+        Side::Beside(c) => {
+            let m = BESIDE_CLEAR_PX;
+            let wide = [r[0] - m, r[1] - m, r[2] + m, r[3] + m];
+            keeps
+                && Side::HomeOrWater(c)
+                    .allows(centre, side_points(&wide, step).into_iter().map(ground))
+        }
+        _ => keeps,
+    }
 }
 
 /// Places of the news, most central first: (name as in the data, rank, zoom from which it
@@ -449,11 +476,17 @@ pub fn side_of(atlas: &Atlas, i: usize) -> Side {
     let Some(kind) = kind_of(p) else {
         return Side::Any;
     };
+    // A place of no country in the atlas (Vatican City) keeps to the country its point lies
+    // in, as the others keep to theirs.
     let home = p
         .country
         .as_deref()
         .and_then(|c| atlas.country_index(c))
-        .map(|c| c as u16);
+        .map(|c| c as u16)
+        .or(match atlas.ground_world.at(p.lonlat) {
+            Ground::Land(c) => Some(c),
+            _ => None,
+        });
     match (kind, p.kind, home) {
         (LabelKind::Sea, PlaceKind::River, _) | (LabelKind::Line, _, _) => Side::Any,
         (LabelKind::Sea, _, _) => Side::Water,
@@ -1226,6 +1259,18 @@ fn place_with<O: Occupancy>(
     sides: &dyn Fn(Side, &Rect) -> bool,
     new: impl Fn() -> O,
 ) -> Vec<Placed> {
+    // The passes below test the same boxes against the same rules again and again (a story
+    // country moved up, the names placed again round callouts): each box is tested once.
+    let memo = std::cell::RefCell::new(HashMap::<(Side, [u64; 4]), bool>::new());
+    let sides = &|side: Side, r: &Rect| -> bool {
+        let key = (side, r.map(f64::to_bits));
+        if let Some(&known) = memo.borrow().get(&key) {
+            return known;
+        }
+        let keeps = sides(side, r);
+        memo.borrow_mut().insert(key, keeps);
+        keeps
+    };
     let (best, mut trial) = place_named(cands, bounds, obstacles, &[], prev, sides, &new);
     // The story's countries that still have no name go in callouts, kept clear only of the
     // places of the news and the story's capitals; the other names (other capitals, towns,
@@ -1503,6 +1548,14 @@ fn place_callouts<O: Occupancy>(
         // North first.
         group.sort_by(|a, b| a.anchor[1].total_cmp(&b.anchor[1]).then(a.id.cmp(&b.id)));
         let room = (&taken, &names, soft.as_slice());
+        // The story's countries named so far near these (anchor, middle of the name): the
+        // callout keeps their north-to-south order (SOUTH KOREA never above NORTH KOREA).
+        let order: Vec<([f64; 2], f64)> = placed
+            .iter()
+            .chain(out.iter())
+            .filter(|p| by_id.get(&p.id).is_some_and(|c| c.beside))
+            .map(|p| (p.anchor, (p.rect[1] + p.rect[3]) / 2.0))
+            .collect();
         // The names on their own side, leaders too; then leaders over other land (at a cost).
         let levels = [(Loose::Not, 0.0), (Loose::Leaders, 500.0)];
         let options = |group: &[&Candidate]| {
@@ -1513,7 +1566,9 @@ fn place_callouts<O: Occupancy>(
             let mut all = Vec::new();
             for (loose, extra) in levels {
                 for (scale, smaller) in scales {
-                    let found = callout_options(group, scale, loose, bounds, room, &leaders, sides);
+                    let found = callout_options(group, scale, loose, bounds, room, &leaders, sides)
+                        .into_iter()
+                        .filter(|(_, lines)| keeps_order(lines, &order));
                     all.extend(found.into_iter().map(|(c, l)| (c + extra + smaller, l)));
                 }
             }
@@ -1674,6 +1729,22 @@ fn callout_options<O: Occupancy>(
         }
     }
     options
+}
+
+/// Whether callout lines keep the north-to-south order of the story's countries named just
+/// north or south of them (`order`: their anchors and the middles of their names): a line
+/// for a country north of one of them sits above its name, south of it below.
+fn keeps_order(lines: &[Placed], order: &[([f64; 2], f64)]) -> bool {
+    lines.iter().all(|l| {
+        let mid = (l.rect[1] + l.rect[3]) / 2.0;
+        order.iter().all(|&(a, m)| {
+            // (Neighbours more north or south of each other than east or west: JAPAN, east
+            // of Korea, is not one.)
+            let (dx, dy) = ((a[0] - l.anchor[0]).abs(), (a[1] - l.anchor[1]).abs());
+            let near = dx.hypot(dy) < 3.0 * CALLOUT_NEAR_PX && dy > 0.75 * dx;
+            !near || a == l.anchor || (a[1] > l.anchor[1]) == (m > mid)
+        })
+    })
 }
 
 /// The cheapest of `options` (see [`callout_options`]).
@@ -1989,6 +2060,22 @@ mod tests {
         (sided, placed.len())
     }
 
+    /// NORTH KOREA's name above SOUTH KOREA's wherever both are named.
+    fn assert_koreas_in_order(atlas: &Atlas, placed: &[Placed], what: &str) {
+        let mid = |name: &str| {
+            placed
+                .iter()
+                .find(|p| atlas.places[p.id].name == name)
+                .map(|p| (p.rect[1] + p.rect[3]) / 2.0)
+        };
+        if let (Some(n), Some(s)) = (mid("North Korea"), mid("South Korea")) {
+            assert!(
+                n < s,
+                "{what}: NORTH KOREA at y {n:.0}, SOUTH KOREA above it at {s:.0}"
+            );
+        }
+    }
+
     /// No two leader lines cross, and none runs through another name.
     fn assert_leaders_apart(placed: &[Placed], what: &str) {
         let leaders: Vec<(usize, [f64; 2], [f64; 2])> = placed
@@ -2034,6 +2121,52 @@ mod tests {
     }
 
     #[test]
+    fn a_place_of_no_country_keeps_to_the_country_it_lies_in() {
+        // Vatican City has no country of its own in the atlas: its name keeps to Italy (it
+        // was once named over Ukraine on the globe, its leader running from Rome's limb).
+        let atlas = Atlas::bundled().unwrap();
+        let i = atlas
+            .places
+            .iter()
+            .position(|p| p.name == "Vatican City")
+            .unwrap();
+        let italy = atlas.country_index("ITA").unwrap() as u16;
+        assert_eq!(side_of(&atlas, i), Side::HomeOrWater(italy));
+    }
+
+    #[test]
+    fn a_name_beside_its_country_keeps_clear_of_the_neighbours() {
+        // Country 1's land west of x = 100, country 2's east of x = 200, water between.
+        let ground = |p: [f64; 2]| match p[0] {
+            x if x < 100.0 => Ground::Land(1),
+            x if x > 200.0 => Ground::Land(2),
+            _ => Ground::Water,
+        };
+        // Touching its own land, far from the other's: beside it.
+        assert!(keeps_side(
+            Side::Beside(1),
+            &[95.0, 0.0, 150.0, 20.0],
+            &ground,
+            1.0
+        ));
+        // On the water too, but closer than BESIDE_CLEAR_PX to the other country.
+        let near = 200.0 - BESIDE_CLEAR_PX / 2.0;
+        assert!(!keeps_side(
+            Side::Beside(1),
+            &[95.0, 0.0, near, 20.0],
+            &ground,
+            1.0
+        ));
+        // Not touching its land at all.
+        assert!(!keeps_side(
+            Side::Beside(1),
+            &[120.0, 0.0, 160.0, 20.0],
+            &ground,
+            1.0
+        ));
+    }
+
+    #[test]
     fn measures_text_with_the_font() {
         let m = TextMeasure::bundled();
         let w = m.width_em("Seoul");
@@ -2068,6 +2201,7 @@ mod tests {
                 "korea: {sided} of {n} labels have a side"
             );
             assert_no_overlap(&placed, "korea");
+            assert_koreas_in_order(&atlas, &placed, "korea");
             let n = names(&atlas, &placed);
             for want in ["Seoul", "Pyongyang", "Hamhung"] {
                 assert!(
@@ -2099,6 +2233,7 @@ mod tests {
                 "region: {sided} of {n} labels have a side"
             );
             assert_no_overlap(&placed, "region");
+            assert_koreas_in_order(&atlas, &placed, "region");
             let n = names(&atlas, &placed);
             // The two Koreas are about 30 px wide here, full of the story's places: their
             // names sit beside them over the sea. (With both languages UKRAINE over
@@ -2150,6 +2285,7 @@ mod tests {
                 "world: {sided} of {n} labels have a side"
             );
             assert_no_overlap(&placed, "world");
+            assert_koreas_in_order(&atlas, &placed, "world");
             let n = names(&atlas, &placed);
             // The whole Earth: capitals, and the story's countries named among them.
             for want in [
@@ -2191,17 +2327,25 @@ mod tests {
         let atlas = Atlas::bundled().unwrap();
         let m = TextMeasure::bundled();
         let wp = MapKind::World.projection();
-        // The free part of a 1280x800 window beside the panels.
-        let size = [940.0, 602.0];
+        // The free part of a 1280x800 window beside the panels (and of a 1600x1000 one).
         let mut named = 0;
         // The default view (and the one that once printed "Vatican City" out in space, off
         // the disc's left edge), Africa, the Pacific, Korea close up.
-        for (center, distance) in [
-            (GlobeView::story().center, GlobeView::story().distance),
-            (GlobeView::story().center, 3.2),
-            ([20.0, 0.0], 3.6),
-            ([-160.0, 10.0], 4.2),
-            ([127.0, 38.0], 1.6),
+        for (size, center, distance) in [
+            (
+                [1255.0, 800.0],
+                GlobeView::story().center,
+                GlobeView::story().distance,
+            ),
+            (
+                [940.0, 602.0],
+                GlobeView::story().center,
+                GlobeView::story().distance,
+            ),
+            ([940.0, 602.0], GlobeView::story().center, 3.2),
+            ([940.0, 602.0], [20.0, 0.0], 3.6),
+            ([940.0, 602.0], [-160.0, 10.0], 4.2),
+            ([940.0, 602.0], [127.0, 38.0], 1.6),
         ] {
             let g = GlobeView {
                 center,
@@ -2221,6 +2365,7 @@ mod tests {
                 let sides = sampled_sides(ground, SIDE_STEP_PX);
                 let placed = place(&c, bounds, &[], &HashMap::new(), &sides);
                 assert_no_overlap(&placed, "globe");
+                assert_koreas_in_order(&atlas, &placed, "globe");
                 for p in &placed {
                     let off = side_points(&p.rect, 1.0)
                         .into_iter()

@@ -37,6 +37,13 @@ use crate::core::view::km_per_px;
 #[derive(Resource, Debug, Clone, Default)]
 pub struct LabelsOnScreen(pub Vec<OnScreen>);
 
+/// Where the story's countries' names want to go in this view (centred on the point inside
+/// what shows): the "route not reported" marks keep out of it, so that a mark never takes
+/// the room of MONGOLIA or UKRAINE. (Computed before placement, from the view alone: the
+/// marks and the names never chase each other.)
+#[derive(Resource, Debug, Clone, Default)]
+pub struct StoryNameRoom(pub Vec<[f32; 4]>);
+
 /// One placed label and the entity that draws it.
 #[derive(Debug, Clone)]
 pub struct OnScreen {
@@ -119,6 +126,7 @@ pub(super) fn plugin(app: &mut App) {
         leaders: Vec::new(),
     })
     .init_resource::<LabelsOnScreen>()
+    .init_resource::<StoryNameRoom>()
     .init_resource::<Highlight>()
     // The highlight ring uses the default gizmo group (registered here too, for plugin tests).
     .init_gizmo_group::<DefaultGizmoConfigGroup>()
@@ -226,6 +234,7 @@ fn layout_labels(
     mut commands: Commands,
     mut state: ResMut<LabelState>,
     mut on_screen: ResMut<LabelsOnScreen>,
+    mut room: ResMut<StoryNameRoom>,
     atlas: Res<AtlasData>,
     toggles: Res<LayerToggles>,
     cam: Res<MapCamera>,
@@ -322,6 +331,11 @@ fn layout_labels(
     };
     // The story's countries are named whenever they show, from a point inside what shows.
     add_always_named(&mut cands, &state.sources, zoom, free, &ground_px);
+    room.0 = cands
+        .iter()
+        .filter(|c| c.beside && c.anchor[0].is_finite())
+        .map(|c| labels::rect_at(Pos::Center, c.anchor, c.size).map(|v| v as f32))
+        .collect();
     // The MDL's name first, along the line on South Korea's side or over the sea where a
     // stretch of it is long and straight enough; the other names go round it.
     // Its forms that may show at this zoom, longest first.

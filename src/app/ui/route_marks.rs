@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::app::render::labels::StoryNameRoom;
 use crate::app::render::markers::SceneEvents;
 use crate::app::state::layers::LayerToggles;
 use crate::app::state::screen::{Projector, UiLayout, window_size};
@@ -42,6 +43,7 @@ pub(super) fn route_marks(
     filters: Res<EventFilters>,
     toggles: Res<LayerToggles>,
     markers: Option<Res<SceneEvents>>,
+    room: Option<Res<StoryNameRoom>>,
     mut layout: ResMut<UiLayout>,
 ) -> Result {
     layout.marks.clear();
@@ -54,8 +56,8 @@ pub(super) fn route_marks(
     let painter = ctx
         .layer_painter(egui::LayerId::background())
         .with_clip_rect(super::layout::free_rect(ctx, &layout));
-    // Event markers and the marks placed so far: a mark that would cover one moves below
-    // or above it.
+    // Event markers, the room of the story's countries' names and the marks placed so far:
+    // a mark that would cover one moves below or above it, or along its arrow.
     let mut placed: Vec<egui::Rect> = markers
         .iter()
         .flat_map(|m| m.events.iter())
@@ -64,6 +66,11 @@ pub(super) fn route_marks(
         .map(|[x, y]| {
             egui::Rect::from_center_size(egui::pos2(x as f32, y as f32), egui::vec2(24.0, 24.0))
         })
+        .chain(
+            room.iter()
+                .flat_map(|r| r.0.iter())
+                .map(|r| egui::Rect::from_min_max(egui::pos2(r[0], r[1]), egui::pos2(r[2], r[3]))),
+        )
         .collect();
     for e in story.events() {
         if e.route_not_reported.is_none() {
@@ -78,28 +85,20 @@ pub(super) fn route_marks(
             let (Some(a), Some(b)) = (line.first(), line.last()) else {
                 continue;
             };
-            // The middle of the arrow as drawn: straight on the map's plane, a great circle
-            // on the globe (hidden on its far side).
-            let (mid, ends) = match *projector {
+            // A point of the arrow as drawn (`t` along it): straight on the map's plane, a
+            // great circle on the globe (hidden on its far side).
+            let at = |t: f64| match *projector {
                 Projector::Map(view, kind) => {
                     let proj = kind.projection();
                     let (pa, pb) = (proj.project(*a), proj.project(*b));
-                    let mid = view.to_pixel([(pa[0] + pb[0]) / 2.0, (pa[1] + pb[1]) / 2.0], size);
-                    (
-                        Some(mid),
-                        Some((view.to_pixel(pa, size), view.to_pixel(pb, size))),
-                    )
+                    let p = [pa[0] + (pb[0] - pa[0]) * t, pa[1] + (pb[1] - pa[1]) * t];
+                    Some(view.to_pixel(p, size))
                 }
-                Projector::Globe(..) => {
-                    let mid = projector.pixel(slerp(*a, *b, 0.5), size);
-                    let ends = projector.pixel(*a, size).zip(projector.pixel(*b, size));
-                    (mid, ends)
-                }
+                Projector::Globe(..) => projector.pixel(slerp(*a, *b, t), size),
             };
-            let (Some(mid), Some((sa, sb))) = (mid, ends) else {
+            let (Some(sa), Some(sb)) = (at(0.0), at(1.0)) else {
                 continue;
             };
-            let pos = egui::pos2(mid[0] as f32, mid[1] as f32);
             let on_screen = (sb[0] - sa[0]).hypot(sb[1] - sa[1]) as f32;
             let color = theme::category_egui(&e.category).gamma_multiply(o);
             let galley = painter.layout_no_wrap(
@@ -111,11 +110,16 @@ pub(super) fn route_marks(
             if on_screen < galley.size().x + 24.0 {
                 continue;
             }
-            let base = egui::Align2::CENTER_CENTER.anchor_size(pos, galley.size());
-            let step = base.height() + 4.0;
-            let Some(rect) = [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0]
+            // The middle first, then a little above or below, then further along the arrow.
+            let step = galley.size().y + 4.0;
+            let Some(rect) = [0.5, 0.38, 0.62, 0.28, 0.72]
                 .iter()
-                .map(|k| base.translate(egui::vec2(0.0, k * step)))
+                .filter_map(|&t| at(t))
+                .flat_map(|m| {
+                    let pos = egui::pos2(m[0] as f32, m[1] as f32);
+                    let base = egui::Align2::CENTER_CENTER.anchor_size(pos, galley.size());
+                    [0.0, 1.0, -1.0, 2.0, -2.0].map(|k| base.translate(egui::vec2(0.0, k * step)))
+                })
                 .find(|r| !placed.iter().any(|p| p.expand(2.0).intersects(*r)))
             else {
                 continue;
