@@ -511,7 +511,10 @@ fn labels_are_placed_without_overlap_and_follow_the_language() {
     for r in &room {
         let (w, h) = (r[2] - r[0], r[3] - r[1]);
         assert!(w > 20.0 && h > 8.0 && w < 400.0 && h < 120.0, "{r:?}");
-        assert!(r[2] > 0.0 && r[0] < 1280.0 && r[3] > 0.0 && r[1] < 800.0, "{r:?}");
+        assert!(
+            r[2] > 0.0 && r[0] < 1280.0 && r[3] > 0.0 && r[1] < 800.0,
+            "{r:?}"
+        );
     }
 
     app.world_mut().resource_mut::<LayerToggles>().lang = Lang::Ko;
