@@ -762,8 +762,16 @@ fn main() -> ExitCode {
         println!("{k} names at {px} px or more");
     }
     for name in list_arg(&args, "--labels") {
+        // (A name shown in its short form counts, and says so.)
+        let short = labels.iter().find_map(|l| {
+            let full = l["full"].as_str()?;
+            full.contains(&name)
+                .then(|| l["text"].as_str().unwrap_or(""))
+        });
         if rects.iter().any(|(t, _)| t.contains(&name)) {
             println!("label {name}: on screen");
+        } else if let Some(text) = short {
+            println!("label {name}: on screen as {text}");
         } else {
             failures.push(format!("no label for {name}"));
         }

@@ -17,7 +17,10 @@ const BUNDLED: [&str; 7] = [
 ];
 
 fn main() {
-    let assets = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // (Read when the script runs, not when it was compiled: a clone moved or built from
+    // another folder with a shared target keeps finding its own files.)
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let assets = Path::new(&root);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for file in BUNDLED {
         let from = assets.join(file);

@@ -45,6 +45,8 @@ fn random_candidates(n: usize) -> Vec<Candidate> {
             keep: false,
             shrink: 1.0,
             beside: false,
+            short: None,
+            fine: false,
         })
         .collect()
 }

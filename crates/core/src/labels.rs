@@ -323,6 +323,9 @@ pub struct LabelSource {
     pub bold: bool,
     /// The smallest font size (pixels) it may shrink to where it must be named.
     pub min_px: f64,
+    /// A shorter form (its text and width in ems) for where the name fits nowhere, not even
+    /// in a callout: the story's countries, abbreviated as atlases do ([`SHORT_NAMES`]).
+    pub short: Option<(String, f64)>,
 }
 
 impl LabelSource {
@@ -345,6 +348,32 @@ pub fn longest_line(text: &str) -> f64 {
 
 /// The countries of the news: always named when on screen.
 pub const STORY_COUNTRIES: [&str; 7] = ["KOR", "PRK", "RUS", "CHN", "JPN", "MNG", "UKR"];
+
+/// The short forms of the story's countries' names (ISO code, English, Korean where Korean
+/// shortens it), for where the full name fits nowhere on screen (MONGOLIA on the world map
+/// beside Beijing, the Koreas on the projector's region view): the abbreviations of
+/// reference atlases (National Geographic's "N. KOREA", "S. KOREA"; "MONG.", "UKR.",
+/// "RUS." as Natural Earth's ABBREV field writes them, in capitals like the full names).
+/// 한국 is the usual short name of 대한민국; 북한, 몽골, 러시아 are short already and
+/// 우크라이나 has no common abbreviation. CHINA and JAPAN are short enough.
+pub const SHORT_NAMES: [(&str, &str, Option<&str>); 5] = [
+    ("KOR", "S. KOREA", Some("한국")),
+    ("PRK", "N. KOREA", None),
+    ("MNG", "MONG.", None),
+    ("UKR", "UKR.", None),
+    ("RUS", "RUS.", None),
+];
+
+/// A story country's short name in a language ([`SHORT_NAMES`]), or `None` where the
+/// language has none (Korean alone, 북한) or the country has none.
+pub fn short_name(lang: Lang, iso3: &str, ko: Option<&str>) -> Option<String> {
+    let (_, en, ko_short) = SHORT_NAMES.iter().find(|s| s.0 == iso3)?;
+    match lang {
+        Lang::En => Some(en.to_string()),
+        Lang::Ko => ko_short.map(str::to_string),
+        Lang::Both => Some(stacked(lang, en, ko_short.or(ko))),
+    }
+}
 
 /// The two looks of the map: an atlas read up close on a screen, and a projector seen from
 /// the back of a classroom (presenter mode), with larger names.
@@ -439,9 +468,26 @@ pub const AREA_FIT: f64 = 0.8;
 impl LabelSource {
     /// Label size in pixels (width, height), with a little room for the halo.
     pub fn size(&self) -> [f64; 2] {
-        let lines = self.text.lines().count().max(1) as f64;
+        self.size_of(&self.text, self.width_em)
+    }
+
+    /// The size of its short form ([`LabelSource::short`]), if it has one.
+    pub fn short_size(&self) -> Option<[f64; 2]> {
+        self.short.as_ref().map(|(t, w)| self.size_of(t, *w))
+    }
+
+    /// The text it shows when placed as `placed` (its short form where that was placed).
+    pub fn text_of(&self, placed: &Placed) -> &str {
+        match (&self.short, placed.short) {
+            (Some((t, _)), true) => t,
+            _ => &self.text,
+        }
+    }
+
+    fn size_of(&self, text: &str, width_em: f64) -> [f64; 2] {
+        let lines = text.lines().count().max(1) as f64;
         [
-            (self.width_em * self.font_px).ceil() + 4.0,
+            (width_em * self.font_px).ceil() + 4.0,
             (self.font_px * 1.3 * lines).ceil(),
         ]
     }
@@ -639,6 +685,14 @@ pub fn sources(
                 en
             };
             let text = stacked(lang, &en, p.name_ko.as_deref());
+            let short = (kind == LabelKind::Country)
+                .then(|| home_iso.and_then(|c| short_name(lang, c, p.name_ko.as_deref())))
+                .flatten()
+                .filter(|t| *t != text)
+                .map(|t| {
+                    let w = measure.lines_em(&t) + tracking_em * longest_line(&t);
+                    (t, w)
+                });
             let side = side_of(atlas, i);
             Some(LabelSource {
                 side,
@@ -657,6 +711,7 @@ pub fn sources(
                     MapStyle::Projector => z.country[2],
                 },
                 text,
+                short,
                 plane: proj.project(p.lonlat),
                 lonlat: p.lonlat,
                 rank,
@@ -713,7 +768,7 @@ pub enum Pos {
 
 /// Moves tried for area labels (countries, seas) when the centre is taken, as fractions of
 /// the label's width and height.
-pub const SHIFTS: [(f64, f64); 14] = [
+pub const SHIFTS: [(f64, f64); 166] = [
     (0.0, -1.2),
     (0.0, 1.2),
     (-0.4, 0.0),
@@ -728,6 +783,162 @@ pub const SHIFTS: [(f64, f64); 14] = [
     (0.7, 0.0),
     (0.0, -3.6),
     (0.0, 3.6),
+    // A fine grid round the anchor, nearest first, for the story's countries' short names
+    // (which must be named, in a strip of land between a capital's dot and its neighbours:
+    // MONG. on the world map):
+    // steps of 0.15 of the width across and 0.35 of the height up and down.
+    (0.00, -0.35),
+    (0.00, 0.35),
+    (0.15, 0.00),
+    (-0.15, 0.00),
+    (0.15, -0.35),
+    (0.15, 0.35),
+    (-0.15, -0.35),
+    (-0.15, 0.35),
+    (0.00, -0.70),
+    (0.00, 0.70),
+    (0.15, -0.70),
+    (0.15, 0.70),
+    (-0.15, -0.70),
+    (-0.15, 0.70),
+    (0.30, 0.00),
+    (-0.30, 0.00),
+    (0.30, -0.35),
+    (0.30, 0.35),
+    (-0.30, -0.35),
+    (-0.30, 0.35),
+    (0.00, -1.05),
+    (0.00, 1.05),
+    (0.30, -0.70),
+    (0.30, 0.70),
+    (-0.30, -0.70),
+    (-0.30, 0.70),
+    (0.15, -1.05),
+    (0.15, 1.05),
+    (-0.15, -1.05),
+    (-0.15, 1.05),
+    (0.45, 0.00),
+    (-0.45, 0.00),
+    (0.30, -1.05),
+    (0.30, 1.05),
+    (-0.30, -1.05),
+    (-0.30, 1.05),
+    (0.45, -0.35),
+    (0.45, 0.35),
+    (-0.45, -0.35),
+    (-0.45, 0.35),
+    (0.00, -1.40),
+    (0.00, 1.40),
+    (0.15, -1.40),
+    (0.15, 1.40),
+    (-0.15, -1.40),
+    (-0.15, 1.40),
+    (0.45, -0.70),
+    (0.45, 0.70),
+    (-0.45, -0.70),
+    (-0.45, 0.70),
+    (0.30, -1.40),
+    (0.30, 1.40),
+    (-0.30, -1.40),
+    (-0.30, 1.40),
+    (0.45, -1.05),
+    (0.45, 1.05),
+    (-0.45, -1.05),
+    (-0.45, 1.05),
+    (0.60, 0.00),
+    (-0.60, 0.00),
+    (0.60, -0.35),
+    (0.60, 0.35),
+    (-0.60, -0.35),
+    (-0.60, 0.35),
+    (0.60, -0.70),
+    (0.60, 0.70),
+    (-0.60, -0.70),
+    (-0.60, 0.70),
+    (0.45, -1.40),
+    (0.45, 1.40),
+    (-0.45, -1.40),
+    (-0.45, 1.40),
+    (0.60, -1.05),
+    (0.60, 1.05),
+    (-0.60, -1.05),
+    (-0.60, 1.05),
+    (0.75, 0.00),
+    (-0.75, 0.00),
+    (0.75, -0.35),
+    (0.75, 0.35),
+    (-0.75, -0.35),
+    (-0.75, 0.35),
+    (0.60, -1.40),
+    (0.60, 1.40),
+    (-0.60, -1.40),
+    (-0.60, 1.40),
+    (0.75, -0.70),
+    (0.75, 0.70),
+    (-0.75, -0.70),
+    (-0.75, 0.70),
+    (0.75, -1.05),
+    (0.75, 1.05),
+    (-0.75, -1.05),
+    (-0.75, 1.05),
+    (0.75, -1.40),
+    (0.75, 1.40),
+    (-0.75, -1.40),
+    (-0.75, 1.40),
+    (0.90, 0.00),
+    (-0.90, 0.00),
+    (0.90, -0.35),
+    (0.90, 0.35),
+    (-0.90, -0.35),
+    (-0.90, 0.35),
+    (0.90, -0.70),
+    (0.90, 0.70),
+    (-0.90, -0.70),
+    (-0.90, 0.70),
+    (0.90, -1.05),
+    (0.90, 1.05),
+    (-0.90, -1.05),
+    (-0.90, 1.05),
+    (0.90, -1.40),
+    (0.90, 1.40),
+    (-0.90, -1.40),
+    (-0.90, 1.40),
+    (1.05, 0.00),
+    (-1.05, 0.00),
+    (1.05, -0.35),
+    (1.05, 0.35),
+    (-1.05, -0.35),
+    (-1.05, 0.35),
+    (1.05, -0.70),
+    (1.05, 0.70),
+    (-1.05, -0.70),
+    (-1.05, 0.70),
+    (1.05, -1.05),
+    (1.05, 1.05),
+    (-1.05, -1.05),
+    (-1.05, 1.05),
+    (1.05, -1.40),
+    (1.05, 1.40),
+    (-1.05, -1.40),
+    (-1.05, 1.40),
+    (1.20, 0.00),
+    (-1.20, 0.00),
+    (1.20, -0.35),
+    (1.20, 0.35),
+    (-1.20, -0.35),
+    (-1.20, 0.35),
+    (1.20, -0.70),
+    (1.20, 0.70),
+    (-1.20, -0.70),
+    (-1.20, 0.70),
+    (1.20, -1.05),
+    (1.20, 1.05),
+    (-1.20, -1.05),
+    (-1.20, 1.05),
+    (1.20, -1.40),
+    (1.20, 1.40),
+    (-1.20, -1.40),
+    (-1.20, 1.40),
 ];
 
 /// Where a story country's name goes, with a leader line, where it fits neither inside
@@ -851,6 +1062,22 @@ const AREA_POSITIONS: [Pos; 15] = [
     Pos::Shifted(13),
 ];
 
+/// Where the story's countries' short names are tried inside their area: [`AREA_POSITIONS`],
+/// then the fine grid of [`SHIFTS`].
+const STORY_AREA_POSITIONS: [Pos; 15 + 152] = {
+    let mut out = [Pos::Center; 15 + 152];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = if i < 15 {
+            AREA_POSITIONS[i]
+        } else {
+            Pos::Shifted((i - 1) as u8)
+        };
+        i += 1;
+    }
+    out
+};
+
 /// The rectangle of a label of `size` at `pos` around `anchor`.
 pub fn rect_at(pos: Pos, anchor: [f64; 2], size: [f64; 2]) -> Rect {
     let [x, y] = anchor;
@@ -916,6 +1143,11 @@ pub struct Candidate {
     /// story's countries, which are always named: NORTH KOREA off the peninsula where the
     /// peninsula is a few pixels wide). Its letters still never touch another country.
     pub beside: bool,
+    /// The size of its short form, tried where it fits nowhere else ([`LabelSource::short`]).
+    pub short: Option<[f64; 2]>,
+    /// Whether it tries the fine grid of places inside its area ([`STORY_AREA_POSITIONS`]):
+    /// a story country's short name, the last resort (see `with_short_names`).
+    pub fine: bool,
 }
 
 /// The side a name keeps where it fits nowhere on its own ([`Candidate::beside`]): a
@@ -953,6 +1185,8 @@ pub struct Placed {
     pub scale: f64,
     /// The point it names on screen (a leader line starts there, see [`Pos::has_leader`]).
     pub anchor: [f64; 2],
+    /// Whether its short form was placed ([`Candidate::short`]).
+    pub short: bool,
 }
 
 impl Placed {
@@ -1002,6 +1236,8 @@ pub fn candidates_by(
                 keep: s.keep,
                 shrink: s.shrink(),
                 beside: s.always,
+                short: s.short_size(),
+                fine: false,
             })
         })
         .collect()
@@ -1092,6 +1328,8 @@ pub fn add_always_named(
                 keep: false,
                 shrink: s.shrink(),
                 beside: s.always,
+                short: s.short_size(),
+                fine: false,
             });
         }
     }
@@ -1178,6 +1416,8 @@ fn positions_of(c: &Candidate) -> &'static [Pos] {
         &DOT_POSITIONS
     } else if c.dot {
         &DOT_POSITIONS[..NEAR_POSITIONS]
+    } else if c.fine {
+        &STORY_AREA_POSITIONS
     } else {
         &AREA_POSITIONS
     }
@@ -1318,7 +1558,159 @@ fn place_with<O: Occupancy>(
         },
     );
     out.extend(more);
+    with_short_names(cands, out, bounds, &blocked, prev, sides, &new)
+}
+
+/// How far (pixels) a story country's short name keeps from towns' dots.
+pub const SHORT_CLEAR_PX: f64 = 8.0;
+
+/// The story's countries whose full names fit nowhere, not even in a callout, named by
+/// their short forms ([`Candidate::short`]: MONG., N. KOREA): placed as the full names are
+/// (inside, on a fine grid, beside over the water, set off), then in a callout. First in
+/// the room left; where that fails, over the names of lower rank (other capitals, towns,
+/// seas, other countries), which give way to them (a story country is always named).
+/// The places of the news, the story's capitals and the story's countries' names keep
+/// their places.
+#[allow(clippy::too_many_arguments)]
+fn with_short_names<O: Occupancy>(
+    cands: &[Candidate],
+    mut placed: Vec<Placed>,
+    bounds: Rect,
+    obstacles: &[Rect],
+    prev: &HashMap<usize, Pos>,
+    sides: &dyn Fn(Side, &Rect) -> bool,
+    new: &impl Fn() -> O,
+) -> Vec<Placed> {
+    let by_id: HashMap<usize, &Candidate> = cands.iter().map(|c| (c.id, c)).collect();
+    let missing = |placed: &[Placed]| -> Vec<Candidate> {
+        let named: HashSet<usize> = placed.iter().map(|p| p.id).collect();
+        cands
+            .iter()
+            .filter(|c| c.beside && !named.contains(&c.id))
+            .filter_map(|c| {
+                c.short.map(|size| Candidate {
+                    size,
+                    short: None,
+                    fine: true,
+                    ..c.clone()
+                })
+            })
+            .collect()
+    };
+    let short = missing(&placed);
+    if short.is_empty() {
+        return placed;
+    }
+    let room = |placed: &[Placed], short: &[Candidate]| {
+        short_names_in(cands, placed, short, bounds, obstacles, prev, sides, new)
+    };
+    let found = room(&placed, &short);
+    placed.extend(found);
+    let short = missing(&placed);
+    if short.is_empty() {
+        return placed;
+    }
+    // Over the names of lower rank: placed clear only of the names that keep their places,
+    // then those they cover give way.
+    let hard = |p: &Placed| by_id.get(&p.id).is_none_or(|c| c.keep || c.beside);
+    let (kept, soft): (Vec<Placed>, Vec<Placed>) = placed.into_iter().partition(hard);
+    let found = room(&kept, &short);
+    let mut out = kept;
+    out.extend(soft.into_iter().filter(|q| {
+        let dot = by_id
+            .get(&q.id)
+            .filter(|c| c.dot)
+            .map(|c| grown(&dot_rect(c.anchor), SHORT_CLEAR_PX));
+        !found.iter().any(|p| {
+            let through = |(a, b): ([f64; 2], [f64; 2]), r: &Rect| {
+                along_segment(a, b, 0.0, 2.0)
+                    .iter()
+                    .any(|q| inside(&[q[0], q[1], q[0], q[1]], r))
+            };
+            overlaps(&p.rect, &q.rect)
+                || dot.is_some_and(|d| overlaps(&p.rect, &d))
+                || (q.pos.has_leader() && through(q.leader(), &p.rect))
+                || (p.pos.has_leader()
+                    && (through(p.leader(), &q.rect)
+                        || dot.is_some_and(|d| through(p.leader(), &d))))
+        })
+    }));
+    out.extend(found);
     out
+}
+
+/// A rectangle grown by `m` on every side.
+fn grown(r: &Rect, m: f64) -> Rect {
+    [r[0] - m, r[1] - m, r[2] + m, r[3] + m]
+}
+
+/// The short names of `short` placed clear of `placed` (names, leaders, dots), as
+/// [`with_short_names`] places them.
+#[allow(clippy::too_many_arguments)]
+fn short_names_in<O: Occupancy>(
+    cands: &[Candidate],
+    placed: &[Placed],
+    short: &[Candidate],
+    bounds: Rect,
+    obstacles: &[Rect],
+    prev: &HashMap<usize, Pos>,
+    sides: &dyn Fn(Side, &Rect) -> bool,
+    new: &impl Fn() -> O,
+) -> Vec<Placed> {
+    let named: HashSet<usize> = placed.iter().map(|p| p.id).collect();
+    // Clear of every name placed, its leader and its dot.
+    let set_off: Vec<Placed> = placed
+        .iter()
+        .filter(|p| p.pos.has_leader())
+        .copied()
+        .collect();
+    let mut around = with_callouts(obstacles, &set_off);
+    around.extend(placed.iter().map(|p| p.rect));
+    // (The dots drawn, with a margin: a short name just beside a town's dot would read as
+    // its name.)
+    around.extend(
+        cands
+            .iter()
+            .filter(|c| c.dot && named.contains(&c.id))
+            .map(|c| grown(&dot_rect(c.anchor), SHORT_CLEAR_PX)),
+    );
+    let leaders: Vec<_> = set_off.iter().map(Placed::leader).collect();
+    let mut found = place_pass(short, bounds, &around, &leaders, prev, sides, new);
+    // Still unnamed: in a callout, clear of everything placed.
+    let found_ids: HashSet<usize> = found.iter().map(|p| p.id).collect();
+    let left: Vec<Candidate> = short
+        .iter()
+        .filter(|c| !found_ids.contains(&c.id))
+        .cloned()
+        .chain(
+            cands
+                .iter()
+                .filter(|c| c.dot && named.contains(&c.id))
+                .cloned(),
+        )
+        .collect();
+    if left.iter().any(|c| c.beside) {
+        let mut all = placed.to_vec();
+        all.extend(found.iter().copied());
+        let called = place_callouts(
+            &left,
+            &all,
+            bounds,
+            &around,
+            sides,
+            new,
+            Round {
+                which: &|c| c.beside,
+                with_country: true,
+                clear_of: &|_| true,
+            },
+        );
+        found.extend(called);
+    }
+    for p in &mut found {
+        p.short = true;
+    }
+    found
 }
 
 /// `obstacles` with callouts' names and leader lines added.
@@ -1674,6 +2066,7 @@ fn callout_options<O: Occupancy>(
                     rect,
                     scale,
                     anchor: c.anchor,
+                    short: false,
                 };
                 if !inside(&rect, &bounds) || taken.hits(&rect) || !sides(side, &rect) {
                     continue 'dirs;
@@ -1911,6 +2304,7 @@ fn place_pass<O: Occupancy>(
                         rect: r,
                         scale,
                         anchor: c.anchor,
+                        short: false,
                     });
                     break 'scales;
                 }
@@ -2164,6 +2558,103 @@ mod tests {
             &ground,
             1.0
         ));
+    }
+
+    #[test]
+    fn the_story_countries_have_short_names_in_each_language() {
+        assert_eq!(
+            short_name(Lang::En, "MNG", Some("몽골")).as_deref(),
+            Some("MONG.")
+        );
+        assert_eq!(
+            short_name(Lang::Both, "MNG", Some("몽골")).as_deref(),
+            Some("MONG.\n몽골")
+        );
+        // 대한민국 shortens to 한국; 몽골 is short already; China has no short form.
+        assert_eq!(
+            short_name(Lang::Ko, "KOR", Some("대한민국")).as_deref(),
+            Some("한국")
+        );
+        assert_eq!(short_name(Lang::Ko, "MNG", Some("몽골")), None);
+        assert_eq!(short_name(Lang::En, "CHN", Some("중국")), None);
+        // The bundled atlas gives the story's countries theirs, and none to others.
+        let atlas = Atlas::bundled().unwrap();
+        let m = TextMeasure::bundled();
+        let srcs = sources(&atlas, Lang::En, MapStyle::Atlas, &m, &Lcc::atlas());
+        let short = |name: &str| {
+            srcs.iter()
+                .find(|s| s.kind == LabelKind::Country && atlas.places[s.place].name == name)
+                .and_then(|s| s.short.as_ref().map(|(t, _)| t.clone()))
+        };
+        assert_eq!(short("Mongolia").as_deref(), Some("MONG."));
+        assert_eq!(short("North Korea").as_deref(), Some("N. KOREA"));
+        assert_eq!(short("France"), None);
+    }
+
+    #[test]
+    fn a_story_country_too_narrow_for_its_name_gets_its_short_name() {
+        // A landlocked strip (country 1, 120 × 30 px) inside country 2, its capital's dot in
+        // the middle, the capital's name beside it.
+        let ground = |p: [f64; 2]| {
+            if (0.0..120.0).contains(&p[0]) && (100.0..130.0).contains(&p[1]) {
+                Ground::Land(1)
+            } else {
+                Ground::Land(2)
+            }
+        };
+        let sides = |side: Side, r: &Rect| keeps_side(side, r, &ground, 1.0);
+        let capital = Candidate {
+            id: 2,
+            rank: 1.0,
+            anchor: [60.0, 115.0],
+            size: [60.0, 16.0],
+            dot: true,
+            side: Side::Any,
+            leader: true,
+            keep: true,
+            shrink: 1.0,
+            beside: false,
+            short: None,
+            fine: false,
+        };
+        // Its name too long even shrunk (200 × 0.65 = 130 px); its short form 51 px.
+        let country = Candidate {
+            id: 1,
+            rank: STORY_COUNTRY_RANK,
+            anchor: [60.0, 115.0],
+            size: [200.0, 21.0],
+            dot: false,
+            side: Side::Inside(1),
+            leader: false,
+            keep: false,
+            shrink: ALWAYS_SHRINK,
+            beside: true,
+            short: Some([51.0, 21.0]),
+            fine: false,
+        };
+        let bounds = [0.0, 0.0, 400.0, 300.0];
+        let placed = place(
+            &[capital.clone(), country.clone()],
+            bounds,
+            &[],
+            &HashMap::new(),
+            &sides,
+        );
+        let name = placed
+            .iter()
+            .find(|p| p.id == 1)
+            .expect("the country is named");
+        assert!(name.short, "{name:?}");
+        assert!(sides(Side::Inside(1), &name.rect), "{name:?}");
+        assert!(placed.iter().any(|p| p.id == 2 && !p.short));
+        assert!(!overlaps(&name.rect, &dot_rect(capital.anchor)));
+        // Without a short form it goes unnamed (the test can fail).
+        let none = Candidate {
+            short: None,
+            ..country
+        };
+        let placed = place(&[capital, none], bounds, &[], &HashMap::new(), &sides);
+        assert!(!placed.iter().any(|p| p.id == 1), "{placed:?}");
     }
 
     #[test]
@@ -2526,6 +3017,8 @@ mod tests {
                 keep: false,
                 shrink: 1.0,
                 beside: false,
+                short: None,
+                fine: false,
             })
             .collect();
         let bounds = [0.0, 0.0, 1920.0, 1080.0];

@@ -199,6 +199,9 @@ pub struct SceneLabel {
     /// The font size it is drawn at, in pixels.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub font_px: Option<f64>,
+    /// The full name, where `text` is its short form (MONG. for MONGOLIA).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full: Option<String>,
 }
 
 fn is_zero(v: &f64) -> bool {

@@ -79,7 +79,8 @@ struct LabelState {
     sources: Vec<LabelSource>,
     prev: HashMap<usize, Pos>,
     key: Option<(i64, i64, i64, u64, [u32; 2])>,
-    texts: HashMap<usize, Entity>,
+    /// The text entities by label id and form (short or not, see `Placed::short`).
+    texts: HashMap<(usize, bool), Entity>,
     dots: HashMap<usize, Entity>,
     dot_mesh: Option<Handle<Mesh>>,
     dot_materials: Option<[Handle<ColorMaterial>; 3]>,
@@ -208,6 +209,7 @@ fn build_sources(
             tracking_em: 0.0,
             bold: false,
             min_px: 0.0,
+            short: None,
             text,
             plane: proj.project(p),
             lonlat: p,
@@ -376,6 +378,7 @@ fn layout_labels(
             ],
             scale: 1.0,
             anchor: b.centre,
+            short: false,
         });
     }
     // Turned to lie along its line (the MDL's name), clockwise on screen.
@@ -418,7 +421,8 @@ fn layout_labels(
         let centre = [(p.rect[0] + p.rect[2]) / 2.0, (p.rect[1] + p.rect[3]) / 2.0];
         let world = view.from_pixel(centre, size);
         let translation = Vec3::new(world[0] as f32, world[1] as f32, 90.0);
-        let entity = *state.texts.entry(p.id).or_insert_with(|| {
+        let text = src.text_of(p).to_string();
+        let entity = *state.texts.entry((p.id, p.short)).or_insert_with(|| {
             let tf = TextFont::from(font.0.clone()).with_font_size(src.font_px as f32);
             let spacing = LetterSpacing::Px((src.tracking_em * src.font_px) as f32);
             let colour = theme::label(src.kind, look.1);
@@ -426,7 +430,7 @@ fn layout_labels(
             let part = |colour: Color, at: Transform| {
                 (
                     RenderLayers::layer(OVERLAY_LAYER),
-                    Text2d::new(src.text.clone()),
+                    Text2d::new(text.clone()),
                     tf.clone(),
                     TextLayout::justify(Justify::Center),
                     spacing,
@@ -531,7 +535,7 @@ fn layout_labels(
         let lonlat = src.lonlat;
         listed.push(OnScreen {
             label: SceneLabel {
-                text: src.one_line(),
+                text: text.replace('\n', " "),
                 kind: src.kind.code().into(),
                 lon: lonlat[0],
                 lat: lonlat[1],
@@ -540,6 +544,7 @@ fn layout_labels(
                 angle: angle_of(p.id).to_degrees(),
                 text_size: None,
                 font_px: Some(src.font_px * p.scale),
+                full: p.short.then(|| src.one_line()),
             },
             entity: Some(entity),
             source: p.id,
