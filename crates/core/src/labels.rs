@@ -2254,18 +2254,23 @@ fn place_pass<O: Occupancy>(
                 }
                 _ => &[],
             };
-        let stages = std::iter::once((c.side, positions_of(c), prev.get(&c.id).copied()))
-            .chain(later.iter().copied());
-        'scales: for (side, all, first, &scale) in
-            stages.flat_map(|(side, all, first)| scales.iter().map(move |s| (side, all, first, s)))
-        {
+        // The places of the news and the story's capitals, which are always named, may have
+        // a leader that crosses other land (Hamhung in the region view), but only where no
+        // place keeps it on their own land or water.
+        let leader_rules: &[bool] = if c.keep { &[true, false] } else { &[true] };
+        'tries: for (must_clear, (side, all, first, &scale)) in leader_rules.iter().flat_map(|m| {
+            let stages = std::iter::once((c.side, positions_of(c), prev.get(&c.id).copied()))
+                .chain(later.iter().copied());
+            stages
+                .flat_map(|(side, all, first)| scales.iter().map(move |s| (side, all, first, s)))
+                .map(move |t| (*m, t))
+        }) {
             let size = [c.size[0] * scale, c.size[1] * scale];
             for pos in first_then(all, first) {
                 let r = rect_at(pos, c.anchor, size);
                 // A name set off with a leader: the leader crosses only its own land or
                 // water (never another country on the way), tested every 3 px from 6 px off
-                // the point it names. The places of the news and the story's capitals, which
-                // are always named, may cross (Hamhung in the region view).
+                // the point it names (see `leader_rules` above).
                 let leader_clear = || {
                     let to = nearest_point(&r, c.anchor);
                     let (dx, dy) = (to[0] - c.anchor[0], to[1] - c.anchor[1]);
@@ -2283,7 +2288,7 @@ fn place_pass<O: Occupancy>(
                     && !taken.hits(&r)
                     && !blocked.hits(&r)
                     && sides(side, &r)
-                    && (c.keep || !pos.has_leader() || leader_clear())
+                    && (!must_clear || !pos.has_leader() || leader_clear())
                     && (!pos.has_leader() || {
                         let to = nearest_point(&r, c.anchor);
                         drawn
@@ -2306,7 +2311,7 @@ fn place_pass<O: Occupancy>(
                         anchor: c.anchor,
                         short: false,
                     });
-                    break 'scales;
+                    break 'tries;
                 }
             }
         }
@@ -2655,6 +2660,52 @@ mod tests {
         };
         let placed = place(&[capital, none], bounds, &[], &HashMap::new(), &sides);
         assert!(!placed.iter().any(|p| p.id == 1), "{placed:?}");
+    }
+
+    #[test]
+    fn a_place_of_the_news_keeps_its_leader_off_other_land_where_it_can() {
+        // Its own land west of x = 300, a neighbour's strip to x = 345, the sea beyond; the
+        // room next to its dot on its own land is taken (an obstacle to x = 292).
+        let ground = |p: [f64; 2]| match p[0] {
+            x if x < 300.0 => Ground::Land(1),
+            x if x < 345.0 => Ground::Land(2),
+            _ => Ground::Water,
+        };
+        let sides = |side: Side, r: &Rect| keeps_side(side, r, &ground, 1.0);
+        let news = Candidate {
+            id: 7,
+            rank: 1.0,
+            anchor: [295.0, 150.0],
+            size: [40.0, 16.0],
+            dot: true,
+            side: Side::HomeOrWater(1),
+            leader: true,
+            keep: true,
+            shrink: 1.0,
+            beside: false,
+            short: None,
+            fine: false,
+        };
+        let placed = place(
+            std::slice::from_ref(&news),
+            [0.0, 0.0, 600.0, 300.0],
+            &[[220.0, 0.0, 292.0, 300.0]],
+            &HashMap::new(),
+            &sides,
+        );
+        let p = placed.first().expect("placed");
+        assert!(p.pos.has_leader(), "{p:?}");
+        // Its leader (from where it is drawn, 6 px off the dot) crosses no other land: it
+        // went west beyond the obstacle, not east over the sea across the neighbour.
+        let (a, b) = p.leader();
+        for q in along_segment(a, b, 6.0, 2.0) {
+            assert_ne!(
+                ground(q),
+                Ground::Land(2),
+                "{p:?} crosses the neighbour at {q:?}"
+            );
+        }
+        assert!(p.rect[2] < 220.0, "{p:?}");
     }
 
     #[test]
