@@ -46,6 +46,7 @@ fn random_candidates(n: usize) -> Vec<Candidate> {
             shrink: 1.0,
             beside: false,
             short: None,
+            shortest: None,
             fine: false,
         })
         .collect()

@@ -326,6 +326,9 @@ pub struct LabelSource {
     /// A shorter form (its text and width in ems) for where the name fits nowhere, not even
     /// in a callout: the story's countries, abbreviated as atlases do ([`SHORT_NAMES`]).
     pub short: Option<(String, f64)>,
+    /// A shorter form still, for where the short form fits nowhere either
+    /// ([`shortest_name`]).
+    pub shortest: Option<(String, f64)>,
 }
 
 impl LabelSource {
@@ -373,6 +376,14 @@ pub fn short_name(lang: Lang, iso3: &str, ko: Option<&str>) -> Option<String> {
         Lang::Ko => ko_short.map(str::to_string),
         Lang::Both => Some(stacked(lang, en, ko_short.or(ko))),
     }
+}
+
+/// A story country's shortest name, for where even its short name fits nowhere: with both
+/// languages, the English short form on its own line ("MONG.": the stacked "MONG.\n몽골"
+/// is two lines, taller than Mongolia's strip on the world map); `None` in one language.
+pub fn shortest_name(lang: Lang, iso3: &str) -> Option<String> {
+    let (_, en, _) = SHORT_NAMES.iter().find(|s| s.0 == iso3)?;
+    (lang == Lang::Both).then(|| en.to_string())
 }
 
 /// The two looks of the map: an atlas read up close on a screen, and a projector seen from
@@ -476,10 +487,16 @@ impl LabelSource {
         self.short.as_ref().map(|(t, w)| self.size_of(t, *w))
     }
 
-    /// The text it shows when placed as `placed` (its short form where that was placed).
+    /// The size of its shortest form ([`LabelSource::shortest`]), if it has one.
+    pub fn shortest_size(&self) -> Option<[f64; 2]> {
+        self.shortest.as_ref().map(|(t, w)| self.size_of(t, *w))
+    }
+
+    /// The text it shows when placed as `placed` (its short or shortest form where that was
+    /// placed).
     pub fn text_of(&self, placed: &Placed) -> &str {
-        match (&self.short, placed.short) {
-            (Some((t, _)), true) => t,
+        match (&self.short, &self.shortest, placed.short) {
+            (Some((t, _)), _, Form::Short) | (_, Some((t, _)), Form::Shortest) => t,
             _ => &self.text,
         }
     }
@@ -693,6 +710,13 @@ pub fn sources(
                     let w = measure.lines_em(&t) + tracking_em * longest_line(&t);
                     (t, w)
                 });
+            let shortest = (kind == LabelKind::Country)
+                .then(|| home_iso.and_then(|c| shortest_name(lang, c)))
+                .flatten()
+                .map(|t| {
+                    let w = measure.lines_em(&t) + tracking_em * longest_line(&t);
+                    (t, w)
+                });
             let side = side_of(atlas, i);
             Some(LabelSource {
                 side,
@@ -712,6 +736,7 @@ pub fn sources(
                 },
                 text,
                 short,
+                shortest,
                 plane: proj.project(p.lonlat),
                 lonlat: p.lonlat,
                 rank,
@@ -1281,6 +1306,8 @@ pub struct Candidate {
     pub beside: bool,
     /// The size of its short form, tried where it fits nowhere else ([`LabelSource::short`]).
     pub short: Option<[f64; 2]>,
+    /// The size of its shortest form ([`LabelSource::shortest`]).
+    pub shortest: Option<[f64; 2]>,
     /// Whether it tries the fine grid of places inside its area ([`STORY_AREA_POSITIONS`]):
     /// a story country's short name, the last resort (see `with_short_names`).
     pub fine: bool,
@@ -1321,8 +1348,28 @@ pub struct Placed {
     pub scale: f64,
     /// The point it names on screen (a leader line starts there, see [`Pos::has_leader`]).
     pub anchor: [f64; 2],
-    /// Whether its short form was placed ([`Candidate::short`]).
-    pub short: bool,
+    /// Which form of its name was placed (a story country's short forms where its name
+    /// fits nowhere).
+    pub short: Form,
+}
+
+/// The form of a name placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Form {
+    /// Its full name.
+    #[default]
+    Full,
+    /// Its short form ([`LabelSource::short`]).
+    Short,
+    /// Its shortest form ([`LabelSource::shortest`]).
+    Shortest,
+}
+
+impl Form {
+    /// Whether it is one of the shorter forms.
+    pub fn is_short(self) -> bool {
+        self != Form::Full
+    }
 }
 
 impl Placed {
@@ -1373,6 +1420,7 @@ pub fn candidates_by(
                 shrink: s.shrink(),
                 beside: s.always,
                 short: s.short_size(),
+                shortest: s.shortest_size(),
                 fine: false,
             })
         })
@@ -1465,6 +1513,7 @@ pub fn add_always_named(
                 shrink: s.shrink(),
                 beside: s.always,
                 short: s.short_size(),
+                shortest: s.shortest_size(),
                 fine: false,
             });
         }
@@ -1706,7 +1755,7 @@ pub const SHORT_CLEAR_PX: f64 = 8.0;
 /// the room left; where that fails, over the names of lower rank (other capitals, towns,
 /// seas, other countries), which give way to them (a story country is always named).
 /// The places of the news, the story's capitals and the story's countries' names keep
-/// their places.
+/// their places. Then the same again with their shortest forms ([`shortest_name`]).
 #[allow(clippy::too_many_arguments)]
 fn with_short_names<O: Occupancy>(
     cands: &[Candidate],
@@ -1718,61 +1767,72 @@ fn with_short_names<O: Occupancy>(
     new: &impl Fn() -> O,
 ) -> Vec<Placed> {
     let by_id: HashMap<usize, &Candidate> = cands.iter().map(|c| (c.id, c)).collect();
-    let missing = |placed: &[Placed]| -> Vec<Candidate> {
-        let named: HashSet<usize> = placed.iter().map(|p| p.id).collect();
-        cands
-            .iter()
-            .filter(|c| c.beside && !named.contains(&c.id))
-            .filter_map(|c| {
-                c.short.map(|size| Candidate {
-                    size,
-                    short: None,
-                    fine: true,
-                    ..c.clone()
+    // The short forms, then (with both languages) the shortest.
+    for form in [Form::Short, Form::Shortest] {
+        let missing = |placed: &[Placed]| -> Vec<Candidate> {
+            let named: HashSet<usize> = placed.iter().map(|p| p.id).collect();
+            cands
+                .iter()
+                .filter(|c| c.beside && !named.contains(&c.id))
+                .filter_map(|c| {
+                    let size = match form {
+                        Form::Shortest => c.shortest,
+                        _ => c.short,
+                    };
+                    size.map(|size| Candidate {
+                        size,
+                        short: None,
+                        shortest: None,
+                        fine: true,
+                        ..c.clone()
+                    })
                 })
+                .collect()
+        };
+        let short = missing(&placed);
+        if short.is_empty() {
+            continue;
+        }
+        let room = |placed: &[Placed], short: &[Candidate]| {
+            short_names_in(
+                cands, placed, short, bounds, obstacles, prev, sides, new, form,
+            )
+        };
+        let found = room(&placed, &short);
+        placed.extend(found);
+        let short = missing(&placed);
+        if short.is_empty() {
+            continue;
+        }
+        // Over the names of lower rank: placed clear only of the names that keep their
+        // places, then those they cover give way.
+        let hard = |p: &Placed| by_id.get(&p.id).is_none_or(|c| c.keep || c.beside);
+        let (kept, soft): (Vec<Placed>, Vec<Placed>) = placed.into_iter().partition(hard);
+        let found = room(&kept, &short);
+        let mut out = kept;
+        out.extend(soft.into_iter().filter(|q| {
+            let dot = by_id
+                .get(&q.id)
+                .filter(|c| c.dot)
+                .map(|c| grown(&dot_rect(c.anchor), SHORT_CLEAR_PX));
+            !found.iter().any(|p| {
+                let through = |(a, b): ([f64; 2], [f64; 2]), r: &Rect| {
+                    along_segment(a, b, 0.0, 2.0)
+                        .iter()
+                        .any(|q| inside(&[q[0], q[1], q[0], q[1]], r))
+                };
+                overlaps(&p.rect, &q.rect)
+                    || dot.is_some_and(|d| overlaps(&p.rect, &d))
+                    || (q.pos.has_leader() && through(q.leader(), &p.rect))
+                    || (p.pos.has_leader()
+                        && (through(p.leader(), &q.rect)
+                            || dot.is_some_and(|d| through(p.leader(), &d))))
             })
-            .collect()
-    };
-    let short = missing(&placed);
-    if short.is_empty() {
-        return placed;
+        }));
+        out.extend(found);
+        placed = out;
     }
-    let room = |placed: &[Placed], short: &[Candidate]| {
-        short_names_in(cands, placed, short, bounds, obstacles, prev, sides, new)
-    };
-    let found = room(&placed, &short);
-    placed.extend(found);
-    let short = missing(&placed);
-    if short.is_empty() {
-        return placed;
-    }
-    // Over the names of lower rank: placed clear only of the names that keep their places,
-    // then those they cover give way.
-    let hard = |p: &Placed| by_id.get(&p.id).is_none_or(|c| c.keep || c.beside);
-    let (kept, soft): (Vec<Placed>, Vec<Placed>) = placed.into_iter().partition(hard);
-    let found = room(&kept, &short);
-    let mut out = kept;
-    out.extend(soft.into_iter().filter(|q| {
-        let dot = by_id
-            .get(&q.id)
-            .filter(|c| c.dot)
-            .map(|c| grown(&dot_rect(c.anchor), SHORT_CLEAR_PX));
-        !found.iter().any(|p| {
-            let through = |(a, b): ([f64; 2], [f64; 2]), r: &Rect| {
-                along_segment(a, b, 0.0, 2.0)
-                    .iter()
-                    .any(|q| inside(&[q[0], q[1], q[0], q[1]], r))
-            };
-            overlaps(&p.rect, &q.rect)
-                || dot.is_some_and(|d| overlaps(&p.rect, &d))
-                || (q.pos.has_leader() && through(q.leader(), &p.rect))
-                || (p.pos.has_leader()
-                    && (through(p.leader(), &q.rect)
-                        || dot.is_some_and(|d| through(p.leader(), &d))))
-        })
-    }));
-    out.extend(found);
-    out
+    placed
 }
 
 /// A rectangle grown by `m` on every side.
@@ -1792,6 +1852,7 @@ fn short_names_in<O: Occupancy>(
     prev: &HashMap<usize, Pos>,
     sides: &dyn Fn(Side, &Rect) -> bool,
     new: &impl Fn() -> O,
+    form: Form,
 ) -> Vec<Placed> {
     let named: HashSet<usize> = placed.iter().map(|p| p.id).collect();
     // Clear of every name placed, its leader and its dot.
@@ -1844,7 +1905,7 @@ fn short_names_in<O: Occupancy>(
         found.extend(called);
     }
     for p in &mut found {
-        p.short = true;
+        p.short = form;
     }
     found
 }
@@ -2202,7 +2263,7 @@ fn callout_options<O: Occupancy>(
                     rect,
                     scale,
                     anchor: c.anchor,
-                    short: false,
+                    short: Form::Full,
                 };
                 if !inside(&rect, &bounds) || taken.hits(&rect) || !sides(side, &rect) {
                     continue 'dirs;
@@ -2445,7 +2506,7 @@ fn place_pass<O: Occupancy>(
                         rect: r,
                         scale,
                         anchor: c.anchor,
-                        short: false,
+                        short: Form::Full,
                     });
                     break 'tries;
                 }
@@ -2718,6 +2779,10 @@ mod tests {
         );
         assert_eq!(short_name(Lang::Ko, "MNG", Some("몽골")), None);
         assert_eq!(short_name(Lang::En, "CHN", Some("중국")), None);
+        // With both languages, the English short form alone is the shortest.
+        assert_eq!(shortest_name(Lang::Both, "MNG").as_deref(), Some("MONG."));
+        assert_eq!(shortest_name(Lang::En, "MNG"), None);
+        assert_eq!(shortest_name(Lang::Both, "CHN"), None);
         // The bundled atlas gives the story's countries theirs, and none to others.
         let atlas = Atlas::bundled().unwrap();
         let m = TextMeasure::bundled();
@@ -2756,6 +2821,7 @@ mod tests {
             shrink: 1.0,
             beside: false,
             short: None,
+            shortest: None,
             fine: false,
         };
         // Its name too long even shrunk (200 × 0.65 = 130 px); its short form 51 px.
@@ -2771,6 +2837,7 @@ mod tests {
             shrink: ALWAYS_SHRINK,
             beside: true,
             short: Some([51.0, 21.0]),
+            shortest: None,
             fine: false,
         };
         let bounds = [0.0, 0.0, 400.0, 300.0];
@@ -2785,10 +2852,27 @@ mod tests {
             .iter()
             .find(|p| p.id == 1)
             .expect("the country is named");
-        assert!(name.short, "{name:?}");
+        assert_eq!(name.short, Form::Short, "{name:?}");
         assert!(sides(Side::Inside(1), &name.rect), "{name:?}");
-        assert!(placed.iter().any(|p| p.id == 2 && !p.short));
+        assert!(placed.iter().any(|p| p.id == 2 && p.short == Form::Full));
         assert!(!overlaps(&name.rect, &dot_rect(capital.anchor)));
+        // With both languages its short form is two lines (90 px, 58 px shrunk), taller
+        // than the strip: its shortest form (one line) names it.
+        let both = Candidate {
+            short: Some([51.0, 90.0]),
+            shortest: Some([51.0, 21.0]),
+            ..country.clone()
+        };
+        let placed = place(
+            &[capital.clone(), both],
+            bounds,
+            &[],
+            &HashMap::new(),
+            &sides,
+        );
+        let name = placed.iter().find(|p| p.id == 1).expect("named");
+        assert_eq!(name.short, Form::Shortest, "{name:?}");
+        assert!(sides(Side::Inside(1), &name.rect), "{name:?}");
         // Without a short form it goes unnamed (the test can fail).
         let none = Candidate {
             short: None,
@@ -2820,6 +2904,7 @@ mod tests {
             shrink: 1.0,
             beside: false,
             short: None,
+            shortest: None,
             fine: false,
         };
         let placed = place(
@@ -3205,6 +3290,7 @@ mod tests {
                 shrink: 1.0,
                 beside: false,
                 short: None,
+                shortest: None,
                 fine: false,
             })
             .collect();

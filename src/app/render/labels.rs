@@ -23,8 +23,9 @@ use crate::app::theme;
 use crate::core::atlas::LineKind;
 use crate::core::ground::Ground;
 use crate::core::labels::{
-    self, DOT_PX, LabelKind, LabelSource, MapStyle, Placed, Pos, SIDE_STEP_PX, Side, TextMeasure,
-    add_always_named, candidates_by, flat_map_sides, nearest_point, place, sampled_sides,
+    self, DOT_PX, Form, LabelKind, LabelSource, MapStyle, Placed, Pos, SIDE_STEP_PX, Side,
+    TextMeasure, add_always_named, candidates_by, flat_map_sides, nearest_point, place,
+    sampled_sides,
 };
 use crate::core::line_label::{MDL_MIN_ZOOMS, mdl_names, place_first_along};
 use crate::core::markers::disc;
@@ -80,7 +81,7 @@ struct LabelState {
     prev: HashMap<usize, Pos>,
     key: Option<(i64, i64, i64, u64, [u32; 2])>,
     /// The text entities by label id and form (short or not, see `Placed::short`).
-    texts: HashMap<(usize, bool), Entity>,
+    texts: HashMap<(usize, Form), Entity>,
     dots: HashMap<usize, Entity>,
     dot_mesh: Option<Handle<Mesh>>,
     dot_materials: Option<[Handle<ColorMaterial>; 3]>,
@@ -210,6 +211,7 @@ fn build_sources(
             bold: false,
             min_px: 0.0,
             short: None,
+            shortest: None,
             text,
             plane: proj.project(p),
             lonlat: p,
@@ -378,7 +380,7 @@ fn layout_labels(
             ],
             scale: 1.0,
             anchor: b.centre,
-            short: false,
+            short: Form::Full,
         });
     }
     // Turned to lie along its line (the MDL's name), clockwise on screen.
@@ -544,7 +546,7 @@ fn layout_labels(
                 angle: angle_of(p.id).to_degrees(),
                 text_size: None,
                 font_px: Some(src.font_px * p.scale),
-                full: p.short.then(|| src.one_line()),
+                full: p.short.is_short().then(|| src.one_line()),
             },
             entity: Some(entity),
             source: p.id,
