@@ -227,15 +227,40 @@ pub(super) fn boxed_text(
     text: &str,
     size: f32,
 ) -> egui::Rect {
+    boxed_text_clear(painter, at, text, size, &mut Vec::new())
+}
+
+/// [`boxed_text`] clear of the boxes in `taken` (moved up above them, with a line down to
+/// `at`), added to them: the names of neighbouring places (Pyongyang and Hamhung on the
+/// world map) stacked, never one over the other.
+pub(super) fn boxed_text_clear(
+    painter: &egui::Painter,
+    at: egui::Pos2,
+    text: &str,
+    size: f32,
+    taken: &mut Vec<egui::Rect>,
+) -> egui::Rect {
     let galley = painter.layout(
         text.to_string(),
         egui::FontId::proportional(size),
         theme::PRESENTER_TEXT,
         260.0,
     );
-    let rect = egui::Align2::CENTER_BOTTOM
+    let first = egui::Align2::CENTER_BOTTOM
         .anchor_size(at - egui::vec2(0.0, 8.0), galley.size())
         .expand(4.0);
+    let mut rect = first;
+    // (Each move goes above the box it met, so this ends.)
+    while let Some(o) = taken.iter().find(|o| o.intersects(rect)) {
+        rect = rect.translate(egui::vec2(0.0, o.top() - 2.0 - rect.bottom()));
+    }
+    if rect != first {
+        painter.line_segment(
+            [at, rect.center_bottom()],
+            egui::Stroke::new(1.5, theme::PRESENTER_TEXT),
+        );
+    }
+    taken.push(rect);
     painter.rect_filled(rect, 4.0, theme::ANNOTATION_BOX);
     painter.galley(
         rect.min + egui::vec2(4.0, 4.0),
@@ -274,14 +299,17 @@ fn marks(
         .with_clip_rect(free_rect(ctx, &layout));
     let k = if state.presenting { scale.0 } else { 1.0 };
     let ring = egui::Stroke::new(3.0 * k, theme::LESSON_HIGHLIGHT);
-    for id in &step.places {
-        let Some(p) = atlas.0.places.iter().find(|p| p.id.as_deref() == Some(id)) else {
-            continue;
-        };
-        let Some(px) = projector.pixel(p.lonlat, size) else {
-            continue;
-        };
-        let c = to_pos(px);
+    // The names drawn here, kept apart: south first, so that a name moved up for another
+    // keeps the places' order north to south.
+    let mut named: Vec<egui::Rect> = Vec::new();
+    let mut places: Vec<_> = step
+        .places
+        .iter()
+        .filter_map(|id| atlas.0.places.iter().find(|p| p.id.as_deref() == Some(id)))
+        .filter_map(|p| projector.pixel(p.lonlat, size).map(|px| (p, to_pos(px))))
+        .collect();
+    places.sort_by(|a, b| b.1.y.total_cmp(&a.1.y));
+    for (p, c) in places {
         painter.circle_stroke(c, 13.0 * k, ring);
         // The map may have left the place unlabelled (no room): name it here.
         let labelled = labels.as_ref().is_some_and(|l| {
@@ -290,7 +318,13 @@ fn marks(
         });
         if !labelled {
             let name = lang.label(&p.name, p.name_ko.as_deref());
-            boxed_text(&painter, c - egui::vec2(0.0, 10.0 * k), &name, 13.0 * k);
+            boxed_text_clear(
+                &painter,
+                c - egui::vec2(0.0, 10.0 * k),
+                &name,
+                13.0 * k,
+                &mut named,
+            );
         }
     }
     for id in &step.events {
