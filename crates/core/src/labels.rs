@@ -1673,6 +1673,12 @@ fn home_of(side: Side) -> u16 {
 /// before towns, seas and other countries.
 pub const STORY_COUNTRY_RANK: f64 = 1.39;
 
+/// How much (pixels) of other land the leader of a place of the news or a story capital may
+/// cross where no place keeps it on its own land or water (a cape, a narrow strait's far
+/// shore; never a whole country: Beijing's name once sat in the Sea of Japan, its leader
+/// across Korea).
+pub const LOOSE_LEADER_PX: f64 = 24.0;
+
 /// The rank a story country's name is moved up to when it found no place in its turn.
 pub const BESIDE_EARLY_RANK: f64 = 0.85;
 
@@ -1714,18 +1720,40 @@ fn place_with<O: Occupancy>(
             clear_of: &|c| c.beside,
         },
     );
-    let (mut out, trial, blocked) = if countries.is_empty() {
-        (best, trial, obstacles.to_vec())
+    // (Names that must be shown: the story's countries, the places of the news and the
+    // story's capitals.)
+    let by_id: HashMap<usize, &Candidate> = cands.iter().map(|c| (c.id, c)).collect();
+    let must = |v: &[Placed]| {
+        let count = |f: &dyn Fn(&Candidate) -> bool| {
+            v.iter()
+                .filter(|p| by_id.get(&p.id).is_some_and(|c| f(c)))
+                .count()
+        };
+        // (The story's countries first, then the places.)
+        (count(&|c| c.beside), count(&|c| c.keep))
+    };
+    let (mut out, trial, blocked, countries) = if countries.is_empty() {
+        (best, trial, obstacles.to_vec(), countries)
     } else {
         let blocked = with_callouts(obstacles, &countries);
         let called: HashSet<usize> = countries.iter().map(|p| p.id).collect();
+        let without = trial.clone();
         trial.retain(|c| !called.contains(&c.id));
         let leaders: Vec<_> = countries.iter().map(Placed::leader).collect();
         // (Each name tries where it went without the callouts first.)
         let mut before = prev.clone();
         before.extend(best.iter().map(|p| (p.id, p.pos)));
         let (out, trial) = place_named(&trial, bounds, &blocked, &leaders, &before, sides, &new);
-        (out, trial, blocked)
+        // The callouts stand only where they name as many of the story's countries, and of
+        // the places of the news and the story's capitals, as they push out (SOUTH KOREA's
+        // callout on the region view took the room of NORTH KOREA's name and Pyongyang's):
+        // else the names stay as they were, and the short names below try again.
+        let with: Vec<Placed> = out.iter().chain(&countries).copied().collect();
+        if must(&with) >= must(&best) {
+            (out, trial, blocked, countries)
+        } else {
+            (best, without, obstacles.to_vec(), Vec::new())
+        }
     };
     // (Clear of the names placed and the countries' callouts, leaders included.)
     out.extend(countries);
@@ -1745,6 +1773,9 @@ fn place_with<O: Occupancy>(
     out.extend(more);
     with_short_names(cands, out, bounds, &blocked, prev, sides, &new)
 }
+
+/// How far (pixels) a town's name keeps from the dots of other towns (see `place_pass`).
+pub const ASSOC_PX: f64 = 8.0;
 
 /// How far (pixels) a story country's short name keeps from towns' dots.
 pub const SHORT_CLEAR_PX: f64 = 8.0;
@@ -2403,6 +2434,43 @@ fn choose_lines(options: &[(f64, Vec<(f64, Placed)>)]) -> Vec<Placed> {
     best.1
 }
 
+/// Dots' rectangles by whose they are, in cells of [`DotCells::CELL`] pixels by their
+/// middle, for the dots near a point.
+#[derive(Default)]
+struct DotCells(HashMap<(i64, i64), Vec<(usize, Rect)>>);
+
+impl DotCells {
+    const CELL: f64 = 64.0;
+
+    fn cell(p: [f64; 2]) -> (i64, i64) {
+        (
+            (p[0] / Self::CELL).floor() as i64,
+            (p[1] / Self::CELL).floor() as i64,
+        )
+    }
+
+    fn insert(&mut self, id: usize, r: Rect) {
+        let mid = [(r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0];
+        self.0.entry(Self::cell(mid)).or_default().push((id, r));
+    }
+
+    /// The rectangles of the dots other than `id`'s with their middles within `reach` of
+    /// `p` (each way).
+    fn around(&self, p: [f64; 2], reach: f64, id: usize) -> Vec<Rect> {
+        let (x0, y0) = Self::cell([p[0] - reach, p[1] - reach]);
+        let (x1, y1) = Self::cell([p[0] + reach, p[1] + reach]);
+        let mut out = Vec::new();
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                if let Some(v) = self.0.get(&(x, y)) {
+                    out.extend(v.iter().filter(|(i, _)| *i != id).map(|(_, r)| *r));
+                }
+            }
+        }
+        out
+    }
+}
+
 /// One placement by rank; `leaders`: callouts' leader lines. No two leader lines cross.
 #[allow(clippy::too_many_arguments)]
 fn place_pass<O: Occupancy>(
@@ -2424,6 +2492,16 @@ fn place_pass<O: Occupancy>(
     for c in cands.iter().filter(|c| c.dot && c.leader) {
         blocked.insert(dot_rect(c.anchor));
     }
+    // A town's name keeps ASSOC_PX from the other dots drawn (those always drawn, and those
+    // of the names placed), so that it never reads as a neighbour's name: the dots with
+    // that margin (`near`), and whose they are.
+    let mut near = new();
+    let mut near_dots = DotCells::default();
+    for c in cands.iter().filter(|c| c.dot && c.leader) {
+        let r = grown(&dot_rect(c.anchor), ASSOC_PX);
+        near.insert(r);
+        near_dots.insert(c.id, r);
+    }
     let mut taken = new();
     let mut out = Vec::new();
     // Leader lines drawn so far (no two cross).
@@ -2434,6 +2512,18 @@ fn place_pass<O: Occupancy>(
         if dot.is_some_and(|d| !inside(&d, &bounds) || taken.hits(&d)) {
             continue;
         }
+        // (The other dots within reach of its names and leaders.)
+        let reach = GAPS[GAPS.len() - 1] + DOT_PX + c.size[0].max(c.size[1]) + ASSOC_PX;
+        let others = std::cell::OnceCell::new();
+        let others = || -> &Vec<Rect> {
+            others.get_or_init(|| {
+                if c.dot {
+                    near_dots.around(c.anchor, reach, c.id)
+                } else {
+                    Vec::new()
+                }
+            })
+        };
         let scales: &[f64] = if c.shrink < 1.0 {
             &[1.0, c.shrink]
         } else {
@@ -2451,9 +2541,9 @@ fn place_pass<O: Occupancy>(
                 }
                 _ => &[],
             };
-        // The places of the news and the story's capitals, which are always named, may have
-        // a leader that crosses other land (Hamhung in the region view), but only where no
-        // place keeps it on their own land or water.
+        // The places of the news and the story's capitals may have a leader that crosses a
+        // little other land (at most LOOSE_LEADER_PX: a cape), but only where no place keeps
+        // it on their own land or water.
         let leader_rules: &[bool] = if c.keep { &[true, false] } else { &[true] };
         'tries: for (must_clear, (side, all, first, &scale)) in leader_rules.iter().flat_map(|m| {
             let stages = std::iter::once((c.side, positions_of(c), prev.get(&c.id).copied()))
@@ -2473,19 +2563,44 @@ fn place_pass<O: Occupancy>(
                     let (dx, dy) = (to[0] - c.anchor[0], to[1] - c.anchor[1]);
                     let len = (dx * dx + dy * dy).sqrt();
                     let n = (len / 3.0).ceil() as usize;
-                    // From two steps off the point (where the leader is drawn from).
-                    (2..n).all(|k| {
-                        let t = k as f64 / n as f64;
-                        let [x, y] = [c.anchor[0] + dx * t, c.anchor[1] + dy * t];
-                        // (A small box: the side rule tests a box's middle part.)
-                        sides(side, &[x - 3.0, y - 3.0, x + 3.0, y + 3.0])
-                    })
+                    // From two steps off the point (where the leader is drawn from); under
+                    // the loose rule, over at most LOOSE_LEADER_PX of other land.
+                    let most = if must_clear {
+                        0
+                    } else {
+                        (LOOSE_LEADER_PX / 3.0) as usize
+                    };
+                    (2..n)
+                        .filter(|&k| {
+                            let t = k as f64 / n as f64;
+                            let [x, y] = [c.anchor[0] + dx * t, c.anchor[1] + dy * t];
+                            // (A small box: the side rule tests a box's middle part.)
+                            !sides(side, &[x - 3.0, y - 3.0, x + 3.0, y + 3.0])
+                        })
+                        .nth(most)
+                        .is_none()
                 };
+                // (Its own dot's margin aside.)
+                let apart = || !near.hits(&r) || others().iter().all(|d| !overlaps(d, &r));
                 if inside(&r, &bounds)
                     && !taken.hits(&r)
                     && !blocked.hits(&r)
+                    && apart()
                     && sides(side, &r)
-                    && (!must_clear || !pos.has_leader() || leader_clear())
+                    && (!pos.has_leader() || leader_clear())
+                    // (A town's leader passes no other dot drawn: it would seem to name it.)
+                    && (!pos.has_leader() || !c.dot || {
+                        let to = nearest_point(&r, c.anchor);
+                        along_segment(c.anchor, to, CALLOUT_LEADER_SKIP, 2.0)
+                            .iter()
+                            .all(|q| {
+                                let p = [q[0] - 1.0, q[1] - 1.0, q[0] + 1.0, q[1] + 1.0];
+                                !near.hits(&p)
+                                    || others()
+                                        .iter()
+                                        .all(|d| !overlaps(&grown(d, 2.0 - ASSOC_PX), &p))
+                            })
+                    })
                     && (!pos.has_leader() || {
                         let to = nearest_point(&r, c.anchor);
                         drawn
@@ -2496,6 +2611,10 @@ fn place_pass<O: Occupancy>(
                     taken.insert(r);
                     if let Some(d) = dot {
                         taken.insert(d);
+                        if !c.leader {
+                            near.insert(grown(&d, ASSOC_PX));
+                            near_dots.insert(c.id, grown(&d, ASSOC_PX));
+                        }
                     }
                     if pos.has_leader() {
                         drawn.push((c.anchor, nearest_point(&r, c.anchor)));
@@ -2927,6 +3046,91 @@ mod tests {
             );
         }
         assert!(p.rect[2] < 220.0, "{p:?}");
+    }
+
+    #[test]
+    fn a_town_name_keeps_clear_of_the_next_towns_dot() {
+        // Two towns 42 px apart on one country's land, the east one placed first (its name to
+        // its right). The west one's first place, right of its dot, would end 1 px from the
+        // east one's dot and read as its name.
+        let ground = |_: [f64; 2]| Ground::Land(1);
+        let sides = |side: Side, r: &Rect| keeps_side(side, r, &ground, 1.0);
+        let town = |id: usize, rank: f64, x: f64| Candidate {
+            id,
+            rank,
+            anchor: [x, 100.0],
+            size: [30.0, 16.0],
+            dot: true,
+            side: Side::HomeOrWater(1),
+            leader: false,
+            keep: false,
+            shrink: 1.0,
+            beside: false,
+            short: None,
+            shortest: None,
+            fine: false,
+        };
+        let (east, west) = (town(1, 1.0, 100.0), town(2, 2.0, 58.0));
+        let placed = place(
+            &[east.clone(), west.clone()],
+            [0.0, 0.0, 300.0, 200.0],
+            &[],
+            &HashMap::new(),
+            &sides,
+        );
+        let w = placed.iter().find(|p| p.id == 2).expect("named");
+        let near = grown(&dot_rect(east.anchor), ASSOC_PX);
+        assert!(
+            !overlaps(&w.rect, &near),
+            "{w:?} is next to the east town's dot"
+        );
+        assert!(!overlaps(&w.rect, &dot_rect(west.anchor)));
+    }
+
+    #[test]
+    fn a_place_of_the_news_never_has_a_leader_across_a_whole_country() {
+        // Its dot on its own land (west of x = 300) hard against a 70 px wide neighbour, the
+        // sea beyond; its own land's room taken (an obstacle over it). Its name may not sit
+        // in the sea with a leader across the neighbour.
+        let ground = |p: [f64; 2]| match p[0] {
+            x if x < 300.0 => Ground::Land(1),
+            x if x < 370.0 => Ground::Land(2),
+            _ => Ground::Water,
+        };
+        let sides = |side: Side, r: &Rect| keeps_side(side, r, &ground, 1.0);
+        let place_of_news = Candidate {
+            id: 1,
+            rank: 0.9,
+            anchor: [296.0, 150.0],
+            size: [60.0, 18.0],
+            dot: true,
+            side: Side::HomeOrWater(1),
+            leader: true,
+            keep: true,
+            shrink: 1.0,
+            beside: false,
+            short: None,
+            shortest: None,
+            fine: false,
+        };
+        let placed = place(
+            &[place_of_news],
+            [0.0, 0.0, 600.0, 300.0],
+            &[[0.0, 0.0, 292.0, 300.0]],
+            &HashMap::new(),
+            &sides,
+        );
+        for p in placed.iter().filter(|p| p.pos.has_leader()) {
+            let (a, b) = p.leader();
+            let over = along_segment(a, b, 0.0, 1.0)
+                .iter()
+                .filter(|q| ground(**q) == Ground::Land(2))
+                .count() as f64;
+            assert!(
+                over <= LOOSE_LEADER_PX,
+                "{p:?}: {over} px over the neighbour"
+            );
+        }
     }
 
     #[test]
