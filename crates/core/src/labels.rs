@@ -2434,43 +2434,6 @@ fn choose_lines(options: &[(f64, Vec<(f64, Placed)>)]) -> Vec<Placed> {
     best.1
 }
 
-/// Dots' rectangles by whose they are, in cells of [`DotCells::CELL`] pixels by their
-/// middle, for the dots near a point.
-#[derive(Default)]
-struct DotCells(HashMap<(i64, i64), Vec<(usize, Rect)>>);
-
-impl DotCells {
-    const CELL: f64 = 64.0;
-
-    fn cell(p: [f64; 2]) -> (i64, i64) {
-        (
-            (p[0] / Self::CELL).floor() as i64,
-            (p[1] / Self::CELL).floor() as i64,
-        )
-    }
-
-    fn insert(&mut self, id: usize, r: Rect) {
-        let mid = [(r[0] + r[2]) / 2.0, (r[1] + r[3]) / 2.0];
-        self.0.entry(Self::cell(mid)).or_default().push((id, r));
-    }
-
-    /// The rectangles of the dots other than `id`'s with their middles within `reach` of
-    /// `p` (each way).
-    fn around(&self, p: [f64; 2], reach: f64, id: usize) -> Vec<Rect> {
-        let (x0, y0) = Self::cell([p[0] - reach, p[1] - reach]);
-        let (x1, y1) = Self::cell([p[0] + reach, p[1] + reach]);
-        let mut out = Vec::new();
-        for x in x0..=x1 {
-            for y in y0..=y1 {
-                if let Some(v) = self.0.get(&(x, y)) {
-                    out.extend(v.iter().filter(|(i, _)| *i != id).map(|(_, r)| *r));
-                }
-            }
-        }
-        out
-    }
-}
-
 /// One placement by rank; `leaders`: callouts' leader lines. No two leader lines cross.
 #[allow(clippy::too_many_arguments)]
 fn place_pass<O: Occupancy>(
@@ -2496,11 +2459,11 @@ fn place_pass<O: Occupancy>(
     // of the names placed), so that it never reads as a neighbour's name: the dots with
     // that margin (`near`), and whose they are.
     let mut near = new();
-    let mut near_dots = DotCells::default();
+    let mut near_dots: Vec<(usize, Rect)> = Vec::new();
     for c in cands.iter().filter(|c| c.dot && c.leader) {
         let r = grown(&dot_rect(c.anchor), ASSOC_PX);
         near.insert(r);
-        near_dots.insert(c.id, r);
+        near_dots.push((c.id, r));
     }
     let mut taken = new();
     let mut out = Vec::new();
@@ -2514,14 +2477,23 @@ fn place_pass<O: Occupancy>(
         }
         // (The other dots within reach of its names and leaders.)
         let reach = GAPS[GAPS.len() - 1] + DOT_PX + c.size[0].max(c.size[1]) + ASSOC_PX;
+        // (A capital's or a place of the news's own dot is among them from the start: its
+        // names and leaders are tested against the others within reach, found once. A
+        // town's dot joins them only once its name is placed.)
         let others = std::cell::OnceCell::new();
         let others = || -> &Vec<Rect> {
             others.get_or_init(|| {
-                if c.dot {
-                    near_dots.around(c.anchor, reach, c.id)
-                } else {
-                    Vec::new()
-                }
+                near_dots
+                    .iter()
+                    .filter(|(id, d)| {
+                        *id != c.id
+                            && (d[0] + d[2]) / 2.0 > c.anchor[0] - reach
+                            && (d[0] + d[2]) / 2.0 < c.anchor[0] + reach
+                            && (d[1] + d[3]) / 2.0 > c.anchor[1] - reach
+                            && (d[1] + d[3]) / 2.0 < c.anchor[1] + reach
+                    })
+                    .map(|(_, d)| *d)
+                    .collect()
             })
         };
         let scales: &[f64] = if c.shrink < 1.0 {
@@ -2581,7 +2553,11 @@ fn place_pass<O: Occupancy>(
                         .is_none()
                 };
                 // (Its own dot's margin aside.)
-                let apart = || !near.hits(&r) || others().iter().all(|d| !overlaps(d, &r));
+                let apart = || {
+                    !c.dot
+                        || !near.hits(&r)
+                        || (c.leader && others().iter().all(|d| !overlaps(d, &r)))
+                };
                 if inside(&r, &bounds)
                     && !taken.hits(&r)
                     && !blocked.hits(&r)
@@ -2613,7 +2589,7 @@ fn place_pass<O: Occupancy>(
                         taken.insert(d);
                         if !c.leader {
                             near.insert(grown(&d, ASSOC_PX));
-                            near_dots.insert(c.id, grown(&d, ASSOC_PX));
+                            near_dots.push((c.id, grown(&d, ASSOC_PX)));
                         }
                     }
                     if pos.has_leader() {
